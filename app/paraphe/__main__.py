@@ -1,0 +1,3 @@
+from paraphe.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Command line face: ``paraphe sign``, ``paraphe demo``."""

@@ -1,0 +1,61 @@
+"""``paraphe demo``: sign bundled samples in XAdES, CAdES and PAdES with a demo certificate."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..core.credentials import Pkcs12Credential
+from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
+from ..core.errors import Notice
+from ..core.paths import user_data_dir
+from ..core.signing.engine import BatchSigner, check_credential, plan_documents, utc_now
+from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+from . import exit_codes
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser(
+        "demo",
+        help="sign sample documents with a demo certificate (no certificate needed)",
+        description="Creates a demo PKI on first use, copies sample documents into a new folder,"
+        " signs them in XAdES, CAdES and PAdES, checks every output and prints what it did.",
+    )
+    parser.add_argument("--out", type=Path, metavar="DIR", help="folder for the demo files")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    pki = demo_pki()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = args.out or user_data_dir() / "demo" / stamp
+    if folder.exists() and any(folder.iterdir()):
+        folder = folder / stamp
+    samples = copy_samples(folder)
+    print(f"Demo folder: {folder}")
+    print(f"Demo certificate: {pki.p12} (password '{DEMO_PASSWORD}', trust root {pki.root_cert})")
+    pdfs = tuple(p for p in samples if p.suffix == ".pdf")
+    requests = [
+        SignRequest(tuple(samples), SignatureFormat.XADES),
+        SignRequest(tuple(samples), SignatureFormat.CADES),
+        SignRequest(pdfs, SignatureFormat.PADES, visible=VisibleSignature(page=1)),
+    ]
+    failures = 0
+    with Pkcs12Credential.open(pki.p12, DEMO_PASSWORD) as credential:
+        notices: list[Notice] = check_credential(credential, utc_now())
+        for notice in notices:
+            print(f"note: {notice.message}")
+        for request in requests:
+            outcome = BatchSigner(request, credential).run(plan_documents(request))
+            for result in outcome.results:
+                print(
+                    f"  {request.format.value.upper():5}  {result.document.name}"
+                    f"  ->  {result.output.name}  (written, re-read and verified)"
+                )
+            for failure in outcome.failures:
+                print(f"  FAILED {failure.message}")
+            failures += len(outcome.failures)
+    print(f"Done: {'all outputs verified' if not failures else f'{failures} failure(s)'}.")
+    return exit_codes.OK if not failures else exit_codes.SOME_FAILED

@@ -1,0 +1,34 @@
+"""Exit codes of ``paraphe sign`` and ``paraphe demo``, documented in the README."""
+
+from __future__ import annotations
+
+from ..core.errors import (
+    Cancelled,
+    CredentialError,
+    OutputNotWritable,
+    ParapheError,
+    UnreadableDocument,
+    UsageError,
+)
+
+OK = 0
+SOME_FAILED = 1
+USAGE = 2
+CREDENTIAL = 3
+UNREADABLE_INPUT = 4
+OUTPUT_NOT_WRITABLE = 5
+INTERRUPTED = 130
+
+
+def for_error(error: ParapheError) -> int:
+    if isinstance(error, UsageError):
+        return USAGE
+    if isinstance(error, CredentialError):
+        return CREDENTIAL
+    if isinstance(error, UnreadableDocument):
+        return UNREADABLE_INPUT
+    if isinstance(error, OutputNotWritable):
+        return OUTPUT_NOT_WRITABLE
+    if isinstance(error, Cancelled):
+        return INTERRUPTED
+    return SOME_FAILED

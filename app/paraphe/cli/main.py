@@ -1,0 +1,59 @@
+"""``paraphe`` command line: errors become one line and a documented exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..core.errors import ParapheError
+from . import exit_codes
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(exit_codes.USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="paraphe", description="Sign files and verify signatures.")
+    parser.add_argument("--version", action="version", version=f"paraphe {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show details of unexpected errors")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    from . import demo_command, sign_command
+
+    sign_command.add_parser(commands)
+    demo_command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return exit_codes.USAGE
+    try:
+        return int(args.run(args))
+    except ParapheError as error:
+        print(f"paraphe: {error.message}", file=sys.stderr)
+        return exit_codes.for_error(error)
+    except KeyboardInterrupt:
+        print("paraphe: interrupted; no partial output was kept.", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"paraphe: unexpected error ({type(error).__name__}: {error}). Run again with --debug"
+            " and report the details.",
+            file=sys.stderr,
+        )
+        return exit_codes.SOME_FAILED
+
+
+def path_argument(value: str) -> Path:
+    return Path(value)

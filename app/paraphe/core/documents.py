@@ -1,0 +1,149 @@
+"""A file to sign or check: its path, its kind, and a digest computed as a stream.
+
+Documents can be several GB: they are never read whole, only in 1 MiB chunks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DocumentChanged, UnreadableDocument
+
+CHUNK_SIZE = 1 << 20
+
+DIGEST_ALGORITHMS = ("sha256", "sha384", "sha512")
+
+# Bid documents are mostly office files; the system MIME database may not know them (it is absent
+# on minimal Linux systems), so the common ones are listed here.
+_KNOWN_MIME_TYPES = {
+    ".pdf": "application/pdf",
+    ".xml": "text/xml",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+    ".html": "text/html",
+    ".zip": "application/zip",
+    ".7z": "application/x-7z-compressed",
+    ".rar": "application/vnd.rar",
+    ".doc": "application/msword",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+    ".rtf": "application/rtf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".dwg": "image/vnd.dwg",
+    ".p7s": "application/pkcs7-signature",
+}
+
+
+def mime_type_for(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _KNOWN_MIME_TYPES:
+        return _KNOWN_MIME_TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path.name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """Size and modification time, to notice a file that changes while it is being signed."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileState:
+        st = os.stat(path)
+        return cls(st.st_size, st.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: Path
+    size: int
+    mime_type: str
+    state: FileState
+
+    @classmethod
+    def open(cls, path: Path | str) -> Document:
+        """Check that ``path`` is a readable regular file, without reading it."""
+        path = Path(path)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise UnreadableDocument(path, detail="no such file") from None
+        except OSError as exc:
+            raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
+        if stat.S_ISDIR(st.st_mode):
+            raise UnreadableDocument(path, detail="it is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableDocument(path, detail="not a regular file")
+        try:
+            with open(path, "rb") as handle:
+                handle.read(1)
+        except OSError as exc:
+            raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
+        return cls(path, st.st_size, mime_type_for(path), FileState(st.st_size, st.st_mtime_ns))
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def is_pdf(self) -> bool:
+        if self.path.suffix.lower() == ".pdf":
+            return True
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read(1024).lstrip().startswith(b"%PDF-")
+        except OSError:
+            return False
+
+    def digest(
+        self,
+        algorithm: str = "sha256",
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> bytes:
+        """Hash in 1 MiB chunks; ``on_bytes`` gets the running count and may raise to stop."""
+        hasher = hashlib.new(algorithm)
+        done = 0
+        buffer = bytearray(CHUNK_SIZE)
+        view = memoryview(buffer)
+        try:
+            with open(self.path, "rb", buffering=0) as handle:
+                while True:
+                    count = handle.readinto(buffer)
+                    if not count:
+                        break
+                    hasher.update(view[:count])
+                    done += count
+                    if on_bytes is not None:
+                        on_bytes(done)
+        except OSError as exc:
+            raise UnreadableDocument(self.path, detail=exc.strerror or str(exc)) from None
+        if done != self.size:
+            raise DocumentChanged(self.path)
+        return hasher.digest()
+
+    def ensure_unchanged(self) -> None:
+        """Refuse to publish a signature over a file that was modified after it was hashed."""
+        try:
+            now = FileState.of(self.path)
+        except OSError as exc:
+            raise UnreadableDocument(self.path, detail=exc.strerror or str(exc)) from None
+        if now != self.state:
+            raise DocumentChanged(self.path)

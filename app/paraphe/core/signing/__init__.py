@@ -1,0 +1,1 @@
+"""Signing: one handler per format (XAdES, CAdES, PAdES) behind one small interface."""

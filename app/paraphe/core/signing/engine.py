@@ -1,0 +1,188 @@
+"""Sign a batch of documents: plan (refuse early), then hash, sign, check and publish each.
+
+Everything that can be refused is refused before the first signature (an expired certificate, an
+unreadable file, a PDF-only format on a spreadsheet), so a batch never stops half-way for a reason
+known in advance. Each output is staged, read back and verified, then published under a free name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..certificates import check_can_sign
+from ..credentials.base import Credential
+from ..documents import Document
+from ..errors import (
+    Cancelled,
+    CredentialError,
+    Notice,
+    OutputNotWritable,
+    ParapheError,
+    SigningFailed,
+    UsageError,
+)
+from ..progress import CancelToken, Progress, ProgressCallback
+from ..staged_file import StagedFile
+from .formats import HANDLERS, HEAVY_MODULES, SigningInput
+from .request import SignatureFormat, SignRequest, SignResult
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def preload_in_background(signature_format: SignatureFormat) -> threading.Thread:
+    """Import the format's libraries (pyHanko: ~0.5 s) while the caller does something useful."""
+
+    def load() -> None:
+        for module in HEAVY_MODULES[signature_format]:
+            importlib.import_module(module)
+
+    thread = threading.Thread(target=load, name="paraphe-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    documents: tuple[Document, ...]
+    notices: tuple[Notice, ...]
+
+
+def plan_documents(request: SignRequest) -> BatchPlan:
+    """Open every input and refuse the batch before signing anything if one cannot be signed."""
+    request.assert_viable()
+    handler = HANDLERS[request.format]
+    documents: list[Document] = []
+    seen: set[Path] = set()
+    notices: list[Notice] = []
+    for path in request.documents:
+        document = Document.open(path)
+        resolved = document.path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        refusal = handler.refuse(document)
+        if refusal is not None:
+            raise refusal
+        if document.path.suffix.lower() == ".zip":
+            notices.append(
+                Notice(
+                    "{path}: signing a ZIP archive signs the archive as one file, not the files"
+                    " inside it; buyers usually expect each document signed.",
+                    document.path,
+                )
+            )
+        documents.append(document)
+    _check_output_folders(request, documents)
+    return BatchPlan(tuple(documents), tuple(notices))
+
+
+def _check_output_folders(request: SignRequest, documents: list[Document]) -> None:
+    if request.output_dir is not None:
+        folder = request.output_dir
+        if not folder.is_dir():
+            raise OutputNotWritable(folder, detail="the folder does not exist")
+        by_name: dict[str, Path] = {}
+        for document in documents:
+            other = by_name.setdefault(document.name, document.path)
+            if other != document.path:
+                raise UsageError(
+                    detail=f"{other} and {document.path} have the same name: their signatures"
+                    f" would be mixed up in {folder}. Sign them into different folders."
+                )
+    for folder in {output_folder(request, d) for d in documents}:
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputNotWritable(folder, detail="permission denied")
+
+
+def output_folder(request: SignRequest, document: Document) -> Path:
+    return request.output_dir if request.output_dir is not None else document.path.parent
+
+
+def check_credential(credential: Credential, at: dt.datetime) -> list[Notice]:
+    return check_can_sign(credential.certificate, credential.source, at)
+
+
+@dataclass
+class BatchOutcome:
+    results: list[SignResult] = field(default_factory=list)
+    failures: list[ParapheError] = field(default_factory=list)
+
+
+class BatchSigner:
+    """Signs a planned batch with one credential; reports progress and honours cancellation."""
+
+    def __init__(
+        self,
+        request: SignRequest,
+        credential: Credential,
+        *,
+        on_progress: ProgressCallback | None = None,
+        on_result: Callable[[SignResult], None] | None = None,
+        cancel: CancelToken | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.request = request
+        self.credential = credential
+        self.on_progress = on_progress
+        self.on_result = on_result
+        self.cancel = cancel or CancelToken()
+        self.clock = clock
+        self.handler = HANDLERS[request.format]
+
+    def run(self, plan: BatchPlan) -> BatchOutcome:
+        outcome = BatchOutcome()
+        total = len(plan.documents)
+        for index, document in enumerate(plan.documents):
+            self.cancel.raise_if_cancelled()
+            try:
+                result = self.sign_one(document, index, total)
+            except (Cancelled, CredentialError):
+                raise  # the whole batch stops: the user asked, or the key is unusable
+            except ParapheError as exc:
+                outcome.failures.append(exc)
+                continue
+            except Exception as exc:
+                failure = SigningFailed(document.path, detail=f"{type(exc).__name__}: {exc}")
+                failure.__cause__ = exc
+                outcome.failures.append(failure)
+                continue
+            outcome.results.append(result)
+            if self.on_result is not None:
+                self.on_result(result)
+        return outcome
+
+    def _report(self, index: int, total: int, document: Document, done: int) -> None:
+        self.cancel.raise_if_cancelled()
+        if self.on_progress is not None:
+            self.on_progress(Progress(index, total, document.path, done, document.size))
+
+    def sign_one(self, document: Document, index: int = 0, total: int = 1) -> SignResult:
+        self._report(index, total, document, 0)
+        digest = None
+        if self.handler.needs_digest:
+            digest = document.digest(
+                self.request.digest_algorithm,
+                on_bytes=lambda done: self._report(index, total, document, done),
+            )
+        item = SigningInput(document, digest, self.request, self.credential, self.clock())
+        folder = output_folder(self.request, document)
+        with StagedFile(folder) as staged:
+            try:
+                self.handler.write(item, staged.file)
+                staged.flush_to_disk()
+            except OSError as exc:  # disk full, share gone
+                raise OutputNotWritable(folder, detail=exc.strerror or str(exc)) from None
+            self.cancel.raise_if_cancelled()
+            document.ensure_unchanged()
+            self.handler.check(item, staged.file)
+            published = staged.publish(self.handler.output_names(document, folder, self.request))
+        self._report(index, total, document, document.size)
+        return SignResult(document.path, published, self.request.format)

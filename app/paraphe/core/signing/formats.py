@@ -1,0 +1,175 @@
+"""One handler per signature format, registered explicitly (no plug-in discovery: bundles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from ..credentials.base import Credential
+from ..documents import Document
+from ..errors import SelfCheckFailed, UnsupportedDocument
+from . import naming
+from .request import SignatureFormat, SignRequest
+
+
+@dataclass(frozen=True)
+class SigningInput:
+    document: Document
+    digest: bytes | None
+    """The document's digest, computed as a stream; None for PAdES (pyHanko hashes the PDF)."""
+    request: SignRequest
+    credential: Credential
+    signing_time: dt.datetime
+
+
+class FormatHandler(Protocol):
+    format: SignatureFormat
+    needs_digest: bool
+
+    def refuse(self, document: Document) -> UnsupportedDocument | None:
+        """Why this format cannot sign the document, or None."""
+
+    def output_names(
+        self, document: Document, folder: Path, request: SignRequest
+    ) -> Iterator[Path]: ...
+
+    def write(self, item: SigningInput, out: BinaryIO) -> None: ...
+
+    def check(self, item: SigningInput, written: BinaryIO) -> None:
+        """Read the output back and raise ``SelfCheckFailed`` unless it verifies."""
+
+
+class XadesHandler:
+    format = SignatureFormat.XADES
+    needs_digest = True
+
+    def refuse(self, document: Document) -> UnsupportedDocument | None:
+        return None
+
+    def output_names(
+        self, document: Document, folder: Path, request: SignRequest
+    ) -> Iterator[Path]:
+        return naming.detached_token_names(document.path, folder, "xml")
+
+    def write(self, item: SigningInput, out: BinaryIO) -> None:
+        from . import xades
+
+        assert item.digest is not None
+        out.write(
+            xades.sign_detached(
+                file_name=item.document.name,
+                digest=item.digest,
+                digest_algorithm=item.request.digest_algorithm,
+                mime_type=item.document.mime_type,
+                credential=item.credential,
+                rsa_padding=item.request.rsa_padding,
+                signing_time=item.signing_time,
+            )
+        )
+
+    def check(self, item: SigningInput, written: BinaryIO) -> None:
+        from . import xades
+
+        assert item.digest is not None
+        written.seek(0)
+        problem = xades.check_detached(
+            written.read(), item.document.name, item.digest, item.credential
+        )
+        if problem:
+            raise SelfCheckFailed(item.document.path, detail=problem)
+
+
+class CadesHandler:
+    format = SignatureFormat.CADES
+    needs_digest = True
+
+    def refuse(self, document: Document) -> UnsupportedDocument | None:
+        return None
+
+    def output_names(
+        self, document: Document, folder: Path, request: SignRequest
+    ) -> Iterator[Path]:
+        return naming.detached_token_names(document.path, folder, "p7s")
+
+    def write(self, item: SigningInput, out: BinaryIO) -> None:
+        from . import cades
+
+        assert item.digest is not None
+        out.write(
+            cades.sign_detached(
+                digest=item.digest,
+                digest_algorithm=item.request.digest_algorithm,
+                credential=item.credential,
+                rsa_padding=item.request.rsa_padding,
+                signing_time=item.signing_time,
+            )
+        )
+
+    def check(self, item: SigningInput, written: BinaryIO) -> None:
+        from . import cades
+
+        assert item.digest is not None
+        written.seek(0)
+        problem = cades.check_detached(written.read(), item.digest, item.credential)
+        if problem:
+            raise SelfCheckFailed(item.document.path, detail=problem)
+
+
+class PadesHandler:
+    format = SignatureFormat.PADES
+    needs_digest = False
+
+    def refuse(self, document: Document) -> UnsupportedDocument | None:
+        if document.is_pdf:
+            return None
+        return UnsupportedDocument(
+            document.path,
+            detail="not a PDF; PAdES signs PDF files only. Use XAdES or CAdES for this file.",
+        )
+
+    def output_names(
+        self, document: Document, folder: Path, request: SignRequest
+    ) -> Iterator[Path]:
+        return naming.pades_output_names(document.path, folder, request.pades_suffix)
+
+    def write(self, item: SigningInput, out: BinaryIO) -> None:
+        from . import pades
+
+        pades.sign_pdf(
+            source=item.document.path,
+            output=out,
+            digest_algorithm=item.request.digest_algorithm,
+            credential=item.credential,
+            rsa_padding=item.request.rsa_padding,
+            signing_time=item.signing_time,
+            visible=item.request.visible,
+        )
+
+    def check(self, item: SigningInput, written: BinaryIO) -> None:
+        from . import pades
+
+        pades.check_signed_pdf(item.document.path, written)
+
+
+HANDLERS: dict[SignatureFormat, FormatHandler] = {
+    SignatureFormat.XADES: XadesHandler(),
+    SignatureFormat.CADES: CadesHandler(),
+    SignatureFormat.PADES: PadesHandler(),
+}
+
+# What each format's first signature imports; loaded in the background while files are hashed.
+HEAVY_MODULES: dict[SignatureFormat, tuple[str, ...]] = {
+    SignatureFormat.XADES: ("paraphe.core.signing.xades",),
+    SignatureFormat.CADES: (
+        "paraphe.core.signing.cades",
+        "paraphe.core.credentials.pyhanko_signer",
+        "pyhanko.sign.validation.generic_cms",
+    ),
+    SignatureFormat.PADES: (
+        "paraphe.core.signing.pades",
+        "paraphe.core.credentials.pyhanko_signer",
+    ),
+}

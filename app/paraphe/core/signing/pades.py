@@ -1,0 +1,138 @@
+"""PAdES baseline B-B (ETSI EN 319 142-1): a signed copy of a PDF, made with pyHanko.
+
+The original is never touched: pyHanko writes the incremental update into a staged new file.
+An already signed PDF gets one more signature by incremental update, so earlier ones stay valid.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.stamp import TextStampStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+
+from ..certificates import holder_name
+from ..credentials.base import Credential, RsaPadding
+from ..errors import SelfCheckFailed, UnsupportedDocument
+from .request import VisibleSignature
+
+STAMP_FONT = "NotoSans-Regular.ttf"
+
+# pyHanko logs whole tracebacks for validation outcomes we handle ourselves.
+logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
+logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
+
+
+def _font_path() -> str:
+    return str(resources.files("paraphe.resources.fonts").joinpath(STAMP_FONT))
+
+
+def _stamp_style(signing_time: dt.datetime) -> TextStampStyle:
+    from pyhanko.pdf_utils import text
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+
+    return TextStampStyle(
+        stamp_text="Signé électroniquement par\n%(signer)s\nle %(ts)s",
+        timestamp_format="%d/%m/%Y %H:%M:%S %Z",
+        text_box_style=text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_path(), font_size=9)),
+        border_width=1,
+    )
+
+
+def _existing_field_names(reader: PdfFileReader) -> set[str]:
+    return {name for name, _, _ in fields.enumerate_sig_fields(reader, filled_status=None)}
+
+
+def _new_field_name(reader: PdfFileReader) -> str:
+    taken = _existing_field_names(reader)
+    number = 1
+    while f"Signature{number}" in taken:
+        number += 1
+    return f"Signature{number}"
+
+
+def sign_pdf(
+    *,
+    source: Path,
+    output: BinaryIO,
+    digest_algorithm: str,
+    credential: Credential,
+    rsa_padding: RsaPadding,
+    signing_time: dt.datetime,
+    visible: VisibleSignature | None,
+) -> None:
+    """Write ``source`` plus one PAdES signature to ``output``."""
+    with open(source, "rb") as infile:
+        try:
+            writer = IncrementalPdfFileWriter(infile, strict=False)
+        except (PdfError, ValueError, KeyError, IndexError) as exc:
+            raise UnsupportedDocument(source, detail=f"not a readable PDF ({exc})") from None
+        if writer.prev.encrypted:
+            raise UnsupportedDocument(
+                source, detail="the PDF is password-protected; remove the protection first"
+            )
+        field_name = _new_field_name(writer.prev)
+        field_spec = None
+        if visible is not None:
+            page_count = int(writer.root["/Pages"]["/Count"])
+            page = visible.page - 1 if visible.page > 0 else page_count + visible.page
+            if not 0 <= page < page_count:
+                raise UnsupportedDocument(
+                    source, detail=f"the PDF has no page {visible.page} (it has {page_count})"
+                )
+            field_spec = fields.SigFieldSpec(field_name, on_page=page, box=visible.box)
+        metadata = signers.PdfSignatureMetadata(
+            field_name=field_name,
+            md_algorithm=digest_algorithm,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            name=holder_name(credential.certificate),
+        )
+        pdf_signer = signers.PdfSigner(
+            metadata,
+            signer=credential.cms_signer(rsa_padding),
+            stamp_style=_stamp_style(signing_time) if visible is not None else None,
+            new_field_spec=field_spec,
+        )
+        try:
+            asyncio.run(
+                pdf_signer.async_sign_pdf(
+                    writer,
+                    output=output,
+                    chunk_size=1 << 20,
+                    appearance_text_params={"signer": holder_name(credential.certificate)},
+                )
+            )
+        except (PdfError, ValueError, KeyError) as exc:
+            raise UnsupportedDocument(
+                source, detail=f"pyHanko could not sign this PDF ({exc})"
+            ) from None
+
+
+def check_signed_pdf(path: Path, signed: BinaryIO) -> None:
+    """Read the written PDF back: every signature intact and valid, the new one covering it all."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    signed.seek(0)
+    try:
+        reader = PdfFileReader(signed, strict=False)
+        embedded = reader.embedded_signatures
+        if not embedded:
+            raise SelfCheckFailed(path, detail="no signature found in the output")
+        for sig in embedded:
+            status = asyncio.run(async_validate_pdf_signature(sig, skip_diff=True))
+            if not (status.intact and status.valid):
+                raise SelfCheckFailed(path, detail=f"signature {sig.field_name} does not verify")
+        if embedded[-1].coverage is not SignatureCoverageLevel.ENTIRE_FILE:
+            raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
+    except (PdfError, SignatureValidationError, ValueError) as exc:
+        raise SelfCheckFailed(path, detail=str(exc)) from None

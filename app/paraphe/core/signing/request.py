@@ -1,0 +1,70 @@
+"""What to sign and how (``SignRequest``), and what was written (``SignResult``)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..credentials.base import RsaPadding
+from ..documents import DIGEST_ALGORITHMS
+from ..errors import Notice, UsageError
+
+
+class SignatureFormat(enum.Enum):
+    XADES = "xades"
+    """Detached XAdES token ``<file> - Signature N.xml``: what buyer platforms expect."""
+    CADES = "cades"
+    """Detached CAdES token ``<file> - Signature N.p7s``: DER CMS SignedData without content."""
+    PADES = "pades"
+    """Signature embedded in a copy of a PDF (ETSI.CAdES.detached)."""
+
+
+class SignatureLevel(enum.Enum):
+    """ETSI baseline levels; B-T and above need a timestamp server and come with a later issue."""
+
+    B_B = "B-B"
+
+
+@dataclass(frozen=True)
+class VisibleSignature:
+    """Where to draw a PAdES signature stamp, in PDF points from the page's lower-left corner."""
+
+    page: int = 1
+    """1-based page number; negative counts from the end (-1 is the last page)."""
+    box: tuple[int, int, int, int] = (350, 40, 560, 110)
+    """x1, y1, x2, y2."""
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    documents: tuple[Path, ...]
+    format: SignatureFormat = SignatureFormat.XADES
+    level: SignatureLevel = SignatureLevel.B_B
+    digest_algorithm: str = "sha256"
+    """Hash used for the documents and the signature: sha256, sha384 or sha512."""
+    output_dir: Path | None = None
+    """Folder for the outputs; None writes each beside its document."""
+    rsa_padding: RsaPadding = RsaPadding.PKCS1V15
+    visible: VisibleSignature | None = None
+    """PAdES only: draw a stamp with the signer's name and the date."""
+    pades_suffix: str = "_signe"
+    """PAdES output name: ``<stem><suffix>.pdf``."""
+
+    def assert_viable(self) -> None:
+        if not self.documents:
+            raise UsageError(detail="no file to sign")
+        if self.digest_algorithm not in DIGEST_ALGORITHMS:
+            raise UsageError(detail=f"unsupported digest {self.digest_algorithm}")
+        if self.visible is not None and self.format is not SignatureFormat.PADES:
+            raise UsageError(detail="a visible signature is only possible in PAdES (PDF)")
+        if not self.pades_suffix or any(sep in self.pades_suffix for sep in "/\\"):
+            raise UsageError(detail="the PAdES output suffix must be a plain name part")
+
+
+@dataclass(frozen=True)
+class SignResult:
+    document: Path
+    output: Path
+    format: SignatureFormat
+    notices: tuple[Notice, ...] = field(default=())

@@ -1,0 +1,123 @@
+"""Write an output so that it appears whole, under a name that did not exist, or not at all.
+
+On Linux the content goes to an unnamed file (O_TMPFILE) that is linked into the folder only once
+it is complete, flushed and checked: even a killed process leaves nothing behind. Elsewhere a
+hidden temporary file is used and removed on any failure. ``os.link`` refuses an existing name, so
+nothing is ever overwritten, even when two signers write into the same folder at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import OutputNotWritable
+
+_NO_TMPFILE = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT}
+_NO_LINK = {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
+
+class StagedFile:
+    """A binary file under construction in ``folder``; ``publish()`` gives it its final name."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._temp_path: Path | None = None
+        self.file: BinaryIO = self._create()
+        self.published: Path | None = None
+
+    def _create(self) -> BinaryIO:
+        if not self.folder.is_dir():
+            raise OutputNotWritable(self.folder, detail="the folder does not exist")
+        tmpfile_flag = getattr(os, "O_TMPFILE", 0)
+        if tmpfile_flag and sys.platform.startswith("linux"):
+            try:
+                fd = os.open(self.folder, tmpfile_flag | os.O_RDWR, 0o666)
+                return os.fdopen(fd, "w+b")
+            except OSError as exc:
+                if exc.errno not in _NO_TMPFILE:
+                    raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+        try:
+            fd, name = tempfile.mkstemp(prefix=".paraphe-", suffix=".part", dir=self.folder)
+        except OSError as exc:
+            raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+        self._temp_path = Path(name)
+        return os.fdopen(fd, "w+b")
+
+    def flush_to_disk(self) -> None:
+        self.file.flush()
+        os.fsync(self.file.fileno())
+
+    def publish(self, candidates: Iterable[Path]) -> Path:
+        """Link the finished content to the first candidate name that does not exist yet."""
+        try:
+            self.flush_to_disk()
+        except OSError as exc:
+            raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+        for candidate in candidates:
+            try:
+                self._link(candidate)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise OutputNotWritable(candidate, detail=exc.strerror or str(exc)) from None
+            self.published = candidate
+            self._sync_folder()
+            return candidate
+        raise OutputNotWritable(self.folder, detail="no free output name")
+
+    def _link(self, target: Path) -> None:
+        if self._temp_path is None:
+            # A directory fd makes CPython call linkat(AT_SYMLINK_FOLLOW) instead of link().
+            folder_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.link(
+                    f"/proc/self/fd/{self.file.fileno()}",
+                    target.name,
+                    dst_dir_fd=folder_fd,
+                    follow_symlinks=True,
+                )
+            finally:
+                os.close(folder_fd)
+            return
+        try:
+            os.link(self._temp_path, target)
+        except OSError as exc:
+            if exc.errno not in _NO_LINK or isinstance(exc, FileExistsError):
+                raise
+            # No hard links here (FAT, some network shares): rename, refusing an existing name.
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+            os.rename(self._temp_path, target)
+            self._temp_path = None
+
+    def _sync_folder(self) -> None:
+        if os.name != "posix":
+            return
+        with contextlib.suppress(OSError):
+            fd = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.close()
+        if self._temp_path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temp_path)
+            self._temp_path = None
+
+    def __enter__(self) -> StagedFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # Published or not, the temporary name goes away; the published link stays.
+        self.discard()
