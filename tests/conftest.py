@@ -1,0 +1,86 @@
+"""Shared fixtures: the test PKI, a way to run the real ``paraphe`` command, folder snapshots."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.pki import PKCS12_PASSWORD, TestPki, build_test_pki
+from tests.support.verifiers import make_nss_db
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "app" / "paraphe" / "resources" / "samples"
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestPki]:
+    with build_test_pki(tmp_path_factory.mktemp("pki"), serve=True) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def nssdir(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return make_nss_db(tmp_path_factory.mktemp("nss"), pki.root_cert)
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Path:
+    path = tmp_path / "password.txt"
+    path.write_text(PKCS12_PASSWORD + "\n", encoding="utf-8")
+    return path
+
+
+RunParaphe = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_paraphe(tmp_path: Path) -> RunParaphe:
+    """Run the real command in a child process: real exit codes, real stderr, no mocks."""
+    data_dir = tmp_path / "user-data"
+
+    def run(
+        *args: object,
+        env: dict[str, str] | None = None,
+        stdin: str | None = None,
+        timeout: float = 300,
+    ) -> subprocess.CompletedProcess[str]:
+        child_env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
+        child_env["PARAPHE_DATA_DIR"] = str(data_dir)
+        child_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "paraphe", *map(str, args)],
+            capture_output=True,
+            text=True,
+            env=child_env,
+            input=stdin,
+            timeout=timeout,
+            check=False,
+        )
+
+    return run
+
+
+@pytest.fixture
+def bid_folder(tmp_path: Path) -> Path:
+    """A bid folder with the sample documents, names with spaces, accents and apostrophes."""
+    folder = tmp_path / "Offre Entreprise Test"
+    folder.mkdir()
+    for sample in SAMPLES.iterdir():
+        if sample.name != "__init__.py":
+            (folder / sample.name).write_bytes(sample.read_bytes())
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256, to prove nothing changed or appeared."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
