@@ -73,6 +73,9 @@ def add_parser(commands: Any) -> None:
         "--suffix", default="_signe", help="PAdES output name suffix (default: _signe)"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    parser.add_argument(
+        "--progress", action="store_true", help="show progress even when not on a terminal"
+    )
     parser.set_defaults(run=run)
 
 
@@ -125,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         del password
         for notice in (*check_credential(credential, utc_now()), *plan.notices):
             _warn(notice)
-        progress = ProgressLine()
+        progress = ProgressLine(enabled=True if args.progress else None)
         signer = BatchSigner(
             request,
             credential,
