@@ -8,6 +8,7 @@ from ..core.errors import (
     OutputNotWritable,
     ParapheError,
     UnreadableDocument,
+    UnsupportedDocument,
     UsageError,
 )
 
@@ -25,7 +26,7 @@ def for_error(error: ParapheError) -> int:
         return USAGE
     if isinstance(error, CredentialError):
         return CREDENTIAL
-    if isinstance(error, UnreadableDocument):
+    if isinstance(error, UnreadableDocument | UnsupportedDocument):
         return UNREADABLE_INPUT
     if isinstance(error, OutputNotWritable):
         return OUTPUT_NOT_WRITABLE

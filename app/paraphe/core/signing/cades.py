@@ -6,12 +6,12 @@ content-type, message-digest, signing-time and signing-certificate-v2, and no co
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 from asn1crypto import cms
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
+from ..aio import run_sync
 from ..credentials.base import Credential, RsaPadding
 
 
@@ -41,9 +41,7 @@ def sign_detached(
     signing_time: dt.datetime,
 ) -> bytes:
     """Return the DER SignedData (no encapsulated content) for a document with this digest."""
-    content_info = asyncio.run(
-        _sign(digest, digest_algorithm, credential, rsa_padding, signing_time)
-    )
+    content_info = run_sync(_sign(digest, digest_algorithm, credential, rsa_padding, signing_time))
     return content_info.dump()
 
 

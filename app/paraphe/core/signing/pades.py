@@ -6,7 +6,6 @@ An already signed PDF gets one more signature by incremental update, so earlier 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from importlib import resources
@@ -22,6 +21,7 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from ..aio import run_sync
 from ..certificates import holder_name
 from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
@@ -105,7 +105,7 @@ def sign_pdf(
             new_field_spec=field_spec,
         )
         try:
-            asyncio.run(
+            run_sync(
                 pdf_signer.async_sign_pdf(
                     writer,
                     output=output,
@@ -132,7 +132,7 @@ def check_signed_pdf(path: Path, signed: BinaryIO) -> None:
         for sig in embedded:
             # Integrity and signature value only: trust is the verifier's business, not ours here.
             no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
-            status = asyncio.run(
+            status = run_sync(
                 async_validate_pdf_signature(
                     sig, signer_validation_context=no_trust, skip_diff=True
                 )

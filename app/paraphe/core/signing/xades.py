@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import uuid
 from typing import Any
 from urllib.parse import quote
@@ -215,7 +216,8 @@ class ExternalDocument(bytes):
         return marker
 
 
-def _streaming_verifier() -> Any:
+@functools.cache
+def _streaming_verifier_class() -> Any:
     from signxml.xades import XAdESVerifier
 
     class StreamingXAdESVerifier(XAdESVerifier):
@@ -226,7 +228,11 @@ def _streaming_verifier() -> Any:
                 return bytes(data.digest_for(_algorithm_name(algorithm)))
             return bytes(super()._get_digest(data, algorithm))
 
-    return StreamingXAdESVerifier()
+    return StreamingXAdESVerifier
+
+
+def _streaming_verifier() -> Any:
+    return _streaming_verifier_class()()
 
 
 def _algorithm_name(algorithm: DigestAlgorithm) -> str:
