@@ -216,3 +216,58 @@ def test_out_folder_receives_the_tokens(
     assert done.returncode == 0, done.stderr
     assert [p.name for p in out.iterdir()] == [f"{TXT} - Signature 1.xml"]
     assert not (bid_folder / f"{TXT} - Signature 1.xml").exists()
+
+
+def test_xades_rsa_pss_signature_value_verifies_with_openssl(
+    pki: TestPki, bid_folder: Path, password_file: Path, run_paraphe: RunParaphe, tmp_path: Path
+) -> None:
+    """xmlsec1 1.2 has no RSA-PSS: check the SignatureValue over SignedInfo with openssl."""
+    import base64
+    import hashlib
+    import subprocess
+
+    from lxml import etree
+
+    document = bid_folder / TXT
+    done = run_paraphe(
+        "sign", document, "--p12", pki.p12("rsa"), "--password-file", password_file, "--rsa-pss"
+    )
+    assert done.returncode == 0, done.stderr
+    root = etree.parse(str(bid_folder / f"{TXT} - Signature 1.xml")).getroot()
+    ns = {"ds": "http://www.w3.org/2000/09/xmldsig#"}
+    method = root.find("ds:SignedInfo/ds:SignatureMethod", ns).get("Algorithm")
+    assert method == "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1"
+    digest = root.find("ds:SignedInfo/ds:Reference/ds:DigestValue", ns).text
+    assert base64.b64decode(digest) == hashlib.sha256(document.read_bytes()).digest()
+    signed_info = etree.tostring(root.find("ds:SignedInfo", ns), method="c14n", exclusive=True)
+    (tmp_path / "signed_info").write_bytes(signed_info)
+    signature = base64.b64decode(root.find("ds:SignatureValue", ns).text)
+    (tmp_path / "sig").write_bytes(signature)
+    pubkey = subprocess.run(
+        ["openssl", "x509", "-pubkey", "-noout", "-in", str(pki.cert("rsa"))],
+        capture_output=True,
+        check=True,
+    ).stdout
+    (tmp_path / "pub.pem").write_bytes(pubkey)
+    checked = subprocess.run(
+        [
+            "openssl",
+            "dgst",
+            "-sha256",
+            "-sigopt",
+            "rsa_padding_mode:pss",
+            "-sigopt",
+            "rsa_pss_saltlen:32",
+            "-verify",
+            str(tmp_path / "pub.pem"),
+            "-signature",
+            str(tmp_path / "sig"),
+            str(tmp_path / "signed_info"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0 and "Verified OK" in checked.stdout, (
+        checked.stdout + checked.stderr
+    )
