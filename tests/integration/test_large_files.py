@@ -26,9 +26,24 @@ def test_4_gib_file_signs_under_150_mb_peak_rss(
         handle.write(b"tail!")
     env = {**os.environ, "PARAPHE_DATA_DIR": str(tmp_path / "data")}
     child = subprocess.Popen(
-        [sys.executable, "-m", "paraphe", "sign", str(big), "--format", fmt,
-         "--p12", str(pki.p12("rsa")), "--password-file", str(password_file), "--progress"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "paraphe",
+            "sign",
+            str(big),
+            "--format",
+            fmt,
+            "--p12",
+            str(pki.p12("rsa")),
+            "--password-file",
+            str(password_file),
+            "--progress",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     _, status, usage = os.wait4(child.pid, 0)
     stderr = child.stderr.read()

@@ -15,14 +15,14 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
-from tests.conftest import RunParaphe, snapshot
-from tests.support.pki import PKCS12_PASSWORD, TestPki
 
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.errors import DocumentChanged
 from paraphe.core.progress import Progress
 from paraphe.core.signing.engine import BatchSigner, plan_documents
 from paraphe.core.signing.request import SignRequest
+from tests.conftest import RunParaphe, snapshot
+from tests.support.pki import PKCS12_PASSWORD, TestPki
 
 PDF = "Acte d'engagement.pdf"
 ODS = "BPU.ods"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import RunParaphe, snapshot
 from tests.support.pki import TestPki
 from tests.support.verifiers import openssl_cms_verify, pdfsig, xmlsec1_verify

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509 import ocsp as x509_ocsp
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
+
 from tests.support.pki import PERSONAS, PKCS12_PASSWORD, TestPki, build_test_pki, serve_pki
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")

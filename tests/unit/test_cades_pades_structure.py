@@ -11,11 +11,11 @@ from asn1crypto import cms
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
+
+from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from tests.conftest import SAMPLES
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
-
-from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 
 
 def _der(path: Path) -> bytes:

@@ -51,7 +51,10 @@ def test_publish_takes_the_first_free_name_and_never_overwrites(tmp_path: Path) 
     assert published.name == "a - Signature 2.xml"
     assert published.read_bytes() == b"new token"
     assert taken.read_bytes() == b"earlier signer"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a - Signature 1.xml", "a - Signature 2.xml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a - Signature 1.xml",
+        "a - Signature 2.xml",
+    ]
 
 
 def test_staged_content_is_invisible_until_published(tmp_path: Path) -> None:

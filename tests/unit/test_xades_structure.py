@@ -13,10 +13,10 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from lxml import etree
-from tests.support.pki import TestPki
-from tests.support.signing import shared_data, sign_with
 
 from paraphe.core.signing.request import SignatureFormat, SignRequest
+from tests.support.pki import TestPki
+from tests.support.signing import shared_data, sign_with
 
 DS = "http://www.w3.org/2000/09/xmldsig#"
 XADES = "http://uri.etsi.org/01903/v1.3.2#"

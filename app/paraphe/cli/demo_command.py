@@ -7,12 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..core.credentials import Pkcs12Credential
-from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
-from ..core.errors import Notice
-from ..core.paths import user_data_dir
-from ..core.signing.engine import BatchSigner, check_credential, plan_documents, utc_now
-from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from . import exit_codes
 
 
@@ -28,6 +22,13 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.credentials import Pkcs12Credential
+    from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
+    from ..core.errors import Notice
+    from ..core.paths import user_data_dir
+    from ..core.signing.engine import BatchSigner, check_credential, plan_documents, utc_now
+    from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+
     pki = demo_pki()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = args.out or user_data_dir() / "demo" / stamp

@@ -7,20 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.credentials import Pkcs12Credential, RsaPadding
 from ..core.documents import DIGEST_ALGORITHMS
 from ..core.errors import Notice, UsageError
-from ..core.signing.engine import (
-    BatchSigner,
-    check_credential,
-    plan_documents,
-    preload_in_background,
-    utc_now,
+from ..core.signing.request import (
+    RsaPadding,
+    SignatureFormat,
+    SignatureLevel,
+    SignRequest,
+    VisibleSignature,
 )
-from ..core.signing.request import SignatureFormat, SignatureLevel, SignRequest, VisibleSignature
 from . import exit_codes
-from .secrets import read_password
-from .terminal import ProgressLine
 
 
 def add_parser(commands: Any) -> None:
@@ -119,26 +115,40 @@ def _warn(notice: Notice) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.signing.engine import hash_ahead, plan_documents, preload_in_background
+    from .secrets import read_password
+    from .terminal import ProgressLine
+
     request = build_request(args)
-    # The signing libraries load while the user types the password and the files are hashed.
-    preload_in_background(request.format)
     plan = plan_documents(request)
-    password = read_password(args.password_file, args.password_stdin, args.p12)
-    with Pkcs12Credential.open(args.p12, password) as credential:
-        del password
-        for notice in (*check_credential(credential, utc_now()), *plan.notices):
-            _warn(notice)
-        progress = ProgressLine(enabled=True if args.progress else None)
-        signer = BatchSigner(
-            request,
-            credential,
-            on_progress=progress,
-            on_result=lambda result: (progress.clear(), _say(args, f"signed: {result.output}")),
-        )
-        try:
-            outcome = signer.run(plan)
-        finally:
-            progress.clear()
+    # The hashing thread needs the interpreter lock briefly after each chunk; while pyHanko
+    # imports beside it, a short switch interval keeps it from waiting up to 5 ms each time.
+    sys.setswitchinterval(0.0001)
+    progress = ProgressLine(enabled=True if args.progress else None)
+    # Hashing starts first and the signing libraries load beside it, while the user types the
+    # password and the keystore is decrypted: a large file costs little more than its hashing.
+    digests = hash_ahead(plan, request, progress)
+    preload_in_background(request.format)
+    try:
+        password = read_password(args.password_file, args.password_stdin, args.p12)
+        from ..core.credentials import Pkcs12Credential
+        from ..core.signing.engine import BatchSigner, check_credential, utc_now
+
+        with Pkcs12Credential.open(args.p12, password) as credential:
+            del password
+            for notice in (*check_credential(credential, utc_now()), *plan.notices):
+                _warn(notice)
+            signer = BatchSigner(
+                request,
+                credential,
+                on_progress=progress,
+                on_result=lambda result: (progress.clear(), _say(args, f"signed: {result.output}")),
+            )
+            outcome = signer.run(plan, digests)
+    finally:
+        if digests is not None:
+            digests.stop()
+        progress.clear()
     for failure in outcome.failures:
         print(f"paraphe: {failure.message}", file=sys.stderr)
     if outcome.failures:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import DocumentChanged, UnreadableDocument
 
-CHUNK_SIZE = 1 << 20
+CHUNK_SIZE = 8 << 20  # few interpreter-lock hand-overs while libraries load beside it
 
 DIGEST_ALGORITHMS = ("sha256", "sha384", "sha512")
 

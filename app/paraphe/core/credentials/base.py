@@ -13,15 +13,10 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from ..signing.request import RsaPadding
+
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
-
-
-class RsaPadding(enum.Enum):
-    """RSA signature scheme; PKCS#1 v1.5 is what every verifier accepts, PSS is the modern one."""
-
-    PKCS1V15 = "pkcs1v15"
-    PSS = "pss"
 
 
 class KeyKind(enum.Enum):

@@ -14,9 +14,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..certificates import check_can_sign
-from ..credentials.base import Credential
 from ..documents import Document
 from ..errors import (
     Cancelled,
@@ -30,6 +29,10 @@ from ..errors import (
 from ..progress import CancelToken, Progress, ProgressCallback
 from ..staged_file import StagedFile
 from .formats import HANDLERS, HEAVY_MODULES, SigningInput
+from .prehash import DigestPipeline
+
+if TYPE_CHECKING:
+    from ..credentials.base import Credential
 from .request import SignatureFormat, SignRequest, SignResult
 
 
@@ -107,7 +110,29 @@ def output_folder(request: SignRequest, document: Document) -> Path:
 
 
 def check_credential(credential: Credential, at: dt.datetime) -> list[Notice]:
+    from ..certificates import check_can_sign
+
     return check_can_sign(credential.certificate, credential.source, at)
+
+
+def hash_ahead(
+    plan: BatchPlan,
+    request: SignRequest,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> DigestPipeline | None:
+    """Start hashing the batch now, before the credential is even open; None for PAdES."""
+    if not HANDLERS[request.format].needs_digest:
+        return None
+    total = len(plan.documents)
+
+    def on_bytes(index: int, document: Document, done: int) -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        if on_progress is not None:
+            on_progress(Progress(index, total, document.path, done, document.size))
+
+    return DigestPipeline(plan.documents, request.digest_algorithm, on_bytes).start()
 
 
 @dataclass
@@ -135,28 +160,34 @@ class BatchSigner:
         self.on_result = on_result
         self.cancel = cancel or CancelToken()
         self.clock = clock
-        self.handler = HANDLERS[request.format]
+        self.handler = HANDLERS[request.format](credential, request)
 
-    def run(self, plan: BatchPlan) -> BatchOutcome:
+    def run(self, plan: BatchPlan, digests: DigestPipeline | None = None) -> BatchOutcome:
         outcome = BatchOutcome()
         total = len(plan.documents)
-        for index, document in enumerate(plan.documents):
-            self.cancel.raise_if_cancelled()
-            try:
-                result = self.sign_one(document, index, total)
-            except (Cancelled, CredentialError):
-                raise  # the whole batch stops: the user asked, or the key is unusable
-            except ParapheError as exc:
-                outcome.failures.append(exc)
-                continue
-            except Exception as exc:
-                failure = SigningFailed(document.path, detail=f"{type(exc).__name__}: {exc}")
-                failure.__cause__ = exc
-                outcome.failures.append(failure)
-                continue
-            outcome.results.append(result)
-            if self.on_result is not None:
-                self.on_result(result)
+        if digests is None:
+            digests = hash_ahead(plan, self.request, self.on_progress, self.cancel)
+        try:
+            for index, document in enumerate(plan.documents):
+                self.cancel.raise_if_cancelled()
+                try:
+                    result = self.sign_one(document, index, total, digests)
+                except (Cancelled, CredentialError):
+                    raise  # the whole batch stops: the user asked, or the key is unusable
+                except ParapheError as exc:
+                    outcome.failures.append(exc)
+                    continue
+                except Exception as exc:
+                    failure = SigningFailed(document.path, detail=f"{type(exc).__name__}: {exc}")
+                    failure.__cause__ = exc
+                    outcome.failures.append(failure)
+                    continue
+                outcome.results.append(result)
+                if self.on_result is not None:
+                    self.on_result(result)
+        finally:
+            if digests is not None:
+                digests.stop()
         return outcome
 
     def _report(self, index: int, total: int, document: Document, done: int) -> None:
@@ -164,20 +195,18 @@ class BatchSigner:
         if self.on_progress is not None:
             self.on_progress(Progress(index, total, document.path, done, document.size))
 
-    def sign_one(self, document: Document, index: int = 0, total: int = 1) -> SignResult:
-        self._report(index, total, document, 0)
-        digest = None
-        if self.handler.needs_digest:
-            digest = document.digest(
-                self.request.digest_algorithm,
-                on_bytes=lambda done: self._report(index, total, document, done),
-            )
+    def sign_one(
+        self, document: Document, index: int, total: int, digests: DigestPipeline | None
+    ) -> SignResult:
+        if digests is None:
+            self._report(index, total, document, 0)
+        digest = digests.digest(index) if digests is not None else None
         item = SigningInput(document, digest, self.request, self.credential, self.clock())
         folder = output_folder(self.request, document)
         with StagedFile(folder) as staged:
             try:
                 self.handler.write(item, staged.file)
-                staged.flush_to_disk()
+                staged.file.flush()
             except OSError as exc:  # disk full, share gone
                 raise OutputNotWritable(folder, detail=exc.strerror or str(exc)) from None
             self.cancel.raise_if_cancelled()

@@ -6,13 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from ..credentials.base import Credential
 from ..documents import Document
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from . import naming
 from .request import SignatureFormat, SignRequest
+
+if TYPE_CHECKING:
+    from ..credentials.base import Credential
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,15 @@ class SigningInput:
 
 
 class FormatHandler(Protocol):
+    """Signs one batch in one format; built per batch so it may keep per-batch state."""
+
     format: SignatureFormat
     needs_digest: bool
 
-    def refuse(self, document: Document) -> UnsupportedDocument | None:
+    def __init__(self, credential: Credential, request: SignRequest) -> None: ...
+
+    @staticmethod
+    def refuse(document: Document) -> UnsupportedDocument | None:
         """Why this format cannot sign the document, or None."""
 
     def output_names(
@@ -46,7 +53,11 @@ class XadesHandler:
     format = SignatureFormat.XADES
     needs_digest = True
 
-    def refuse(self, document: Document) -> UnsupportedDocument | None:
+    def __init__(self, credential: Credential, request: SignRequest) -> None:
+        pass
+
+    @staticmethod
+    def refuse(document: Document) -> UnsupportedDocument | None:
         return None
 
     def output_names(
@@ -86,7 +97,15 @@ class CadesHandler:
     format = SignatureFormat.CADES
     needs_digest = True
 
-    def refuse(self, document: Document) -> UnsupportedDocument | None:
+    def __init__(self, credential: Credential, request: SignRequest) -> None:
+        from .cades import DetachedCadesSigner
+
+        self._signer = DetachedCadesSigner(
+            credential, request.digest_algorithm, request.rsa_padding
+        )
+
+    @staticmethod
+    def refuse(document: Document) -> UnsupportedDocument | None:
         return None
 
     def output_names(
@@ -95,18 +114,8 @@ class CadesHandler:
         return naming.detached_token_names(document.path, folder, "p7s")
 
     def write(self, item: SigningInput, out: BinaryIO) -> None:
-        from . import cades
-
         assert item.digest is not None
-        out.write(
-            cades.sign_detached(
-                digest=item.digest,
-                digest_algorithm=item.request.digest_algorithm,
-                credential=item.credential,
-                rsa_padding=item.request.rsa_padding,
-                signing_time=item.signing_time,
-            )
-        )
+        out.write(self._signer.sign(item.digest, item.signing_time))
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
         from . import cades
@@ -122,7 +131,11 @@ class PadesHandler:
     format = SignatureFormat.PADES
     needs_digest = False
 
-    def refuse(self, document: Document) -> UnsupportedDocument | None:
+    def __init__(self, credential: Credential, request: SignRequest) -> None:
+        pass
+
+    @staticmethod
+    def refuse(document: Document) -> UnsupportedDocument | None:
         if document.is_pdf:
             return None
         return UnsupportedDocument(
@@ -154,10 +167,10 @@ class PadesHandler:
         pades.check_signed_pdf(item.document.path, written)
 
 
-HANDLERS: dict[SignatureFormat, FormatHandler] = {
-    SignatureFormat.XADES: XadesHandler(),
-    SignatureFormat.CADES: CadesHandler(),
-    SignatureFormat.PADES: PadesHandler(),
+HANDLERS: dict[SignatureFormat, type[FormatHandler]] = {
+    SignatureFormat.XADES: XadesHandler,
+    SignatureFormat.CADES: CadesHandler,
+    SignatureFormat.PADES: PadesHandler,
 }
 
 # What each format's first signature imports; loaded in the background while files are hashed.

@@ -6,9 +6,15 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..credentials.base import RsaPadding
 from ..documents import DIGEST_ALGORITHMS
 from ..errors import Notice, UsageError
+
+
+class RsaPadding(enum.Enum):
+    """RSA signature scheme; PKCS#1 v1.5 is what every verifier accepts, PSS is the modern one."""
+
+    PKCS1V15 = "pkcs1v15"
+    PSS = "pss"
 
 
 class SignatureFormat(enum.Enum):

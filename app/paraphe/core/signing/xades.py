@@ -64,6 +64,7 @@ def signature_method(credential: Credential, digest: str, padding: RsaPadding) -
     return _SIGNATURE_METHODS[(KeyKind.RSA, padding)][digest]
 
 
+@functools.lru_cache(maxsize=8)
 def _issuer_serial_v2(cert: x509.Certificate) -> str:
     """IssuerSerialV2 of EN 319 132-1: base64 of the DER IssuerSerial of RFC 5035."""
     asn1_cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
