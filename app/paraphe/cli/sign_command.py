@@ -17,6 +17,7 @@ from ..core.signing.request import (
     VisibleSignature,
 )
 from . import exit_codes
+from .terminal import ProgressLine
 
 
 def add_parser(commands: Any) -> None:
@@ -105,8 +106,12 @@ def build_request(args: argparse.Namespace) -> SignRequest:
     )
 
 
-def _say(args: argparse.Namespace, text: str) -> None:
-    if not args.quiet:
+def _say(args: argparse.Namespace, text: str, progress: ProgressLine | None = None) -> None:
+    if args.quiet:
+        return
+    if progress is not None:
+        progress.print_above(text)
+    else:
         print(text)
 
 
@@ -117,7 +122,6 @@ def _warn(notice: Notice) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.signing.engine import hash_ahead, plan_documents, preload_in_background
     from .secrets import read_password
-    from .terminal import ProgressLine
 
     request = build_request(args)
     plan = plan_documents(request)
@@ -130,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
     digests = hash_ahead(plan, request, progress)
     preload_in_background(request.format)
     try:
-        password = read_password(args.password_file, args.password_stdin, args.p12)
+        with progress.paused():
+            password = read_password(args.password_file, args.password_stdin, args.p12)
         from ..core.credentials import Pkcs12Credential
         from ..core.signing.engine import BatchSigner, check_credential, utc_now
 
@@ -142,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 request,
                 credential,
                 on_progress=progress,
-                on_result=lambda result: (progress.clear(), _say(args, f"signed: {result.output}")),
+                on_result=lambda result: _say(args, f"signed: {result.output}", progress),
             )
             outcome = signer.run(plan, digests)
     finally:
