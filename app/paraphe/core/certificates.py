@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ QC_SSCD = "0.4.0.1862.1.4"
 QC_TYPE = "0.4.0.1862.1.6"
 
 
-def _first(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
+def first_attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
     values = name.get_attributes_for_oid(oid)
     if not values:
         return None
@@ -30,16 +31,16 @@ def _first(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
 def holder_name(cert: x509.Certificate) -> str:
     """The name a person recognises: CN, else given name and surname, else the whole subject."""
     subject = cert.subject
-    common = _first(subject, NameOID.COMMON_NAME)
+    common = first_attribute(subject, NameOID.COMMON_NAME)
     if common:
         return common
-    given = _first(subject, NameOID.GIVEN_NAME) or ""
-    surname = _first(subject, NameOID.SURNAME) or ""
+    given = first_attribute(subject, NameOID.GIVEN_NAME) or ""
+    surname = first_attribute(subject, NameOID.SURNAME) or ""
     return (given + " " + surname).strip() or subject.rfc4514_string()
 
 
 def organisation(cert: x509.Certificate) -> str | None:
-    return _first(cert.subject, NameOID.ORGANIZATION_NAME)
+    return first_attribute(cert.subject, NameOID.ORGANIZATION_NAME)
 
 
 class _QcStatement(asn1_core.Sequence):
@@ -126,3 +127,75 @@ def check_can_sign(cert: x509.Certificate, source: Path | str, at: dt.datetime) 
             )
         )
     return notices
+
+
+_QC_STATEMENT_NAMES = {
+    QC_COMPLIANCE: "qc_compliance",
+    QC_SSCD: "qc_sscd",
+    "0.4.0.1862.1.2": "qc_limit_value",
+    "0.4.0.1862.1.3": "qc_retention_period",
+    "0.4.0.1862.1.5": "qc_pds",
+    QC_TYPE: "qc_type",
+    "0.4.0.1862.1.7": "qc_cclegislation",
+    "0.4.0.194121.1.1": "semantics_natural_person",
+    "0.4.0.194121.1.2": "semantics_legal_person",
+}
+_KEY_USAGE_NAMES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+)
+ORGANIZATION_IDENTIFIER = x509.ObjectIdentifier("2.5.4.97")
+_SIREN_IN_OID = re.compile(r"^NTRFR-(\d{9})(\d{5})?$")
+_SIREN_IN_OU = re.compile(r"^0002\s+(\d{9})(\d{5})?$")
+
+
+def siren_of(cert: x509.Certificate) -> str | None:
+    """The company's SIREN: organizationIdentifier ``NTRFR-<SIREN>`` (EN 319 412-1), or the
+    older French convention ``OU=0002 <SIREN or SIRET>``."""
+    org_id = first_attribute(cert.subject, ORGANIZATION_IDENTIFIER)
+    if org_id:
+        match = _SIREN_IN_OID.match(org_id.strip())
+        if match:
+            return match.group(1)
+    for attribute in cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME):
+        value = attribute.value if isinstance(attribute.value, str) else ""
+        match = _SIREN_IN_OU.match(value.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+def email_of(cert: x509.Certificate) -> str | None:
+    email = first_attribute(cert.subject, NameOID.EMAIL_ADDRESS)
+    if email:
+        return email
+    try:
+        names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except x509.ExtensionNotFound:
+        return None
+    emails = names.get_values_for_type(x509.RFC822Name)
+    return emails[0] if emails else None
+
+
+def key_usage_names(cert: x509.Certificate) -> tuple[str, ...]:
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return ()
+    return tuple(name for name in _KEY_USAGE_NAMES if getattr(usage, name))
+
+
+def qc_statement_names(cert: x509.Certificate) -> tuple[str, ...]:
+    return tuple(_QC_STATEMENT_NAMES.get(oid, oid) for oid in qc_statement_ids(cert))
+
+
+def as_cryptography(cert: object) -> x509.Certificate:
+    """Accept an asn1crypto certificate (from pyHanko) or a cryptography one."""
+    if isinstance(cert, x509.Certificate):
+        return cert
+    return x509.load_der_x509_certificate(cert.dump())  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Verification: per-format validators, pairing of tokens with documents, the report model."""

@@ -1,0 +1,45 @@
+"""One verification run: settings, pyHanko's validation spec built once, the network session."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..aio import run_sync
+from .policy import VerificationSettings
+
+# pyHanko logs whole tracebacks for outcomes that are ordinary verdicts here.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+class VerificationContext:
+    def __init__(self, settings: VerificationSettings) -> None:
+        self.settings = settings
+        self._spec: Any = None
+
+    @property
+    def spec(self) -> Any:
+        """pyHanko's ``SignatureValidationSpec``, shared by every signature of the run."""
+        if self._spec is None:
+            self._spec = self.settings.signature_spec()
+        return self._spec
+
+    def data_handlers(self) -> Any:
+        """Fresh validation-data handlers (revocation data, POE) for one signature."""
+        from pyhanko.sign.validation.policy_decl import bootstrap_validation_data_handlers
+
+        return bootstrap_validation_data_handlers(self.spec, self.settings.timing_info())
+
+    def close(self) -> None:
+        if self._spec is None:
+            return
+        backend = self._spec.revinfo_gathering_policy.fetcher_backend
+        if backend is not None:
+            run_sync(backend.close())
+
+    def __enter__(self) -> VerificationContext:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,63 @@
+"""How a verification is run: trust anchors, time, online or offline; as pyHanko specs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+
+
+@dataclass(frozen=True)
+class VerificationSettings:
+    trust_roots: tuple[asn1_x509.Certificate, ...]
+    """Certificates trusted as anchors (user store, --trust files, system roots on request)."""
+    trust_sources: tuple[str, ...] = ()
+    """Where the anchors came from, for the report."""
+    offline: bool = False
+    """Use only revocation data embedded in the signature (or cached): never fetch."""
+    validation_time: dt.datetime | None = None
+    """Validate as at this time (--at); None is now."""
+    extra_certs: tuple[asn1_x509.Certificate, ...] = field(default=())
+
+    @property
+    def moment(self) -> dt.datetime:
+        return self.validation_time or dt.datetime.now(dt.UTC)
+
+    def timing_info(self) -> Any:
+        from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
+
+        if self.validation_time is None:
+            return ValidationTimingInfo.now()
+        return ValidationTimingInfo(
+            self.validation_time, self.validation_time, point_in_time_validation=True
+        )
+
+    def signature_spec(self) -> Any:
+        """pyHanko's SignatureValidationSpec: revocation data required, fetched unless offline."""
+        from pyhanko.sign.validation.policy_decl import (
+            LocalKnowledge,
+            RevinfoOnlineFetchingRule,
+            RevocationInfoGatheringSpec,
+            SignatureValidationSpec,
+        )
+        from pyhanko_certvalidator.context import CertValidationPolicySpec
+        from pyhanko_certvalidator.policy_decl import REQUIRE_REVINFO, CertRevTrustPolicy
+        from pyhanko_certvalidator.registry import SimpleTrustManager
+
+        from ..net import fetcher_backend
+
+        gathering = (
+            RevocationInfoGatheringSpec(online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY)
+            if self.offline
+            else RevocationInfoGatheringSpec(fetcher_backend=fetcher_backend())
+        )
+        return SignatureValidationSpec(
+            cert_validation_policy=CertValidationPolicySpec(
+                trust_manager=SimpleTrustManager.build(trust_roots=list(self.trust_roots)),
+                revinfo_policy=CertRevTrustPolicy(REQUIRE_REVINFO),
+            ),
+            revinfo_gathering_policy=gathering,
+            local_knowledge=LocalKnowledge(known_certs=list(self.extra_certs)),
+        )

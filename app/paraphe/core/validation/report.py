@@ -1,0 +1,178 @@
+"""What verification found: per signature, the ETSI verdict, who signed, with what, when, and why.
+
+Serialised to JSON with a documented, stable schema (see docs/verify-json.md). Field names are a
+contract: add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .indications import Indication, SubIndication
+
+SCHEMA_VERSION = 1
+
+
+class SignatureFormat(enum.Enum):
+    XADES = "XAdES"
+    CADES = "CAdES"
+    PADES = "PAdES"
+
+
+@dataclass(frozen=True)
+class SignerIdentity:
+    name: str
+    organisation: str | None = None
+    organization_identifier: str | None = None
+    """As written in the certificate, e.g. ``NTRFR-123456789``."""
+    siren: str | None = None
+    """The 9-digit SIREN read from organizationIdentifier (NTRFR-) or a legacy ``OU=0002 ...``."""
+    email: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    subject: str
+    issuer: str
+    serial: str
+    """Hexadecimal."""
+    not_before: dt.datetime
+    not_after: dt.datetime
+    sha256: str
+    key_usage: tuple[str, ...] = ()
+    qc_statements: tuple[str, ...] = ()
+    """Names of the EN 319 412-5 statements found (qc_compliance, qc_sscd, qc_type_esign, ...)."""
+    qualified_by_statement: bool = False
+    """The certificate declares itself qualified (QcCompliance); trusted lists confirm it later."""
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    status: str
+    """good, revoked, unknown or not_checked."""
+    source: str | None = None
+    """ocsp, crl, embedded, cache or None."""
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check behind the verdict, for the details panel and the report."""
+
+    name: str
+    passed: bool | None
+    """True, False, or None when it could not be decided."""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PdfCoverage:
+    covers_whole_document: bool
+    coverage: str
+    """pyHanko's coverage level: ENTIRE_FILE, ENTIRE_REVISION, CONTIGUOUS_BLOCK_FROM_START, ..."""
+    modification_level: str | None = None
+    """pyHanko's difference analysis: NONE, LTA_UPDATES, FORM_FILLING, ANNOTATIONS, OTHER."""
+    changes: tuple[str, ...] = ()
+
+
+@dataclass
+class SignatureReport:
+    signature_path: Path
+    """The token, or the PDF holding the signature."""
+    format: SignatureFormat
+    indication: Indication
+    subindication: SubIndication | None
+    explanation: str | None
+    """One plain sentence saying why and what to do; None when TOTAL_PASSED."""
+    document_path: Path | None = None
+    """The signed document (for a detached token: the paired file; for PAdES: the PDF)."""
+    level: str | None = None
+    """B-B, B-T, B-LT or B-LTA, as detected from the signature's content."""
+    signature_id: str | None = None
+    """XAdES Id, PDF field name, or index in a CMS."""
+    signer: SignerIdentity | None = None
+    certificate: CertificateInfo | None = None
+    chain: list[CertificateInfo] = field(default_factory=list)
+    revocation: RevocationInfo | None = None
+    signing_time: dt.datetime | None = None
+    """The time the signer claims (not proven)."""
+    timestamp_time: dt.datetime | None = None
+    """The time proven by a signature timestamp, if any."""
+    pdf: PdfCoverage | None = None
+    checks: list[Check] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.subindication is not None and not self.subindication.allowed_under(self.indication):
+            raise ValueError(
+                f"{self.subindication.code} is not a {self.indication.value} sub-indication"
+            )
+        if (self.indication is Indication.TOTAL_PASSED) != (self.subindication is None):
+            raise ValueError("TOTAL_PASSED has no sub-indication; the others need one")
+
+
+@dataclass
+class DocumentReport:
+    path: Path
+    signatures: list[SignatureReport] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrphanSignature:
+    signature_path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: Path
+    message: str
+
+
+@dataclass
+class ValidationReport:
+    validation_time: dt.datetime
+    documents: list[DocumentReport] = field(default_factory=list)
+    unsigned_documents: list[Path] = field(default_factory=list)
+    orphan_signatures: list[OrphanSignature] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    trust_sources: list[str] = field(default_factory=list)
+    offline: bool = False
+
+    def all_signatures(self) -> list[SignatureReport]:
+        return [s for d in self.documents for s in d.signatures]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "validation_time": _jsonable(self.validation_time),
+            "offline": self.offline,
+            "trust_sources": self.trust_sources,
+            "documents": [_jsonable(d) for d in self.documents],
+            "unsigned_documents": [str(p) for p in self.unsigned_documents],
+            "orphan_signatures": [_jsonable(o) for o in self.orphan_signatures],
+            "errors": [_jsonable(e) for e in self.errors],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Indication):
+        return value.value
+    if isinstance(value, SubIndication):
+        return value.code
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
