@@ -59,4 +59,26 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  FAILED {failure.message}")
             failures += len(outcome.failures)
     print(f"Done: {'all outputs verified' if not failures else f'{failures} failure(s)'}.")
-    return exit_codes.OK if not failures else exit_codes.SOME_FAILED
+    print()
+    print("Verifying the demo folder, trusting the demo root (revocation: the demo's own CRL):")
+    verdict = _verify_demo_folder(folder, pki)
+    return exit_codes.OK if not failures and verdict == 0 else exit_codes.SOME_FAILED
+
+
+def _verify_demo_folder(folder: Path, pki: Any) -> int:
+    from asn1crypto import crl as asn1_crl
+
+    from ..core.trust import load_certificates
+    from ..core.validation.policy import VerificationSettings
+    from ..core.validation.verifier import verify_paths
+    from .verify_command import exit_code_for, print_summary
+
+    settings = VerificationSettings(
+        trust_roots=tuple(load_certificates(pki.root_cert)),
+        trust_sources=(f"demo root {pki.root_cert}",),
+        offline=True,
+        known_crls=(asn1_crl.CertificateList.load(pki.fresh_crl()),),
+    )
+    report = verify_paths([folder], settings)
+    print_summary(report, colour=False)
+    return exit_code_for(report)

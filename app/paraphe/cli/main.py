@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.errors import ParapheError
 from . import exit_codes
+from .i18n import localized, set_language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,10 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="paraphe", description="Sign files and verify signatures.")
     parser.add_argument("--version", action="version", version=f"paraphe {__version__}")
     parser.add_argument("--debug", action="store_true", help="show details of unexpected errors")
+    parser.add_argument(
+        "--lang", choices=["fr", "en"], help="language of messages (default: the locale)"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from . import demo_command, sign_command
+    from . import demo_command, sign_command, trust_command, verify_command
 
     sign_command.add_parser(commands)
+    verify_command.add_parser(commands)
+    trust_command.add_parser(commands)
     demo_command.add_parser(commands)
     return parser
 
@@ -33,14 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     if args.command is None:
         parser.print_help()
         return exit_codes.USAGE
     try:
         return int(args.run(args))
     except ParapheError as error:
-        print(f"paraphe: {error.message}", file=sys.stderr)
+        print(f"paraphe: {localized(error)}", file=sys.stderr)
         return exit_codes.for_error(error)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return exit_codes.OK
     except KeyboardInterrupt:
         print("paraphe: interrupted; no partial output was kept.", file=sys.stderr)
         return exit_codes.INTERRUPTED

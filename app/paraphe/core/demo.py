@@ -39,6 +39,29 @@ class DemoPki:
     def root_cert(self) -> Path:
         return self.folder / "demo-root.pem"
 
+    @property
+    def root_key(self) -> Path:
+        return self.folder / "demo-root-key.pem"
+
+    def fresh_crl(self) -> bytes:
+        """An empty CRL from the demo root, valid a week: the demo's revocation data."""
+        root = x509.load_pem_x509_certificate(self.root_cert.read_bytes())
+        key = serialization.load_pem_private_key(self.root_key.read_bytes(), password=None)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        crl = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(root.subject)
+            .last_update(now - dt.timedelta(minutes=5))
+            .next_update(now + dt.timedelta(days=7))
+            .add_extension(x509.CRLNumber(int(now.timestamp())), critical=False)
+            .add_extension(
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(root.public_key()),  # type: ignore[arg-type]
+                critical=False,
+            )
+            .sign(key, hashes.SHA256())  # type: ignore[arg-type]
+        )
+        return crl.public_bytes(serialization.Encoding.DER)
+
 
 def _name(common_name: str) -> x509.Name:
     return x509.Name(
@@ -93,6 +116,14 @@ def _build(folder: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     (staging / "demo-root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    # The demo root's key stays to publish the demo's CRL; it certifies nothing real.
+    (staging / "demo-root-key.pem").write_bytes(
+        root_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     (staging / "demo-signer.p12").write_bytes(
         pkcs12.serialize_key_and_certificates(
             b"paraphe-demo",
@@ -102,7 +133,7 @@ def _build(folder: Path) -> None:
             serialization.BestAvailableEncryption(DEMO_PASSWORD.encode()),
         )
     )
-    for name in ("demo-root.pem", "demo-signer.p12"):
+    for name in ("demo-root.pem", "demo-root-key.pem", "demo-signer.p12"):
         (staging / name).replace(folder / name)
     staging.rmdir()
 
@@ -138,7 +169,7 @@ def _signer_usage() -> x509.KeyUsage:
 def demo_pki(folder: Path | None = None) -> DemoPki:
     """The demo PKI, created on first use in the user data folder (or re-created if damaged)."""
     pki = DemoPki(folder or user_data_dir() / "demo-pki")
-    if not (pki.p12.is_file() and pki.root_cert.is_file()):
+    if not (pki.p12.is_file() and pki.root_cert.is_file() and pki.root_key.is_file()):
         _build(pki.folder)
     return pki
 

@@ -20,6 +20,8 @@ class VerificationSettings:
     validation_time: dt.datetime | None = None
     """Validate as at this time (--at); None is now."""
     extra_certs: tuple[asn1_x509.Certificate, ...] = field(default=())
+    known_crls: tuple[Any, ...] = field(default=())
+    """CRLs already at hand (asn1crypto CertificateList), e.g. a cached or locally published one."""
 
     @property
     def moment(self) -> dt.datetime:
@@ -45,6 +47,7 @@ class VerificationSettings:
         from pyhanko_certvalidator.context import CertValidationPolicySpec
         from pyhanko_certvalidator.policy_decl import REQUIRE_REVINFO, CertRevTrustPolicy
         from pyhanko_certvalidator.registry import SimpleTrustManager
+        from pyhanko_certvalidator.revinfo.archival import CRLContainer
 
         from ..net import fetcher_backend
 
@@ -59,5 +62,8 @@ class VerificationSettings:
                 revinfo_policy=CertRevTrustPolicy(REQUIRE_REVINFO),
             ),
             revinfo_gathering_policy=gathering,
-            local_knowledge=LocalKnowledge(known_certs=list(self.extra_certs)),
+            local_knowledge=LocalKnowledge(
+                known_certs=list(self.extra_certs),
+                known_crls=[CRLContainer(crl_data) for crl_data in self.known_crls],
+            ),
         )

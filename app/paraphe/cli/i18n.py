@@ -1,0 +1,62 @@
+"""Translation for the command line, from the same Qt .ts files the desktop application uses.
+
+English is the source language; French comes from resources/translations/paraphe_fr.ts. The
+language follows --lang, else LC_ALL / LC_MESSAGES / LANG.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+
+_language = "en"
+
+
+def language_from_environment() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def set_language(language: str | None) -> None:
+    global _language
+    _language = language or language_from_environment()
+
+
+@functools.cache
+def _catalogue(language: str) -> dict[str, str]:
+    if language == "en":
+        return {}
+    from lxml import etree
+
+    source = resources.files("paraphe.resources.translations").joinpath(f"paraphe_{language}.ts")
+    try:
+        data = source.read_bytes()
+    except (FileNotFoundError, OSError):
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    catalogue = {}
+    for message in root.iter("message"):
+        original = message.findtext("source")
+        translation = message.findtext("translation")
+        if original and translation:
+            catalogue[original] = translation
+    return catalogue
+
+
+def tr(text: str) -> str:
+    """The translation of an English source string, or the string itself."""
+    return _catalogue(_language).get(text, text)
+
+
+def localized(message: object) -> str:
+    """A ParapheError or Notice in the user's language (template translated, then filled)."""
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    params = getattr(message, "params", {})
+    return tr(template).format(path=getattr(message, "path", None), **params)

@@ -1,0 +1,143 @@
+"""Trust anchors: certificates the user trusts, files given for one run, system roots on request.
+
+EU trusted lists (ETSI TS 119 612) plug in later as one more ``TrustSource``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+
+from ..errors import ParapheError
+from ..paths import user_data_dir
+
+
+class TrustFileError(ParapheError):
+    template = "{path}: {detail}"
+
+
+def load_certificates(path: Path) -> list[asn1_x509.Certificate]:
+    """Every certificate in a PEM (one or many) or DER file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TrustFileError(path, detail=f"cannot read it ({exc.strerror or exc})") from None
+    try:
+        if pem.detect(data):
+            certs = [
+                asn1_x509.Certificate.load(der)
+                for kind, _, der in pem.unarmor(data, multiple=True)
+                if kind == "CERTIFICATE"
+            ]
+        else:
+            certs = [asn1_x509.Certificate.load(data, strict=True)]
+        for cert in certs:
+            cert.native  # noqa: B018 - fail now on a damaged certificate
+    except (ValueError, TypeError) as exc:
+        raise TrustFileError(
+            path, detail=f"not a certificate file ({exc.__class__.__name__})"
+        ) from None
+    if not certs:
+        raise TrustFileError(path, detail="no certificate in this file")
+    return certs
+
+
+def fingerprint(cert: asn1_x509.Certificate) -> str:
+    return hashlib.sha256(cert.dump()).hexdigest()
+
+
+class TrustSource(Protocol):
+    name: str
+
+    def certificates(self) -> list[asn1_x509.Certificate]: ...
+
+
+@dataclass(frozen=True)
+class FileTrust:
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return f"file {self.path}"
+
+    def certificates(self) -> list[asn1_x509.Certificate]:
+        return load_certificates(self.path)
+
+
+class UserTrustStore:
+    """Certificates the user chose to trust, one PEM file each in the user data folder."""
+
+    name = "user trust store"
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or user_data_dir() / "trust"
+
+    def certificates(self) -> list[asn1_x509.Certificate]:
+        if not self.folder.is_dir():
+            return []
+        certs: list[asn1_x509.Certificate] = []
+        for path in sorted(self.folder.glob("*.pem")):
+            try:
+                certs.extend(load_certificates(path))
+            except TrustFileError:
+                continue  # a damaged entry must not block verification
+        return certs
+
+    def add(self, path: Path) -> list[asn1_x509.Certificate]:
+        certs = load_certificates(path)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for cert in certs:
+            target = self.folder / f"{fingerprint(cert)}.pem"
+            temp = target.with_suffix(".tmp")
+            temp.write_bytes(pem.armor("CERTIFICATE", cert.dump()))
+            temp.replace(target)
+        return certs
+
+    def remove(self, fingerprint_prefix: str) -> list[str]:
+        prefix = fingerprint_prefix.lower().replace(":", "")
+        if len(prefix) < 8:
+            raise TrustFileError(
+                fingerprint_prefix, detail="give at least 8 hex digits of the fingerprint"
+            )
+        removed = []
+        for path in sorted(self.folder.glob(f"{prefix}*.pem")) if self.folder.is_dir() else []:
+            path.unlink()
+            removed.append(path.stem)
+        return removed
+
+    def entries(self) -> list[tuple[str, asn1_x509.Certificate]]:
+        return [(fingerprint(c), c) for c in self.certificates()]
+
+
+class SystemTrust:
+    """The operating system's web roots: only on request, they are not signature authorities."""
+
+    name = "system roots"
+
+    def certificates(self) -> list[asn1_x509.Certificate]:
+        import ssl
+
+        paths = ssl.get_default_verify_paths()
+        for candidate in (paths.cafile, "/etc/ssl/certs/ca-certificates.crt"):
+            if candidate and Path(candidate).is_file():
+                return load_certificates(Path(candidate))
+        import certifi
+
+        return load_certificates(Path(certifi.where()))
+
+
+def gather(sources: list[TrustSource]) -> tuple[tuple[asn1_x509.Certificate, ...], tuple[str, ...]]:
+    """All anchors, without duplicates, and a description of where they came from."""
+    seen: dict[str, asn1_x509.Certificate] = {}
+    names = []
+    for source in sources:
+        certs = source.certificates()
+        names.append(f"{source.name} ({len(certs)})")
+        for cert in certs:
+            seen.setdefault(fingerprint(cert), cert)
+    return tuple(seen.values()), tuple(names)

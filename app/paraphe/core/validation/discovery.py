@@ -1,0 +1,193 @@
+"""Find every signature in what the user dropped, and pair detached tokens with their documents.
+
+Inputs are files, folders (recursively) and ZIP archives exported by buyer platforms. Tokens are
+paired with documents by Atexo naming (``X.pdf - Signature 1.xml`` and
+``X.pdf - 20260812193704 - Signature 1.xml``), then by the XAdES reference URI, then by digest.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from ..documents import Document
+from ..errors import ParapheError
+
+_ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
+DS_NS = "http://www.w3.org/2000/09/xmldsig#"
+
+
+class Kind(enum.Enum):
+    DOCUMENT = "document"
+    XADES = "xades"
+    CADES = "cades"  # detached .p7s (or a .p7m that turns out enveloping: handled by the validator)
+    P7M = "p7m"
+    PDF = "pdf"
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    kind: Kind
+    display: str
+    """What the user recognises: the path, or ``archive.zip!/inner/file.pdf``."""
+
+
+@dataclass
+class Pairing:
+    detached: list[tuple[Found, Found | None]] = field(default_factory=list)
+    """(token, its document or None)."""
+    enveloping: list[Found] = field(default_factory=list)
+    pdfs: list[Found] = field(default_factory=list)
+    documents: list[Found] = field(default_factory=list)
+
+
+def classify(path: Path, display: str | None = None) -> Found:
+    shown = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".p7s":
+        return Found(path, Kind.CADES, shown)
+    if suffix == ".p7m":
+        return Found(path, Kind.P7M, shown)
+    if suffix == ".xml" and _looks_like_xml_signature(path):
+        return Found(path, Kind.XADES, shown)
+    if suffix == ".pdf" or _starts_with(path, b"%PDF-"):
+        from .pdf_validator import pdf_has_signatures
+
+        if pdf_has_signatures(path):
+            return Found(path, Kind.PDF, shown)
+    return Found(path, Kind.DOCUMENT, shown)
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def _looks_like_xml_signature(path: Path) -> bool:
+    """A ds:Signature root (a detached XAdES token), judged from the first 4 KB only."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return DS_NS.encode() in head and b"Signature" in head
+
+
+def pair(found: Iterable[Found]) -> Pairing:
+    items = list(found)
+    result = Pairing()
+    documents = [f for f in items if f.kind is Kind.DOCUMENT]
+    signed_pdfs = [f for f in items if f.kind is Kind.PDF]
+    by_location = {(f.path.parent, f.path.name): f for f in documents + signed_pdfs}
+    digests: dict[tuple[Path, str], bytes] = {}
+    paired_docs: set[Path] = set()
+    for item in items:
+        if item.kind in (Kind.XADES, Kind.CADES):
+            document = (
+                _by_atexo_name(item, by_location)
+                or _by_reference_uri(item, by_location)
+                or _by_digest(item, documents + signed_pdfs, digests)
+            )
+            result.detached.append((item, document))
+            if document is not None:
+                paired_docs.add(document.path)
+        elif item.kind is Kind.P7M:
+            result.enveloping.append(item)
+        elif item.kind is Kind.PDF:
+            result.pdfs.append(item)
+    result.documents = [d for d in documents if d.path not in paired_docs]
+    return result
+
+
+def _by_atexo_name(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
+    match = _ATEXO.match(token.path.name)
+    if match is None:
+        return None
+    return by_location.get((token.path.parent, match["doc"]))
+
+
+def _by_reference_uri(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
+    if token.kind is not Kind.XADES:
+        return None
+    for uri in xades_reference_uris(token.path):
+        name = unquote(uri).rsplit("/", 1)[-1]
+        if name and (token.path.parent, name) in by_location:
+            return by_location[(token.path.parent, name)]
+    return None
+
+
+def xades_reference_uris(token: Path) -> list[str]:
+    """External reference URIs of a token, parsed safely (no DTD, no entities, no network)."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        if token.stat().st_size > 20 << 20:
+            return []
+        root = etree.parse(str(token), parser).getroot()
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return []
+    if root.getroottree().docinfo.doctype:
+        return []
+    uris = []
+    for reference in root.iterfind(f"{{{DS_NS}}}SignedInfo/{{{DS_NS}}}Reference"):
+        uri = reference.get("URI") or ""
+        if uri and not uri.startswith("#"):
+            uris.append(uri)
+    return uris
+
+
+def _signed_digest(token: Found) -> tuple[str, bytes] | None:
+    """The digest algorithm and value a token says its document has."""
+    if token.kind is Kind.CADES:
+        from .cms_validator import load_signed_data
+
+        signed_data = load_signed_data(token.path)
+        if isinstance(signed_data, str):
+            return None
+        signer_info = signed_data["signer_infos"][0]
+        for attribute in signer_info["signed_attrs"]:
+            if attribute["type"].dotted == "1.2.840.113549.1.9.4":
+                return signer_info["digest_algorithm"]["algorithm"].native, attribute["values"][
+                    0
+                ].native
+        return None
+    return None  # XAdES tokens name their document: no digest search needed
+
+
+def _by_digest(
+    token: Found, candidates: list[Found], cache: dict[tuple[Path, str], bytes]
+) -> Found | None:
+    wanted = _signed_digest(token)
+    if wanted is None:
+        return None
+    algorithm, value = wanted
+    for candidate in candidates:
+        key = (candidate.path, algorithm)
+        if key not in cache:
+            try:
+                cache[key] = Document.open(candidate.path).digest(algorithm)
+            except (ParapheError, ValueError):
+                continue
+        if cache[key] == value:
+            return candidate
+    return None
+
+
+def walk(path: Path) -> Iterator[Path]:
+    """Files under a folder, sorted, skipping hidden files and our own temporary files."""
+    for child in sorted(path.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(path).parts):
+            continue
+        if child.is_file() and not child.is_symlink():
+            yield child

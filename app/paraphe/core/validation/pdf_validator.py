@@ -1,0 +1,181 @@
+"""PAdES verification: every signature in a PDF, with what changed in the file after it.
+
+pyHanko checks the CMS signature (EN 319 102-1), the /ByteRange coverage and, for signatures
+followed by incremental updates, which changes were made (its difference analysis). A signature
+whose /ByteRange leaves bytes of its revision unsigned, or that is followed by changes other than
+form filling, annotations, further signatures or validation data, is reported as failed: the
+document shown is then not the one that was signed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..aio import run_sync
+from .cms_validator import detect_level
+from .context import VerificationContext
+from .explanations import explain
+from .indications import Indication, SubIndication
+from .pyhanko_results import (
+    certvalidator_errors,
+    fill_from_status,
+    revocation_of,
+    standard_checks,
+    verdict_of,
+)
+from .report import Check, PdfCoverage, SignatureFormat, SignatureReport
+
+_ALLOWED_CHANGES = {"NONE", "LTA_UPDATES", "FORM_FILLING", "ANNOTATIONS"}
+_MODIFIED_AFTER_SIGNING = (
+    "The PDF was changed after this signature in a way a signature does not allow (content added"
+    " or altered by a later update): what you see is not what was signed. Ask for the original."
+)
+_PARTIAL_COVERAGE = (
+    "The signature does not cover the whole signed revision of the PDF (gaps in /ByteRange): parts"
+    " of the file could have been changed. Do not rely on it."
+)
+
+
+def pdf_failure(path: Path, detail: str) -> SignatureReport:
+    return SignatureReport(
+        signature_path=path,
+        format=SignatureFormat.PADES,
+        indication=Indication.TOTAL_FAILED,
+        subindication=SubIndication.FORMAT_FAILURE,
+        explanation=explain(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE),
+        document_path=path,
+        checks=[Check("PDF structure", False, detail)],
+    )
+
+
+def pdf_has_signatures(path: Path) -> bool:
+    """Cheap test used by discovery: a PDF with signature fields that hold a value."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        with open(path, "rb") as handle:
+            reader = PdfFileReader(handle, strict=False)
+            return bool(reader.embedded_regular_signatures)
+    except Exception:
+        return b"/ByteRange" in _head_and_tail(path)
+
+
+def _head_and_tail(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 20)
+        handle.seek(max(0, path.stat().st_size - (1 << 20)))
+        return head + handle.read()
+
+
+def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureReport]:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        with open(path, "rb") as handle:
+            reader = PdfFileReader(handle, strict=False)
+            if reader.encrypted:
+                return [pdf_failure(path, "the PDF is encrypted; its signatures cannot be checked")]
+            signatures = list(reader.embedded_regular_signatures)
+            has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
+            has_dss = "/DSS" in reader.root
+            return [
+                _validate_one(path, sig, context, has_dss, has_doc_timestamp) for sig in signatures
+            ]
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        return [pdf_failure(path, f"unreadable PDF ({exc.__class__.__name__}: {exc})")]
+
+
+def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> str:
+    cms_level = detect_level(sig.signer_info)
+    if cms_level == "B-B":
+        return "B-B"
+    if has_dss and has_doc_timestamp:
+        return "B-LTA"
+    if has_dss:
+        return "B-LT"
+    return cms_level
+
+
+def _validate_one(
+    path: Path, sig: Any, context: VerificationContext, has_dss: bool, has_doc_timestamp: bool
+) -> SignatureReport:
+    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
+    from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
+
+    level = _level(sig, has_dss, has_doc_timestamp)
+    try:
+        sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
+        raw_digest = sig.compute_digest()
+    except Exception as exc:
+        return pdf_failure(path, f"signature {sig.field_name}: {exc}")
+    handlers = context.data_handlers()
+    validate = ades_basic_validation if level == "B-B" else ades_with_time_validation
+    with certvalidator_errors() as errors:
+        result = run_sync(
+            validate(
+                sig.signed_data,
+                context.spec,
+                timing_info=context.settings.timing_info(),
+                raw_digest=raw_digest,
+                validation_data_handlers=handlers,
+            )
+        )
+    indication, sub = verdict_of(result, errors)
+    coverage = _coverage(sig, SuspiciousModification)
+    report = SignatureReport(
+        signature_path=path,
+        format=SignatureFormat.PADES,
+        indication=indication,
+        subindication=sub,
+        explanation=None,
+        document_path=path,
+        level=level,
+        signature_id=sig.field_name,
+        pdf=coverage,
+    )
+    status = result.api_status
+    if status is not None:
+        fill_from_status(report, status)
+        report.revocation = revocation_of(status, handlers, indication, sub)
+        report.checks = standard_checks(status, indication, sub)
+    if report.signing_time is None:
+        report.signing_time = sig.self_reported_timestamp
+    covered = coverage.coverage in {"ENTIRE_FILE", "ENTIRE_REVISION"}
+    allowed = covered and coverage.modification_level in _ALLOWED_CHANGES
+    report.checks.append(Check("byte range covers the signed revision", covered, coverage.coverage))
+    report.checks.append(
+        Check(
+            "changes after signing are allowed",
+            allowed if covered else None,
+            coverage.modification_level or "",
+        )
+    )
+    if indication is not Indication.TOTAL_FAILED and not (covered and allowed):
+        report.indication = Indication.TOTAL_FAILED
+        report.subindication = SubIndication.FORMAT_FAILURE
+        report.explanation = _PARTIAL_COVERAGE if not covered else _MODIFIED_AFTER_SIGNING
+        return report
+    report.explanation = explain(report.indication, report.subindication)
+    return report
+
+
+def _coverage(sig: Any, suspicious_type: type) -> PdfCoverage:
+    coverage = sig.coverage.name if sig.coverage is not None else "UNCLEAR"
+    diff = sig.diff_result
+    changes: tuple[str, ...]
+    level: str | None
+    if diff is None:
+        level, changes = None, ()
+    elif isinstance(diff, suspicious_type):
+        level, changes = "OTHER", (str(diff),)
+    else:
+        level = diff.modification_level.name
+        changes = tuple(sorted(diff.changed_form_fields))
+    return PdfCoverage(
+        covers_whole_document=coverage == "ENTIRE_FILE",
+        coverage=coverage,
+        modification_level=level,
+        changes=changes,
+    )

@@ -1,0 +1,127 @@
+"""Verify everything the user gave: files, folders, ZIP archives; one report for the lot."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import archives
+from .context import VerificationContext
+from .discovery import Found, Kind, classify, pair, walk
+from .policy import VerificationSettings
+from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
+
+ProgressCallback = Callable[[str], None]
+
+
+def verify_paths(
+    paths: Sequence[Path],
+    settings: VerificationSettings,
+    on_item: ProgressCallback | None = None,
+) -> ValidationReport:
+    report = ValidationReport(
+        validation_time=settings.moment,
+        trust_sources=list(settings.trust_sources),
+        offline=settings.offline,
+    )
+    with (
+        tempfile.TemporaryDirectory(prefix="paraphe-verify-") as scratch,
+        VerificationContext(settings) as context,
+    ):
+        found = _collect(paths, Path(scratch), report)
+        shown = {item.path: Path(item.display) for item in found}
+        pairing = pair(found)
+        by_document: dict[Path, DocumentReport] = {}
+
+        def document_report(path: Path) -> DocumentReport:
+            if path not in by_document:
+                by_document[path] = DocumentReport(shown.get(path, path))
+            return by_document[path]
+
+        for token, document in pairing.detached:
+            if on_item is not None:
+                on_item(token.display)
+            if document is None:
+                report.orphan_signatures.append(
+                    OrphanSignature(
+                        shown[token.path],
+                        "the signed document was not found beside the signature",
+                    )
+                )
+                continue
+            signatures = _validate_detached(token, document, context)
+            document_report(document.path).signatures.extend(_shown(signatures, shown))
+        for item in [*pairing.enveloping, *pairing.pdfs]:
+            if on_item is not None:
+                on_item(item.display)
+            signatures = _validate_embedded(item, context)
+            document_report(item.path).signatures.extend(_shown(signatures, shown))
+        report.documents = list(by_document.values())
+        report.unsigned_documents = [
+            shown[d.path] for d in pairing.documents if d.path not in by_document
+        ]
+    return report
+
+
+def _collect(paths: Sequence[Path], scratch: Path, report: ValidationReport) -> list[Found]:
+    found: list[Found] = []
+    for index, path in enumerate(paths):
+        if not path.exists():
+            report.errors.append(InputError(path, "no such file or folder"))
+            continue
+        files = list(walk(path)) if path.is_dir() else [path]
+        for number, file in enumerate(files):
+            found.extend(_gather(file, scratch / f"{index}-{number}", report))
+    return found
+
+
+def _gather(path: Path, scratch: Path, report: ValidationReport) -> list[Found]:
+    """The file, classified; for a ZIP archive, the archive (a document) and its entries."""
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+        if not archives.is_zip(path):
+            return [classify(path)]
+        scratch.mkdir(parents=True, exist_ok=True)
+        unpacked = archives.unpack(path, scratch)
+    except OSError as exc:
+        report.errors.append(InputError(path, exc.strerror or str(exc)))
+        return []
+    for problem in unpacked.problems:
+        report.errors.append(InputError(path, problem))
+    return [
+        Found(path, Kind.DOCUMENT, str(path)),
+        *(classify(file, display) for file, display in unpacked.files),
+    ]
+
+
+def _validate_detached(
+    token: Found, document: Found, context: VerificationContext
+) -> list[SignatureReport]:
+    if token.kind is Kind.XADES:
+        from .xades_validator import validate_xades
+
+        return validate_xades(token.path, document.path, context)
+    from .cms_validator import validate_cms
+
+    return validate_cms(token.path, document.path, context)
+
+
+def _validate_embedded(item: Found, context: VerificationContext) -> list[SignatureReport]:
+    if item.kind is Kind.PDF:
+        from .pdf_validator import validate_pdf
+
+        return validate_pdf(item.path, context)
+    from .cms_validator import validate_cms
+
+    return validate_cms(item.path, None, context)
+
+
+def _shown(signatures: list[SignatureReport], shown: dict[Path, Path]) -> list[SignatureReport]:
+    """Report paths as the user knows them (``bid.zip!/inner.pdf``), not our scratch folder."""
+    for signature in signatures:
+        signature.signature_path = shown.get(signature.signature_path, signature.signature_path)
+        if signature.document_path is not None:
+            signature.document_path = shown.get(signature.document_path, signature.document_path)
+    return signatures
