@@ -52,6 +52,7 @@ def run_paraphe(tmp_path: Path) -> RunParaphe:
     ) -> subprocess.CompletedProcess[str]:
         child_env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
         child_env["PARAPHE_DATA_DIR"] = str(data_dir)
+        child_env["LC_ALL"] = "C.UTF-8"  # messages in English unless a test asks otherwise
         child_env.update(env or {})
         return subprocess.run(
             [sys.executable, "-m", "paraphe", *map(str, args)],

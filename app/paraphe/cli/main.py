@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.errors import ParapheError
 from . import exit_codes
-from .i18n import localized, set_language
+from .i18n import localized, set_language, tr
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,14 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return exit_codes.OK
     except KeyboardInterrupt:
-        print("paraphe: interrupted; no partial output was kept.", file=sys.stderr)
+        print(tr("paraphe: interrupted; no partial output was kept."), file=sys.stderr)
         return exit_codes.INTERRUPTED
     except Exception as error:
         if args.debug:
             raise
         print(
-            f"paraphe: unexpected error ({type(error).__name__}: {error}). Run again with --debug"
-            " and report the details.",
+            tr(
+                "paraphe: unexpected error ({error}). Run again with --debug and report the details."
+            ).format(error=f"{type(error).__name__}: {error}"),
             file=sys.stderr,
         )
         return exit_codes.SOME_FAILED

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import UsageError
+from .i18n import tr
 
 PASSWORD_ENV = "PARAPHE_PASSWORD"
 
@@ -31,7 +32,7 @@ def read_password(password_file: Path | None, from_stdin: bool, keystore: Path) 
             detail=f"no password for {keystore}: use --password-file, --password-stdin or"
             f" {PASSWORD_ENV} when not running in a terminal"
         )
-    return getpass.getpass(f"Password for {keystore.name}: ")
+    return getpass.getpass(tr("Password for {name}: ").format(name=keystore.name))
 
 
 def _strip_line_end(text: str) -> str:

@@ -17,6 +17,7 @@ from ..core.signing.request import (
     VisibleSignature,
 )
 from . import exit_codes
+from .i18n import localized, tr
 from .terminal import ProgressLine
 
 
@@ -116,7 +117,7 @@ def _say(args: argparse.Namespace, text: str, progress: ProgressLine | None = No
 
 
 def _warn(notice: Notice) -> None:
-    print(f"paraphe: warning: {notice.message}", file=sys.stderr)
+    print(tr("paraphe: warning: {message}").format(message=localized(notice)), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
                 request,
                 credential,
                 on_progress=progress,
-                on_result=lambda result: _say(args, f"signed: {result.output}", progress),
+                on_result=lambda result: _say(
+                    args, tr("signed: {path}").format(path=result.output), progress
+                ),
             )
             outcome = signer.run(plan, digests)
     finally:
@@ -155,8 +158,13 @@ def run(args: argparse.Namespace) -> int:
             digests.stop()
         progress.clear()
     for failure in outcome.failures:
-        print(f"paraphe: {failure.message}", file=sys.stderr)
+        print(f"paraphe: {localized(failure)}", file=sys.stderr)
     if outcome.failures:
-        _say(args, f"{len(outcome.results)} signed, {len(outcome.failures)} failed.")
+        _say(
+            args,
+            tr("{signed} signed, {failed} failed.").format(
+                signed=len(outcome.results), failed=len(outcome.failures)
+            ),
+        )
         return exit_codes.for_error(outcome.failures[0])
     return exit_codes.OK

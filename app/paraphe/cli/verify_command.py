@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core.translatable import N_
 from . import exit_codes
 from .i18n import tr
 
@@ -118,9 +119,9 @@ def _use_colour() -> bool:
 
 
 _BADGES = {
-    "TOTAL_PASSED": ("✔", "VALID", "32"),
-    "INDETERMINATE": ("?", "INDETERMINATE", "33"),
-    "TOTAL_FAILED": ("✘", "FAILED", "31"),
+    "TOTAL_PASSED": ("✔", N_("VALID"), "32"),
+    "INDETERMINATE": ("?", N_("INDETERMINATE"), "33"),
+    "TOTAL_FAILED": ("✘", N_("FAILED"), "31"),
 }
 
 

@@ -11,7 +11,7 @@ from asn1crypto import core as asn1_core
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from .errors import CertificateNotValidNow, Notice
+from .errors import CertificateExpired, CertificateNotValidNow, CertificateNotYetValid, Notice
 
 # ETSI EN 319 412-5 statement identifiers.
 QC_STATEMENTS_OID = x509.ObjectIdentifier("1.3.6.1.5.5.7.1.3")
@@ -96,16 +96,15 @@ class ValidityWindow:
 def check_can_sign(cert: x509.Certificate, source: Path | str, at: dt.datetime) -> list[Notice]:
     """Refuse a certificate outside its validity; warn about ones a buyer may reject."""
     window = ValidityWindow.of(cert)
-    state = None
+    error: type[CertificateNotValidNow] | None = None
     if at < window.not_before:
-        state = "not yet valid"
+        error = CertificateNotYetValid
     elif at > window.not_after:
-        state = "expired"
-    if state is not None:
-        raise CertificateNotValidNow(
+        error = CertificateExpired
+    if error is not None:
+        raise error(
             source,
             holder=holder_name(cert),
-            state=state,
             not_before=window.not_before.date().isoformat(),
             not_after=window.not_after.date().isoformat(),
         )

@@ -55,9 +55,20 @@ class UnsupportedKey(CredentialError):
 
 
 class CertificateNotValidNow(CredentialError):
+    """The certificate is outside its validity period: expired, or not yet valid."""
+
+
+class CertificateExpired(CertificateNotValidNow):
     template = (
-        "{path}: the certificate of {holder} is {state} (valid from {not_before} to {not_after});"
+        "{path}: the certificate of {holder} has expired (valid from {not_before} to {not_after});"
         " a signature made with it would be rejected. Use a valid certificate."
+    )
+
+
+class CertificateNotYetValid(CertificateNotValidNow):
+    template = (
+        "{path}: the certificate of {holder} is not yet valid (valid from {not_before} to"
+        " {not_after}); a signature made with it would be rejected. Use a valid certificate."
     )
 
 

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..translatable import N_
 from . import archives
 from .context import VerificationContext
 from .discovery import Found, Kind, classify, pair, walk
@@ -46,7 +47,7 @@ def verify_paths(
                 report.orphan_signatures.append(
                     OrphanSignature(
                         shown[token.path],
-                        "the signed document was not found beside the signature",
+                        N_("the signed document was not found beside the signature"),
                     )
                 )
                 continue
@@ -68,7 +69,7 @@ def _collect(paths: Sequence[Path], scratch: Path, report: ValidationReport) -> 
     found: list[Found] = []
     for index, path in enumerate(paths):
         if not path.exists():
-            report.errors.append(InputError(path, "no such file or folder"))
+            report.errors.append(InputError(path, N_("no such file or folder")))
             continue
         files = list(walk(path)) if path.is_dir() else [path]
         for number, file in enumerate(files):

@@ -1,0 +1,287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+ <context>
+  <name>paraphe</name>
+  <message>
+   <source>paraphe: interrupted; no partial output was kept.</source>
+   <translation>paraphe : interrompu ; aucune sortie partielle n'a été conservée.</translation>
+  </message>
+  <message>
+   <source>paraphe: unexpected error ({error}). Run again with --debug and report the details.</source>
+   <translation>paraphe : erreur inattendue ({error}). Relancez avec --debug et signalez les détails.</translation>
+  </message>
+  <message>
+   <source>Password for {name}: </source>
+   <translation>Mot de passe de {name} : </translation>
+  </message>
+  <message>
+   <source>paraphe: warning: {message}</source>
+   <translation>paraphe : avertissement : {message}</translation>
+  </message>
+  <message>
+   <source>{signed} signed, {failed} failed.</source>
+   <translation>{signed} signé(s), {failed} en échec.</translation>
+  </message>
+  <message>
+   <source>signed: {path}</source>
+   <translation>signé : {path}</translation>
+  </message>
+  <message>
+   <source>The trust store is empty ({folder}).</source>
+   <translation>Le magasin de confiance est vide ({folder}).</translation>
+  </message>
+  <message>
+   <source>trusted: {subject} (SHA-256 {fingerprint})</source>
+   <translation>certificat de confiance ajouté : {subject} (SHA-256 {fingerprint})</translation>
+  </message>
+  <message>
+   <source>no trusted certificate has a fingerprint starting with {prefix}</source>
+   <translation>aucun certificat de confiance n'a une empreinte commençant par {prefix}</translation>
+  </message>
+  <message>
+   <source>removed: {fingerprint}</source>
+   <translation>retiré : {fingerprint}</translation>
+  </message>
+  <message>
+   <source>VALID</source>
+   <translation>VALIDE</translation>
+  </message>
+  <message>
+   <source>INDETERMINATE</source>
+   <translation>INDÉTERMINÉE</translation>
+  </message>
+  <message>
+   <source>FAILED</source>
+   <translation>ÉCHEC</translation>
+  </message>
+  <message>
+   <source>offline</source>
+   <translation>hors ligne</translation>
+  </message>
+  <message>
+   <source>online</source>
+   <translation>en ligne</translation>
+  </message>
+  <message>
+   <source>Verification at {time} ({mode}); trusted: {trust}</source>
+   <translation>Vérification au {time} ({mode}) ; confiance : {trust}</translation>
+  </message>
+  <message>
+   <source>unknown signer</source>
+   <translation>signataire inconnu</translation>
+  </message>
+  <message>
+   <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate.</source>
+   <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
+  </message>
+  <message>
+   <source>nothing</source>
+   <translation>aucune</translation>
+  </message>
+  <message>
+   <source>Documents without a signature ({count}):</source>
+   <translation>Documents sans signature ({count}) :</translation>
+  </message>
+  <message>
+   <source>Signatures whose document is missing ({count}):</source>
+   <translation>Signatures dont le document est absent ({count}) :</translation>
+  </message>
+  <message>
+   <source>Could not be read ({count}):</source>
+   <translation>Illisibles ({count}) :</translation>
+  </message>
+  <message>
+   <source>signed at {time} (proven by a timestamp)</source>
+   <translation>signé le {time} (prouvé par un horodatage)</translation>
+  </message>
+  <message>
+   <source>signature: {path}</source>
+   <translation>signature : {path}</translation>
+  </message>
+  <message>
+   <source>signed at {time} (claimed by the signer)</source>
+   <translation>signé le {time} (déclaré par le signataire)</translation>
+  </message>
+  <message>
+   <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>
+   <translation>Le certificat de {holder} n'a pas l'usage « non-répudiation » : il est destiné à l'authentification, et un acheteur peut refuser une signature faite avec.</translation>
+  </message>
+  <message>
+   <source>The certificate of {holder} does not declare itself qualified (no QcCompliance statement); French public procurement expects a qualified certificate.</source>
+   <translation>Le certificat de {holder} ne se déclare pas qualifié (pas de déclaration QcCompliance) ; la commande publique française attend un certificat qualifié.</translation>
+  </message>
+  <message>
+   <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
+   <translation>{path} : signer une archive ZIP signe l'archive comme un seul fichier, pas les fichiers qu'elle contient ; les acheteurs attendent en général chaque document signé.</translation>
+  </message>
+  <message>
+   <source>no such file or folder</source>
+   <translation>fichier ou dossier introuvable</translation>
+  </message>
+  <message>
+   <source>the signed document was not found beside the signature</source>
+   <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
+  </message>
+  <message>
+   <source>Cancelled.</source>
+   <translation>Annulé.</translation>
+  </message>
+  <message>
+   <source>{path}: the certificate of {holder} has expired (valid from {not_before} to {not_after}); a signature made with it would be rejected. Use a valid certificate.</source>
+   <translation>{path} : le certificat de {holder} a expiré (valide du {not_before} au {not_after}) ; une signature faite avec serait refusée. Utilisez un certificat valide.</translation>
+  </message>
+  <message>
+   <source>{path}: the certificate of {holder} is not yet valid (valid from {not_before} to {not_after}); a signature made with it would be rejected. Use a valid certificate.</source>
+   <translation>{path} : le certificat de {holder} n'est pas encore valide (valide du {not_before} au {not_after}) ; une signature faite avec serait refusée. Utilisez un certificat valide.</translation>
+  </message>
+  <message>
+   <source>{path}: not a readable PKCS#12 (.p12/.pfx) file ({detail}).</source>
+   <translation>{path} : ce n'est pas un fichier PKCS#12 (.p12/.pfx) lisible ({detail}).</translation>
+  </message>
+  <message>
+   <source>{path}: the file changed while it was being signed; sign it again once it is saved.</source>
+   <translation>{path} : le fichier a changé pendant sa signature ; signez-le à nouveau une fois enregistré.</translation>
+  </message>
+  <message>
+   <source>{path}: the file holds no certificate matching its private key.</source>
+   <translation>{path} : le fichier ne contient aucun certificat correspondant à sa clé privée.</translation>
+  </message>
+  <message>
+   <source>{path}: the file holds no private key, only certificates; export it again with its key.</source>
+   <translation>{path} : le fichier ne contient pas de clé privée, seulement des certificats ; exportez-le à nouveau avec sa clé.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the signature here ({detail}). Choose another output folder.</source>
+   <translation>{path} : impossible d'écrire la signature ici ({detail}). Choisissez un autre dossier de sortie.</translation>
+  </message>
+  <message>
+   <source>{path}: the signature written could not be verified ({detail}); nothing was kept.</source>
+   <translation>{path} : la signature écrite n'a pas pu être vérifiée ({detail}) ; rien n'a été conservé.</translation>
+  </message>
+  <message>
+   <source>{path}: signing failed ({detail}).</source>
+   <translation>{path} : la signature a échoué ({detail}).</translation>
+  </message>
+  <message>
+   <source>{path}: cannot read this file ({detail}).</source>
+   <translation>{path} : impossible de lire ce fichier ({detail}).</translation>
+  </message>
+  <message>
+   <source>{path}: unsupported key type {key_type}; RSA and ECDSA keys are supported.</source>
+   <translation>{path} : type de clé {key_type} non pris en charge ; les clés RSA et ECDSA le sont.</translation>
+  </message>
+  <message>
+   <source>{path}: wrong password for this certificate file. Check it and try again.</source>
+   <translation>{path} : mot de passe incorrect pour ce fichier de certificat. Vérifiez-le et réessayez.</translation>
+  </message>
+  <message>
+   <source>The signature is malformed and cannot be checked; ask the signer for a new signature.</source>
+   <translation>La signature est mal formée et ne peut pas être vérifiée ; demandez une nouvelle signature au signataire.</translation>
+  </message>
+  <message>
+   <source>The document was modified after it was signed (or this is not the signed file); do not rely on it and ask for the original.</source>
+   <translation>Le document a été modifié après sa signature (ou ce n'est pas le fichier signé) ; ne vous y fiez pas et demandez l'original.</translation>
+  </message>
+  <message>
+   <source>The signature value is invalid: the signature was altered or forged; do not rely on it.</source>
+   <translation>La valeur de signature est invalide : la signature a été altérée ou falsifiée ; ne vous y fiez pas.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate was revoked before the signature was made; the signature is not valid.</source>
+   <translation>Le certificat du signataire a été révoqué avant la signature ; la signature n'est pas valide.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate had expired when the document was signed; the signature is not valid.</source>
+   <translation>Le certificat du signataire avait expiré lors de la signature ; la signature n'est pas valide.</translation>
+  </message>
+  <message>
+   <source>The signature was made before the signer's certificate became valid; it is not valid.</source>
+   <translation>La signature a été faite avant le début de validité du certificat du signataire ; elle n'est pas valide.</translation>
+  </message>
+  <message>
+   <source>The signature does not meet the validation policy's requirements (see the checks); ask the signer for a compliant signature.</source>
+   <translation>La signature ne respecte pas les exigences de la politique de validation (voir les contrôles) ; demandez une signature conforme au signataire.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate chain breaks a constraint (key usage, name or policy constraints); the certificate may not be meant for signing.</source>
+   <translation>La chaîne de certification du signataire enfreint une contrainte (usage de clé, contraintes de nom ou de politique) ; le certificat n'est peut-être pas destiné à la signature.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate chain could not be validated (see the checks); check the trust settings or ask the signer.</source>
+   <translation>La chaîne de certification du signataire n'a pas pu être validée (voir les contrôles) ; vérifiez les réglages de confiance ou interrogez le signataire.</translation>
+  </message>
+  <message>
+   <source>The signature uses an algorithm or key size that is no longer considered secure; ask for a new signature.</source>
+   <translation>La signature utilise un algorithme ou une taille de clé qui n'est plus jugé sûr ; demandez une nouvelle signature.</translation>
+  </message>
+  <message>
+   <source>The signature policy could not be processed.</source>
+   <translation>La politique de signature n'a pas pu être traitée.</translation>
+  </message>
+  <message>
+   <source>The signature policy the signature refers to is not available.</source>
+   <translation>La politique de signature à laquelle la signature se réfère n'est pas disponible.</translation>
+  </message>
+  <message>
+   <source>The signature's timestamps are in an impossible order; do not rely on it.</source>
+   <translation>Les horodatages de la signature sont dans un ordre impossible ; ne vous y fiez pas.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate is missing or does not match the signature; the signer cannot be identified.</source>
+   <translation>Le certificat du signataire est absent ou ne correspond pas à la signature ; le signataire ne peut pas être identifié.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate does not lead to a trusted authority; if you trust its issuer, add it to the trusted certificates, otherwise do not rely on this signature.</source>
+   <translation>Le certificat du signataire ne remonte pas à une autorité de confiance ; si vous faites confiance à son émetteur, ajoutez-le aux certificats de confiance, sinon ne vous fiez pas à cette signature.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate has been revoked and nothing proves the signature was made before that; ask the signer whether the signature predates the revocation (a timestamped signature would prove it).</source>
+   <translation>Le certificat du signataire a été révoqué et rien ne prouve que la signature a été faite avant ; demandez au signataire si la signature précède la révocation (une signature horodatée le prouverait).</translation>
+  </message>
+  <message>
+   <source>A certificate authority in the signer's chain has been revoked and nothing proves the signature was made before that.</source>
+   <translation>Une autorité de la chaîne du signataire a été révoquée et rien ne prouve que la signature a été faite avant.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate has expired (or is not yet valid) and nothing proves when the signature was made; a timestamped (B-T or higher) signature would prove it.</source>
+   <translation>Le certificat du signataire a expiré (ou n'est pas encore valide) et rien ne prouve quand la signature a été faite ; une signature horodatée (B-T ou plus) le prouverait.</translation>
+  </message>
+  <message>
+   <source>The signer's certificate has expired, was not revoked, but nothing proves the signature was made while it was valid.</source>
+   <translation>Le certificat du signataire a expiré sans avoir été révoqué, mais rien ne prouve que la signature a été faite pendant sa validité.</translation>
+  </message>
+  <message>
+   <source>The revocation information is outside the certificate's validity and nothing proves when the signature was made.</source>
+   <translation>Les informations de révocation sont hors de la période de validité du certificat et rien ne prouve quand la signature a été faite.</translation>
+  </message>
+  <message>
+   <source>The signature uses an algorithm now considered weak and nothing proves it was made while the algorithm was acceptable.</source>
+   <translation>La signature utilise un algorithme désormais jugé faible et rien ne prouve qu'elle a été faite quand il était acceptable.</translation>
+  </message>
+  <message>
+   <source>Nothing proves the signature existed at the time required; a timestamp would be needed.</source>
+   <translation>Rien ne prouve que la signature existait au moment requis ; un horodatage serait nécessaire.</translation>
+  </message>
+  <message>
+   <source>The revocation status of the signer's certificate could not be obtained (offline, or the responder did not answer); verify again later with network access.</source>
+   <translation>Le statut de révocation du certificat du signataire n'a pas pu être obtenu (hors ligne, ou le serveur n'a pas répondu) ; vérifiez à nouveau plus tard avec un accès au réseau.</translation>
+  </message>
+  <message>
+   <source>The signed document was not found beside the signature; put the document and its signature file in the same folder.</source>
+   <translation>Le document signé n'a pas été trouvé à côté de la signature ; placez le document et son fichier de signature dans le même dossier.</translation>
+  </message>
+  <message>
+   <source>The signature could not be fully validated (see the checks).</source>
+   <translation>La signature n'a pas pu être entièrement validée (voir les contrôles).</translation>
+  </message>
+  <message>
+   <source>The PDF was changed after this signature in a way a signature does not allow (content added or altered by a later update): what you see is not what was signed. Ask for the original.</source>
+   <translation>Le PDF a été modifié après cette signature d'une façon qu'une signature n'autorise pas (contenu ajouté ou altéré par une mise à jour ultérieure) : ce que vous voyez n'est pas ce qui a été signé. Demandez l'original.</translation>
+  </message>
+  <message>
+   <source>The signature does not cover the whole signed revision of the PDF (gaps in /ByteRange): parts of the file could have been changed. Do not rely on it.</source>
+   <translation>La signature ne couvre pas toute la révision signée du PDF (trous dans /ByteRange) : des parties du fichier ont pu être modifiées. Ne vous y fiez pas.</translation>
+  </message>
+ </context>
+</TS>

@@ -1,0 +1,44 @@
+"""Every user-facing string of the engine and the CLI has a French translation."""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+
+from lxml import etree
+
+from paraphe.core.i18n_sources import source_strings
+
+
+def _catalogue() -> dict[str, str]:
+    data = resources.files("paraphe.resources.translations").joinpath("paraphe_fr.ts").read_bytes()
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    return {m.findtext("source"): m.findtext("translation") or "" for m in root.iter("message")}
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_source_string_has_a_french_translation() -> None:
+    catalogue = _catalogue()
+    missing = [s for s in source_strings() if not catalogue.get(s)]
+    assert not missing, f"untranslated (run tools/update_translations.py): {missing}"
+
+
+def test_translations_keep_the_placeholders() -> None:
+    for source, translation in _catalogue().items():
+        assert _fields(source) == _fields(translation), source
+
+
+def test_cli_speaks_french_with_a_french_locale(run_paraphe) -> None:
+    done = run_paraphe("verify", "/nonexistent/offre", env={"LC_ALL": "fr_FR.UTF-8"})
+    assert done.returncode == 4
+    assert "Illisibles (1) :" in done.stdout
+    assert "fichier ou dossier introuvable" in done.stdout
+    english = run_paraphe(
+        "--lang", "en", "verify", "/nonexistent/offre", env={"LC_ALL": "fr_FR.UTF-8"}
+    )
+    assert "Could not be read (1):" in english.stdout
+    assert re.search(r"0 signature\(s\)", english.stdout)
