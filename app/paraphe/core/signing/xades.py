@@ -218,7 +218,7 @@ class ExternalDocument(bytes):
 
 
 @functools.cache
-def _streaming_verifier_class() -> Any:
+def streaming_verifier_class() -> Any:
     from signxml.xades import XAdESVerifier
 
     class StreamingXAdESVerifier(XAdESVerifier):
@@ -233,7 +233,7 @@ def _streaming_verifier_class() -> Any:
 
 
 def _streaming_verifier() -> Any:
-    return _streaming_verifier_class()()
+    return streaming_verifier_class()()
 
 
 def _algorithm_name(algorithm: DigestAlgorithm) -> str:

@@ -9,6 +9,7 @@ document shown is then not the one that was signed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ from .pyhanko_results import (
 )
 from .report import Check, PdfCoverage, SignatureFormat, SignatureReport
 
+# A filled signature: its /ByteRange, or its /Contents holding a DER CMS ("<30..."). An empty
+# signature field of an unsigned form has neither.
+_SIGNED_MARKER = re.compile(rb"/ByteRange|/Contents\s*<\s*30", re.IGNORECASE)
 _ALLOWED_CHANGES = {"NONE", "LTA_UPDATES", "FORM_FILLING", "ANNOTATIONS"}
 _MODIFIED_AFTER_SIGNING = (
     "The PDF was changed after this signature in a way a signature does not allow (content added"
@@ -56,9 +60,12 @@ def pdf_has_signatures(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:
             reader = PdfFileReader(handle, strict=False)
-            return bool(reader.embedded_regular_signatures)
-    except Exception:
-        return b"/ByteRange" in _head_and_tail(path)
+            if reader.embedded_regular_signatures:
+                return True
+    except Exception:  # a PDF we cannot read is reported by validate_pdf
+        pass
+    # Damaged but signed (truncated, say): validate_pdf reports it broken, not unsigned.
+    return _SIGNED_MARKER.search(_head_and_tail(path)) is not None
 
 
 def _head_and_tail(path: Path) -> bytes:
@@ -78,6 +85,13 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
             if reader.encrypted:
                 return [pdf_failure(path, "the PDF is encrypted; its signatures cannot be checked")]
             signatures = list(reader.embedded_regular_signatures)
+            if not signatures:
+                return [
+                    pdf_failure(
+                        path,
+                        "the PDF holds signature data that cannot be read: damaged or truncated",
+                    )
+                ]
             has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
             return [
@@ -161,8 +175,31 @@ def _validate_one(
     return report
 
 
+def _byte_range_is_contiguous(sig: Any) -> bool:
+    """The gap in /ByteRange is exactly the /Contents hex string, and nothing else.
+
+    pyHanko's coverage check declares ENTIRE_FILE from the lengths alone, so a /ByteRange that
+    skips bytes elsewhere (e.g. the file's tail) while keeping the total would pass it.
+    """
+    byte_range = [int(v) for v in sig.byte_range]
+    if len(byte_range) != 4 or byte_range[0] != 0:
+        return False
+    _, length1, start2, length2 = byte_range
+    if start2 != length1 + len(sig.pkcs7_content) * 2 + 2:
+        return False
+    stream = sig.reader.stream
+    stream.seek(0, 2)
+    return (
+        sig.coverage is None
+        or sig.coverage.name != "ENTIRE_FILE"
+        or (start2 + length2 == stream.tell())
+    )
+
+
 def _coverage(sig: Any, suspicious_type: type) -> PdfCoverage:
     coverage = sig.coverage.name if sig.coverage is not None else "UNCLEAR"
+    if not _byte_range_is_contiguous(sig):
+        coverage = "UNCLEAR"
     diff = sig.diff_result
     changes: tuple[str, ...]
     level: str | None

@@ -21,8 +21,10 @@ def verdict_of(
     TRY_LATER in EN 319 102-1, which pyHanko reports as a general chain failure."""
     indication, sub = from_pyhanko(ades_result.ades_subindic)
     if sub is SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE and errors:
-        from pyhanko_certvalidator.errors import InsufficientRevinfoError
+        from pyhanko_certvalidator.errors import InsufficientRevinfoError, NotYetValidError
 
+        if any(isinstance(e, NotYetValidError) and e.is_ee_cert for e in errors):
+            return Indication.INDETERMINATE, SubIndication.OUT_OF_BOUNDS_NO_POE
         if any(isinstance(e, InsufficientRevinfoError) for e in errors):
             return Indication.INDETERMINATE, SubIndication.TRY_LATER
     return indication, sub
@@ -73,16 +75,22 @@ def revocation_of(
 
 
 def revocation_source(handlers: Any, cert: Any) -> str | None:
+    """ocsp or crl when fetched for this certificate, embedded when only local data was at hand."""
     if handlers is None or cert is None:
         return None
     manager = handlers.revinfo_manager
     fetchers = getattr(manager, "_fetchers", None)
     if fetchers is not None:
-        if list(fetchers.ocsp_fetcher.fetched_responses_for_cert(cert)):
-            return "ocsp"
-        if list(fetchers.crl_fetcher.fetched_crls_for_cert(cert)):
-            return "crl"
-    if manager.ocsps or manager.crls:
+        for source, fetched in (
+            ("ocsp", fetchers.ocsp_fetcher.fetched_responses_for_cert),
+            ("crl", fetchers.crl_fetcher.fetched_crls_for_cert),
+        ):
+            try:
+                if list(fetched(cert)):
+                    return source
+            except KeyError:  # nothing fetched for this certificate
+                continue
+    if getattr(manager, "_ocsps", None) or getattr(manager, "_crls", None):
         return "embedded"
     return None
 
