@@ -31,6 +31,9 @@ def test_demo_signs_samples_in_three_formats_and_other_tools_accept_them(
     assert "Signature is Valid" in report.stdout
     assert done.stdout.count("re-read and verified") == 7
     assert "not declare itself qualified" in done.stdout
+    # ...then verifies the folder and prints the verdicts: every signature valid.
+    assert done.stdout.count("✔ VALID") == 7
+    assert "7 signature(s): 7 valid, 0 failed, 0 indeterminate." in done.stdout
 
     again = run_paraphe("demo")
     assert again.returncode == 0, again.stderr
