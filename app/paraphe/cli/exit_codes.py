@@ -26,7 +26,9 @@ def for_error(error: ParapheError) -> int:
         return USAGE
     if isinstance(error, CredentialError):
         return CREDENTIAL
-    if isinstance(error, UnreadableDocument | UnsupportedDocument):
+    from ..core.trust import TrustFileError
+
+    if isinstance(error, UnreadableDocument | UnsupportedDocument | TrustFileError):
         return UNREADABLE_INPUT
     if isinstance(error, OutputNotWritable):
         return OUTPUT_NOT_WRITABLE
