@@ -45,3 +45,5 @@ if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
   touch "$stamp"
 fi
+# Qt catalogues (.qm) are built from the committed .ts sources, never committed themselves.
+.venv/bin/python tools/build_translations.py

@@ -66,18 +66,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify_demo_folder(folder: Path, pki: Any) -> int:
-    from asn1crypto import crl as asn1_crl
-
     from ..core.trust import load_certificates
     from ..core.validation.policy import VerificationSettings
+    from ..core.validation.revocation_cache import load_cached_crls, store_crl
     from ..core.validation.verifier import verify_paths
     from .verify_command import exit_code_for, print_summary
 
+    # The demo CA "publishes" its CRL into the revocation cache, where any verification finds it.
+    store_crl(pki.fresh_crl())
     settings = VerificationSettings(
         trust_roots=tuple(load_certificates(pki.root_cert)),
         trust_sources=(f"demo root {pki.root_cert}",),
         offline=True,
-        known_crls=(asn1_crl.CertificateList.load(pki.fresh_crl()),),
+        known_crls=load_cached_crls(),
     )
     report = verify_paths([folder], settings)
     print_summary(report, colour=False)

@@ -77,12 +77,16 @@ def settings_from(args: argparse.Namespace) -> Any:
         sources.append(UserTrustStore())
     if args.system_roots:
         sources.append(SystemTrust())
+    from ..core.validation.revocation_cache import load_cached_crls
+
     anchors, names = gather(sources)
+    moment = _parse_time(args.at)
     return VerificationSettings(
         trust_roots=anchors,
         trust_sources=names,
         offline=args.offline,
-        validation_time=_parse_time(args.at),
+        validation_time=moment,
+        known_crls=load_cached_crls(at=moment),
     )
 
 

@@ -1,15 +1,60 @@
-"""Entry point of ``paraphe-gui``."""
+"""Entry point of ``paraphe-gui`` (and of ``paraphe`` with no arguments when a display exists)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 
-def main() -> int:
-    # The desktop application is the subject of its own issue; until it lands, say so plainly.
-    print(
-        "paraphe-gui: the desktop application is not available in this version yet;"
-        " use the command line: paraphe --help",
-        file=sys.stderr,
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="paraphe-gui", description="Paraphe desktop application")
+    parser.add_argument(
+        "--lang", choices=["fr", "en"], help="language (default: settings, else system)"
     )
-    return 2
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="render the main screens offscreen to PNG files in DIR, from a demo set-up, and exit",
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="files to sign")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshots is not None:
+        from .screenshots import render_screenshots
+
+        return render_screenshots(args.screenshots, args.lang or "fr")
+
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.settings import Settings
+    from .errors import show_error
+    from .i18n import install_translation, resolve_language
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Paraphe")
+    app.setOrganizationName("Paraphe")
+    settings = Settings.load()
+    install_translation(resolve_language(args.lang or settings.language))
+    window = MainWindow(settings)
+
+    def switch_language(language: str) -> None:
+        install_translation(resolve_language(language))
+
+    window.language_requested.connect(switch_language)
+    # No exception may reach a console: unknown ones become a dialog with details to copy.
+    sys.excepthook = lambda kind, error, tb: show_error(window, error)
+    if args.files:
+        window.sign_page.add_paths(args.files)
+    window.show()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

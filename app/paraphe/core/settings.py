@@ -1,0 +1,63 @@
+"""User settings, stored as JSON in the user data folder; never a password or PIN.
+
+A system-wide admin policy (a later issue) will be layered over them: values it sets are locked,
+and ``Settings.locked`` names them so the faces can show them read-only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import user_data_dir
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    keystores: list[str] = field(default_factory=list)
+    """PKCS#12 files the user added (paths only; passwords are never stored)."""
+    keystore_certificates: dict[str, str] = field(default_factory=dict)
+    """Public certificate (PEM) of each keystore, read once when it was added, so the picker can
+    show who it is without asking the password again."""
+    default_format: str = "xades"
+    default_level: str = "B-B"
+    pades_suffix: str = "_signe"
+    output_dir: str | None = None
+    """None: beside the originals."""
+    timestamp_url: str | None = None
+    language: str = "system"
+    """system, fr or en."""
+    locked: frozenset[str] = field(default_factory=frozenset)
+    """Names of the settings an admin policy fixes (read-only in the faces)."""
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Settings:
+        path = (folder or user_data_dir()) / SETTINGS_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in dataclasses.fields(cls)} - {"locked"}
+        values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self, folder: Path | None = None) -> None:
+        folder = folder or user_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "locked"}
+        temp = folder / (SETTINGS_FILE + ".tmp")
+        temp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, folder / SETTINGS_FILE)
+
+    def add_keystore(self, path: Path) -> None:
+        text = str(path)
+        if text not in self.keystores:
+            self.keystores.append(text)

@@ -1,0 +1,56 @@
+"""Qt translation: the .qm built from resources/translations/*.ts, and the engine's strings.
+
+GUI strings go through ``QCoreApplication.translate`` (contexts per window); the engine's English
+templates (errors, verdict explanations) are translated with the same catalogue in the
+``paraphe`` context.
+"""
+
+from __future__ import annotations
+
+import locale
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+_translators: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return Path(str(resources.files("paraphe.resources.translations")))
+
+
+def resolve_language(setting: str) -> str:
+    if setting in ("fr", "en"):
+        return setting
+    name = QLocale.system().name() or (locale.getlocale()[0] or "")
+    return "fr" if name.lower().startswith("fr") else "en"
+
+
+def install_translation(language: str) -> bool:
+    """Load paraphe_<language>.qm into the application; English needs none. True if loaded."""
+    app = QCoreApplication.instance()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if language == "en":
+        return True
+    translator = QTranslator()
+    if not translator.load(str(translations_dir() / f"paraphe_{language}.qm")):
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True
+
+
+def tr_engine(text: str) -> str:
+    """An English string of the engine (explanations, notices) in the current language."""
+    return QCoreApplication.translate("paraphe", text)
+
+
+def localized(message: object) -> str:
+    template = getattr(message, "template", None)
+    if template is None:
+        return str(message)
+    params = getattr(message, "params", {})
+    return tr_engine(template).format(path=getattr(message, "path", None), **params)

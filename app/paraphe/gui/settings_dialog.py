@@ -1,0 +1,489 @@
+"""Settings: timestamp server, default format and level, output naming and folder, language, and
+the certificates the user trusts.
+
+Nothing changes until OK: the ``Settings`` object is then updated in place and saved, and the
+trust anchors added or removed are written to the ``UserTrustStore``. Cancel leaves both alone.
+Settings an admin policy fixes (``Settings.locked``) are shown read-only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from asn1crypto import x509 as asn1_x509
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.settings import Settings
+from ..core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
+from . import errors
+
+TRUST_ANCHORS = "trust_anchors"
+"""Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors."""
+
+FORMATS = (("xades", "XAdES"), ("cades", "CAdES"), ("pades", "PAdES"))
+LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
+SIGNABLE_LEVELS = frozenset({"B-B"})
+"""Levels this version can sign; the others need a timestamp server (a later issue)."""
+LANGUAGES = ("system", "fr", "en")
+FORBIDDEN_IN_SUFFIX = '/\\<>:"|?*'
+"""Path separators, and the characters Windows refuses in a file name."""
+EXAMPLE_DOCUMENT = "Contrat.pdf"
+
+_FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def note(text: str) -> QLabel:
+    """A wrapped explanation under a field, as wide as the field column."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return label
+
+
+def subject_label(cert: asn1_x509.Certificate) -> str:
+    """ "Common name — organisation", or the whole subject when it has no common name."""
+    names = cert.subject.native
+    common = names.get("common_name")
+    organisation = names.get("organization_name")
+    if isinstance(common, list):
+        common = common[0]
+    if isinstance(organisation, list):
+        organisation = organisation[0]
+    if not common:
+        return cert.subject.human_friendly
+    return f"{common} — {organisation}" if organisation and organisation != common else common
+
+
+def short_fingerprint(hex_digest: str) -> str:
+    """The first 8 bytes of a SHA-256, as AB:CD:…, enough to tell anchors apart by eye."""
+    head = hex_digest[:16].upper()
+    return ":".join(head[i : i + 2] for i in range(0, len(head), 2)) + "…"
+
+
+class SettingsDialog(QDialog):
+    language_changed = Signal(str)
+    """Emitted on OK when the language changed: "system", "fr" or "en"."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        trust_store: UserTrustStore | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.trust_store = trust_store or UserTrustStore()
+        self._pending_add: dict[str, Path] = {}
+        """Fingerprint → file it came from, for anchors added since the dialog opened."""
+        self._pending_remove: set[str] = set()
+        self.setWindowTitle(self.tr("Settings"))
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), self.tr("&General"))
+        self.tabs.addTab(self._output_tab(), self.tr("&Output"))
+        self.tabs.addTab(self._trust_tab(), self.tr("T&rust anchors"))
+
+        self.locked_notice = QLabel(
+            self.tr("Some settings are set by your administrator and cannot be changed here.")
+        )
+        self.locked_notice.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.locked_notice)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self._load_values()
+        self._apply_locks()
+        for signal in (
+            self.timestamp_url.textChanged,
+            self.suffix.textChanged,
+            self.folder_edit.textChanged,
+            self.folder_radio.toggled,
+        ):
+            signal.connect(self._validate)
+        self.suffix.textChanged.connect(self._update_example)
+        self.folder_radio.toggled.connect(self._update_folder_enabled)
+        self._update_example()
+        self._update_folder_enabled()
+        self._validate()
+        self.resize(600, 460)
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("Français", "fr")  # each language named in itself
+        self.language.addItem("English", "en")
+        self.language_label = QLabel(self.tr("&Language:"))
+        self.language_label.setBuddy(self.language)
+        form.addRow(self.language_label, self.language)
+        form.addRow("", note(self.tr("A new language applies to windows opened after OK.")))
+
+        self.format_combo = QComboBox()
+        for value, name in FORMATS:
+            self.format_combo.addItem(name, value)
+        self.format_label = QLabel(self.tr("Default &format:"))
+        self.format_label.setBuddy(self.format_combo)
+        form.addRow(self.format_label, self.format_combo)
+
+        self.level_combo = QComboBox()
+        model = self.level_combo.model()
+        for row, level in enumerate(LEVELS):
+            self.level_combo.addItem(level, level)
+            if level not in SIGNABLE_LEVELS and isinstance(model, QStandardItemModel):
+                item = model.item(row)
+                item.setEnabled(False)
+                item.setToolTip(self.tr("Needs a timestamp server — coming in a later version."))
+        self.level_label = QLabel(self.tr("Default le&vel:"))
+        self.level_label.setBuddy(self.level_combo)
+        form.addRow(self.level_label, self.level_combo)
+
+        self.timestamp_url = QLineEdit()
+        self.timestamp_url.setPlaceholderText("https://…")
+        self.timestamp_url.setClearButtonEnabled(True)
+        self.timestamp_label = QLabel(self.tr("&Timestamp server:"))
+        self.timestamp_label.setBuddy(self.timestamp_url)
+        form.addRow(self.timestamp_label, self.timestamp_url)
+        timestamp_note = note(
+            self.tr(
+                "Timestamps (levels B-T and above) come in a later version: only B-B can be"
+                " signed now. The server set here will be used then."
+            )
+        )
+        form.addRow("", timestamp_note)
+        return page
+
+    def _output_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.suffix = QLineEdit()
+        self.suffix_label = QLabel(self.tr("PAdES file s&uffix:"))
+        self.suffix_label.setBuddy(self.suffix)
+        form.addRow(self.suffix_label, self.suffix)
+        self.example = QLabel()
+        self.example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("PAdES signed copy:"), self.example)
+        tokens = QLabel(
+            f"{EXAMPLE_DOCUMENT} - Signature 1.xml  (XAdES)\n"
+            f"{EXAMPLE_DOCUMENT} - Signature 1.p7s  (CAdES)"
+        )
+        tokens.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Signature tokens:"), tokens)
+        tokens_note = note(
+            self.tr(
+                "Token names follow the convention buyer platforms expect; a second signer of"
+                " the same file gets “Signature 2”. Originals are never modified."
+            )
+        )
+        form.addRow("", tokens_note)
+        layout.addLayout(form)
+
+        folder_title = QLabel(self.tr("Save signatures:"))
+        self.beside_radio = QRadioButton(self.tr("&Beside the original files"))
+        self.folder_radio = QRadioButton(self.tr("In this fol&der:"))
+        self.output_group = QButtonGroup(self)
+        self.output_group.addButton(self.beside_radio)
+        self.output_group.addButton(self.folder_radio)
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setAccessibleName(self.tr("Output folder"))
+        self.browse_button = QPushButton(self.tr("Bro&wse…"))
+        self.browse_button.clicked.connect(self._browse_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_radio)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        layout.addSpacing(8)
+        layout.addWidget(folder_title)
+        layout.addWidget(self.beside_radio)
+        layout.addLayout(folder_row)
+        layout.addStretch(1)
+        return page
+
+    def _trust_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr(
+                "Signatures whose certificate chains up to one of these certificates are trusted,"
+                " in addition to the EU trusted lists."
+            )
+        )
+        intro.setWordWrap(True)
+        self.anchors_label = QLabel(self.tr("&Certificates you trust:"))
+        self.anchors = QTreeWidget()
+        self.anchors.setHeaderLabels([self.tr("Subject"), self.tr("SHA-256")])
+        self.anchors.setRootIsDecorated(False)
+        self.anchors.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.anchors.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.anchors.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.anchors.header().setStretchLastSection(False)
+        self.anchors_label.setBuddy(self.anchors)
+        self.add_anchor_button = QPushButton(self.tr("&Add…"))
+        self.remove_anchor_button = QPushButton(self.tr("Re&move"))
+        self.add_anchor_button.clicked.connect(self._pick_anchor)
+        self.remove_anchor_button.clicked.connect(self.remove_selected_anchors)
+        self.anchors.itemSelectionChanged.connect(self._update_remove_enabled)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_anchor_button)
+        buttons.addWidget(self.remove_anchor_button)
+        buttons.addStretch(1)
+        layout.addWidget(intro)
+        layout.addWidget(self.anchors_label)
+        layout.addWidget(self.anchors, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _load_values(self) -> None:
+        s = self.settings
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.default_format)))
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(s.default_level)))
+        self.timestamp_url.setText(s.timestamp_url or "")
+        self.suffix.setText(s.pades_suffix)
+        self.folder_edit.setText(s.output_dir or "")
+        (self.folder_radio if s.output_dir else self.beside_radio).setChecked(True)
+        try:
+            entries = self.trust_store.entries()
+        except OSError as exc:  # an unreadable folder must not keep the settings from opening
+            errors.show_error(self, exc)
+            entries = []
+        for digest, cert in entries:
+            self._add_anchor_row(digest, cert)
+
+    def _lockable_widgets(self) -> dict[str, tuple[QWidget, ...]]:
+        return {
+            "language": (self.language,),
+            "default_format": (self.format_combo,),
+            "default_level": (self.level_combo,),
+            "timestamp_url": (self.timestamp_url,),
+            "pades_suffix": (self.suffix,),
+            "output_dir": (
+                self.beside_radio,
+                self.folder_radio,
+                self.folder_edit,
+                self.browse_button,
+            ),
+            TRUST_ANCHORS: (self.add_anchor_button, self.remove_anchor_button),
+        }
+
+    def _apply_locks(self) -> None:
+        locked = self.settings.locked
+        for name, widgets in self._lockable_widgets().items():
+            if name in locked:
+                for widget in widgets:
+                    widget.setEnabled(False)
+                    widget.setToolTip(self.tr("Set by your administrator"))
+        self.locked_notice.setVisible(any(name in locked for name in self._lockable_widgets()))
+        self._update_remove_enabled()
+
+    def is_locked(self, name: str) -> bool:
+        return name in self.settings.locked
+
+    # -- live behaviour -----------------------------------------------------------------------
+
+    def _update_example(self) -> None:
+        stem = Path(EXAMPLE_DOCUMENT).stem
+        suffix = self.suffix.text()
+        self.example.setText(f"{stem}{suffix}.pdf" if self._suffix_problem() is None else "—")
+
+    def _update_folder_enabled(self) -> None:
+        enabled = self.folder_radio.isChecked() and not self.is_locked("output_dir")
+        self.folder_edit.setEnabled(enabled)
+        self.browse_button.setEnabled(enabled)
+
+    def _update_remove_enabled(self) -> None:
+        self.remove_anchor_button.setEnabled(
+            bool(self.anchors.selectedItems()) and not self.is_locked(TRUST_ANCHORS)
+        )
+
+    def _browse_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the signatures"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _suffix_problem(self) -> str | None:
+        suffix = self.suffix.text()
+        if not suffix.strip():
+            return self.tr("PAdES file suffix: it cannot be empty.")
+        if any(c in FORBIDDEN_IN_SUFFIX or ord(c) < 32 for c in suffix):
+            return self.tr(
+                'PAdES file suffix: it cannot contain / \\ < > : " | ? * (it is part of a file name).'
+            )
+        return None
+
+    def _url_problem(self) -> str | None:
+        text = self.timestamp_url.text().strip()
+        if not text:
+            return None
+        try:
+            parts = urlsplit(text)
+            host = parts.hostname
+        except ValueError:  # e.g. an unclosed IPv6 bracket
+            host = None
+        if host is None or parts.scheme.lower() not in ("http", "https") or " " in text:
+            return self.tr(
+                "Timestamp server: enter an address starting with http:// or https://, or leave"
+                " it empty."
+            )
+        return None
+
+    def _folder_problem(self) -> str | None:
+        if self.folder_radio.isChecked() and not self.folder_edit.text().strip():
+            return self.tr("Output folder: choose a folder, or save beside the original files.")
+        return None
+
+    def problems(self) -> list[str]:
+        """What keeps OK from saving, one sentence each; empty when everything is valid."""
+        found = (self._url_problem(), self._suffix_problem(), self._folder_problem())
+        return [p for p in found if p]
+
+    def _validate(self) -> bool:
+        problems = self.problems()
+        self.message.setText("\n".join(problems))
+        self.message.setVisible(bool(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        return not problems
+
+    # -- trust anchors ------------------------------------------------------------------------
+
+    def _add_anchor_row(self, digest: str, cert: asn1_x509.Certificate) -> None:
+        item = QTreeWidgetItem([subject_label(cert), short_fingerprint(digest)])
+        item.setData(0, _FINGERPRINT_ROLE, digest)
+        item.setToolTip(0, cert.subject.human_friendly)
+        item.setToolTip(1, digest.upper())
+        self.anchors.addTopLevelItem(item)
+
+    def anchor_fingerprints(self) -> list[str]:
+        """The SHA-256 of every anchor listed, as it will be once OK is pressed."""
+        return [
+            self.anchors.topLevelItem(i).data(0, _FINGERPRINT_ROLE)
+            for i in range(self.anchors.topLevelItemCount())
+        ]
+
+    def _pick_anchor(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add a trusted certificate"),
+            "",
+            self.tr("Certificates (*.pem *.der *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.add_anchor_file(Path(path))
+
+    def add_anchor_file(self, path: Path) -> None:
+        """List every certificate in ``path``; a file that holds none is reported, not added."""
+        try:
+            certs = load_certificates(path)
+        except TrustFileError as exc:
+            errors.show_error(self, exc)
+            return
+        listed = set(self.anchor_fingerprints())
+        for cert in certs:
+            digest = fingerprint(cert)
+            if digest in listed:
+                continue
+            if digest in self._pending_remove:
+                self._pending_remove.discard(digest)
+            else:
+                self._pending_add[digest] = path
+            self._add_anchor_row(digest, cert)
+            listed.add(digest)
+
+    def remove_selected_anchors(self) -> None:
+        for item in self.anchors.selectedItems():
+            digest = item.data(0, _FINGERPRINT_ROLE)
+            if self._pending_add.pop(digest, None) is None:
+                self._pending_remove.add(digest)
+            self.anchors.takeTopLevelItem(self.anchors.indexOfTopLevelItem(item))
+        self._update_remove_enabled()
+
+    def _save_trust_changes(self) -> None:
+        kept = set(self.anchor_fingerprints())
+        added: set[str] = set()
+        for path in dict.fromkeys(self._pending_add.values()):
+            added.update(fingerprint(cert) for cert in self.trust_store.add(path))
+        # A file may hold certificates the user removed from the list before OK.
+        for digest in (self._pending_remove | added) - kept:
+            self.trust_store.remove(digest)
+        self._pending_add.clear()
+        self._pending_remove.clear()
+
+    # -- OK -----------------------------------------------------------------------------------
+
+    def _edited_values(self) -> dict[str, object]:
+        """The values shown, for the settings not locked by a policy."""
+        values = {
+            "language": self.language.currentData(),
+            "default_format": self.format_combo.currentData(),
+            "default_level": self.level_combo.currentData(),
+            "timestamp_url": self.timestamp_url.text().strip() or None,
+            "pades_suffix": self.suffix.text(),
+            "output_dir": self.folder_edit.text().strip()
+            if self.folder_radio.isChecked()
+            else None,
+        }
+        return {name: value for name, value in values.items() if not self.is_locked(name)}
+
+    def accept(self) -> None:
+        if not self._validate():
+            return
+        values = self._edited_values()
+        try:
+            if not self.is_locked(TRUST_ANCHORS):
+                self._save_trust_changes()
+            # Save a copy first: if the disk refuses, the caller's Settings stay as they were.
+            dataclasses.replace(self.settings, **values).save()
+        except (TrustFileError, OSError) as exc:
+            errors.show_error(self, exc)
+            return
+        old_language = self.settings.language
+        for name, value in values.items():
+            setattr(self.settings, name, value)
+        if self.settings.language != old_language:
+            self.language_changed.emit(self.settings.language)
+        super().accept()

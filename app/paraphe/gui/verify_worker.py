@@ -1,0 +1,62 @@
+"""Verification off the GUI thread: a QRunnable that runs the engine and speaks through signals.
+
+The engine hashes documents and may fetch OCSP responses and CRLs; any of that can take seconds
+(or minutes on a 2 GB file), so it never runs on the GUI thread. The runnable only emits
+signals; the page, living on the GUI thread, receives them queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..core.trust import TrustSource, UserTrustStore, gather
+from ..core.validation.policy import VerificationSettings
+from ..core.validation.verifier import verify_paths
+
+
+def verification_settings(offline: bool) -> VerificationSettings:
+    """Trust and network settings as the CLI builds them, minus its per-run ``--trust`` files.
+
+    Read at each run, so a certificate added to the user trust store counts at once.
+    """
+    from ..core.validation.revocation_cache import load_cached_crls
+
+    sources: list[TrustSource] = [UserTrustStore()]
+    anchors, names = gather(sources)
+    return VerificationSettings(
+        trust_roots=anchors,
+        trust_sources=names,
+        offline=offline,
+        known_crls=load_cached_crls(),
+    )
+
+
+class VerifySignals(QObject):
+    progress = Signal(str)
+    """The document or signature being verified (as the user knows its name)."""
+    finished = Signal(object)
+    """The ValidationReport."""
+    failed = Signal(object)
+    """The exception that stopped verification (for paraphe.gui.errors.show_error)."""
+
+
+class VerifyJob(QRunnable):
+    """One verification of a set of paths; create it on the GUI thread, start it on a pool."""
+
+    def __init__(self, paths: Sequence[Path], offline: bool) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.offline = offline
+        self.signals = VerifySignals()
+
+    def run(self) -> None:
+        try:
+            settings = verification_settings(self.offline)
+            report = verify_paths(self.paths, settings, on_item=self.signals.progress.emit)
+        except BaseException as exc:
+            self.signals.failed.emit(exc)
+            return
+        self.signals.finished.emit(report)
