@@ -38,8 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments and _display_available():
+        from ..gui.app import main as gui_main
+
+        return gui_main([])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     set_language(args.lang)
     if args.command is None:
         parser.print_help()
@@ -65,6 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return exit_codes.SOME_FAILED
+
+
+def _display_available() -> bool:
+    """``paraphe`` alone opens the desktop application where there is a screen to show it on."""
+    if sys.platform in ("win32", "darwin"):
+        has_display = True
+    else:
+        has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if not has_display:
+        return False
+    import importlib.util
+
+    return importlib.util.find_spec("PySide6") is not None
 
 
 def path_argument(value: str) -> Path:

@@ -19,6 +19,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="render the main screens offscreen to PNG files in DIR, from a demo set-up, and exit",
     )
+    parser.add_argument(
+        "--quit-when-shown", action="store_true", help=argparse.SUPPRESS
+    )  # start-up benchmark: exit as soon as the window is on screen
     parser.add_argument("files", nargs="*", type=Path, help="files to sign")
     return parser.parse_args(argv)
 
@@ -53,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.files:
         window.sign_page.add_paths(args.files)
     window.show()
+    if args.quit_when_shown:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return int(app.exec())
 
 

@@ -247,8 +247,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr(
-                "Signatures whose certificate chains up to one of these certificates are trusted,"
-                " in addition to the EU trusted lists."
+                "Signatures whose certificate chains up to one of these certificates are trusted."
             )
         )
         intro.setWordWrap(True)

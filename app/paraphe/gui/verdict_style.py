@@ -40,10 +40,10 @@ class Badge(NamedTuple):
 def label(indication: Indication) -> str:
     """The translated word for an indication: Valid, Indeterminate or Failed."""
     if indication is Indication.TOTAL_PASSED:
-        return QCoreApplication.translate(_CONTEXT, "Valid")
+        return QCoreApplication.translate("verdict", "Valid")
     if indication is Indication.INDETERMINATE:
-        return QCoreApplication.translate(_CONTEXT, "Indeterminate")
-    return QCoreApplication.translate(_CONTEXT, "Failed")
+        return QCoreApplication.translate("verdict", "Indeterminate")
+    return QCoreApplication.translate("verdict", "Failed")
 
 
 def colour(indication: Indication) -> QColor:

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
@@ -6,42 +6,42 @@
     <message>
         <location filename="../../gui/about_dialog.py" line="25"/>
         <source>About Paraphe</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Paraphe</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="27"/>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="33"/>
         <source>Sign files (XAdES, CAdES, PAdES) and verify signatures, for public procurement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer des fichiers (XAdES, CAdES, PAdES) et vérifier des signatures, pour la commande publique.</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="38"/>
         <source>&amp;Components included in this application:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Composants inclus dans cette application :</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="43"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build. The Noto Sans font is under the SIL Open Font License 1.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt et PySide6 sont utilisés sous la licence GNU LGPL version 3 ; vous pouvez les remplacer par votre propre version. La police Noto Sans est sous licence SIL Open Font License 1.1.</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="66"/>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Composant</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="66"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="66"/>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
 </context>
 <context>
@@ -49,22 +49,22 @@
     <message>
         <location filename="../../gui/drop_zone.py" line="31"/>
         <source>Add &amp;files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
         <location filename="../../gui/drop_zone.py" line="32"/>
         <source>Add a f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un d&amp;ossier…</translation>
     </message>
     <message>
         <location filename="../../gui/drop_zone.py" line="45"/>
         <source>Choose files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir des fichiers</translation>
     </message>
     <message>
         <location filename="../../gui/drop_zone.py" line="50"/>
         <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un dossier</translation>
     </message>
 </context>
 <context>
@@ -72,42 +72,42 @@
     <message>
         <location filename="../../gui/main_window.py" line="51"/>
         <source>Paraphe %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paraphe %1</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="52"/>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signer</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="53"/>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="54"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="55"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="56"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="57"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="58"/>
         <source>&amp;About Paraphe</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Paraphe</translation>
     </message>
 </context>
 <context>
@@ -115,22 +115,22 @@
     <message>
         <location filename="../../gui/password_dialog.py" line="24"/>
         <source>Certificate password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du certificat</translation>
     </message>
     <message>
         <location filename="../../gui/password_dialog.py" line="25"/>
         <source>Password of the certificate file %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe du fichier de certificat %1 :</translation>
     </message>
     <message>
         <location filename="../../gui/password_dialog.py" line="28"/>
         <source>Wrong password. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe incorrect. Vérifiez-le et réessayez.</translation>
     </message>
     <message>
         <location filename="../../gui/password_dialog.py" line="33"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
 </context>
 <context>
@@ -138,12 +138,195 @@
     <message>
         <location filename="../../gui/pdf_preview.py" line="51"/>
         <source>Page preview: click to place the signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu de la page : cliquez pour placer la signature</translation>
     </message>
     <message>
         <location filename="../../gui/pdf_preview.py" line="114"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="106"/>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="107"/>
+        <source>&amp;Output</source>
+        <translation>&amp;Sortie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="108"/>
+        <source>T&amp;rust anchors</source>
+        <translation>Certificats de &amp;confiance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="111"/>
+        <source>Some settings are set by your administrator and cannot be changed here.</source>
+        <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="155"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="158"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="161"/>
+        <source>A new language applies to windows opened after OK.</source>
+        <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="166"/>
+        <source>Default &amp;format:</source>
+        <translation>&amp;Format par défaut :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="177"/>
+        <source>Needs a timestamp server — coming in a later version.</source>
+        <translation>Nécessite un serveur d'horodatage — disponible dans une version ultérieure.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="178"/>
+        <source>Default le&amp;vel:</source>
+        <translation>Ni&amp;veau par défaut :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="185"/>
+        <source>&amp;Timestamp server:</source>
+        <translation>Serveur d'&amp;horodatage :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="190"/>
+        <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
+        <translation>L'horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd'hui. Le serveur indiqué ici sera alors utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="203"/>
+        <source>PAdES file s&amp;uffix:</source>
+        <translation>S&amp;uffixe des fichiers PAdES :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="208"/>
+        <source>PAdES signed copy:</source>
+        <translation>Copie PDF signée (PAdES) :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="214"/>
+        <source>Signature tokens:</source>
+        <translation>Jetons de signature :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="217"/>
+        <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
+        <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="224"/>
+        <source>Save signatures:</source>
+        <translation>Enregistrer les signatures :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="225"/>
+        <source>&amp;Beside the original files</source>
+        <translation>À &amp;côté des fichiers originaux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="226"/>
+        <source>In this fol&amp;der:</source>
+        <translation>Dans ce &amp;dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="231"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="232"/>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="250"/>
+        <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
+        <translation>Les signatures dont le certificat remonte à l'un de ces certificats sont considérées comme de confiance.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="254"/>
+        <source>&amp;Certificates you trust:</source>
+        <translation>&amp;Certificats de confiance :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="256"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="256"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="263"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="264"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="317"/>
+        <source>Set by your administrator</source>
+        <translation>Fixé par votre administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="343"/>
+        <source>Folder for the signatures</source>
+        <translation>Dossier des signatures</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="351"/>
+        <source>PAdES file suffix: it cannot be empty.</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="354"/>
+        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="369"/>
+        <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
+        <translation>Serveur d'horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="376"/>
+        <source>Output folder: choose a folder, or save beside the original files.</source>
+        <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="410"/>
+        <source>Add a trusted certificate</source>
+        <translation>Ajouter un certificat de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="412"/>
+        <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -151,269 +334,796 @@
     <message>
         <location filename="../../gui/sign_page.py" line="79"/>
         <source>Drop the files to sign here, or add them with the buttons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="84"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="84"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="84"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="89"/>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer la sélection</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="91"/>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vider</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="98"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="106"/>
         <location filename="../../gui/sign_page.py" line="118"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="108"/>
         <source>Add a .p12 &amp;certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;certificat .p12…</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="110"/>
         <source>Show certificates not meant for signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les certificats non destinés à la signature</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="129"/>
         <source>&amp;XAdES (.xml token)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="130"/>
         <source>CA&amp;dES (.p7s token)</source>
-        <translation type="unfinished"></translation>
+        <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="131"/>
         <source>&amp;PAdES (signed PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="150"/>
         <source>Needs a timestamp server: coming in a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite un serveur d'horodatage : disponible dans une version ultérieure</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="153"/>
         <source>&amp;Beside the originals</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="154"/>
         <source>In this f&amp;older:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="156"/>
         <location filename="../../gui/sign_page.py" line="384"/>
         <source>Output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de sortie</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="157"/>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="166"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="168"/>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format :</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="169"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Niveau :</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="170"/>
         <source>Output:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie :</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="173"/>
         <source>&amp;Visible signature on the page</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="177"/>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="180"/>
         <source>Click on the page to place the signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="184"/>
         <source>Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Page :</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="186"/>
         <source>Visible signature (PAdES)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="193"/>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signer</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="196"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="199"/>
         <source>Current file: %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="204"/>
         <source>Signatures written</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatures écrites</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="205"/>
         <source>&amp;Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="207"/>
         <source>Verify &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="217"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="314"/>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifié</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="315"/>
         <source>Not qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Non qualifié</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="316"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="323"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="332"/>
         <source>Holder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titulaire : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="333"/>
         <source>Organisation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="334"/>
         <source>SIREN: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIREN : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="335"/>
         <source>Issuer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="336"/>
         <source>Valid from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide du %1 au %2</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="339"/>
         <source>Key usage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage de la clé : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="340"/>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier : %1</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="348"/>
         <source>Choose a certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="350"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="397"/>
         <source>This PDF cannot be previewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="461"/>
         <source>Signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature en cours…</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="476"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="483"/>
         <source>Signing %1 (%2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="508"/>
         <source>Stopped: nothing more was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="514"/>
         <source>%1 signed, %2 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 signé(s), %2 en échec.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../../gui/verify_page.py" line="79"/>
+        <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
+        <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="84"/>
+        <source>&amp;Offline (use only revocation data already at hand)</source>
+        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="87"/>
+        <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
+        <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="92"/>
+        <source>&amp;Clear</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="98"/>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="114"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="115"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="116"/>
+        <location filename="../../gui/verify_page.py" line="539"/>
+        <source>Signer</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="117"/>
+        <location filename="../../gui/verify_page.py" line="545"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="118"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="121"/>
+        <source>Documents and signatures</source>
+        <translation>Documents et signatures</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="136"/>
+        <source>Signature details</source>
+        <translation>Détails de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="226"/>
+        <source>Verifying…</source>
+        <translation>Vérification en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="236"/>
+        <source>Verifying {name}…</source>
+        <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="262"/>
+        <source>Verification stopped by an error.</source>
+        <translation>La vérification a été interrompue par une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="283"/>
+        <source>Unsigned documents ({count})</source>
+        <translation>Documents non signés ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="288"/>
+        <source>No signature</source>
+        <translation>Aucune signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="289"/>
+        <source>No signature was found for this document.</source>
+        <translation>Aucune signature n'a été trouvée pour ce document.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="296"/>
+        <source>Signatures without their document ({count})</source>
+        <translation>Signatures sans leur document ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="298"/>
+        <source>Document missing</source>
+        <translation>Document absent</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="304"/>
+        <source>Could not be read ({count})</source>
+        <translation>Illisibles ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="306"/>
+        <source>Unreadable</source>
+        <translation>Illisible</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="346"/>
+        <location filename="../../gui/verify_page.py" line="499"/>
+        <source>Signature {number}</source>
+        <translation>Signature {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="361"/>
+        <source>SIREN {siren}</source>
+        <translation>SIREN {siren}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="389"/>
+        <location filename="../../gui/verify_page.py" line="568"/>
+        <source>Proven by a timestamp</source>
+        <translation>Prouvée par un horodatage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="392"/>
+        <source>Claimed by the signer, not proven</source>
+        <translation>Déclarée par le signataire, non prouvée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="425"/>
+        <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
+        <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="435"/>
+        <source>{count} unsigned document(s)</source>
+        <translation>{count} document(s) non signé(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="439"/>
+        <source>{count} signature(s) without their document</source>
+        <translation>{count} signature(s) sans leur document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="444"/>
+        <source>{count} could not be read</source>
+        <translation>{count} illisible(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="445"/>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="445"/>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="446"/>
+        <source>nothing</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="448"/>
+        <source>verified {time} ({mode}); trusted: {trust}</source>
+        <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="459"/>
+        <source>Select a document or a signature to see the checks behind its verdict.</source>
+        <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="471"/>
+        <source>Signature without its document: {reason}.</source>
+        <translation>Signature sans son document : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="477"/>
+        <source>Could not be read: {reason}.</source>
+        <translation>Illisible : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="482"/>
+        <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
+        <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="496"/>
+        <source>{count} signature(s).</source>
+        <translation>{count} signature(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="511"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="511"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="524"/>
+        <source>The document is intact and the signer's certificate was valid, unrevoked and issued by a trusted authority.</source>
+        <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="532"/>
+        <source>Format and level</source>
+        <translation>Format et niveau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="532"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="534"/>
+        <source>Signed document</source>
+        <translation>Document signé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="536"/>
+        <source>Signature identifier</source>
+        <translation>Identifiant de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="544"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="547"/>
+        <source>Organisation identifier</source>
+        <translation>Identifiant de l'organisation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="550"/>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="551"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="552"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="557"/>
+        <source>The signer could not be identified.</source>
+        <translation>Le signataire n'a pas pu être identifié.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="559"/>
+        <source>Time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="564"/>
+        <source>Claimed signing time</source>
+        <translation>Date de signature déclarée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="571"/>
+        <source>no timestamp: the signing time is only claimed</source>
+        <translation>pas d'horodatage : la date de signature est seulement déclarée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="577"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="581"/>
+        <source>No signing certificate found.</source>
+        <translation>Aucun certificat de signature trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="583"/>
+        <source>Certificate chain</source>
+        <translation>Chaîne de certification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="585"/>
+        <source>issued by {issuer}, valid until {date}</source>
+        <translation>émis par {issuer}, valide jusqu'au {date}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="593"/>
+        <source>No chain to a trusted authority was built.</source>
+        <translation>Aucune chaîne vers une autorité de confiance n'a pu être construite.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="595"/>
+        <source>Revocation</source>
+        <translation>Révocation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="598"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="599"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="602"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="605"/>
+        <source>Not checked.</source>
+        <translation>Non vérifié.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="608"/>
+        <source>PDF coverage</source>
+        <translation>Couverture du PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="610"/>
+        <source>Covers the whole document</source>
+        <translation>Couvre tout le document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="611"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="612"/>
+        <source>Changes after signing</source>
+        <translation>Modifications après signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="618"/>
+        <source>Checks</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="631"/>
+        <source>No check recorded.</source>
+        <translation>Aucun contrôle enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="638"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="639"/>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="640"/>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="642"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="643"/>
+        <source>from {start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="647"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="648"/>
+        <source>Key usage</source>
+        <translation>Usage de la clé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="650"/>
+        <source>QC statements</source>
+        <translation>Déclarations QC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="654"/>
+        <source>Qualified (declared by the certificate)</source>
+        <translation>Qualifié (déclaré par le certificat)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="662"/>
+        <source>digital signature</source>
+        <translation>signature numérique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="663"/>
+        <source>non-repudiation</source>
+        <translation>non-répudiation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="664"/>
+        <source>key encipherment</source>
+        <translation>chiffrement de clé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="665"/>
+        <source>data encipherment</source>
+        <translation>chiffrement de données</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="666"/>
+        <source>key agreement</source>
+        <translation>accord de clé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="667"/>
+        <source>certificate signing</source>
+        <translation>signature de certificats</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="668"/>
+        <source>CRL signing</source>
+        <translation>signature de LCR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="674"/>
+        <source>EU qualified certificate</source>
+        <translation>certificat qualifié UE</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="675"/>
+        <source>key in a qualified signature device</source>
+        <translation>clé dans un dispositif qualifié de création de signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="676"/>
+        <source>certificate type</source>
+        <translation>type de certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="677"/>
+        <source>PKI disclosure statement</source>
+        <translation>déclaration de divulgation de l'ICP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="678"/>
+        <source>transaction limit</source>
+        <translation>limite de transaction</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="679"/>
+        <source>retention period</source>
+        <translation>durée de conservation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="680"/>
+        <source>legislation</source>
+        <translation>législation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="681"/>
+        <source>natural person</source>
+        <translation>personne physique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="682"/>
+        <source>legal person</source>
+        <translation>personne morale</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="688"/>
+        <source>not revoked</source>
+        <translation>non révoqué</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="689"/>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="690"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="691"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="698"/>
+        <source>OCSP responder</source>
+        <translation>serveur OCSP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="699"/>
+        <source>certificate revocation list (CRL)</source>
+        <translation>liste de certificats révoqués (LCR)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="700"/>
+        <source>embedded in the signature</source>
+        <translation>incluses dans la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="701"/>
+        <source>local cache</source>
+        <translation>cache local</translation>
     </message>
 </context>
 <context>
@@ -421,17 +1131,35 @@
     <message>
         <location filename="../../gui/errors.py" line="22"/>
         <source>Paraphe</source>
-        <translation type="unfinished"></translation>
+        <translation>Paraphe</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="28"/>
         <source>Something unexpected happened. Copy the details and report them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème inattendu est survenu. Copiez les détails et signalez-les.</translation>
     </message>
     <message>
         <location filename="../../gui/errors.py" line="35"/>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>verdict</name>
+    <message>
+        <location filename="../../gui/verdict_style.py" line="43"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verdict_style.py" line="45"/>
+        <source>Indeterminate</source>
+        <translation>Indéterminée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verdict_style.py" line="46"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
     </message>
 </context>
 </TS>
