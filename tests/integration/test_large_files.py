@@ -16,6 +16,7 @@ GIB = 1 << 30
 
 
 @pytest.mark.slow
+@pytest.mark.memory
 @pytest.mark.parametrize("fmt", ["xades", "cades"])
 def test_4_gib_file_signs_under_150_mb_peak_rss(
     fmt: str, pki: TestPki, password_file: Path, tmp_path: Path

@@ -38,6 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        if os.environ.get("PARAPHE_REPORT_PEAK_MEMORY"):
+            _report_peak_memory()
+
+
+def _report_peak_memory() -> None:
+    """Diagnostics for tests and benchmarks: this process's own peak RSS (Linux VmHWM)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    print(f"paraphe: peak memory {line.split()[1]} kB", file=sys.stderr)
+    except OSError:
+        pass
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if not arguments and _display_available():
         from ..gui.app import main as gui_main
