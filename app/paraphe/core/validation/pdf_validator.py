@@ -2,8 +2,9 @@
 
 pyHanko checks the CMS signature (EN 319 102-1), the /ByteRange coverage and, for signatures
 followed by incremental updates, which changes were made (its difference analysis). A signature
-whose /ByteRange leaves bytes of its revision unsigned, or that is followed by changes other than
-form filling, annotations, further signatures or validation data, is reported as failed: the
+whose /ByteRange leaves bytes of its revision unsigned, or that is followed by changes that
+pyHanko's default policy does not allow (it allows form filling, further signatures and validation
+data), is reported as failed: the
 document shown is then not the one that was signed.
 """
 
@@ -54,24 +55,35 @@ def pdf_failure(path: Path, detail: str) -> SignatureReport:
 
 
 def pdf_has_signatures(path: Path) -> bool:
-    """Cheap test used by discovery: a PDF with signature fields that hold a value."""
+    """Cheap test used by discovery: a PDF with a filled signature (or the remains of one).
+
+    A byte scan first: a filled signature leaves /ByteRange or a DER /Contents in the file, and
+    an empty signature field of an unsigned form leaves neither. Only big files, where the scan
+    sees the head and tail only, are also asked to pyHanko.
+    """
+    if _SIGNED_MARKER.search(_head_and_tail(path)) is not None:
+        return True
+    if path.stat().st_size <= 2 * _SCAN:
+        return False
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
         with open(path, "rb") as handle:
-            reader = PdfFileReader(handle, strict=False)
-            if reader.embedded_regular_signatures:
-                return True
-    except Exception:  # a PDF we cannot read is reported by validate_pdf
-        pass
-    # Damaged but signed (truncated, say): validate_pdf reports it broken, not unsigned.
-    return _SIGNED_MARKER.search(_head_and_tail(path)) is not None
+            return bool(PdfFileReader(handle, strict=False).embedded_regular_signatures)
+    except Exception:  # a PDF we cannot read: no signature we could check
+        return False
+
+
+_SCAN = 1 << 20
 
 
 def _head_and_tail(path: Path) -> bytes:
     with open(path, "rb") as handle:
-        head = handle.read(1 << 20)
-        handle.seek(max(0, path.stat().st_size - (1 << 20)))
+        size = path.stat().st_size
+        if size <= 2 * _SCAN:
+            return handle.read()
+        head = handle.read(_SCAN)
+        handle.seek(size - _SCAN)
         return head + handle.read()
 
 
@@ -86,12 +98,7 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
                 return [pdf_failure(path, "the PDF is encrypted; its signatures cannot be checked")]
             signatures = list(reader.embedded_regular_signatures)
             if not signatures:
-                return [
-                    pdf_failure(
-                        path,
-                        "the PDF holds signature data that cannot be read: damaged or truncated",
-                    )
-                ]
+                return []  # readable, and no signature after all: an unsigned document
             has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
             return [

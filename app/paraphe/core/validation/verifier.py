@@ -53,14 +53,18 @@ def verify_paths(
                 continue
             signatures = _validate_detached(token, document, context)
             document_report(document.path).signatures.extend(_shown(signatures, shown))
+        unsigned_pdfs = []
         for item in [*pairing.enveloping, *pairing.pdfs]:
             if on_item is not None:
                 on_item(item.display)
             signatures = _validate_embedded(item, context)
+            if not signatures:
+                unsigned_pdfs.append(item)
+                continue
             document_report(item.path).signatures.extend(_shown(signatures, shown))
         report.documents = list(by_document.values())
         report.unsigned_documents = [
-            shown[d.path] for d in pairing.documents if d.path not in by_document
+            shown[d.path] for d in [*pairing.documents, *unsigned_pdfs] if d.path not in by_document
         ]
     return report
 
