@@ -388,7 +388,7 @@ class SignPage(QWidget):
 
     def _refresh_preview(self) -> None:
         pdfs = self._pdfs()
-        if not pdfs or not self.visible_box.isEnabled():
+        if not pdfs:
             return
         try:
             self.preview.load(pdfs[0], self.page.value() - 1)
