@@ -92,3 +92,14 @@ def snapshot(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(scope="session")
+def softhsm_token(pki: TestPki, tmp_path_factory: pytest.TempPathFactory):
+    """One SoftHSM2 token for the whole run (SoftHSM reads its configuration once per process):
+    RSA, ECDSA and CKA_ALWAYS_AUTHENTICATE keys with certificates from the test PKI."""
+    from tests.support.softhsm import create_softhsm_token
+
+    token = create_softhsm_token(tmp_path_factory.mktemp("softhsm"), pki)
+    os.environ["SOFTHSM2_CONF"] = str(token.conf)
+    return token
