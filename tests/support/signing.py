@@ -19,4 +19,6 @@ def sign_with(pki: TestPki, persona: str, request: SignRequest) -> list[SignResu
 
 def shared_data() -> Path:
     """../shared/data beside the project root (reference schemas and trusted lists)."""
-    return Path(__file__).resolve().parents[3] / "shared" / "data"
+    folder = Path(__file__).resolve().parents[3] / "shared" / "data"
+    assert folder.is_dir(), f"reference data missing: {folder} (shared/ must sit beside the project)"
+    return folder
