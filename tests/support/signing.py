@@ -20,5 +20,7 @@ def sign_with(pki: TestPki, persona: str, request: SignRequest) -> list[SignResu
 def shared_data() -> Path:
     """../shared/data beside the project root (reference schemas and trusted lists)."""
     folder = Path(__file__).resolve().parents[3] / "shared" / "data"
-    assert folder.is_dir(), f"reference data missing: {folder} (shared/ must sit beside the project)"
+    assert folder.is_dir(), (
+        f"reference data missing: {folder} (shared/ must sit beside the project)"
+    )
     return folder

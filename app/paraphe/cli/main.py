@@ -28,11 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["fr", "en"], help="language of messages (default: the locale)"
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from . import demo_command, sign_command, trust_command, verify_command
+    from . import demo_command, sign_command, tokens_command, trust_command, verify_command
 
     sign_command.add_parser(commands)
     verify_command.add_parser(commands)
     trust_command.add_parser(commands)
+    tokens_command.add_parser(commands)
     demo_command.add_parser(commands)
     return parser
 

@@ -1,4 +1,5 @@
-"""Where the PKCS#12 password comes from: never a command-line value, never a log line."""
+"""Where the PKCS#12 password and the token PIN come from: never a command-line value, never a
+log line."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..core.credentials.pkcs11.pin import PinCallback, PinRequest
 from ..core.errors import UsageError
 from .i18n import tr
 
@@ -39,3 +41,40 @@ def _strip_line_end(text: str) -> str:
     """Only the line ending goes: spaces can be part of a password."""
     first_line = text.splitlines()[0] if text else ""
     return first_line
+
+
+PIN_ENV = "PARAPHE_PIN"
+
+
+def pin_source(pin_file: Path | None) -> PinCallback:
+    """The one PIN callback of a batch: --pin-file, else $PARAPHE_PIN, else a prompt without echo.
+
+    Asked at most once, after the token's flags were read (the warnings come first); never when
+    the reader has a PIN pad. A wrong PIN is not asked again: the user decides to retry.
+    """
+
+    def ask(request: PinRequest) -> str | None:
+        if pin_file is not None:
+            try:
+                text = pin_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(
+                    detail=f"{pin_file}: cannot read the PIN file ({exc.__class__.__name__})"
+                ) from None
+            return _strip_line_end(text)
+        if PIN_ENV in os.environ:
+            return os.environ[PIN_ENV]
+        if not sys.stdin.isatty():
+            raise UsageError(
+                detail=f"no PIN for the token {request.token_label}: use --pin-file or {PIN_ENV}"
+                " when not running in a terminal"
+            )
+        try:
+            return getpass.getpass(
+                tr("PIN for the token {token}: ").format(token=request.token_label),
+                stream=sys.stderr,
+            )
+        except EOFError:
+            return None
+
+    return ask

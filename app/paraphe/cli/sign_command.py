@@ -1,11 +1,11 @@
-"""``paraphe sign FILE... --p12 KEYSTORE``."""
+"""``paraphe sign FILE... --p12 KEYSTORE`` or ``--pkcs11 [MODULE]`` (a token)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.documents import DIGEST_ALGORITHMS
 from ..core.errors import Notice, UsageError
@@ -18,20 +18,47 @@ from ..core.signing.request import (
 )
 from . import exit_codes
 from .i18n import localized, tr
+from .secrets import PIN_ENV
 from .terminal import ProgressLine
+
+if TYPE_CHECKING:
+    from ..core.credentials.base import Credential
+
+DISCOVER = "\0discover"  # --pkcs11 without a path: find the token library
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "sign",
-        help="sign files with a PKCS#12 certificate",
+        help="sign files with a PKCS#12 certificate or a token",
         description="Sign files. XAdES writes '<file> - Signature N.xml' beside each file,"
         " CAdES '<file> - Signature N.p7s', PAdES a signed copy '<name>_signe.pdf'."
         " Originals are never modified.",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument(
-        "--p12", type=Path, required=True, metavar="KEYSTORE", help=".p12/.pfx file"
+    # "*", not "+": in "--pkcs11 a.pdf b.pdf" argparse takes a.pdf for the module (given back below)
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar="KEYSTORE", help=".p12/.pfx file")
+    source.add_argument(
+        "--pkcs11",
+        nargs="?",
+        const=DISCOVER,
+        metavar="MODULE",
+        help="sign with a token through its PKCS#11 library MODULE (default: the first"
+        " token library found on this computer); the key never leaves the token",
+    )
+    token = parser.add_argument_group("token options (with --pkcs11)")
+    token.add_argument("--token", metavar="LABEL", help="the token to use, by its label")
+    token_key = token.add_mutually_exclusive_group()
+    token_key.add_argument("--key", metavar="LABEL", help="the key to use, by its label")
+    token_key.add_argument(
+        "--cert", metavar="SHA256", help="the certificate to use, by its SHA-256 fingerprint"
+    )
+    token.add_argument(
+        "--pin-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the PIN from FILE (else ${PIN_ENV}, else a prompt)",
     )
     parser.add_argument(
         "--format",
@@ -120,10 +147,90 @@ def _warn(notice: Notice) -> None:
     print(tr("paraphe: warning: {message}").format(message=localized(notice)), file=sys.stderr)
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..core.signing.engine import hash_ahead, plan_documents, preload_in_background
+def _check_source_options(args: argparse.Namespace) -> None:
+    if args.pkcs11 is None:
+        used = [
+            option
+            for option, value in (
+                ("--token", args.token),
+                ("--key", args.key),
+                ("--cert", args.cert),
+                ("--pin-file", args.pin_file),
+            )
+            if value is not None
+        ]
+        if used:
+            raise UsageError(detail=f"{', '.join(used)} need --pkcs11")
+        return
+    if args.password_file is not None or args.password_stdin:
+        raise UsageError(
+            detail="a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password"
+        )
+    if args.cert is not None:
+        from ..core.credentials.pkcs11.credential import normalise_fingerprint
+
+        fingerprint = normalise_fingerprint(args.cert)
+        if len(fingerprint) != 64 or any(c not in "0123456789abcdef" for c in fingerprint):
+            raise UsageError(
+                detail=f"--cert wants a SHA-256 fingerprint (64 hexadecimal digits), not {args.cert!r}"
+            )
+
+
+def _looks_like_library(value: str) -> bool:
+    name = Path(value).name.lower()
+    return name.endswith((".so", ".dll", ".dylib")) or ".so." in name
+
+
+def _take_misread_file(args: argparse.Namespace) -> None:
+    """``--pkcs11 a.pdf b.pdf``: argparse took a.pdf for the optional MODULE; it is a file."""
+    if args.pkcs11 not in (None, DISCOVER) and not _looks_like_library(args.pkcs11):
+        args.files.insert(0, Path(args.pkcs11))
+        args.pkcs11 = DISCOVER
+
+
+def _token_module(args: argparse.Namespace) -> Path:
+    if args.pkcs11 != DISCOVER:
+        return Path(args.pkcs11)
+    from ..core.credentials.pkcs11.modules import candidate_modules
+
+    for candidate in candidate_modules():
+        if candidate.exists:
+            return candidate.path
+    raise UsageError(
+        detail="no token library (PKCS#11 module) was found on this computer; install the"
+        " token's middleware or give its path: --pkcs11 /path/to/library"
+    )
+
+
+def _open_credential(args: argparse.Namespace) -> Credential:
+    """The PKCS#12 file or the token, asking its password or PIN once for the whole batch."""
+    if args.pkcs11 is not None:
+        from ..core.credentials.pkcs11.credential import Pkcs11Credential
+        from .secrets import pin_source
+
+        return Pkcs11Credential.open(
+            _token_module(args),
+            token_label=args.token,
+            key_label=args.key,
+            cert_sha256=args.cert,
+            pin_callback=pin_source(args.pin_file),
+            on_notice=_warn,
+        )
+    from ..core.credentials import Pkcs12Credential
     from .secrets import read_password
 
+    password = read_password(args.password_file, args.password_stdin, args.p12)
+    try:
+        return Pkcs12Credential.open(args.p12, password)
+    finally:
+        del password
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.signing.engine import hash_ahead, plan_documents, preload_in_background
+
+    _take_misread_file(args)
+    _check_source_options(args)
     request = build_request(args)
     plan = plan_documents(request)
     # The hashing thread needs the interpreter lock briefly after each chunk; while pyHanko
@@ -131,20 +238,19 @@ def run(args: argparse.Namespace) -> int:
     sys.setswitchinterval(0.0001)
     progress = ProgressLine(enabled=True if args.progress else None)
     # Hashing starts first and the signing libraries load beside it, while the user types the
-    # password and the keystore is decrypted: a large file costs little more than its hashing.
+    # password or PIN and the keystore or token is opened: a large file costs little more than
+    # its hashing.
     digests = hash_ahead(plan, request, progress)
     preload_in_background(request.format)
     try:
         with progress.paused():
-            password = read_password(args.password_file, args.password_stdin, args.p12)
-        from ..core.credentials import Pkcs12Credential
-        from ..core.signing.engine import BatchSigner, check_credential, utc_now
+            credential = _open_credential(args)
+        from ..core.signing.engine import check_credential, utc_now
 
-        with Pkcs12Credential.open(args.p12, password) as credential:
-            del password
+        with credential:
             for notice in (*check_credential(credential, utc_now()), *plan.notices):
                 _warn(notice)
-            signer = BatchSigner(
+            signer = _batch_signer_class()(
                 request,
                 credential,
                 on_progress=progress,
@@ -168,3 +274,21 @@ def run(args: argparse.Namespace) -> int:
         )
         return exit_codes.for_error(outcome.failures[0])
     return exit_codes.OK
+
+
+def _batch_signer_class() -> type[Any]:
+    from ..core.credentials.pkcs11.pin import TokenRemoved, TokenRemovedWhileSigning
+    from ..core.signing.engine import BatchSigner
+
+    class NamingBatchSigner(BatchSigner):
+        """Names the file being signed when the token goes away (the key cannot know it)."""
+
+        def sign_one(self, document: Any, *rest: Any) -> Any:
+            try:
+                return super().sign_one(document, *rest)
+            except TokenRemoved as exc:
+                if isinstance(exc, TokenRemovedWhileSigning):
+                    raise
+                raise exc.while_signing(document.path) from exc.__cause__
+
+    return NamingBatchSigner

@@ -16,6 +16,10 @@
    <translation>Mot de passe de {name} : </translation>
   </message>
   <message>
+   <source>PIN for the token {token}: </source>
+   <translation>Code PIN du jeton {token} : </translation>
+  </message>
+  <message>
    <source>paraphe: warning: {message}</source>
    <translation>paraphe : avertissement : {message}</translation>
   </message>
@@ -26,6 +30,138 @@
   <message>
    <source>signed: {path}</source>
    <translation>signé : {path}</translation>
+  </message>
+  <message>
+   <source>configured</source>
+   <translation>configuré</translation>
+  </message>
+  <message>
+   <source>registered with p11-kit</source>
+   <translation>enregistré auprès de p11-kit</translation>
+  </message>
+  <message>
+   <source>usual location</source>
+   <translation>emplacement habituel</translation>
+  </message>
+  <message>
+   <source>private key present</source>
+   <translation>clé privée présente</translation>
+  </message>
+  <message>
+   <source>Token PIN: </source>
+   <translation>Code PIN du jeton : </translation>
+  </message>
+  <message>
+   <source>No token library (PKCS#11 module) was found on this computer. Install your token's middleware, or name its library with --module PATH.</source>
+   <translation>Aucune bibliothèque de jeton (module PKCS#11) n'a été trouvée sur cet ordinateur. Installez le middleware de votre jeton, ou indiquez sa bibliothèque avec --module CHEMIN.</translation>
+  </message>
+  <message>
+   <source>No token library could be loaded.</source>
+   <translation>Aucune bibliothèque de jeton n'a pu être chargée.</translation>
+  </message>
+  <message>
+   <source>no private key</source>
+   <translation>pas de clé privée</translation>
+  </message>
+  <message>
+   <source>not initialised: it holds no certificate yet</source>
+   <translation>non initialisé : il ne contient encore aucun certificat</translation>
+  </message>
+  <message>
+   <source>The PIN was not tried: the token is locked or one wrong PIN away from locking.</source>
+   <translation>Le code PIN n'a pas été essayé : le jeton est bloqué ou à un code erroné du blocage.</translation>
+  </message>
+  <message>
+   <source>The PIN was not tried: this reader has its own PIN pad.</source>
+   <translation>Le code PIN n'a pas été essayé : ce lecteur a son propre clavier.</translation>
+  </message>
+  <message>
+   <source>no signing certificate</source>
+   <translation>aucun certificat de signature</translation>
+  </message>
+  <message>
+   <source>Certificates:</source>
+   <translation>Certificats :</translation>
+  </message>
+  <message>
+   <source>Signing certificates:</source>
+   <translation>Certificats de signature :</translation>
+  </message>
+  <message>
+   <source>key pair seen (private key not checked without PIN)</source>
+   <translation>bi-clé vue (clé privée non vérifiée sans code PIN)</translation>
+  </message>
+  <message>
+   <source>no key seen without PIN</source>
+   <translation>aucune clé visible sans code PIN</translation>
+  </message>
+  <message>
+   <source>the token asks for the PIN again for every signature</source>
+   <translation>le jeton redemande le code PIN à chaque signature</translation>
+  </message>
+  <message>
+   <source>not for signing (key usage or CA certificate)</source>
+   <translation>pas pour la signature (usage de clé ou certificat d'autorité)</translation>
+  </message>
+  <message>
+   <source>The PIN was not used: several tokens are plugged in; choose one with --token LABEL.</source>
+   <translation>Le code PIN n'a pas été utilisé : plusieurs jetons sont branchés ; choisissez-en un avec --token LIBELLÉ.</translation>
+  </message>
+  <message>
+   <source>Module {path} ({vendor}, {source})</source>
+   <translation>Module {path} ({vendor}, {source})</translation>
+  </message>
+  <message>
+   <source>no slot (no reader or token seen by this library)</source>
+   <translation>aucun emplacement (aucun lecteur ni jeton vu par cette bibliothèque)</translation>
+  </message>
+  <message>
+   <source>Token: {label}</source>
+   <translation>Jeton : {label}</translation>
+  </message>
+  <message>
+   <source>manufacturer: {manufacturer}, model: {model}, serial: {serial}</source>
+   <translation>fabricant : {manufacturer}, modèle : {model}, numéro de série : {serial}</translation>
+  </message>
+  <message>
+   <source>flags: {flags}</source>
+   <translation>indicateurs : {flags}</translation>
+  </message>
+  <message>
+   <source>issuer: {issuer}</source>
+   <translation>émetteur : {issuer}</translation>
+  </message>
+  <message>
+   <source>valid from {not_before} to {not_after}</source>
+   <translation>valide du {not_before} au {not_after}</translation>
+  </message>
+  <message>
+   <source>SHA-256: {fingerprint}</source>
+   <translation>SHA-256 : {fingerprint}</translation>
+  </message>
+  <message>
+   <source>key: {label} (id {key_id}), {state}</source>
+   <translation>clé : {label} (id {key_id}), {state}</translation>
+  </message>
+  <message>
+   <source>no token</source>
+   <translation>aucun jeton</translation>
+  </message>
+  <message>
+   <source>(no label)</source>
+   <translation>(sans libellé)</translation>
+  </message>
+  <message>
+   <source>organisation: {organisation}, SIREN: {siren}</source>
+   <translation>organisation : {organisation}, SIREN : {siren}</translation>
+  </message>
+  <message>
+   <source>cannot be used: {reason}</source>
+   <translation>inutilisable : {reason}</translation>
+  </message>
+  <message>
+   <source>Slot: {description} ({manufacturer})</source>
+   <translation>Emplacement : {description} ({manufacturer})</translation>
   </message>
   <message>
    <source>The trust store is empty ({folder}).</source>
@@ -112,6 +248,18 @@
    <translation>Le certificat de {holder} ne se déclare pas qualifié (pas de déclaration QcCompliance) ; la commande publique française attend un certificat qualifié.</translation>
   </message>
   <message>
+   <source>token {token}: a wrong PIN was entered before: few tries are left before it locks.</source>
+   <translation>jeton {token} : un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage.</translation>
+  </message>
+  <message>
+   <source>token {token}: one try left before the token locks.</source>
+   <translation>jeton {token} : plus qu'un essai avant le blocage du jeton.</translation>
+  </message>
+  <message>
+   <source>token {token}: type the PIN on the reader's keypad.</source>
+   <translation>jeton {token} : saisissez le code PIN sur le clavier du lecteur.</translation>
+  </message>
+  <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
    <translation>{path} : signer une archive ZIP signe l'archive comme un seul fichier, pas les fichiers qu'elle contient ; les acheteurs attendent en général chaque document signé.</translation>
   </message>
@@ -122,6 +270,74 @@
   <message>
    <source>the signed document was not found beside the signature</source>
    <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
+  </message>
+  <message>
+   <source>{path}: the token library loaded but cannot list its readers and tokens ({detail}).</source>
+   <translation>{path} : la bibliothèque du jeton est chargée mais ne peut pas lister ses lecteurs et jetons ({detail}).</translation>
+  </message>
+  <message>
+   <source>{path}: the token library could not start ({detail}). Reinstall the token's middleware or check its configuration.</source>
+   <translation>{path} : la bibliothèque du jeton n'a pas pu démarrer ({detail}). Réinstallez le middleware du jeton ou vérifiez sa configuration.</translation>
+  </message>
+  <message>
+   <source>{path}: this token library (PKCS#11 module) does not exist. Install the token's middleware or correct the path.</source>
+   <translation>{path} : cette bibliothèque de jeton (module PKCS#11) n'existe pas. Installez le middleware du jeton ou corrigez le chemin.</translation>
+  </message>
+  <message>
+   <source>{path}: this token library is built for {found}, but Paraphe runs as {expected}. Install the {expected} version of the token's middleware.</source>
+   <translation>{path} : cette bibliothèque de jeton est compilée pour {found}, mais Paraphe fonctionne en {expected}. Installez la version {expected} du middleware du jeton.</translation>
+  </message>
+  <message>
+   <source>{path}: not a token library (PKCS#11 module): {detail}.</source>
+   <translation>{path} : ce n'est pas une bibliothèque de jeton (module PKCS#11) : {detail}.</translation>
+  </message>
+  <message>
+   <source>the token {token} holds no {searched}. Certificates with a private key on it: {present}.</source>
+   <translation>le jeton {token} ne contient pas de {searched}. Certificats avec clé privée présents : {present}.</translation>
+  </message>
+  <message>
+   <source>{path}: no token was found through this PKCS#11 module. Insert the token (or its card in the reader) and try again.</source>
+   <translation>{path} : aucun jeton n'a été trouvé par ce module PKCS#11. Insérez le jeton (ou sa carte dans le lecteur) et réessayez.</translation>
+  </message>
+  <message>
+   <source>the token {token} is locked: too many wrong PINs were entered. Unlock it with its PUK (unblocking code) or contact your administrator; nothing was signed.</source>
+   <translation>le jeton {token} est bloqué : trop de codes PIN erronés ont été saisis. Débloquez-le avec son code PUK (code de déblocage) ou contactez votre administrateur ; rien n'a été signé.</translation>
+  </message>
+  <message>
+   <source>the token {token} holds several signing certificates ({present}); choose one with --key LABEL or --cert SHA256.</source>
+   <translation>le jeton {token} contient plusieurs certificats de signature ({present}) ; choisissez-en un avec --key LIBELLÉ ou --cert SHA256.</translation>
+  </message>
+  <message>
+   <source>{path}: several tokens are present ({present}); choose one with --token LABEL.</source>
+   <translation>{path} : plusieurs jetons sont présents ({present}) ; choisissez-en un avec --token LIBELLÉ.</translation>
+  </message>
+  <message>
+   <source>{path}: no token labelled '{token}' was found (tokens present: {present}). Insert the token or check --token.</source>
+   <translation>{path} : aucun jeton nommé « {token} » n'a été trouvé (jetons présents : {present}). Insérez le jeton ou vérifiez --token.</translation>
+  </message>
+  <message>
+   <source>the token {token} refused to sign ({detail}).</source>
+   <translation>le jeton {token} a refusé de signer ({detail}).</translation>
+  </message>
+  <message>
+   <source>the token {token} was removed or its session was lost while signing; the files finished before stay valid and nothing partial was kept. Insert the token and sign the remaining files again.</source>
+   <translation>le jeton {token} a été retiré ou sa session perdue pendant la signature ; les fichiers terminés avant restent valides et rien de partiel n'a été conservé. Insérez le jeton et signez à nouveau les fichiers restants.</translation>
+  </message>
+  <message>
+   <source>the token {token} was removed or its session was lost while signing {path}; that file was not written, the files finished before stay valid. Insert the token and sign the remaining files again.</source>
+   <translation>le jeton {token} a été retiré ou sa session perdue pendant la signature de {path} ; ce fichier n'a pas été écrit, les fichiers terminés avant restent valides. Insérez le jeton et signez à nouveau les fichiers restants.</translation>
+  </message>
+  <message>
+   <source>{path}: wrong PIN for the token {token}. Nothing was signed; check the PIN before trying again: after a few wrong tries the token locks.</source>
+   <translation>{path} : code PIN incorrect pour le jeton {token}. Rien n'a été signé ; vérifiez le code PIN avant de réessayer : après quelques essais erronés, le jeton se bloque.</translation>
+  </message>
+  <message>
+   <source>{path}: wrong PIN for the token {token}; few tries are left before it locks. Nothing was signed; make sure of the PIN before trying again.</source>
+   <translation>{path} : code PIN incorrect pour le jeton {token} ; il reste peu d'essais avant le blocage. Rien n'a été signé ; assurez-vous du code PIN avant de réessayer.</translation>
+  </message>
+  <message>
+   <source>{path}: wrong PIN for the token {token}; one try left before the token locks. Nothing was signed; make sure of the PIN before trying again.</source>
+   <translation>{path} : code PIN incorrect pour le jeton {token} ; plus qu'un essai avant le blocage du jeton. Rien n'a été signé ; assurez-vous du code PIN avant de réessayer.</translation>
   </message>
   <message>
    <source>Cancelled.</source>
