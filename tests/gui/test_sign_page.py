@@ -207,3 +207,44 @@ def test_window_keeps_repainting_while_a_1_gib_file_is_signed(
     timer.stop()
     assert finished.args[0] is not None and not finished.args[0].failures
     assert len(ticks) >= 10, f"the event loop ran only {len(ticks)} times while signing"
+
+
+def test_token_certificates_in_the_picker_and_signing_with_the_token_pin(
+    page: SignPage, qtbot, tmp_path: Path, pki: TestPki, softhsm_token
+) -> None:
+    from paraphe.gui.password_dialog import PinDialog
+
+    page.reload_identities()
+    labels = [page.certificate.itemText(i) for i in range(page.certificate.count())]
+    header = f"— Token: {softhsm_token.label} —"
+    assert header in labels, labels
+    token_entries = labels[labels.index(header) + 1 :]
+    assert any("Jeanne Test" in text for text in token_entries)
+    for index in range(page.certificate.count()):
+        identity = page.certificate.itemData(index)
+        if identity is not None and identity.token is not None and "Jeanne" in identity.holder:
+            page.certificate.setCurrentIndex(index)
+            break
+    assert "Token: Paraphe Test Token" in page.identity_details.text()
+    [document] = documents(tmp_path / "Offre", 1)
+    page.add_paths([document])
+    page.format_buttons[SignatureFormat.CADES].setChecked(True)
+
+    asked = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PinDialog):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(True)
+        dialog.field.setText(softhsm_token.pin)
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(page.signing_finished, timeout=60_000) as finished:
+        page.sign_button.click()
+    assert asked == [True], "one PIN dialog for the batch"
+    assert finished.args[0] is not None and not finished.args[0].failures
+    token = document.parent / f"{document.name} - Signature 1.p7s"
+    assert openssl_cms_verify(token, document, pki.root_cert).returncode == 0

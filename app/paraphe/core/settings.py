@@ -24,6 +24,8 @@ class Settings:
     keystore_certificates: dict[str, str] = field(default_factory=dict)
     """Public certificate (PEM) of each keystore, read once when it was added, so the picker can
     show who it is without asking the password again."""
+    pkcs11_modules: list[str] = field(default_factory=list)
+    """Token libraries (PKCS#11 modules) added by the user or the admin, besides the usual ones."""
     default_format: str = "xades"
     default_level: str = "B-B"
     pades_suffix: str = "_signe"

@@ -27,9 +27,25 @@ class Badge(enum.Enum):
 
 
 @dataclass(frozen=True)
+class TokenRef:
+    """Where a token identity lives: the library, the token and its key (no PIN, ever)."""
+
+    module: Path
+    token_label: str
+    key_label: str
+    cert_sha256: str
+
+
+@dataclass(frozen=True)
 class Identity:
-    keystore: Path
+    keystore: Path | None
+    """The .p12 file, or None for a token identity."""
     certificate: x509.Certificate
+    token: TokenRef | None = None
+
+    @property
+    def source_label(self) -> str:
+        return self.token.token_label if self.token is not None else str(self.keystore)
 
     @property
     def holder(self) -> str:
@@ -66,6 +82,48 @@ class Identity:
         if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
             return Badge.EXPIRED
         return Badge.QUALIFIED if is_qualified_by_statement(cert) else Badge.NOT_QUALIFIED
+
+
+def token_identities(settings: Settings, show_all: bool = False) -> list[Identity]:
+    """Signing certificates on the tokens plugged in (read without a PIN)."""
+    from cryptography.hazmat.primitives import hashes
+
+    from ..core.credentials.pkcs11.inventory import list_identities, list_tokens
+    from ..core.credentials.pkcs11.modules import candidate_modules
+
+    found = []
+    candidates = candidate_modules([Path(p) for p in settings.pkcs11_modules])
+    for report in list_tokens([c for c in candidates if c.exists]):
+        for slot in report.slots:
+            if slot.token is None or "TOKEN_INITIALIZED" not in slot.token.flags:
+                continue
+            try:
+                listed = list_identities(slot.token.handle, None, show_all, module=report.path)
+            except Exception:
+                continue
+            for item in listed:
+                ref = TokenRef(
+                    report.path,
+                    item.token_label,
+                    item.key_label,
+                    item.certificate.fingerprint(hashes.SHA256()).hex(),
+                )
+                found.append(Identity(None, item.certificate, ref))
+    return found
+
+
+def token_presence(settings: Settings) -> tuple[tuple[str, str, str], ...]:
+    """A cheap fingerprint of the tokens plugged in, to notice one being inserted or removed."""
+    from ..core.credentials.pkcs11.inventory import list_tokens
+    from ..core.credentials.pkcs11.modules import candidate_modules
+
+    seen = []
+    candidates = candidate_modules([Path(p) for p in settings.pkcs11_modules])
+    for report in list_tokens([c for c in candidates if c.exists]):
+        for slot in report.slots:
+            if slot.token is not None:
+                seen.append((str(report.path), slot.token.label, slot.token.serial))
+    return tuple(sorted(seen))
 
 
 def identities(settings: Settings) -> list[Identity]:

@@ -56,3 +56,35 @@ class PasswordDialog(QDialog):
         text = dialog.password()
         dialog.field.clear()
         return text
+
+
+class PinDialog(PasswordDialog):
+    """The token PIN, with what the token said before asking: tries left, or its PIN pad."""
+
+    def __init__(self, request: object, parent: QWidget | None = None) -> None:
+        token = getattr(request, "token_label", "")
+        super().__init__(Path(token or "token"), retry=False, parent=parent)
+        self.setWindowTitle(self.tr("Token PIN"))
+        self.label.setText(self.tr("PIN of the token %1:").replace("%1", token))
+        self.field.setAccessibleName(self.tr("PIN"))
+        if getattr(request, "final_try", False):
+            self.warning.setText(
+                self.tr("One try left before the token locks. Make sure of the PIN.")
+            )
+            self.warning.setVisible(True)
+        elif getattr(request, "count_low", False):
+            self.warning.setText(
+                self.tr(
+                    "A wrong PIN was entered before: few tries are left before the token locks."
+                )
+            )
+            self.warning.setVisible(True)
+
+    @staticmethod
+    def ask_pin(request: object, parent: QWidget | None = None) -> str | None:
+        dialog = PinDialog(request, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        text = dialog.password()
+        dialog.field.clear()
+        return text

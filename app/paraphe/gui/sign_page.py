@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,15 @@ from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignatur
 from .drop_zone import DropZone
 from .errors import show_error
 from .i18n import localized
-from .identities import Badge, Identity, identities, remember_keystore
-from .password_dialog import PasswordDialog
+from .identities import (
+    Badge,
+    Identity,
+    identities,
+    remember_keystore,
+    token_identities,
+    token_presence,
+)
+from .password_dialog import PasswordDialog, PinDialog
 from .pdf_preview import PdfPreview
 from .sign_worker import SignWorker
 
@@ -69,9 +76,16 @@ class SignPage(QWidget):
         self.worker: SignWorker | None = None
         self.results: list[Path] = []
         self.pool = QThreadPool.globalInstance()
+        self._token_state: tuple[tuple[str, str, str], ...] | None = None
+        self._polling = False
         self._build()
         self.reload_identities()
         self._update_state()
+        # Plugging a token in (or pulling it out) refreshes the certificate list.
+        self.token_timer = QTimer(self)
+        self.token_timer.setInterval(3000)
+        self.token_timer.timeout.connect(self.poll_tokens)
+        self.token_timer.start()
 
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -288,20 +302,64 @@ class SignPage(QWidget):
         current = self.selected_identity()
         self.certificate.blockSignals(True)
         self.certificate.clear()
-        for identity in identities(self.settings):
-            if not identity.is_signing and not self.show_all.isChecked():
-                continue
-            label = identity.holder
-            if identity.organisation:
-                label += f" — {identity.organisation}"
-            if identity.siren:
-                label += f" (SIREN {identity.siren})"
-            self.certificate.addItem(label, identity)
-            if current is not None and identity.keystore == current.keystore:
-                self.certificate.setCurrentIndex(self.certificate.count() - 1)
+        show_all = self.show_all.isChecked()
+        files = [i for i in identities(self.settings) if i.is_signing or show_all]
+        try:
+            tokens = token_identities(self.settings, show_all)
+        except Exception:
+            tokens = []
+        for identity in files:
+            self._add_identity(identity)
+        token_names: list[str] = []
+        for identity in tokens:
+            assert identity.token is not None
+            if identity.token.token_label not in token_names:
+                token_names.append(identity.token.token_label)
+                self.certificate.addItem(
+                    self.tr("— Token: %1 —").replace("%1", identity.token.token_label)
+                )
+                header = self.certificate.model().item(self.certificate.count() - 1)  # type: ignore[attr-defined]
+                header.setEnabled(False)
+            self._add_identity(identity)
+        if current is not None:
+            for index in range(self.certificate.count()):
+                if self.certificate.itemData(index) == current:
+                    self.certificate.setCurrentIndex(index)
+        if self.selected_identity() is None:
+            for index in range(self.certificate.count()):
+                if isinstance(self.certificate.itemData(index), Identity):
+                    self.certificate.setCurrentIndex(index)
+                    break
         self.certificate.blockSignals(False)
         self._show_identity()
         self._update_state()
+
+    def _add_identity(self, identity: Identity) -> None:
+        label = identity.holder
+        if identity.organisation:
+            label += f" — {identity.organisation}"
+        if identity.siren:
+            label += f" (SIREN {identity.siren})"
+        if identity.token is not None:
+            label = "    " + label
+        self.certificate.addItem(label, identity)
+
+    def poll_tokens(self) -> None:
+        """Look for tokens plugged in or pulled out, off the GUI thread."""
+        if self._polling or self.worker is not None:
+            return
+        self._polling = True
+        probe = _TokenProbe(self.settings)
+        probe.signals.done.connect(self._tokens_polled)
+        QThreadPool.globalInstance().start(probe)
+
+    def _tokens_polled(self, state: object) -> None:
+        self._polling = False
+        if state != self._token_state:
+            first = self._token_state is None
+            self._token_state = state  # type: ignore[assignment]
+            if not first:
+                self.reload_identities()
 
     def selected_identity(self) -> Identity | None:
         if not hasattr(self, "certificate"):
@@ -337,7 +395,13 @@ class SignPage(QWidget):
             .replace("%1", cert.not_valid_before_utc.date().isoformat())
             .replace("%2", cert.not_valid_after_utc.date().isoformat()),
             self.tr("Key usage: %1").replace("%1", usage),
-            self.tr("File: %1").replace("%1", _escape(str(identity.keystore))),
+            (
+                self.tr("Token: %1 (key %2)")
+                .replace("%1", _escape(identity.token.token_label))
+                .replace("%2", _escape(identity.token.key_label))
+                if identity.token is not None
+                else self.tr("File: %1").replace("%1", _escape(str(identity.keystore)))
+            ),
         ]
         self.identity_details.setText("<br>".join(lines))
         self._update_state()
@@ -369,9 +433,10 @@ class SignPage(QWidget):
                 return
             break
         self.reload_identities()
-        index = self.certificate.findText(identity.holder, Qt.MatchFlag.MatchStartsWith)
-        if index >= 0:
-            self.certificate.setCurrentIndex(index)
+        for index in range(self.certificate.count()):
+            data = self.certificate.itemData(index)
+            if isinstance(data, Identity) and data.keystore == identity.keystore:
+                self.certificate.setCurrentIndex(index)
 
     # ---- options ------------------------------------------------------------------------
     def selected_format(self) -> SignatureFormat:
@@ -450,17 +515,21 @@ class SignPage(QWidget):
         except ParapheError as error:
             show_error(self, error)
             return
-        password = PasswordDialog.ask(identity.keystore, retry, self)
-        if password is None:
-            return
+        password = None
+        if identity.token is None:
+            assert identity.keystore is not None
+            password = PasswordDialog.ask(identity.keystore, retry, self)
+            if password is None:
+                return
         self.results = []
         self.results_list.clear()
         self.overall_progress.setRange(0, len(self.files))
         self.overall_progress.setValue(0)
         self.file_progress.setValue(0)
         self.status.setText(self.tr("Signing…"))
-        worker = SignWorker(request, identity.keystore, password)
+        worker = SignWorker(request, identity, password)
         del password
+        worker.signals.pin_needed.connect(self._answer_pin)  # a bound slot: runs on the GUI thread
         worker.signals.progress.connect(self._on_progress)
         worker.signals.file_done.connect(self._on_file_done)
         worker.signals.notice.connect(self._on_notice)
@@ -469,6 +538,11 @@ class SignPage(QWidget):
         self.worker = worker
         self._update_state()
         self.pool.start(worker)
+
+    def _answer_pin(self, request: object) -> None:
+        pin = PinDialog.ask_pin(request, self)
+        if self.worker is not None:
+            self.worker.answer_pin(pin)
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -533,3 +607,21 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+class _ProbeSignals(QObject):
+    done = Signal(object)
+
+
+class _TokenProbe(QRunnable):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.signals = _ProbeSignals()
+
+    def run(self) -> None:
+        try:
+            state: object = token_presence(self.settings)
+        except Exception:
+            state = ()
+        self.signals.done.emit(state)

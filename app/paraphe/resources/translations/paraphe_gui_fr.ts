@@ -147,6 +147,34 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../gui/password_dialog.py" line="67"/>
+        <source>Token PIN</source>
+        <translation>Code PIN du jeton</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_dialog.py" line="68"/>
+        <source>PIN of the token %1:</source>
+        <translation>Code PIN du jeton %1 :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_dialog.py" line="69"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_dialog.py" line="72"/>
+        <source>One try left before the token locks. Make sure of the PIN.</source>
+        <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/password_dialog.py" line="78"/>
+        <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
+        <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../gui/settings_dialog.py" line="103"/>
@@ -332,269 +360,279 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/sign_page.py" line="79"/>
+        <location filename="../../gui/sign_page.py" line="93"/>
         <source>Drop the files to sign here, or add them with the buttons.</source>
         <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="84"/>
+        <location filename="../../gui/sign_page.py" line="98"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="84"/>
+        <location filename="../../gui/sign_page.py" line="98"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="84"/>
+        <location filename="../../gui/sign_page.py" line="98"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="89"/>
+        <location filename="../../gui/sign_page.py" line="103"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Retirer la sélection</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="91"/>
+        <location filename="../../gui/sign_page.py" line="105"/>
         <source>C&amp;lear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
+        <location filename="../../gui/sign_page.py" line="112"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="106"/>
-        <location filename="../../gui/sign_page.py" line="118"/>
+        <location filename="../../gui/sign_page.py" line="120"/>
+        <location filename="../../gui/sign_page.py" line="132"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="108"/>
+        <location filename="../../gui/sign_page.py" line="122"/>
         <source>Add a .p12 &amp;certificate…</source>
         <translation>Ajouter un &amp;certificat .p12…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="110"/>
+        <location filename="../../gui/sign_page.py" line="124"/>
         <source>Show certificates not meant for signing</source>
         <translation>Afficher les certificats non destinés à la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="129"/>
+        <location filename="../../gui/sign_page.py" line="143"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="130"/>
+        <location filename="../../gui/sign_page.py" line="144"/>
         <source>CA&amp;dES (.p7s token)</source>
         <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="131"/>
+        <location filename="../../gui/sign_page.py" line="145"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="150"/>
+        <location filename="../../gui/sign_page.py" line="164"/>
         <source>Needs a timestamp server: coming in a later version</source>
         <translation>Nécessite un serveur d'horodatage : disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="153"/>
+        <location filename="../../gui/sign_page.py" line="167"/>
         <source>&amp;Beside the originals</source>
         <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="154"/>
+        <location filename="../../gui/sign_page.py" line="168"/>
         <source>In this f&amp;older:</source>
         <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="156"/>
-        <location filename="../../gui/sign_page.py" line="384"/>
+        <location filename="../../gui/sign_page.py" line="170"/>
+        <location filename="../../gui/sign_page.py" line="449"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="157"/>
+        <location filename="../../gui/sign_page.py" line="171"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="166"/>
+        <location filename="../../gui/sign_page.py" line="180"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="168"/>
+        <location filename="../../gui/sign_page.py" line="182"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="169"/>
+        <location filename="../../gui/sign_page.py" line="183"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="170"/>
+        <location filename="../../gui/sign_page.py" line="184"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="173"/>
+        <location filename="../../gui/sign_page.py" line="187"/>
         <source>&amp;Visible signature on the page</source>
         <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="177"/>
+        <location filename="../../gui/sign_page.py" line="191"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="180"/>
+        <location filename="../../gui/sign_page.py" line="194"/>
         <source>Click on the page to place the signature.</source>
         <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="184"/>
+        <location filename="../../gui/sign_page.py" line="198"/>
         <source>Page:</source>
         <translation>Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="186"/>
+        <location filename="../../gui/sign_page.py" line="200"/>
         <source>Visible signature (PAdES)</source>
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="193"/>
+        <location filename="../../gui/sign_page.py" line="207"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="196"/>
+        <location filename="../../gui/sign_page.py" line="210"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="199"/>
+        <location filename="../../gui/sign_page.py" line="213"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="204"/>
+        <location filename="../../gui/sign_page.py" line="218"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="205"/>
+        <location filename="../../gui/sign_page.py" line="219"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="207"/>
+        <location filename="../../gui/sign_page.py" line="221"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="217"/>
+        <location filename="../../gui/sign_page.py" line="231"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="314"/>
+        <location filename="../../gui/sign_page.py" line="319"/>
+        <source>— Token: %1 —</source>
+        <translation>— Jeton : %1 —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_page.py" line="372"/>
         <source>Qualified</source>
         <translation>Qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="315"/>
+        <location filename="../../gui/sign_page.py" line="373"/>
         <source>Not qualified</source>
         <translation>Non qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="316"/>
+        <location filename="../../gui/sign_page.py" line="374"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="323"/>
+        <location filename="../../gui/sign_page.py" line="381"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
         <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="332"/>
+        <location filename="../../gui/sign_page.py" line="390"/>
         <source>Holder: %1</source>
         <translation>Titulaire : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="333"/>
+        <location filename="../../gui/sign_page.py" line="391"/>
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="334"/>
+        <location filename="../../gui/sign_page.py" line="392"/>
         <source>SIREN: %1</source>
         <translation>SIREN : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="335"/>
+        <location filename="../../gui/sign_page.py" line="393"/>
         <source>Issuer: %1</source>
         <translation>Émetteur : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="336"/>
+        <location filename="../../gui/sign_page.py" line="394"/>
         <source>Valid from %1 to %2</source>
         <translation>Valide du %1 au %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="339"/>
+        <location filename="../../gui/sign_page.py" line="397"/>
         <source>Key usage: %1</source>
         <translation>Usage de la clé : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="340"/>
+        <location filename="../../gui/sign_page.py" line="399"/>
+        <source>Token: %1 (key %2)</source>
+        <translation>Jeton : %1 (clé %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sign_page.py" line="403"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="348"/>
+        <location filename="../../gui/sign_page.py" line="412"/>
         <source>Choose a certificate file</source>
         <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="350"/>
+        <location filename="../../gui/sign_page.py" line="414"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="397"/>
+        <location filename="../../gui/sign_page.py" line="462"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="461"/>
+        <location filename="../../gui/sign_page.py" line="529"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="476"/>
+        <location filename="../../gui/sign_page.py" line="550"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="483"/>
+        <location filename="../../gui/sign_page.py" line="557"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="508"/>
+        <location filename="../../gui/sign_page.py" line="582"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="514"/>
+        <location filename="../../gui/sign_page.py" line="588"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
