@@ -245,12 +245,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with progress.paused():
             credential = _open_credential(args)
-        from ..core.signing.engine import check_credential, utc_now
+        from ..core.signing.engine import BatchSigner, check_credential, utc_now
 
         with credential:
             for notice in (*check_credential(credential, utc_now()), *plan.notices):
                 _warn(notice)
-            signer = _batch_signer_class()(
+            signer = BatchSigner(
                 request,
                 credential,
                 on_progress=progress,
@@ -274,21 +274,3 @@ def run(args: argparse.Namespace) -> int:
         )
         return exit_codes.for_error(outcome.failures[0])
     return exit_codes.OK
-
-
-def _batch_signer_class() -> type[Any]:
-    from ..core.credentials.pkcs11.pin import TokenRemoved, TokenRemovedWhileSigning
-    from ..core.signing.engine import BatchSigner
-
-    class NamingBatchSigner(BatchSigner):
-        """Names the file being signed when the token goes away (the key cannot know it)."""
-
-        def sign_one(self, document: Any, *rest: Any) -> Any:
-            try:
-                return super().sign_one(document, *rest)
-            except TokenRemoved as exc:
-                if isinstance(exc, TokenRemovedWhileSigning):
-                    raise
-                raise exc.while_signing(document.path) from exc.__cause__
-
-    return NamingBatchSigner

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from ..core.translatable import N_
-from . import exit_codes
 from .i18n import tr
 
 VERIFY_OK = 0
@@ -217,6 +216,3 @@ def print_summary(report: Any, colour: bool) -> None:
             indeterminate=counts["INDETERMINATE"],
         )
     )
-
-
-__all__ = ["add_parser", "exit_codes"]

@@ -172,8 +172,13 @@ class BatchSigner:
                 self.cancel.raise_if_cancelled()
                 try:
                     result = self.sign_one(document, index, total, digests)
-                except (Cancelled, CredentialError):
-                    raise  # the whole batch stops: the user asked, or the key is unusable
+                except (Cancelled, CredentialError) as exc:
+                    # The whole batch stops: the user asked, or the key is unusable. An error
+                    # that can name the file being signed (a token pulled out) is told which.
+                    naming = getattr(exc, "while_signing", None)
+                    if naming is not None and getattr(exc, "names_file", False) is False:
+                        raise naming(document.path) from exc.__cause__
+                    raise
                 except ParapheError as exc:
                     outcome.failures.append(exc)
                     continue

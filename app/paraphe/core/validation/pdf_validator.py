@@ -4,8 +4,7 @@ pyHanko checks the CMS signature (EN 319 102-1), the /ByteRange coverage and, fo
 followed by incremental updates, which changes were made (its difference analysis). A signature
 whose /ByteRange leaves bytes of its revision unsigned, or that is followed by changes that
 pyHanko's default policy does not allow (it allows form filling, further signatures and validation
-data), is reported as failed: the
-document shown is then not the one that was signed.
+data), is reported as failed: the document shown is then not the one that was signed.
 """
 
 from __future__ import annotations

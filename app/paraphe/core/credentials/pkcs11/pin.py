@@ -121,6 +121,7 @@ class TokenRemoved(TokenError):
 
 
 class TokenRemovedWhileSigning(TokenRemoved):
+    names_file = True
     template = (
         "the token {token} was removed or its session was lost while signing {path}; that file"
         " was not written, the files finished before stay valid. Insert the token and sign the"
