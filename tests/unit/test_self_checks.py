@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 
@@ -44,22 +45,49 @@ def test_cades_check(credential: Pkcs12Credential, pki: TestPki) -> None:
     assert "unreadable" in cades.check_detached(first[:-10], DIGEST, credential)
 
 
-def test_xades_check(credential: Pkcs12Credential) -> None:
-    token = xades.sign_detached(
+def _xades_token(credential: Pkcs12Credential, padding: RsaPadding = RsaPadding.PKCS1V15) -> bytes:
+    return xades.sign_detached(
         file_name="BPU.xlsx",
         digest=DIGEST,
         digest_algorithm="sha256",
         mime_type="application/octet-stream",
         credential=credential,
-        rsa_padding=RsaPadding.PKCS1V15,
+        rsa_padding=padding,
         signing_time=NOW,
     )
+
+
+def test_xades_check(credential: Pkcs12Credential, pki: TestPki) -> None:
+    token = _xades_token(credential)
     assert xades.check_detached(token, "BPU.xlsx", DIGEST, credential) is None
-    assert "Digest mismatch" in xades.check_detached(
+    assert "document digest does not match" in xades.check_detached(
         token, "BPU.xlsx", hashlib.sha256(b"x").digest(), credential
     )
-    assert xades.check_detached(token, "Autre.xlsx", DIGEST, credential) is not None
+    assert "does not name the document" in xades.check_detached(
+        token, "Autre.xlsx", DIGEST, credential
+    )
     tampered = token.replace(
         b"<xades:MimeType>application/octet-stream", b"<xades:MimeType>text/plain"
     )
-    assert xades.check_detached(tampered, "BPU.xlsx", DIGEST, credential) is not None
+    assert "SignedProperties" in xades.check_detached(tampered, "BPU.xlsx", DIGEST, credential)
+    other = Pkcs12Credential.open(pki.p12("rsa3072"), PKCS12_PASSWORD)
+    assert "SigningCertificateV2" in xades.check_detached(token, "BPU.xlsx", DIGEST, other)
+    assert "unreadable" in xades.check_detached(token[:-20], "BPU.xlsx", DIGEST, credential)
+
+
+def test_xades_check_refuses_a_bad_signature_value(credential: Pkcs12Credential) -> None:
+    token = _xades_token(credential)
+    value = token.split(b"<ds:SignatureValue>")[1].split(b"</ds:SignatureValue>")[0]
+    raw = bytearray(base64.b64decode(value))
+    raw[len(raw) // 2] ^= 1
+    forged = token.replace(value, base64.b64encode(bytes(raw)))
+    assert xades.check_detached(forged, "BPU.xlsx", DIGEST, credential) == (
+        "signature value does not verify"
+    )
+
+
+def test_xades_check_accepts_rsa_pss(pki: TestPki) -> None:
+    credential = Pkcs12Credential.open(pki.p12("rsa"), PKCS12_PASSWORD)
+    token = _xades_token(credential, RsaPadding.PSS)
+    assert b"rsa-MGF1" in token
+    assert xades.check_detached(token, "BPU.xlsx", DIGEST, credential) is None
