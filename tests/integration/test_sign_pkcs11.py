@@ -564,6 +564,141 @@ def test_a_pin_pad_reader_logs_in_without_asking_and_says_to_type_on_it(
     output_checks(pki, nssdir, outcome.results[0])
 
 
+def test_the_pin_pad_context_login_reaches_the_module_as_a_null_pin(
+    pki: TestPki, softhsm_token: SoftHsmToken
+) -> None:
+    """Our own C_SignInit / C_Login / C_Sign sequence on the real token: with the PIN it signs;
+    with no PIN it passes NULL, which SoftHSM (no PIN pad) refuses as a bad argument, not as a
+    wrong PIN: no try is counted, and the key signs again right after."""
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from pkcs11 import Mechanism
+    from pkcs11 import exceptions as p11
+
+    from paraphe.core.credentials.pkcs11 import pin_pad_sign
+
+    digest = hashes.Hash(hashes.SHA256())
+    digest.update(b"offre")
+    digest_info = bytes.fromhex("3031300d060960864801650304020105000420") + digest.finalize()
+    public_key = cert_of(pki, softhsm_token, "always-auth").public_key()
+    with open_token_credential(softhsm_token, "always-auth") as credential:
+        handles = (credential.session.handle, credential._key_object.handle)
+        signature = pin_pad_sign.sign(
+            softhsm_token.module, *handles, Mechanism.RSA_PKCS, digest_info, pin=USER_PIN.encode()
+        )
+        public_key.verify(signature, b"offre", padding.PKCS1v15(), hashes.SHA256())
+        with pytest.raises(p11.ArgumentsBad):
+            pin_pad_sign.sign(softhsm_token.module, *handles, Mechanism.RSA_PKCS, digest_info)
+        again = pin_pad_sign.sign(
+            softhsm_token.module, *handles, Mechanism.RSA_PKCS, digest_info, pin=USER_PIN.encode()
+        )
+        public_key.verify(again, b"offre", padding.PKCS1v15(), hashes.SHA256())
+
+
+@pytest.mark.parametrize("signature_format", list(SignatureFormat))
+def test_a_pin_pad_reader_asks_for_each_signature_of_an_always_authenticate_key(
+    signature_format: SignatureFormat,
+    pki: TestPki,
+    nssdir: str,
+    softhsm_token: SoftHsmToken,
+    real_token: Any,
+    bid_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A qualified-signature key behind a PIN pad reader: no PIN prompt from us, one NULL-PIN
+    context-specific login per signature (the reader then asks), three files in three logins."""
+    from pkcs11 import PROTECTED_AUTH, TokenFlag
+
+    from paraphe.core.credentials.pkcs11 import pin_pad_sign
+
+    real_functions = pin_pad_sign._functions(softhsm_token.module)
+    sign_init, login, sign_data = real_functions
+    logins: list[object] = []
+
+    def reader_login(session: int, user_type: int, pin: bytes | None, length: int) -> int:
+        """The reader's keypad: C_Login reaches it with a NULL PIN; it sends what was typed."""
+        logins.append((user_type, pin, length))
+        typed = USER_PIN.encode() if pin is None else pin
+        return int(login(session, user_type, typed, len(typed)))
+
+    monkeypatch.setattr(
+        pin_pad_sign, "_functions", lambda module: (sign_init, reader_login, sign_data)
+    )
+    double = TokenDouble(
+        real_token,
+        TokenFlag.LOGIN_REQUIRED
+        | TokenFlag.TOKEN_INITIALIZED
+        | TokenFlag.PROTECTED_AUTHENTICATION_PATH,
+    )
+    source = bid_folder / (PDF if signature_format is SignatureFormat.PADES else TXT)
+    request = SignRequest(documents=copies(bid_folder, source, 3), format=signature_format)
+    pin = PinCounter()
+    notices: list[Notice] = []
+    with Pkcs11Credential.open_token(
+        double,
+        softhsm_token.module,
+        key_label=key_label(softhsm_token, "always-auth"),
+        pin_callback=pin,
+        on_notice=notices.append,
+    ) as credential:
+        outcome = BatchSigner(request, credential).run(plan_documents(request))
+    assert not outcome.failures, [f.message for f in outcome.failures]
+    assert not pin.requests
+    assert double.opened_with == [PROTECTED_AUTH]
+    assert logins == [(pin_pad_sign.CKU_CONTEXT_SPECIFIC, None, 0)] * 3
+    assert [n.message for n in notices] == [
+        f"token {softhsm_token.label}: type the PIN on the reader's keypad.",
+        f"token {softhsm_token.label}: this key asks for its PIN on the reader's keypad again"
+        " for each signature.",
+    ]
+    for result in outcome.results:
+        output_checks(pki, nssdir, result)
+
+
+def test_cancel_on_the_reader_keypad_stops_the_batch_and_keeps_nothing_partial(
+    softhsm_token: SoftHsmToken,
+    real_token: Any,
+    bid_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pkcs11 import TokenFlag
+
+    from paraphe.core.credentials.pkcs11 import pin_pad_sign
+
+    sign_init, login, sign_data = pin_pad_sign._functions(softhsm_token.module)
+    calls = iter(["typed", "cancel"])
+
+    def reader_login(session: int, user_type: int, pin: bytes | None, length: int) -> int:
+        if next(calls) == "cancel":
+            return 0x50  # CKR_FUNCTION_CANCELED: "Cancel" pressed on the keypad
+        return int(login(session, user_type, USER_PIN.encode(), len(USER_PIN)))
+
+    monkeypatch.setattr(
+        pin_pad_sign, "_functions", lambda module: (sign_init, reader_login, sign_data)
+    )
+    double = TokenDouble(
+        real_token, TokenFlag.LOGIN_REQUIRED | TokenFlag.PROTECTED_AUTHENTICATION_PATH
+    )
+    files = copies(bid_folder, bid_folder / TXT, 3)
+    request = SignRequest(documents=files, format=SignatureFormat.CADES)
+    signed: list[SignResult] = []
+    with Pkcs11Credential.open_token(
+        double,
+        softhsm_token.module,
+        key_label=key_label(softhsm_token, "always-auth"),
+        pin_callback=PinCounter(),
+    ) as credential:
+        with pytest.raises(Cancelled):
+            BatchSigner(request, credential, on_result=signed.append).run(plan_documents(request))
+        # The operation the cancelled login left open was ended: the key signs again.
+        with pytest.raises(Exception) as not_logged_in:
+            credential._key_object.sign(b"\0" * 51)
+        assert type(not_logged_in.value).__name__ in {"UserNotLoggedIn", "PinRequired"}
+    assert [r.document for r in signed] == [files[0]]
+    assert sorted(p.name for p in bid_folder.glob(f"{Path(TXT).stem} *")) == sorted(
+        [f.name for f in files] + [f"{files[0].name} - Signature 1.p7s"]
+    )
+
+
 def test_a_final_try_is_announced_before_the_pin_is_asked(
     softhsm_token: SoftHsmToken, real_token: Any
 ) -> None:

@@ -260,6 +260,10 @@
    <translation>jeton {token} : saisissez le code PIN sur le clavier du lecteur.</translation>
   </message>
   <message>
+   <source>token {token}: this key asks for its PIN on the reader's keypad again for each signature.</source>
+   <translation>jeton {token} : cette clé redemande son code PIN sur le clavier du lecteur à chaque signature.</translation>
+  </message>
+  <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
    <translation>{path} : signer une archive ZIP signe l'archive comme un seul fichier, pas les fichiers qu'elle contient ; les acheteurs attendent en général chaque document signé.</translation>
   </message>

@@ -48,6 +48,7 @@ from .pin import (
     WrongPinFinalTry,
     count_low_notice,
     final_try_notice,
+    pin_pad_each_signature_notice,
     pin_pad_notice,
 )
 
@@ -130,6 +131,7 @@ class Pkcs11Credential(Credential):
         chain: tuple[x509.Certificate, ...],
         always_authenticate: bool,
         pin: str | None,
+        module: Path | None = None,
         lib: Any = None,
     ) -> None:
         self.source = source
@@ -140,6 +142,7 @@ class Pkcs11Credential(Credential):
         self._key_object = key
         self._lib = lib  # keeps the module loaded for as long as the session lives
         self._pin = pin  # kept only for context-specific logins; dropped on close()
+        self._module = module  # for the PIN pad's context-specific login (pin_pad_sign)
         self._lock = threading.Lock()  # one PKCS#11 operation at a time on the session
         self._proxy = _make_proxy(self)
         self._signers: dict[RsaPadding, Signer] = {}
@@ -193,6 +196,8 @@ class Pkcs11Credential(Credential):
             always_authenticate = _always_authenticate(identity.key)
             if not always_authenticate:
                 pin = None
+            elif pin is None and on_notice is not None:
+                on_notice(pin_pad_each_signature_notice(label))
             return cls(
                 source=f"token {label}",
                 session=session,
@@ -201,6 +206,7 @@ class Pkcs11Credential(Credential):
                 chain=_chain(identity.certificate, everything),
                 always_authenticate=always_authenticate,
                 pin=pin,
+                module=module,
             )
         except BaseException as exc:
             _close_quietly(session)
@@ -233,17 +239,40 @@ class Pkcs11Credential(Credential):
         with self._lock:
             if self._closed:
                 raise TokenRemoved(token=self._token_label)
-            if self.always_authenticate:
-                # A PIN pad has no PIN to pass: an empty one lets the reader ask for it.
-                kwargs["pin"] = self._pin if self._pin is not None else ""
             try:
+                if self.always_authenticate and self._pin is None:
+                    return self._sign_on_pin_pad(data, mechanism, mechanism_param)
+                if self.always_authenticate:
+                    kwargs["pin"] = self._pin
                 return bytes(self._key_object.sign(data, **kwargs))
             except _pkcs11_errors() as exc:
                 raise _sign_error(exc, self._token_label) from None
 
+    def _sign_on_pin_pad(self, data: bytes, mechanism: Any, mechanism_param: Any) -> bytes:
+        """The reader asks for the PIN of every signature: a NULL PIN, never an empty one."""
+        from . import pin_pad_sign
+
+        if self._module is None:
+            raise TokenRefused(token=self._token_label, detail="module path unknown")
+        return pin_pad_sign.sign(
+            self._module,
+            self.session.handle,
+            self._key_object.handle,
+            int(mechanism),
+            data,
+            _pss_params(mechanism_param),
+        )
+
     @property
     def _token_label(self) -> str:
         return self.source.removeprefix("token ")
+
+
+def _pss_params(mechanism_param: Any) -> tuple[int, int, int] | None:
+    if mechanism_param is None:
+        return None
+    hash_mechanism, mgf, salt_length = mechanism_param
+    return int(hash_mechanism), int(mgf), int(salt_length)
 
 
 def _pkcs11_errors() -> type[Exception]:
@@ -346,7 +375,7 @@ def _token_error(exc: Exception, module: Path, label: str) -> TokenError:
     return TokenRefused(module, token=label, detail=type(exc).__name__)
 
 
-def _sign_error(exc: Exception, label: str) -> TokenError:
+def _sign_error(exc: Exception, label: str) -> TokenError | Cancelled:
     from pkcs11 import exceptions as p11
 
     lost = (
@@ -367,6 +396,8 @@ def _sign_error(exc: Exception, label: str) -> TokenError:
         return PinLocked(token=label)
     if isinstance(exc, p11.PinIncorrect):
         return WrongPin(token=label)
+    if isinstance(exc, p11.FunctionCancelled):  # "Cancel" pressed on the reader's keypad
+        return Cancelled()
     return TokenRefused(token=label, detail=type(exc).__name__)
 
 

@@ -142,3 +142,10 @@ def final_try_notice(token: str) -> Notice:
 
 def pin_pad_notice(token: str) -> Notice:
     return Notice("token {token}: type the PIN on the reader's keypad.", token=token)
+
+
+def pin_pad_each_signature_notice(token: str) -> Notice:
+    return Notice(
+        "token {token}: this key asks for its PIN on the reader's keypad again for each signature.",
+        token=token,
+    )
