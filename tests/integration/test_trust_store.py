@@ -41,6 +41,10 @@ def test_trust_add_list_remove_and_verify_with_the_store(
     report = json.loads(trusted.stdout)
     assert report["documents"][0]["signatures"][0]["indication"] == "TOTAL_PASSED"
     assert any(source.startswith("user trust store (1)") for source in report["trust_sources"])
+    french = run_paraphe("--lang", "fr", "verify", bid_folder, "--trust", pki.root_cert)
+    assert (
+        f"fichier {pki.root_cert} (1), magasin de confiance de l'utilisateur (1)" in french.stdout
+    ), french.stdout
     ignoring = run_paraphe("verify", bid_folder, "--no-user-trust", "--json")
     assert ignoring.returncode == 3
 

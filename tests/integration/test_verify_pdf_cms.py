@@ -27,6 +27,7 @@ import pytest
 from asn1crypto import cms
 
 from paraphe.core.credentials import Pkcs12Credential, RsaPadding
+from paraphe.core.errors import Notice
 from paraphe.core.signing.cades import DetachedCadesSigner
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
@@ -176,7 +177,7 @@ def material(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Material
 def settings(pki: TestPki, **options: Any) -> VerificationSettings:
     return VerificationSettings(
         trust_roots=tuple(load_certificates(pki.root_cert)),
-        trust_sources=(f"file {pki.root_cert}",),
+        trust_sources=(Notice("file {path} ({count})", pki.root_cert, count=1),),
         **options,
     )
 

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify_demo_folder(folder: Path, pki: Any) -> int:
+    from ..core.errors import Notice
     from ..core.trust import load_certificates
     from ..core.validation.policy import VerificationSettings
     from ..core.validation.revocation_cache import load_cached_crls, store_crl
@@ -76,7 +77,7 @@ def _verify_demo_folder(folder: Path, pki: Any) -> int:
     store_crl(pki.fresh_crl())
     settings = VerificationSettings(
         trust_roots=tuple(load_certificates(pki.root_cert)),
-        trust_sources=(f"demo root {pki.root_cert}",),
+        trust_sources=(Notice("demo root {path}", pki.root_cert),),
         offline=True,
         known_crls=load_cached_crls(),
     )

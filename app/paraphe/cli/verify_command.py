@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.translatable import N_
-from .i18n import tr
+from .i18n import localized, tr
 
 VERIFY_OK = 0
 VERIFY_FAILED = 1
@@ -143,7 +143,7 @@ def print_summary(report: Any, colour: bool) -> None:
         tr("Verification at {time} ({mode}); trusted: {trust}").format(
             time=_when(report.validation_time),
             mode=mode,
-            trust=", ".join(report.trust_sources) or tr("nothing"),
+            trust=", ".join(localized(source) for source in report.trust_sources) or tr("nothing"),
         )
     )
     counts = {"TOTAL_PASSED": 0, "INDETERMINATE": 0, "TOTAL_FAILED": 0}

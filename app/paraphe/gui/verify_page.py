@@ -47,7 +47,7 @@ from ..core.validation.report import (
 from . import verdict_style
 from .drop_zone import DropZone
 from .errors import show_error
-from .i18n import tr_engine
+from .i18n import localized, tr_engine
 from .verify_worker import VerifyJob
 
 COLUMN_DOCUMENT, COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE = range(5)
@@ -443,7 +443,9 @@ class VerifyPage(QWidget):
         if report.errors:
             parts.append(self.tr("{count} could not be read").format(count=len(report.errors)))
         mode = self.tr("offline") if report.offline else self.tr("online")
-        trust = ", ".join(report.trust_sources) or self.tr("nothing")
+        trust = ", ".join(localized(source) for source in report.trust_sources) or self.tr(
+            "nothing"
+        )
         parts.append(
             self.tr("verified {time} ({mode}); trusted: {trust}").format(
                 time=_local(report.validation_time), mode=mode, trust=trust

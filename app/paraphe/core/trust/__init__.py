@@ -13,7 +13,7 @@ from typing import Protocol
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
-from ..errors import ParapheError
+from ..errors import Notice, ParapheError
 from ..paths import user_data_dir
 
 
@@ -52,7 +52,8 @@ def fingerprint(cert: asn1_x509.Certificate) -> str:
 
 
 class TrustSource(Protocol):
-    name: str
+    def describe(self, count: int) -> Notice:
+        """Where the anchors come from, for reports: a template, so it can be shown translated."""
 
     def certificates(self) -> list[asn1_x509.Certificate]: ...
 
@@ -61,9 +62,8 @@ class TrustSource(Protocol):
 class FileTrust:
     path: Path
 
-    @property
-    def name(self) -> str:
-        return f"file {self.path}"
+    def describe(self, count: int) -> Notice:
+        return Notice("file {path} ({count})", self.path, count=count)
 
     def certificates(self) -> list[asn1_x509.Certificate]:
         return load_certificates(self.path)
@@ -72,7 +72,8 @@ class FileTrust:
 class UserTrustStore:
     """Certificates the user chose to trust, one PEM file each in the user data folder."""
 
-    name = "user trust store"
+    def describe(self, count: int) -> Notice:
+        return Notice("user trust store ({count})", count=count)
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or user_data_dir() / "trust"
@@ -117,7 +118,8 @@ class UserTrustStore:
 class SystemTrust:
     """The operating system's web roots: only on request, they are not signature authorities."""
 
-    name = "system roots"
+    def describe(self, count: int) -> Notice:
+        return Notice("system roots ({count})", count=count)
 
     def certificates(self) -> list[asn1_x509.Certificate]:
         import ssl
@@ -131,13 +133,15 @@ class SystemTrust:
         return load_certificates(Path(certifi.where()))
 
 
-def gather(sources: list[TrustSource]) -> tuple[tuple[asn1_x509.Certificate, ...], tuple[str, ...]]:
+def gather(
+    sources: list[TrustSource],
+) -> tuple[tuple[asn1_x509.Certificate, ...], tuple[Notice, ...]]:
     """All anchors, without duplicates, and a description of where they came from."""
     seen: dict[str, asn1_x509.Certificate] = {}
     names = []
     for source in sources:
         certs = source.certificates()
-        names.append(f"{source.name} ({len(certs)})")
+        names.append(source.describe(len(certs)))
         for cert in certs:
             seen.setdefault(fingerprint(cert), cert)
     return tuple(seen.values()), tuple(names)

@@ -8,13 +8,15 @@ from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 
+from ..errors import Notice
+
 
 @dataclass(frozen=True)
 class VerificationSettings:
     trust_roots: tuple[asn1_x509.Certificate, ...]
     """Certificates trusted as anchors (user store, --trust files, system roots on request)."""
-    trust_sources: tuple[str, ...] = ()
-    """Where the anchors came from, for the report."""
+    trust_sources: tuple[Notice, ...] = ()
+    """Where the anchors came from, for the report (English in JSON, translated on screen)."""
     offline: bool = False
     """Use only revocation data embedded in the signature (or cached): never fetch."""
     validation_time: dt.datetime | None = None

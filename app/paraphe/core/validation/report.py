@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import Notice
 from .indications import Indication, SubIndication
 
 SCHEMA_VERSION = 1
@@ -141,7 +142,7 @@ class ValidationReport:
     unsigned_documents: list[Path] = field(default_factory=list)
     orphan_signatures: list[OrphanSignature] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
-    trust_sources: list[str] = field(default_factory=list)
+    trust_sources: list[Notice] = field(default_factory=list)
     offline: bool = False
 
     def all_signatures(self) -> list[SignatureReport]:
@@ -152,7 +153,7 @@ class ValidationReport:
             "schema_version": SCHEMA_VERSION,
             "validation_time": _jsonable(self.validation_time),
             "offline": self.offline,
-            "trust_sources": self.trust_sources,
+            "trust_sources": [source.message for source in self.trust_sources],
             "documents": [_jsonable(d) for d in self.documents],
             "unsigned_documents": [str(p) for p in self.unsigned_documents],
             "orphan_signatures": [_jsonable(o) for o in self.orphan_signatures],

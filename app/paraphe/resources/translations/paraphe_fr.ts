@@ -4,6 +4,10 @@
  <context>
   <name>paraphe</name>
   <message>
+   <source>demo root {path}</source>
+   <translation>racine de démonstration {path}</translation>
+  </message>
+  <message>
    <source>paraphe: interrupted; no partial output was kept.</source>
    <translation>paraphe : interrompu ; aucune sortie partielle n'a été conservée.</translation>
   </message>
@@ -266,6 +270,18 @@
   <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
    <translation>{path} : signer une archive ZIP signe l'archive comme un seul fichier, pas les fichiers qu'elle contient ; les acheteurs attendent en général chaque document signé.</translation>
+  </message>
+  <message>
+   <source>file {path} ({count})</source>
+   <translation>fichier {path} ({count})</translation>
+  </message>
+  <message>
+   <source>user trust store ({count})</source>
+   <translation>magasin de confiance de l'utilisateur ({count})</translation>
+  </message>
+  <message>
+   <source>system roots ({count})</source>
+   <translation>racines du système ({count})</translation>
   </message>
   <message>
    <source>no such file or folder</source>
