@@ -286,6 +286,42 @@ def test_clear_while_verifying_drops_the_result(qtbot, page: VerifyPage, bid: Pa
     assert row(page, TXT).text(COLUMN_VERDICT) == "Valid"
 
 
+def test_stop_shows_no_half_verdict_and_verify_again_starts_over(
+    qtbot, page: VerifyPage, bid: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_verify_paths = verify_worker.verify_paths
+    checked: list[str] = []
+
+    def slow_verify_paths(paths, settings, on_item=None, cancel=None):  # type: ignore[no-untyped-def]
+        def each(name: str) -> None:
+            checked.append(name)
+            if on_item is not None:
+                on_item(name)
+            time.sleep(0.2)  # leave the Stop time to arrive before the next signature
+
+        return real_verify_paths(paths, settings, on_item=each, cancel=cancel)
+
+    monkeypatch.setattr(verify_worker, "verify_paths", slow_verify_paths)
+    assert page.stop_button.isHidden()
+    with qtbot.assertNotEmitted(page.verification_finished, wait=100):
+        page.add_paths([bid])
+        assert page.stop_button.isVisibleTo(page) and page.again_button.isHidden()
+        qtbot.waitUntil(lambda: bool(checked), timeout=WAIT_MS)
+        page.stop()
+        assert page.progress_label.text() == "Stopping…"
+        qtbot.waitUntil(lambda: not page.is_busy, timeout=WAIT_MS)
+    assert len(checked) == 1, checked  # stopped before the second signature
+    assert page.tree.topLevelItemCount() == 0 and page.report is None
+    assert page.status.text().startswith("Verification stopped")
+    assert page.stop_button.isHidden() and page.again_button.isVisibleTo(page)
+
+    monkeypatch.setattr(verify_worker, "verify_paths", real_verify_paths)
+    with qtbot.waitSignal(page.verification_finished, timeout=WAIT_MS) as blocker:
+        qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
+    assert len(blocker.args[0].all_signatures()) == 4
+    assert row(page, TXT).text(COLUMN_VERDICT) == "Valid"
+
+
 def test_offline_checkbox_verifies_again_offline(qtbot, page: VerifyPage, bid: Path) -> None:
     verify(qtbot, page, [bid / ODS, bid / f"{ODS} - Signature 1.xml"])
     assert row(page, ODS).text(COLUMN_VERDICT) == "Valid"

@@ -91,6 +91,16 @@ class VerifyPage(QWidget):
         self.offline_box.toggled.connect(self._offline_toggled)
         self.clear_button = QPushButton(self.tr("&Clear"))
         self.clear_button.clicked.connect(self.clear)
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the signature being checked"))
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.hide()
+        self.again_button = QPushButton(self.tr("&Verify again"))
+        self.again_button.setToolTip(
+            self.tr("Verify everything added again (after a stop, or once the network is back)")
+        )
+        self.again_button.clicked.connect(self._request_run)
+        self.again_button.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -105,6 +115,8 @@ class VerifyPage(QWidget):
         controls.addStretch()
         controls.addWidget(self.progress_label)
         controls.addWidget(self.busy)
+        controls.addWidget(self.stop_button)
+        controls.addWidget(self.again_button)
         controls.addWidget(self.clear_button)
 
         self.tree = QTreeWidget()
@@ -167,7 +179,9 @@ class VerifyPage(QWidget):
         self.setTabOrder(self.drop_zone, self.drop_zone.files_button)
         self.setTabOrder(self.drop_zone.files_button, self.drop_zone.folder_button)
         self.setTabOrder(self.drop_zone.folder_button, self.offline_box)
-        self.setTabOrder(self.offline_box, self.clear_button)
+        self.setTabOrder(self.offline_box, self.stop_button)
+        self.setTabOrder(self.stop_button, self.again_button)
+        self.setTabOrder(self.again_button, self.clear_button)
         self.setTabOrder(self.clear_button, self.tree)
         self.setTabOrder(self.tree, self.details)
         self._show_placeholder()
@@ -186,7 +200,9 @@ class VerifyPage(QWidget):
 
     @Slot()
     def clear(self) -> None:
-        """Forget every path and verdict; a verification under way is left to finish unseen."""
+        """Forget every path and verdict; a verification under way is stopped, unseen."""
+        if self._job is not None:
+            self._job.cancel()
         self._paths.clear()
         self._rerun = False
         self._generation += 1
@@ -197,6 +213,16 @@ class VerifyPage(QWidget):
         self._show_placeholder()
         if self._job is None:
             self._set_busy(False)
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop the verification under way; what was added stays, to verify again later."""
+        if self._job is None:
+            return
+        self._rerun = False
+        self._job.cancel()
+        self.stop_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Stopping…"))
 
     @property
     def is_busy(self) -> bool:
@@ -221,6 +247,7 @@ class VerifyPage(QWidget):
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
         self._job = job
         self._set_busy(True)
         self.progress_label.setText(self.tr("Verifying…"))
@@ -228,6 +255,9 @@ class VerifyPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        self.stop_button.setVisible(busy)
+        self.stop_button.setEnabled(busy)
+        self.again_button.setVisible(not busy and bool(self._paths))
         if not busy:
             self.progress_label.clear()
 
@@ -261,6 +291,20 @@ class VerifyPage(QWidget):
         if wanted:
             self.status.setText(self.tr("Verification stopped by an error."))
             show_error(self, error)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        current = self._job_generation == self._generation
+        if self._job_done() and current:
+            self.report = None
+            self.tree.clear()
+            self._show_placeholder()
+            self.status.setText(
+                self.tr(
+                    "Verification stopped: no verdict is shown for a half-checked set."
+                    " Press Verify again to start over."
+                )
+            )
 
     @Slot(bool)
     def _offline_toggled(self, _checked: bool) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from ..core.errors import Cancelled
+from ..core.progress import CancelToken
 from ..core.trust import TrustSource, UserTrustStore, gather
 from ..core.validation.policy import VerificationSettings
 from ..core.validation.verifier import verify_paths
@@ -41,6 +43,8 @@ class VerifySignals(QObject):
     """The ValidationReport."""
     failed = Signal(object)
     """The exception that stopped verification (for paraphe.gui.errors.show_error)."""
+    cancelled = Signal()
+    """The user stopped it; there is no report."""
 
 
 class VerifyJob(QRunnable):
@@ -51,11 +55,21 @@ class VerifyJob(QRunnable):
         self.paths = list(paths)
         self.offline = offline
         self.signals = VerifySignals()
+        self._cancel = CancelToken()
+
+    def cancel(self) -> None:
+        """Stop before the next signature (any thread); the one under way finishes first."""
+        self._cancel.cancel()
 
     def run(self) -> None:
         try:
             settings = verification_settings(self.offline)
-            report = verify_paths(self.paths, settings, on_item=self.signals.progress.emit)
+            report = verify_paths(
+                self.paths, settings, on_item=self.signals.progress.emit, cancel=self._cancel
+            )
+        except Cancelled:
+            self.signals.cancelled.emit()
+            return
         except BaseException as exc:
             self.signals.failed.emit(exc)
             return

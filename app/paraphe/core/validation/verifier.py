@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..progress import CancelToken
 from ..translatable import N_
 from . import archives
 from .context import VerificationContext
@@ -20,7 +21,11 @@ def verify_paths(
     paths: Sequence[Path],
     settings: VerificationSettings,
     on_item: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
 ) -> ValidationReport:
+    """One report for everything under ``paths``; ``cancel`` stops it between two items
+    (raising ``Cancelled``): a half-verified set has no verdict to show."""
+    cancel = cancel or CancelToken()
     report = ValidationReport(
         validation_time=settings.moment,
         trust_sources=list(settings.trust_sources),
@@ -30,7 +35,7 @@ def verify_paths(
         tempfile.TemporaryDirectory(prefix="paraphe-verify-") as scratch,
         VerificationContext(settings) as context,
     ):
-        found = _collect(paths, Path(scratch), report)
+        found = _collect(paths, Path(scratch), report, cancel)
         shown = {item.path: Path(item.display) for item in found}
         pairing = pair(found)
         by_document: dict[Path, DocumentReport] = {}
@@ -41,6 +46,7 @@ def verify_paths(
             return by_document[path]
 
         for token, document in pairing.detached:
+            cancel.raise_if_cancelled()
             if on_item is not None:
                 on_item(token.display)
             if document is None:
@@ -55,6 +61,7 @@ def verify_paths(
             document_report(document.path).signatures.extend(_shown(signatures, shown))
         unsigned_pdfs = []
         for item in [*pairing.enveloping, *pairing.pdfs]:
+            cancel.raise_if_cancelled()
             if on_item is not None:
                 on_item(item.display)
             signatures = _validate_embedded(item, context)
@@ -69,14 +76,18 @@ def verify_paths(
     return report
 
 
-def _collect(paths: Sequence[Path], scratch: Path, report: ValidationReport) -> list[Found]:
+def _collect(
+    paths: Sequence[Path], scratch: Path, report: ValidationReport, cancel: CancelToken
+) -> list[Found]:
     found: list[Found] = []
     for index, path in enumerate(paths):
+        cancel.raise_if_cancelled()
         if not path.exists():
             report.errors.append(InputError(path, N_("no such file or folder")))
             continue
         files = list(walk(path)) if path.is_dir() else [path]
         for number, file in enumerate(files):
+            cancel.raise_if_cancelled()  # a big folder or archive takes a while to walk
             found.extend(_gather(file, scratch / f"{index}-{number}", report))
     return found
 

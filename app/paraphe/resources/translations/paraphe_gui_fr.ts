@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
@@ -166,12 +166,12 @@
     <message>
         <location filename="../../gui/password_dialog.py" line="72"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
-        <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
+        <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
         <location filename="../../gui/password_dialog.py" line="78"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
-        <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
+        <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
     </message>
 </context>
 <context>
@@ -214,7 +214,7 @@
     <message>
         <location filename="../../gui/settings_dialog.py" line="161"/>
         <source>A new language applies to windows opened after OK.</source>
-        <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
+        <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="166"/>
@@ -224,7 +224,7 @@
     <message>
         <location filename="../../gui/settings_dialog.py" line="177"/>
         <source>Needs a timestamp server — coming in a later version.</source>
-        <translation>Nécessite un serveur d'horodatage — disponible dans une version ultérieure.</translation>
+        <translation>Nécessite un serveur d&apos;horodatage — disponible dans une version ultérieure.</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="178"/>
@@ -234,12 +234,12 @@
     <message>
         <location filename="../../gui/settings_dialog.py" line="185"/>
         <source>&amp;Timestamp server:</source>
-        <translation>Serveur d'&amp;horodatage :</translation>
+        <translation>Serveur d&apos;&amp;horodatage :</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="190"/>
         <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
-        <translation>L'horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd'hui. Le serveur indiqué ici sera alors utilisé.</translation>
+        <translation>L&apos;horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd&apos;hui. Le serveur indiqué ici sera alors utilisé.</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="203"/>
@@ -289,7 +289,7 @@
     <message>
         <location filename="../../gui/settings_dialog.py" line="250"/>
         <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l'un de ces certificats sont considérées comme de confiance.</translation>
+        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="254"/>
@@ -333,13 +333,13 @@
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="354"/>
-        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
-        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
+        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="369"/>
         <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
-        <translation>Serveur d'horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
+        <translation>Serveur d&apos;horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
     </message>
     <message>
         <location filename="../../gui/settings_dialog.py" line="376"/>
@@ -428,7 +428,7 @@
     <message>
         <location filename="../../gui/sign_page.py" line="164"/>
         <source>Needs a timestamp server: coming in a later version</source>
-        <translation>Nécessite un serveur d'horodatage : disponible dans une version ultérieure</translation>
+        <translation>Nécessite un serveur d&apos;horodatage : disponible dans une version ultérieure</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="167"/>
@@ -554,7 +554,7 @@
     <message>
         <location filename="../../gui/sign_page.py" line="381"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
+        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="390"/>
@@ -629,7 +629,7 @@
     <message>
         <location filename="../../gui/sign_page.py" line="582"/>
         <source>Stopped: nothing more was signed.</source>
-        <translation>Arrêté : rien de plus n'a été signé.</translation>
+        <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="588"/>
@@ -660,506 +660,536 @@
         <translation>&amp;Vider</translation>
     </message>
     <message>
+        <location filename="../../gui/verify_page.py" line="94"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="95"/>
+        <source>Stop after the signature being checked</source>
+        <translation>Arrêter après la signature en cours de contrôle</translation>
+    </message>
+    <message>
         <location filename="../../gui/verify_page.py" line="98"/>
+        <source>&amp;Verify again</source>
+        <translation>Vérifier à &amp;nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="100"/>
+        <source>Verify everything added again (after a stop, or once the network is back)</source>
+        <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="108"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="114"/>
+        <location filename="../../gui/verify_page.py" line="126"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="115"/>
+        <location filename="../../gui/verify_page.py" line="127"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="116"/>
-        <location filename="../../gui/verify_page.py" line="539"/>
+        <location filename="../../gui/verify_page.py" line="128"/>
+        <location filename="../../gui/verify_page.py" line="585"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="117"/>
-        <location filename="../../gui/verify_page.py" line="545"/>
+        <location filename="../../gui/verify_page.py" line="129"/>
+        <location filename="../../gui/verify_page.py" line="591"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="118"/>
+        <location filename="../../gui/verify_page.py" line="130"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="121"/>
+        <location filename="../../gui/verify_page.py" line="133"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="136"/>
+        <location filename="../../gui/verify_page.py" line="148"/>
         <source>Signature details</source>
         <translation>Détails de la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="226"/>
+        <location filename="../../gui/verify_page.py" line="225"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="253"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="236"/>
+        <location filename="../../gui/verify_page.py" line="266"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="262"/>
+        <location filename="../../gui/verify_page.py" line="292"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="283"/>
+        <location filename="../../gui/verify_page.py" line="304"/>
+        <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
+        <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/verify_page.py" line="327"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="288"/>
+        <location filename="../../gui/verify_page.py" line="332"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="289"/>
+        <location filename="../../gui/verify_page.py" line="333"/>
         <source>No signature was found for this document.</source>
-        <translation>Aucune signature n'a été trouvée pour ce document.</translation>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="296"/>
+        <location filename="../../gui/verify_page.py" line="340"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="298"/>
+        <location filename="../../gui/verify_page.py" line="342"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="304"/>
+        <location filename="../../gui/verify_page.py" line="348"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="306"/>
+        <location filename="../../gui/verify_page.py" line="350"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="346"/>
-        <location filename="../../gui/verify_page.py" line="499"/>
+        <location filename="../../gui/verify_page.py" line="390"/>
+        <location filename="../../gui/verify_page.py" line="545"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="361"/>
+        <location filename="../../gui/verify_page.py" line="405"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="389"/>
-        <location filename="../../gui/verify_page.py" line="568"/>
+        <location filename="../../gui/verify_page.py" line="433"/>
+        <location filename="../../gui/verify_page.py" line="614"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="392"/>
+        <location filename="../../gui/verify_page.py" line="436"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="425"/>
+        <location filename="../../gui/verify_page.py" line="469"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="435"/>
+        <location filename="../../gui/verify_page.py" line="479"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="439"/>
+        <location filename="../../gui/verify_page.py" line="483"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="444"/>
+        <location filename="../../gui/verify_page.py" line="488"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="445"/>
+        <location filename="../../gui/verify_page.py" line="489"/>
         <source>offline</source>
         <translation>hors ligne</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="445"/>
+        <location filename="../../gui/verify_page.py" line="489"/>
         <source>online</source>
         <translation>en ligne</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="446"/>
+        <location filename="../../gui/verify_page.py" line="491"/>
         <source>nothing</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="448"/>
+        <location filename="../../gui/verify_page.py" line="494"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="459"/>
+        <location filename="../../gui/verify_page.py" line="505"/>
         <source>Select a document or a signature to see the checks behind its verdict.</source>
         <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="471"/>
+        <location filename="../../gui/verify_page.py" line="517"/>
         <source>Signature without its document: {reason}.</source>
         <translation>Signature sans son document : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="477"/>
+        <location filename="../../gui/verify_page.py" line="523"/>
         <source>Could not be read: {reason}.</source>
         <translation>Illisible : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="482"/>
+        <location filename="../../gui/verify_page.py" line="528"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="496"/>
+        <location filename="../../gui/verify_page.py" line="542"/>
         <source>{count} signature(s).</source>
         <translation>{count} signature(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="511"/>
+        <location filename="../../gui/verify_page.py" line="557"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="511"/>
+        <location filename="../../gui/verify_page.py" line="557"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="524"/>
-        <source>The document is intact and the signer's certificate was valid, unrevoked and issued by a trusted authority.</source>
+        <location filename="../../gui/verify_page.py" line="570"/>
+        <source>The document is intact and the signer&apos;s certificate was valid, unrevoked and issued by a trusted authority.</source>
         <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="532"/>
+        <location filename="../../gui/verify_page.py" line="578"/>
         <source>Format and level</source>
         <translation>Format et niveau</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="532"/>
+        <location filename="../../gui/verify_page.py" line="578"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="534"/>
+        <location filename="../../gui/verify_page.py" line="580"/>
         <source>Signed document</source>
         <translation>Document signé</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="536"/>
+        <location filename="../../gui/verify_page.py" line="582"/>
         <source>Signature identifier</source>
         <translation>Identifiant de la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="544"/>
+        <location filename="../../gui/verify_page.py" line="590"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="547"/>
+        <location filename="../../gui/verify_page.py" line="593"/>
         <source>Organisation identifier</source>
-        <translation>Identifiant de l'organisation</translation>
+        <translation>Identifiant de l&apos;organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="550"/>
+        <location filename="../../gui/verify_page.py" line="596"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="551"/>
+        <location filename="../../gui/verify_page.py" line="597"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="552"/>
+        <location filename="../../gui/verify_page.py" line="598"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="557"/>
+        <location filename="../../gui/verify_page.py" line="603"/>
         <source>The signer could not be identified.</source>
-        <translation>Le signataire n'a pas pu être identifié.</translation>
+        <translation>Le signataire n&apos;a pas pu être identifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="559"/>
+        <location filename="../../gui/verify_page.py" line="605"/>
         <source>Time</source>
         <translation>Date et heure</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="564"/>
+        <location filename="../../gui/verify_page.py" line="610"/>
         <source>Claimed signing time</source>
         <translation>Date de signature déclarée</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="571"/>
+        <location filename="../../gui/verify_page.py" line="617"/>
         <source>no timestamp: the signing time is only claimed</source>
-        <translation>pas d'horodatage : la date de signature est seulement déclarée</translation>
+        <translation>pas d&apos;horodatage : la date de signature est seulement déclarée</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="577"/>
+        <location filename="../../gui/verify_page.py" line="623"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="581"/>
+        <location filename="../../gui/verify_page.py" line="627"/>
         <source>No signing certificate found.</source>
         <translation>Aucun certificat de signature trouvé.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="583"/>
+        <location filename="../../gui/verify_page.py" line="629"/>
         <source>Certificate chain</source>
         <translation>Chaîne de certification</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="585"/>
+        <location filename="../../gui/verify_page.py" line="631"/>
         <source>issued by {issuer}, valid until {date}</source>
-        <translation>émis par {issuer}, valide jusqu'au {date}</translation>
+        <translation>émis par {issuer}, valide jusqu&apos;au {date}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="593"/>
+        <location filename="../../gui/verify_page.py" line="639"/>
         <source>No chain to a trusted authority was built.</source>
-        <translation>Aucune chaîne vers une autorité de confiance n'a pu être construite.</translation>
+        <translation>Aucune chaîne vers une autorité de confiance n&apos;a pu être construite.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="595"/>
+        <location filename="../../gui/verify_page.py" line="641"/>
         <source>Revocation</source>
         <translation>Révocation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="598"/>
+        <location filename="../../gui/verify_page.py" line="644"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="599"/>
+        <location filename="../../gui/verify_page.py" line="645"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="602"/>
+        <location filename="../../gui/verify_page.py" line="648"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="605"/>
+        <location filename="../../gui/verify_page.py" line="651"/>
         <source>Not checked.</source>
         <translation>Non vérifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="608"/>
+        <location filename="../../gui/verify_page.py" line="654"/>
         <source>PDF coverage</source>
         <translation>Couverture du PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="610"/>
+        <location filename="../../gui/verify_page.py" line="656"/>
         <source>Covers the whole document</source>
         <translation>Couvre tout le document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="611"/>
+        <location filename="../../gui/verify_page.py" line="657"/>
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="612"/>
+        <location filename="../../gui/verify_page.py" line="658"/>
         <source>Changes after signing</source>
         <translation>Modifications après signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="618"/>
+        <location filename="../../gui/verify_page.py" line="664"/>
         <source>Checks</source>
         <translation>Contrôles</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="631"/>
+        <location filename="../../gui/verify_page.py" line="677"/>
         <source>No check recorded.</source>
         <translation>Aucun contrôle enregistré.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="638"/>
+        <location filename="../../gui/verify_page.py" line="684"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="639"/>
+        <location filename="../../gui/verify_page.py" line="685"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="640"/>
+        <location filename="../../gui/verify_page.py" line="686"/>
         <source>Serial number</source>
         <translation>Numéro de série</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="642"/>
+        <location filename="../../gui/verify_page.py" line="688"/>
         <source>Valid</source>
         <translation>Valide</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="643"/>
+        <location filename="../../gui/verify_page.py" line="689"/>
         <source>from {start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="647"/>
+        <location filename="../../gui/verify_page.py" line="693"/>
         <source>SHA-256 fingerprint</source>
         <translation>Empreinte SHA-256</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="648"/>
+        <location filename="../../gui/verify_page.py" line="694"/>
         <source>Key usage</source>
         <translation>Usage de la clé</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="650"/>
+        <location filename="../../gui/verify_page.py" line="696"/>
         <source>QC statements</source>
         <translation>Déclarations QC</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="654"/>
+        <location filename="../../gui/verify_page.py" line="700"/>
         <source>Qualified (declared by the certificate)</source>
         <translation>Qualifié (déclaré par le certificat)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="662"/>
+        <location filename="../../gui/verify_page.py" line="708"/>
         <source>digital signature</source>
         <translation>signature numérique</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="663"/>
+        <location filename="../../gui/verify_page.py" line="709"/>
         <source>non-repudiation</source>
         <translation>non-répudiation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="664"/>
+        <location filename="../../gui/verify_page.py" line="710"/>
         <source>key encipherment</source>
         <translation>chiffrement de clé</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="665"/>
+        <location filename="../../gui/verify_page.py" line="711"/>
         <source>data encipherment</source>
         <translation>chiffrement de données</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="666"/>
+        <location filename="../../gui/verify_page.py" line="712"/>
         <source>key agreement</source>
         <translation>accord de clé</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="667"/>
+        <location filename="../../gui/verify_page.py" line="713"/>
         <source>certificate signing</source>
         <translation>signature de certificats</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="668"/>
+        <location filename="../../gui/verify_page.py" line="714"/>
         <source>CRL signing</source>
         <translation>signature de LCR</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="674"/>
+        <location filename="../../gui/verify_page.py" line="720"/>
         <source>EU qualified certificate</source>
         <translation>certificat qualifié UE</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="675"/>
+        <location filename="../../gui/verify_page.py" line="721"/>
         <source>key in a qualified signature device</source>
         <translation>clé dans un dispositif qualifié de création de signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="676"/>
+        <location filename="../../gui/verify_page.py" line="722"/>
         <source>certificate type</source>
         <translation>type de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="677"/>
+        <location filename="../../gui/verify_page.py" line="723"/>
         <source>PKI disclosure statement</source>
-        <translation>déclaration de divulgation de l'ICP</translation>
+        <translation>déclaration de divulgation de l&apos;ICP</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="678"/>
+        <location filename="../../gui/verify_page.py" line="724"/>
         <source>transaction limit</source>
         <translation>limite de transaction</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="679"/>
+        <location filename="../../gui/verify_page.py" line="725"/>
         <source>retention period</source>
         <translation>durée de conservation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="680"/>
+        <location filename="../../gui/verify_page.py" line="726"/>
         <source>legislation</source>
         <translation>législation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="681"/>
+        <location filename="../../gui/verify_page.py" line="727"/>
         <source>natural person</source>
         <translation>personne physique</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="682"/>
+        <location filename="../../gui/verify_page.py" line="728"/>
         <source>legal person</source>
         <translation>personne morale</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="688"/>
+        <location filename="../../gui/verify_page.py" line="734"/>
         <source>not revoked</source>
         <translation>non révoqué</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="689"/>
+        <location filename="../../gui/verify_page.py" line="735"/>
         <source>revoked</source>
         <translation>révoqué</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="690"/>
+        <location filename="../../gui/verify_page.py" line="736"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="691"/>
+        <location filename="../../gui/verify_page.py" line="737"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="698"/>
+        <location filename="../../gui/verify_page.py" line="744"/>
         <source>OCSP responder</source>
         <translation>serveur OCSP</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="699"/>
+        <location filename="../../gui/verify_page.py" line="745"/>
         <source>certificate revocation list (CRL)</source>
         <translation>liste de certificats révoqués (LCR)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="700"/>
+        <location filename="../../gui/verify_page.py" line="746"/>
         <source>embedded in the signature</source>
         <translation>incluses dans la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="701"/>
+        <location filename="../../gui/verify_page.py" line="747"/>
         <source>local cache</source>
         <translation>cache local</translation>
     </message>

@@ -1,0 +1,54 @@
+"""A verification can be stopped between two signatures; a stopped run yields no report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from paraphe.core.errors import Cancelled
+from paraphe.core.progress import CancelToken
+from paraphe.core.signing.request import SignatureFormat, SignRequest
+from paraphe.core.trust import load_certificates
+from paraphe.core.validation.policy import VerificationSettings
+from paraphe.core.validation.verifier import verify_paths
+from tests.support.pki import TestPki
+from tests.support.signing import sign_with
+
+
+@pytest.fixture
+def signed_folder(pki: TestPki, bid_folder: Path) -> Path:
+    documents = tuple(sorted(p for p in bid_folder.iterdir() if p.is_file()))
+    sign_with(pki, "rsa", SignRequest(documents=documents, format=SignatureFormat.CADES))
+    return bid_folder
+
+
+def settings(pki: TestPki) -> VerificationSettings:
+    return VerificationSettings(trust_roots=tuple(load_certificates(pki.root_cert)))
+
+
+def test_a_stop_after_the_first_signature_checks_no_other(
+    pki: TestPki, signed_folder: Path
+) -> None:
+    cancel = CancelToken()
+    seen: list[str] = []
+
+    def on_item(name: str) -> None:
+        seen.append(name)
+        cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        verify_paths([signed_folder], settings(pki), on_item=on_item, cancel=cancel)
+    assert len(seen) == 1
+
+    everything = verify_paths([signed_folder], settings(pki))
+    assert len(everything.all_signatures()) == 3
+
+
+def test_a_stop_before_starting_reads_nothing(pki: TestPki, signed_folder: Path) -> None:
+    cancel = CancelToken()
+    cancel.cancel()
+    seen: list[str] = []
+    with pytest.raises(Cancelled):
+        verify_paths([signed_folder], settings(pki), on_item=seen.append, cancel=cancel)
+    assert seen == []
