@@ -534,17 +534,54 @@ def real_token(softhsm_token: SoftHsmToken) -> Any:
     return load_module(softhsm_token.module).get_token(token_label=softhsm_token.label)
 
 
-def test_a_pin_pad_reader_logs_in_without_asking_and_says_to_type_on_it(
-    pki: TestPki, nssdir: str, softhsm_token: SoftHsmToken, real_token: Any, bid_folder: Path
-) -> None:
-    from pkcs11 import PROTECTED_AUTH, TokenFlag
+def pin_pad_token(real_token: Any) -> TokenDouble:
+    from pkcs11 import TokenFlag
 
-    double = TokenDouble(
+    return TokenDouble(
         real_token,
         TokenFlag.LOGIN_REQUIRED
         | TokenFlag.TOKEN_INITIALIZED
         | TokenFlag.PROTECTED_AUTHENTICATION_PATH,
     )
+
+
+class Keypad:
+    """The reader's keypad, at the C_Login function: it receives a NULL PIN and sends the PIN
+    the user typed, or CKR_FUNCTION_CANCELED when the user presses Cancel."""
+
+    def __init__(self, module: Path, presses: list[str] | None = None) -> None:
+        from paraphe.core.credentials.pkcs11 import pin_pad_sign
+
+        self.sign_init, self.login, self.sign = pin_pad_sign._functions(module)
+        self.presses = iter(presses or [])
+        self.logins: list[tuple[int, bytes | None, int]] = []
+
+    def functions(self, module: Path) -> tuple[Any, Any, Any]:
+        return self.sign_init, self.reader_login, self.sign
+
+    def reader_login(self, session: int, user_type: int, pin: bytes | None, length: int) -> int:
+        self.logins.append((user_type, pin, length))
+        if next(self.presses, "typed") == "cancel":
+            return 0x50  # CKR_FUNCTION_CANCELED
+        typed = USER_PIN.encode() if pin is None else pin
+        return int(self.login(session, user_type, typed, len(typed)))
+
+
+@pytest.fixture
+def keypad(softhsm_token: SoftHsmToken, monkeypatch: pytest.MonkeyPatch) -> Keypad:
+    from paraphe.core.credentials.pkcs11 import pin_pad_sign
+
+    pad = Keypad(softhsm_token.module)
+    monkeypatch.setattr(pin_pad_sign, "_functions", pad.functions)
+    return pad
+
+
+def test_a_pin_pad_reader_logs_in_without_asking_and_says_to_type_on_it(
+    pki: TestPki, nssdir: str, softhsm_token: SoftHsmToken, real_token: Any, bid_folder: Path
+) -> None:
+    from pkcs11 import PROTECTED_AUTH
+
+    double = pin_pad_token(real_token)
     pin = PinCounter()
     notices: list[Notice] = []
     request = SignRequest(documents=(bid_folder / TXT,), format=SignatureFormat.XADES)
@@ -602,33 +639,15 @@ def test_a_pin_pad_reader_asks_for_each_signature_of_an_always_authenticate_key(
     softhsm_token: SoftHsmToken,
     real_token: Any,
     bid_folder: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    keypad: Keypad,
 ) -> None:
     """A qualified-signature key behind a PIN pad reader: no PIN prompt from us, one NULL-PIN
     context-specific login per signature (the reader then asks), three files in three logins."""
-    from pkcs11 import PROTECTED_AUTH, TokenFlag
+    from pkcs11 import PROTECTED_AUTH
 
     from paraphe.core.credentials.pkcs11 import pin_pad_sign
 
-    real_functions = pin_pad_sign._functions(softhsm_token.module)
-    sign_init, login, sign_data = real_functions
-    logins: list[object] = []
-
-    def reader_login(session: int, user_type: int, pin: bytes | None, length: int) -> int:
-        """The reader's keypad: C_Login reaches it with a NULL PIN; it sends what was typed."""
-        logins.append((user_type, pin, length))
-        typed = USER_PIN.encode() if pin is None else pin
-        return int(login(session, user_type, typed, len(typed)))
-
-    monkeypatch.setattr(
-        pin_pad_sign, "_functions", lambda module: (sign_init, reader_login, sign_data)
-    )
-    double = TokenDouble(
-        real_token,
-        TokenFlag.LOGIN_REQUIRED
-        | TokenFlag.TOKEN_INITIALIZED
-        | TokenFlag.PROTECTED_AUTHENTICATION_PATH,
-    )
+    double = pin_pad_token(real_token)
     source = bid_folder / (PDF if signature_format is SignatureFormat.PADES else TXT)
     request = SignRequest(documents=copies(bid_folder, source, 3), format=signature_format)
     pin = PinCounter()
@@ -644,7 +663,7 @@ def test_a_pin_pad_reader_asks_for_each_signature_of_an_always_authenticate_key(
     assert not outcome.failures, [f.message for f in outcome.failures]
     assert not pin.requests
     assert double.opened_with == [PROTECTED_AUTH]
-    assert logins == [(pin_pad_sign.CKU_CONTEXT_SPECIFIC, None, 0)] * 3
+    assert keypad.logins == [(pin_pad_sign.CKU_CONTEXT_SPECIFIC, None, 0)] * 3
     assert [n.message for n in notices] == [
         f"token {softhsm_token.label}: type the PIN on the reader's keypad.",
         f"token {softhsm_token.label}: this key asks for its PIN on the reader's keypad again"
@@ -655,34 +674,14 @@ def test_a_pin_pad_reader_asks_for_each_signature_of_an_always_authenticate_key(
 
 
 def test_cancel_on_the_reader_keypad_stops_the_batch_and_keeps_nothing_partial(
-    softhsm_token: SoftHsmToken,
-    real_token: Any,
-    bid_folder: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    softhsm_token: SoftHsmToken, real_token: Any, bid_folder: Path, keypad: Keypad
 ) -> None:
-    from pkcs11 import TokenFlag
-
-    from paraphe.core.credentials.pkcs11 import pin_pad_sign
-
-    sign_init, login, sign_data = pin_pad_sign._functions(softhsm_token.module)
-    calls = iter(["typed", "cancel"])
-
-    def reader_login(session: int, user_type: int, pin: bytes | None, length: int) -> int:
-        if next(calls) == "cancel":
-            return 0x50  # CKR_FUNCTION_CANCELED: "Cancel" pressed on the keypad
-        return int(login(session, user_type, USER_PIN.encode(), len(USER_PIN)))
-
-    monkeypatch.setattr(
-        pin_pad_sign, "_functions", lambda module: (sign_init, reader_login, sign_data)
-    )
-    double = TokenDouble(
-        real_token, TokenFlag.LOGIN_REQUIRED | TokenFlag.PROTECTED_AUTHENTICATION_PATH
-    )
+    keypad.presses = iter(["typed", "cancel"])
     files = copies(bid_folder, bid_folder / TXT, 3)
     request = SignRequest(documents=files, format=SignatureFormat.CADES)
     signed: list[SignResult] = []
     with Pkcs11Credential.open_token(
-        double,
+        pin_pad_token(real_token),
         softhsm_token.module,
         key_label=key_label(softhsm_token, "always-auth"),
         pin_callback=PinCounter(),
@@ -693,6 +692,7 @@ def test_cancel_on_the_reader_keypad_stops_the_batch_and_keeps_nothing_partial(
         with pytest.raises(Exception) as not_logged_in:
             credential._key_object.sign(b"\0" * 51)
         assert type(not_logged_in.value).__name__ in {"UserNotLoggedIn", "PinRequired"}
+    assert len(keypad.logins) == 2
     assert [r.document for r in signed] == [files[0]]
     assert sorted(p.name for p in bid_folder.glob(f"{Path(TXT).stem} *")) == sorted(
         [f.name for f in files] + [f"{files[0].name} - Signature 1.p7s"]
