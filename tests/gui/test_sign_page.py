@@ -248,3 +248,14 @@ def test_token_certificates_in_the_picker_and_signing_with_the_token_pin(
     assert finished.args[0] is not None and not finished.args[0].failures
     token = document.parent / f"{document.name} - Signature 1.p7s"
     assert openssl_cms_verify(token, document, pki.root_cert).returncode == 0
+
+
+def test_a_pin_pad_notice_shows_where_the_user_looks_while_the_reader_waits(
+    page: SignPage,
+) -> None:
+    from paraphe.core.credentials.pkcs11.pin import pin_pad_notice
+
+    page._on_notice(pin_pad_notice("Carte agent"))
+    message = "token Carte agent: type the PIN on the reader's keypad."
+    assert page.status.text() == message
+    assert page.results_list.item(page.results_list.count() - 1).text() == f"⚠ {message}"

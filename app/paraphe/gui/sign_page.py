@@ -567,7 +567,11 @@ class SignPage(QWidget):
         self.overall_progress.setValue(len(self.results))
 
     def _on_notice(self, notice: object) -> None:
-        self.results_list.addItem(f"⚠ {localized(notice)}")
+        text = localized(notice)
+        self.results_list.addItem(f"⚠ {text}")
+        # Also where the eye is while waiting: "type the PIN on the reader's keypad" comes while
+        # the reader waits, before any progress replaces it.
+        self.status.setText(text)
 
     def _on_failed(self, error: object) -> None:
         self._wrong_password = isinstance(error, WrongPassword)
