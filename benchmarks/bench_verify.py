@@ -484,18 +484,20 @@ STEPS = {
     "read signature fields (/Contents hex)": (
         "pyhanko.pdf_utils.reader:PdfFileReader.embedded_regular_signatures"
     ),
-    "read token": "paraphe.core.validation.xades_validator:_read_token",
-    "parse XML (lxml)": "paraphe.core.validation.xades_validator:_parse",
-    "structure checks": "paraphe.core.validation.xades_validator:_read_structure",
-    "KeyInfo certificates": "paraphe.core.validation.xades_validator:_keyinfo_certificates",
-    "issuer/serial check (asn1crypto names)": (
-        "paraphe.core.validation.xades_validator:_issuer_serial_matches"
+    "read token": "paraphe.core.validation.xades.reading:read_token",
+    "parse XML (lxml)": "paraphe.core.validation.xades.reading:parse",
+    "structure checks": "paraphe.core.validation.xades.structure:read_structure",
+    "KeyInfo certificates": (
+        "paraphe.core.validation.xades.signing_certificate:keyinfo_certificates"
     ),
-    "signxml: c14n + signature value": "paraphe.core.validation.xades_validator:_verify",
+    "issuer/serial check (asn1crypto names)": (
+        "paraphe.core.validation.xades.signing_certificate:issuer_serial_matches"
+    ),
+    "signxml: c14n + signature value": "paraphe.core.validation.xades.crypto:verify",
     "certificate validation": "paraphe.core.validation.xades_validator:_validate_certificate",
     "path validated again (_refine)": "paraphe.core.validation.xades_validator:_refine",
     "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms_validator:load_signed_data",
-    "hash document (XAdES)": "paraphe.core.validation.xades_validator:_DocumentDigests.digest",
+    "hash document (XAdES)": "paraphe.core.validation.xades.structure:DocumentDigests.digest",
     "hash document": "paraphe.core.documents:Document.digest",
     "hash byte ranges": "pyhanko.sign.validation.pdf_embedded:EmbeddedPdfSignature.compute_digest",
     "coverage + diff analysis": (

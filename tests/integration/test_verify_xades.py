@@ -28,12 +28,12 @@ from lxml import etree
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.signing import xades as xades_signing
 from paraphe.core.signing.request import RsaPadding, SignatureFormat, SignRequest
-from paraphe.core.validation import xades_validator
 from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import DocumentReport, SignatureReport, ValidationReport
 from paraphe.core.validation.report import SignatureFormat as ReportFormat
+from paraphe.core.validation.xades import reading
 from paraphe.core.validation.xades_validator import MAX_TOKEN_BYTES, validate_xades
 from tests.conftest import snapshot
 from tests.support import hostile_xml
@@ -475,7 +475,7 @@ def test_xml_bombs_and_external_entities_are_refused_unexpanded(
     """Refused before parsing; and were that first check missing, the parser settings and the
     checks after parsing would still refuse them, unexpanded and with nothing fetched."""
     if not prescan:
-        monkeypatch.setattr(xades_validator, "_declares_dtd", lambda data: False)
+        monkeypatch.setattr(reading, "_declares_dtd", lambda data: False)
     base_url, hits = listener
     fifo, opened = tripwire
     secret = tmp_path / "secret.txt"

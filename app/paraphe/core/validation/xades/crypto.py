@@ -1,0 +1,204 @@
+"""Cryptographic verification (EN 319 102-1 5.2.7) by signxml: the signature value, then the
+digest of every reference (the document's streamed, never loaded whole); and the signing time,
+read from what was verified."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from lxml import etree
+
+from ...signing.xades import ExternalDocument, streaming_verifier_class
+from ..describe import certificate_info, signer_identity
+from ..indications import Indication, SubIndication
+from ..report import Check
+from .reading import safe_parser
+from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
+from .verdicts import NS, Findings, Verdict, format_failure
+
+_DATETIME = re.compile(
+    r"^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$"
+)
+
+
+@functools.cache
+def _plain_verifier_class() -> Any:
+    """signxml's XML-DSig verifier with the document hashed as a stream, for tokens whose signer
+    cannot be identified (no XAdES properties): their integrity can still be checked."""
+    from signxml import XMLVerifier
+
+    class StreamingXMLVerifier(XMLVerifier):  # type: ignore[misc]
+        def _get_digest(self, data: Any, algorithm: Any) -> bytes:
+            if isinstance(data, ExternalDocument):
+                return bytes(data.digest_for(DIGESTS[algorithm.value]))
+            return bytes(super()._get_digest(data, algorithm))
+
+    return StreamingXMLVerifier
+
+
+def _verify_config(xades: bool, cert: x509.Certificate) -> Any:
+    from signxml import DigestAlgorithm, SignatureConfiguration, SignatureMethod
+    from signxml.xades import XAdESSignatureConfiguration
+
+    configuration = XAdESSignatureConfiguration if xades else SignatureConfiguration
+    return configuration(
+        location="./",
+        expect_references=True,
+        signature_methods=frozenset(SignatureMethod(m) for m in SIGNATURE_METHODS),
+        digest_algorithms=frozenset(DigestAlgorithm(d) for d in DIGESTS),
+        # validity is pyhanko-certvalidator's business, at the validation time; signxml must not
+        # turn an expired certificate into a cryptographic failure
+        verification_time=cert.not_valid_before_utc,
+    )
+
+
+def verify(
+    data: bytes,
+    structure: Structure,
+    document: DocumentDigests,
+    cert: x509.Certificate,
+    *,
+    xades: bool,
+) -> list[Any]:
+    """signxml's verification: signature value first, then each reference's digest."""
+    from signxml.exceptions import (
+        InvalidCertificate,
+        InvalidDigest,
+        InvalidInput,
+        InvalidSignature,
+        SignXMLException,
+    )
+
+    expected_uri = structure.document_reference.get("URI")
+
+    def resolve(uri: str) -> ExternalDocument | None:
+        if uri != expected_uri:
+            return None
+        return ExternalDocument.with_digest(document.digest)
+
+    verifier = streaming_verifier_class()() if xades else _plain_verifier_class()()
+    try:
+        results = verifier.verify(
+            data,
+            x509_cert=cert,
+            parser=safe_parser(),
+            uri_resolver=resolve,
+            expect_config=_verify_config(xades, cert),
+        )
+    except InvalidDigest as exc:
+        message = str(exc)
+        match = re.match(r"Digest mismatch for reference (\d+)", message)
+        if match is None:  # a certificate named by SigningCertificate is not in KeyInfo
+            raise Verdict(
+                Indication.INDETERMINATE,
+                SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
+                Check("signing certificate reference", False, message),
+            ) from None
+        reference = structure.references[int(match.group(1))]
+        if reference is structure.document_reference:
+            name = "document digest"
+        elif reference is structure.signed_properties_reference:
+            name = "signed properties"
+        else:
+            name = "signed references"
+        raise Verdict(
+            Indication.TOTAL_FAILED,
+            SubIndication.HASH_FAILURE,
+            Check(name, False, f"the digest of {reference.get('URI')} does not match"),
+        ) from None
+    except InvalidCertificate as exc:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+            Check("signing certificate reference", False, str(exc)),
+        ) from None
+    except InvalidSignature as exc:
+        raise Verdict(
+            Indication.TOTAL_FAILED,
+            SubIndication.SIG_CRYPTO_FAILURE,
+            Check("signature value", False, str(exc) or "the signature value does not verify"),
+        ) from None
+    except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
+        raise format_failure(str(exc)) from None
+    except (etree.XMLSyntaxError, ValueError, TypeError) as exc:
+        raise format_failure(f"{type(exc).__name__}: {exc}") from None
+    return list(results) if isinstance(results, list) else [results]
+
+
+def verify_without_identified_signer(
+    data: bytes,
+    structure: Structure,
+    document: DocumentDigests,
+    candidates: list[x509.Certificate],
+    findings: Findings,
+    why: str,
+) -> Verdict:
+    """EN 319 102-1 5.2.3: no signing certificate, INDETERMINATE. The integrity checks still run
+    with the KeyInfo certificates, so that a modified token or document is reported as such."""
+    method = structure.signature_method
+    wanted: type = ec.EllipticCurvePublicKey if "ecdsa" in method else rsa.RSAPublicKey
+    for cert in candidates:
+        if not isinstance(cert.public_key(), wanted):
+            continue
+        try:
+            results = verify(data, structure, document, cert, xades=False)
+        except Verdict as verdict:
+            if verdict.subindication is SubIndication.SIG_CRYPTO_FAILURE:
+                continue  # not this certificate's key
+            return verdict
+        findings.checks.append(
+            Check("signature value", True, "verified with the key of a KeyInfo certificate")
+        )
+        findings.certificate = certificate_info(cert)
+        findings.signer = signer_identity(cert)
+        if structure.signed_properties_reference is not None:
+            findings.checks.append(Check("signed properties", True))
+            verified = results[structure.references.index(structure.signed_properties_reference)]
+            findings.signing_time = signing_time(verified.signed_xml)
+        break
+    else:
+        findings.checks.append(
+            Check("signature value", None, "no certificate in KeyInfo verifies the signature")
+        )
+    return Verdict(
+        Indication.INDETERMINATE,
+        SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
+        Check("signing certificate reference", False, why),
+    )
+
+
+def signing_time(signed_properties: Any) -> dt.datetime | None:
+    if signed_properties is None:
+        return None
+    text = signed_properties.findtext(
+        "xades:SignedSignatureProperties/xades:SigningTime", namespaces=NS
+    )
+    if text is None:
+        return None
+    match = _DATETIME.match(text.strip())
+    if match is None:
+        raise format_failure(f"SigningTime {text!r} is not a date and time")
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    tz = dt.UTC
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        tz = dt.timezone(sign * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])))
+    try:
+        value = dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=tz,
+        )
+    except ValueError:
+        raise format_failure(f"SigningTime {text!r} is not a date and time") from None
+    return value.astimezone(dt.UTC)

@@ -1,0 +1,258 @@
+"""Format checking of one ds:Signature (EN 319 102-1 5.2.2): a structure that leaves no room for
+signature wrapping, the baseline level it claims and the algorithms it may use; with the paired
+document's digests, which its external reference is checked against."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ...documents import Document
+from ...errors import DocumentChanged, UnreadableDocument
+from ...signing.xades import SIGNED_PROPERTIES_TYPE
+from ..indications import Indication, SubIndication
+from ..report import Check
+from .verdicts import DS, NS, XADES, XADES141, XADES_NAMESPACES, Verdict, format_failure
+
+DIGESTS = {
+    "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#sha384": "sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha512": "sha512",
+}
+"""Digests accepted for the references (what the streaming verifier can compute)."""
+
+SIGNATURE_METHODS = frozenset(
+    {
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
+        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512",
+        "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1",
+        "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
+        "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1",
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
+    }
+)
+"""RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-2: what EN 319 132-1 signers produce today."""
+
+_ID_QUERY = "//*[@*[local-name()='Id' or local-name()='ID' or local-name()='id'] = $value]"
+
+
+# --- the document -----------------------------------------------------------------------------
+
+
+class DocumentDigests:
+    """The paired document's digests, streamed once per algorithm."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._document: Document | None = None
+        self._digests: dict[str, bytes] = {}
+
+    def digest(self, algorithm: str) -> bytes:
+        if self.path is None:
+            raise Verdict(
+                Indication.INDETERMINATE,
+                SubIndication.SIGNED_DATA_NOT_FOUND,
+                Check("document digest", None, "no signed document was given"),
+            )
+        if algorithm not in self._digests:
+            try:
+                if self._document is None:
+                    self._document = Document.open(self.path)
+                self._digests[algorithm] = self._document.digest(algorithm)
+            except UnreadableDocument as exc:
+                raise Verdict(
+                    Indication.INDETERMINATE,
+                    SubIndication.SIGNED_DATA_NOT_FOUND,
+                    Check("document digest", None, str(exc)),
+                ) from None
+            except DocumentChanged:
+                raise Verdict(
+                    Indication.INDETERMINATE,
+                    SubIndication.GENERIC,
+                    Check("document digest", None, "the document changed while it was read"),
+                ) from None
+        return self._digests[algorithm]
+
+
+# --- structure (format checking) --------------------------------------------------------------
+
+
+@dataclass
+class Structure:
+    signature_method: str
+    references: list[Any]
+    document_reference: Any
+    signed_properties_reference: Any | None
+    signed_properties: Any | None
+    level: str
+    has_timestamps: bool
+
+
+def _only(parent: Any, path: str, what: str) -> Any:
+    found = parent.findall(path, NS)
+    if len(found) != 1:
+        raise format_failure(f"{len(found)} {what} elements where one is required")
+    return found[0]
+
+
+def _elements_with_id(root: Any, value: str) -> list[Any]:
+    return list(root.xpath(_ID_QUERY, value=value))
+
+
+def read_structure(signature: Any) -> Structure:
+    signed_info = _only(signature, "ds:SignedInfo", "ds:SignedInfo")
+    _only(signature, "ds:SignatureValue", "ds:SignatureValue")
+    method = _only(signed_info, "ds:SignatureMethod", "ds:SignatureMethod").get("Algorithm", "")
+    references = signed_info.findall("ds:Reference", NS)
+    if not references:
+        raise format_failure("the signature has no reference")
+
+    external = []
+    targets: dict[int, Any] = {}
+    for index, reference in enumerate(references):
+        uri = reference.get("URI")
+        if uri is None or uri == "":
+            raise format_failure("a reference without URI (or to the whole token)")
+        if uri.startswith("#xpointer("):
+            raise format_failure("XPointer references are not supported", indeterminate=True)
+        if not uri.startswith("#"):
+            external.append(reference)
+            continue
+        found = _elements_with_id(signature.getroottree().getroot(), uri[1:])
+        if len(found) != 1:
+            raise format_failure(
+                f"reference {uri} designates {len(found)} elements; it must designate one"
+            )
+        targets[index] = found[0]
+    if len(external) != 1:
+        raise format_failure(
+            f"{len(external)} references to files; a detached token references one document"
+        )
+    document_reference = external[0]
+    if document_reference.find("ds:Transforms", NS) is not None:
+        raise format_failure(
+            "transforms on the detached document are not supported", indeterminate=True
+        )
+
+    signed_props_refs = [
+        (index, r) for index, r in enumerate(references) if r.get("Type") == SIGNED_PROPERTIES_TYPE
+    ]
+    qualifying = [
+        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}QualifyingProperties")
+    ]
+    all_signed_props = [
+        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}SignedProperties")
+    ]
+    if not qualifying:
+        if signed_props_refs or all_signed_props:
+            raise format_failure("SignedProperties outside a QualifyingProperties element")
+        return Structure(method, references, document_reference, None, None, "B-B", False)
+
+    if len(qualifying) != 1:
+        raise format_failure(f"{len(qualifying)} QualifyingProperties elements; one is allowed")
+    properties = qualifying[0]
+    if properties.tag != f"{{{XADES}}}QualifyingProperties":
+        raise format_failure("this XAdES version is not supported", indeterminate=True)
+    holder = properties.getparent()
+    if holder is None or holder.tag != f"{{{DS}}}Object" or holder.getparent() is not signature:
+        raise format_failure("QualifyingProperties is not in a ds:Object of the signature")
+    signature_id = signature.get("Id")
+    if not signature_id or properties.get("Target") != f"#{signature_id}":
+        raise format_failure("QualifyingProperties does not target this signature")
+    unsigned_all = [
+        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}UnsignedProperties")
+    ]
+    if len(unsigned_all) > 1 or any(e.getparent() is not properties for e in unsigned_all):
+        raise format_failure("UnsignedProperties must appear once, in QualifyingProperties")
+
+    level, has_timestamps = _level(properties)
+    if not all_signed_props:
+        if signed_props_refs:
+            raise format_failure("a SignedProperties reference without SignedProperties")
+        return Structure(method, references, document_reference, None, None, level, has_timestamps)
+    if len(all_signed_props) != 1:
+        raise format_failure(
+            f"{len(all_signed_props)} SignedProperties elements; a signature has one"
+        )
+    signed_properties = all_signed_props[0]
+    if signed_properties.getparent() is not properties:
+        raise format_failure("SignedProperties is not in this signature's QualifyingProperties")
+    if len(signed_props_refs) != 1:
+        raise format_failure(
+            f"{len(signed_props_refs)} references of type SignedProperties; one is required"
+        )
+    index, signed_props_ref = signed_props_refs[0]
+    properties_id = signed_properties.get("Id")
+    if (
+        not properties_id
+        or signed_props_ref.get("URI") != f"#{properties_id}"
+        or targets.get(index) is not signed_properties
+    ):
+        raise format_failure("the SignedProperties reference does not designate SignedProperties")
+    return Structure(
+        method,
+        references,
+        document_reference,
+        signed_props_ref,
+        signed_properties,
+        level,
+        has_timestamps,
+    )
+
+
+def _level(properties: Any) -> tuple[str, bool]:
+    """The baseline level the unsigned properties claim (each level includes the one below:
+    validation data without a signature timestamp is not B-LT), and whether timestamps exist."""
+    names: set[str] = set()
+    for ns in (XADES, XADES141):
+        for element in properties.findall(
+            "xades:UnsignedProperties/xades:UnsignedSignatureProperties/*", NS
+        ):
+            if etree.QName(element).namespace == ns:
+                names.add(etree.QName(element).localname)
+    has_t = "SignatureTimeStamp" in names
+    has_lt = has_t and {"CertificateValues", "RevocationValues"} <= names
+    has_lta = has_lt and "ArchiveTimeStamp" in names
+    level = "B-LTA" if has_lta else "B-LT" if has_lt else "B-T" if has_t else "B-B"
+    return level, bool(names & {"SignatureTimeStamp", "ArchiveTimeStamp"})
+
+
+# --- algorithms -------------------------------------------------------------------------------
+
+
+def check_algorithms(structure: Structure) -> None:
+    if structure.signature_method not in SIGNATURE_METHODS:
+        raise _unsupported_algorithm("signature method", structure.signature_method)
+    for reference in structure.references:
+        digest_method = reference.find("ds:DigestMethod", NS)
+        algorithm = digest_method.get("Algorithm", "") if digest_method is not None else ""
+        if algorithm not in DIGESTS:
+            raise _unsupported_algorithm("digest", algorithm)
+
+
+def _unsupported_algorithm(what: str, uri: str) -> Verdict:
+    if re.search(r"sha1|md5", uri, re.IGNORECASE):
+        return Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("algorithms", False, f"{what} {uri} is no longer considered secure"),
+        )
+    if "hmac" in uri.lower():
+        return format_failure(f"{what} {uri}: an HMAC is not an electronic signature")
+    return format_failure(f"{what} {uri or '(none)'} is not supported", indeterminate=True)
+
+
+def b64(text: str | None, what: str) -> bytes:
+    try:
+        return base64.b64decode("".join((text or "").split()), validate=True)
+    except (binascii.Error, ValueError):
+        raise format_failure(f"{what} is not valid base64") from None
