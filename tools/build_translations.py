@@ -33,9 +33,7 @@ def main() -> int:
         if gui_ts.exists():
             inputs.append(str(gui_ts))
         qm = TS_DIR / f"paraphe_{language}.qm"
-        subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", *inputs, "-qm", str(qm)], check=True
-        )
+        subprocess.run([tool("pyside6-lrelease"), "-silent", *inputs, "-qm", str(qm)], check=True)
     return 0
 
 

@@ -22,7 +22,9 @@ def update(language: str) -> int:
         root = etree.parse(str(path), etree.XMLParser(resolve_entities=False)).getroot()
         for message in root.iter("message"):
             known[message.findtext("source") or ""] = message.findtext("translation") or ""
-    root = etree.Element("TS", version="2.1", language=f"{language}_FR" if language == "fr" else language)
+    root = etree.Element(
+        "TS", version="2.1", language=f"{language}_FR" if language == "fr" else language
+    )
     context = etree.SubElement(root, "context")
     etree.SubElement(context, "name").text = CONTEXT
     missing = 0
@@ -37,7 +39,9 @@ def update(language: str) -> int:
             missing += 1
     etree.indent(root, space=" ")
     body = etree.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return missing
 
 
