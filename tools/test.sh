@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/bootstrap.sh dev
 .venv/bin/ruff check app tests tools benchmarks
+.venv/bin/ruff format --check app tests tools benchmarks
 .venv/bin/mypy
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"
