@@ -204,45 +204,6 @@ def _detached_method() -> Any:
     return SignatureConstructionMethod.detached
 
 
-class ExternalDocument(bytes):
-    """What a detached reference resolves to: the document, hashed as a stream when asked."""
-
-    digest_for: Any
-
-    @classmethod
-    def with_digest(cls, digest_for: Any) -> ExternalDocument:
-        """``digest_for(algorithm_name)`` returns the document's digest (e.g. from a stream)."""
-        marker = cls(b"")
-        marker.digest_for = digest_for
-        return marker
-
-
-@functools.cache
-def streaming_verifier_class() -> Any:
-    from signxml.xades import XAdESVerifier
-
-    class StreamingXAdESVerifier(XAdESVerifier):
-        """signxml's verifier, with detached documents hashed by us (as a stream), not loaded."""
-
-        def _get_digest(self, data: Any, algorithm: Any) -> bytes:
-            if isinstance(data, ExternalDocument):
-                return bytes(data.digest_for(_algorithm_name(algorithm)))
-            return bytes(super()._get_digest(data, algorithm))
-
-    return StreamingXAdESVerifier
-
-
-def _streaming_verifier() -> Any:
-    return streaming_verifier_class()()
-
-
-def _algorithm_name(algorithm: DigestAlgorithm) -> str:
-    for name, value in _DIGESTS.items():
-        if value == algorithm:
-            return name
-    raise ValueError(f"unsupported digest {algorithm.value}")
-
-
 def check_detached(
     token: bytes, file_name: str, digest: bytes, credential: Credential
 ) -> str | None:

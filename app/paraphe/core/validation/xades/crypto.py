@@ -13,7 +13,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
-from ...signing.xades import ExternalDocument, streaming_verifier_class
 from ..describe import certificate_info, signer_identity
 from ..indications import Indication, SubIndication
 from ..report import Check
@@ -24,6 +23,34 @@ from .verdicts import NS, Findings, Verdict, format_failure
 _DATETIME = re.compile(
     r"^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$"
 )
+
+
+class ExternalDocument(bytes):
+    """What a detached reference resolves to: the document, hashed as a stream when asked."""
+
+    digest_for: Any
+
+    @classmethod
+    def with_digest(cls, digest_for: Any) -> ExternalDocument:
+        """``digest_for(algorithm_name)`` returns the document's digest (e.g. from a stream)."""
+        marker = cls(b"")
+        marker.digest_for = digest_for
+        return marker
+
+
+@functools.cache
+def streaming_verifier_class() -> Any:
+    from signxml.xades import XAdESVerifier
+
+    class StreamingXAdESVerifier(XAdESVerifier):  # type: ignore[misc]
+        """signxml's verifier, with detached documents hashed by us (as a stream), not loaded."""
+
+        def _get_digest(self, data: Any, algorithm: Any) -> bytes:
+            if isinstance(data, ExternalDocument):
+                return bytes(data.digest_for(DIGESTS[algorithm.value]))
+            return bytes(super()._get_digest(data, algorithm))
+
+    return StreamingXAdESVerifier
 
 
 @functools.cache
