@@ -52,3 +52,26 @@ def test_a_stop_before_starting_reads_nothing(pki: TestPki, signed_folder: Path)
     with pytest.raises(Cancelled):
         verify_paths([signed_folder], settings(pki), on_item=seen.append, cancel=cancel)
     assert seen == []
+
+
+@pytest.mark.parametrize("signature_format", [SignatureFormat.XADES, SignatureFormat.CADES])
+def test_a_stop_while_a_document_is_hashed_ends_its_check_without_a_verdict(
+    signature_format: SignatureFormat, pki: TestPki, tmp_path: Path
+) -> None:
+    """The last signature of a run: without a check inside the hashing it would end with a
+    report; a stop arriving while its document is read must still stop the run."""
+    document = tmp_path / "Mémoire technique.bin"
+    with open(document, "wb") as out:
+        for _ in range(24):  # 24 MiB: several chunks
+            out.write(b"\x5a" * (1 << 20))
+    sign_with(pki, "rsa", SignRequest(documents=(document,), format=signature_format))
+    cancel = CancelToken()
+    seen: list[str] = []
+
+    def on_item(name: str) -> None:
+        seen.append(name)
+        cancel.cancel()  # arrives before the document's first chunk is hashed
+
+    with pytest.raises(Cancelled):
+        verify_paths([tmp_path], settings(pki), on_item=on_item, cancel=cancel)
+    assert len(seen) == 1

@@ -14,7 +14,7 @@ from asn1crypto import cms
 
 from ..aio import run_sync
 from ..documents import Document
-from ..errors import ParapheError
+from ..errors import Cancelled, ParapheError
 from .context import VerificationContext
 from .explanations import explain
 from .indications import Indication, SubIndication
@@ -132,7 +132,9 @@ def validate_cms(
             ]
         algorithm = signer_info["digest_algorithm"]["algorithm"].native
         try:
-            raw_digest = Document.open(document).digest(algorithm)
+            raw_digest = Document.open(document).digest(algorithm, context.check_cancelled)
+        except Cancelled:
+            raise
         except ParapheError as exc:
             return [
                 failure(

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from ..aio import run_sync
+from ..progress import CancelToken
 from .policy import VerificationSettings
 
 # pyHanko logs whole tracebacks for outcomes that are ordinary verdicts here.
@@ -14,9 +15,15 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 
 class VerificationContext:
-    def __init__(self, settings: VerificationSettings) -> None:
+    def __init__(self, settings: VerificationSettings, cancel: CancelToken | None = None) -> None:
         self.settings = settings
+        self.cancel = cancel or CancelToken()
+        """Checked between signatures and between the chunks of a document being hashed."""
         self._spec: Any = None
+
+    def check_cancelled(self, _done: int = 0) -> None:
+        """An ``on_bytes`` callback for ``Document.digest``: stop hashing a big file at once."""
+        self.cancel.raise_if_cancelled()
 
     @property
     def spec(self) -> Any:

@@ -33,7 +33,7 @@ def verify_paths(
     )
     with (
         tempfile.TemporaryDirectory(prefix="paraphe-verify-") as scratch,
-        VerificationContext(settings) as context,
+        VerificationContext(settings, cancel) as context,
     ):
         found = _collect(paths, Path(scratch), report, cancel)
         shown = {item.path: Path(item.display) for item in found}

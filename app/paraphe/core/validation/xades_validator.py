@@ -40,6 +40,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from ..aio import run_sync
+from ..errors import Cancelled
 from .context import VerificationContext
 from .describe import certificate_info, signer_identity
 from .indications import Indication, SubIndication, from_pyhanko
@@ -79,7 +80,7 @@ def validate_xades(
         ]
 
     signatures = [root, *(e for e in root.iter(f"{{{DS}}}Signature") if e is not root)]
-    document = DocumentDigests(document_path)
+    document = DocumentDigests(document_path, context.check_cancelled)
     reports = []
     for signature in signatures:
         findings = Findings(signature_id=signature.get("Id"))
@@ -94,6 +95,8 @@ def validate_xades(
             if verdict.check is not None:
                 findings.checks.append(verdict.check)
             indication, subindication = verdict.indication, verdict.subindication
+        except Cancelled:
+            raise  # the user stopped the run: no verdict at all
         except Exception as exc:  # a verdict, never a crash, whatever the input
             findings.checks.append(
                 Check("validation", None, f"unexpected error: {type(exc).__name__}: {exc}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,9 @@ _ID_QUERY = "//*[@*[local-name()='Id' or local-name()='ID' or local-name()='id']
 class DocumentDigests:
     """The paired document's digests, streamed once per algorithm."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, on_bytes: Callable[[int], None] | None = None) -> None:
         self.path = path
+        self._on_bytes = on_bytes  # may raise Cancelled to stop hashing
         self._document: Document | None = None
         self._digests: dict[str, bytes] = {}
 
@@ -67,7 +69,7 @@ class DocumentDigests:
             try:
                 if self._document is None:
                     self._document = Document.open(self.path)
-                self._digests[algorithm] = self._document.digest(algorithm)
+                self._digests[algorithm] = self._document.digest(algorithm, self._on_bytes)
             except UnreadableDocument as exc:
                 raise Verdict(
                     Indication.INDETERMINATE,
