@@ -77,10 +77,12 @@ def test_full_sign_flow_xades(page: SignPage, qtbot, tmp_path: Path, pki: TestPk
     files = documents(tmp_path / "Offre")
     page.add_paths([tmp_path / "Offre"])
     assert page.table.rowCount() == 3
+    assert page.overall_progress.isHidden() and page.file_progress.isHidden()  # nothing run yet
     answer_password(qtbot, PKCS12_PASSWORD)
     with qtbot.waitSignal(page.signing_finished, timeout=60_000) as finished:
         qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     assert finished.args[0] is not None and not finished.args[0].failures
+    assert page.overall_progress.value() == 3 and page.overall_progress.isVisibleTo(page)
     for document in files:
         token = document.parent / f"{document.name} - Signature 1.xml"
         assert xmlsec1_verify(token, pki.root_cert).returncode == 0

@@ -212,6 +212,12 @@ class SignPage(QWidget):
         self.file_progress = QProgressBar()
         self.file_progress.setFormat(self.tr("Current file: %p%"))
         self.overall_progress = QProgressBar()
+        for bar in (self.file_progress, self.overall_progress):
+            # Shown from the first signing on; hidden bars keep their place (no jumping buttons).
+            policy = bar.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            bar.setSizePolicy(policy)
+            bar.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.results_list = QListWidget()
@@ -523,6 +529,8 @@ class SignPage(QWidget):
                 return
         self.results = []
         self.results_list.clear()
+        self.file_progress.show()
+        self.overall_progress.show()
         self.overall_progress.setRange(0, len(self.files))
         self.overall_progress.setValue(0)
         self.file_progress.setValue(0)
