@@ -608,7 +608,7 @@ def test_the_pin_pad_context_login_reaches_the_module_as_a_null_pin(
     with no PIN it passes NULL, which SoftHSM (no PIN pad) refuses as a bad argument, not as a
     wrong PIN: no try is counted, and the key signs again right after."""
     from cryptography.hazmat.primitives.asymmetric import padding
-    from pkcs11 import Mechanism
+    from pkcs11 import MGF, Mechanism
     from pkcs11 import exceptions as p11
 
     from paraphe.core.credentials.pkcs11 import pin_pad_sign
@@ -629,6 +629,21 @@ def test_the_pin_pad_context_login_reaches_the_module_as_a_null_pin(
             softhsm_token.module, *handles, Mechanism.RSA_PKCS, digest_info, pin=USER_PIN.encode()
         )
         public_key.verify(again, b"offre", padding.PKCS1v15(), hashes.SHA256())
+        # RSA-PSS: the mechanism's parameters go through our structure too
+        pss = pin_pad_sign.sign(
+            softhsm_token.module,
+            *handles,
+            Mechanism.RSA_PKCS_PSS,
+            digest_info[-32:],
+            (Mechanism.SHA256, MGF.SHA256, 32),
+            pin=USER_PIN.encode(),
+        )
+        public_key.verify(
+            pss,
+            b"offre",
+            padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32),
+            hashes.SHA256(),
+        )
 
 
 @pytest.mark.parametrize("signature_format", list(SignatureFormat))

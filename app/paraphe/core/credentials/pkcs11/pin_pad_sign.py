@@ -162,12 +162,11 @@ def sign(
 ) -> bytes:
     """C_SignInit, context-specific C_Login with ``pin`` (None: typed on the reader), C_Sign."""
     sign_init, login, sign_data = _functions(module)
-    parameters = _RsaPssParams(*pss_params) if pss_params is not None else None
-    mech = _Mechanism(
-        mechanism,
-        ctypes.cast(ctypes.pointer(parameters), ctypes.c_void_p) if parameters else None,
-        ctypes.sizeof(_RsaPssParams) if parameters else 0,
-    )
+    mech = _Mechanism(mechanism, None, 0)
+    if pss_params is not None:
+        parameters = _RsaPssParams(*pss_params)  # a local: alive until C_SignInit returns
+        mech.pParameter = ctypes.cast(ctypes.pointer(parameters), ctypes.c_void_p)
+        mech.ulParameterLen = ctypes.sizeof(parameters)
     _check(sign_init(session_handle, ctypes.byref(mech), key_handle))
     rv = login(session_handle, CKU_CONTEXT_SPECIFIC, pin, len(pin) if pin is not None else 0)
     if rv != CKR_OK:
