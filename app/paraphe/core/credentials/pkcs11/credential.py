@@ -143,6 +143,8 @@ class Pkcs11Credential(Credential):
         self._lib = lib  # keeps the module loaded for as long as the session lives
         self._pin = pin  # kept only for context-specific logins; dropped on close()
         self._module = module  # for the PIN pad's context-specific login (pin_pad_sign)
+        # Decided once: an always-authenticate key without a PIN in hand is behind a PIN pad.
+        self._pin_pad = always_authenticate and pin is None
         self._lock = threading.Lock()  # one PKCS#11 operation at a time on the session
         self._proxy = _make_proxy(self)
         self._signers: dict[RsaPadding, Signer] = {}
@@ -224,8 +226,8 @@ class Pkcs11Credential(Credential):
 
     def close(self) -> None:
         """Log out and close the session; a session already lost closes without complaint."""
-        self._pin = None
         with self._lock:
+            self._pin = None
             if self._closed:
                 return
             self._closed = True
@@ -240,7 +242,7 @@ class Pkcs11Credential(Credential):
             if self._closed:
                 raise TokenRemoved(token=self._token_label)
             try:
-                if self.always_authenticate and self._pin is None:
+                if self._pin_pad:
                     return self._sign_on_pin_pad(data, mechanism, mechanism_param)
                 if self.always_authenticate:
                     kwargs["pin"] = self._pin
@@ -252,10 +254,14 @@ class Pkcs11Credential(Credential):
         """The reader asks for the PIN of every signature: a NULL PIN, never an empty one."""
         from . import pin_pad_sign
 
-        if self._module is None:
+        # The very library python-pkcs11 loaded (a symlink or another spelling could otherwise
+        # load a second, uninitialised copy on Windows).
+        loaded = getattr(self._lib, "so", None)
+        module = Path(loaded) if loaded else self._module
+        if module is None:
             raise TokenRefused(token=self._token_label, detail="module path unknown")
         return pin_pad_sign.sign(
-            self._module,
+            module,
             self.session.handle,
             self._key_object.handle,
             int(mechanism),
@@ -394,11 +400,14 @@ def _sign_error(exc: Exception, label: str) -> TokenError | Cancelled:
         return removed
     if isinstance(exc, p11.PinLocked):
         return PinLocked(token=label)
-    if isinstance(exc, p11.PinIncorrect):
-        return WrongPin(token=label)
+    if isinstance(exc, (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange)):
+        return WrongPin(token=label)  # typed on a PIN pad at a context-specific login
     if isinstance(exc, p11.FunctionCancelled):  # "Cancel" pressed on the reader's keypad
         return Cancelled()
-    return TokenRefused(token=label, detail=type(exc).__name__)
+    text = str(exc)
+    return TokenRefused(
+        token=label, detail=f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    )
 
 
 # --- finding the certificate and its key ---------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,7 @@ from typing import Any
 CKU_CONTEXT_SPECIFIC = 2
 CKR_OK = 0
 
-# Windows builds of PKCS#11 pack their structures on 1 byte; CK_ULONG is C's unsigned long.
-_PACK = 1 if sys.platform == "win32" else 0
+# CK_ULONG is C's unsigned long (32 bits on Windows).
 CK_ULONG = ctypes.c_ulong
 CK_RV = CK_ULONG
 
@@ -73,17 +73,22 @@ _FUNCTION_ORDER = (
 )
 
 
+class _Packed(ctypes.Structure):
+    """Windows builds of PKCS#11 pack their structures on 1 byte; elsewhere natural alignment."""
+
+    if sys.platform == "win32":
+        _pack_ = 1
+
+
 class _Version(ctypes.Structure):
     _fields_ = [("major", ctypes.c_ubyte), ("minor", ctypes.c_ubyte)]
 
 
-class _FunctionList(ctypes.Structure):
-    _pack_ = _PACK or 8
+class _FunctionList(_Packed):
     _fields_ = [("version", _Version)] + [(name, ctypes.c_void_p) for name in _FUNCTION_ORDER]
 
 
-class _Mechanism(ctypes.Structure):
-    _pack_ = _PACK or 8
+class _Mechanism(_Packed):
     _fields_ = [
         ("mechanism", CK_ULONG),
         ("pParameter", ctypes.c_void_p),
@@ -91,8 +96,7 @@ class _Mechanism(ctypes.Structure):
     ]
 
 
-class _RsaPssParams(ctypes.Structure):
-    _pack_ = _PACK or 8
+class _RsaPssParams(_Packed):
     _fields_ = [("hashAlg", CK_ULONG), ("mgf", CK_ULONG), ("sLen", CK_ULONG)]
 
 
@@ -107,7 +111,9 @@ _SIGN = _FUNCTYPE(
 @functools.cache
 def _functions(module: Path) -> tuple[Any, Any, Any]:
     """C_SignInit, C_Login and C_Sign of the module python-pkcs11 has already loaded."""
-    library = ctypes.CDLL(str(module))  # the loader hands back the instance already in memory
+    # The instance python-pkcs11 loaded and initialised, never a fresh copy (RTLD_NOLOAD).
+    mode = getattr(os, "RTLD_NOLOAD", 0) | getattr(os, "RTLD_NOW", 0)
+    library = ctypes.CDLL(str(module), mode=mode) if mode else ctypes.CDLL(str(module))
     function_list = ctypes.POINTER(_FunctionList)()
     get_function_list = library.C_GetFunctionList
     get_function_list.restype = CK_RV
@@ -131,11 +137,20 @@ def _error_for(rv: int) -> Exception:
     from pkcs11 import exceptions as p11
 
     known: dict[int, type[Exception]] = {
+        0x05: p11.GeneralError,
+        0x06: p11.FunctionFailed,
         0x07: p11.ArgumentsBad,
+        0x21: p11.DataLenRange,
         0x30: p11.DeviceError,
+        0x31: p11.DeviceMemory,
         0x32: p11.DeviceRemoved,
         0x50: p11.FunctionCancelled,
-        0x82: p11.KeyHandleInvalid,
+        0x60: p11.KeyHandleInvalid,
+        0x70: p11.MechanismInvalid,
+        0x71: p11.MechanismParamInvalid,
+        0x82: p11.ObjectHandleInvalid,
+        0x90: p11.OperationActive,
+        0x91: p11.OperationNotInitialized,
         0xA0: p11.PinIncorrect,
         0xA1: p11.PinInvalid,
         0xA2: p11.PinLenRange,
