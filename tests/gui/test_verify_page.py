@@ -278,8 +278,10 @@ def test_adding_while_verifying_runs_again_with_everything(
 def test_clear_while_verifying_drops_the_result(qtbot, page: VerifyPage, bid: Path) -> None:
     page.add_paths([bid])
     assert page.is_busy and page.busy.isVisibleTo(page)
+    job = page._job
     with qtbot.assertNotEmitted(page.verification_finished, wait=100):
         page.clear()
+        assert job is not None and job._cancel.cancelled  # stopped, not left to run unseen
         qtbot.waitUntil(lambda: not page.is_busy, timeout=WAIT_MS)
     assert page.tree.topLevelItemCount() == 0 and page.busy.isHidden()
     assert verify(qtbot, page, [bid / TXT, bid / f"{TXT} - Signature 1.p7s"])

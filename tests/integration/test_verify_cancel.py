@@ -75,3 +75,48 @@ def test_a_stop_while_a_document_is_hashed_ends_its_check_without_a_verdict(
     with pytest.raises(Cancelled):
         verify_paths([tmp_path], settings(pki), on_item=on_item, cancel=cancel)
     assert len(seen) == 1
+
+
+def test_a_stop_between_two_signed_pdfs_checks_no_other(
+    pki: TestPki, bid_folder: Path, tmp_path: Path
+) -> None:
+    """Embedded signatures (PAdES) are checked in their own loop: it stops too."""
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    pdf = next(bid_folder.glob("*.pdf"))
+    for number in (1, 2):
+        (folder / f"Pièce {number}.pdf").write_bytes(pdf.read_bytes())
+    pdfs = tuple(sorted(folder.iterdir()))
+    sign_with(pki, "rsa", SignRequest(documents=pdfs, format=SignatureFormat.PADES))
+    for original in pdfs:
+        original.unlink()  # only the signed copies remain
+    cancel = CancelToken()
+    seen: list[str] = []
+
+    def on_item(name: str) -> None:
+        seen.append(name)
+        cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        verify_paths([folder], settings(pki), on_item=on_item, cancel=cancel)
+    assert len(seen) == 1
+
+
+def test_a_stop_while_folders_are_walked_reads_no_further_file(
+    pki: TestPki, signed_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paraphe.core.validation import verifier
+
+    cancel = CancelToken()
+    opened: list[Path] = []
+    real_gather = verifier._gather
+
+    def gather(path: Path, scratch: Path, report: object) -> list:
+        opened.append(path)
+        cancel.cancel()  # the user stops while the first file is being looked at
+        return real_gather(path, scratch, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(verifier, "_gather", gather)
+    with pytest.raises(Cancelled):
+        verify_paths([signed_folder], settings(pki), cancel=cancel)
+    assert len(opened) == 1

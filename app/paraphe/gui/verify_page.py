@@ -91,11 +91,11 @@ class VerifyPage(QWidget):
         self.offline_box.toggled.connect(self._offline_toggled)
         self.clear_button = QPushButton(self.tr("&Clear"))
         self.clear_button.clicked.connect(self.clear)
-        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button = QPushButton(self.tr("S&top"))
         self.stop_button.setToolTip(self.tr("Stop after the signature being checked"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.hide()
-        self.again_button = QPushButton(self.tr("&Verify again"))
+        self.again_button = QPushButton(self.tr("Verify a&gain"))
         self.again_button.setToolTip(
             self.tr("Verify everything added again (after a stop, or once the network is back)")
         )

@@ -442,7 +442,7 @@
     </message>
     <message>
         <location filename="../../gui/sign_page.py" line="170"/>
-        <location filename="../../gui/sign_page.py" line="449"/>
+        <location filename="../../gui/sign_page.py" line="455"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -512,127 +512,127 @@
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="218"/>
+        <location filename="../../gui/sign_page.py" line="224"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="219"/>
+        <location filename="../../gui/sign_page.py" line="225"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="221"/>
+        <location filename="../../gui/sign_page.py" line="227"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="231"/>
+        <location filename="../../gui/sign_page.py" line="237"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="319"/>
+        <location filename="../../gui/sign_page.py" line="325"/>
         <source>— Token: %1 —</source>
         <translation>— Jeton : %1 —</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="372"/>
+        <location filename="../../gui/sign_page.py" line="378"/>
         <source>Qualified</source>
         <translation>Qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="373"/>
+        <location filename="../../gui/sign_page.py" line="379"/>
         <source>Not qualified</source>
         <translation>Non qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="374"/>
+        <location filename="../../gui/sign_page.py" line="380"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="381"/>
+        <location filename="../../gui/sign_page.py" line="387"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
         <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="390"/>
+        <location filename="../../gui/sign_page.py" line="396"/>
         <source>Holder: %1</source>
         <translation>Titulaire : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="391"/>
+        <location filename="../../gui/sign_page.py" line="397"/>
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="392"/>
+        <location filename="../../gui/sign_page.py" line="398"/>
         <source>SIREN: %1</source>
         <translation>SIREN : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="393"/>
+        <location filename="../../gui/sign_page.py" line="399"/>
         <source>Issuer: %1</source>
         <translation>Émetteur : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="394"/>
+        <location filename="../../gui/sign_page.py" line="400"/>
         <source>Valid from %1 to %2</source>
         <translation>Valide du %1 au %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="397"/>
+        <location filename="../../gui/sign_page.py" line="403"/>
         <source>Key usage: %1</source>
         <translation>Usage de la clé : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="399"/>
+        <location filename="../../gui/sign_page.py" line="405"/>
         <source>Token: %1 (key %2)</source>
         <translation>Jeton : %1 (clé %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="403"/>
+        <location filename="../../gui/sign_page.py" line="409"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="412"/>
+        <location filename="../../gui/sign_page.py" line="418"/>
         <source>Choose a certificate file</source>
         <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="414"/>
+        <location filename="../../gui/sign_page.py" line="420"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="462"/>
+        <location filename="../../gui/sign_page.py" line="468"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="529"/>
+        <location filename="../../gui/sign_page.py" line="537"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="550"/>
+        <location filename="../../gui/sign_page.py" line="558"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="557"/>
+        <location filename="../../gui/sign_page.py" line="565"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="582"/>
+        <location filename="../../gui/sign_page.py" line="594"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="588"/>
+        <location filename="../../gui/sign_page.py" line="600"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
@@ -660,18 +660,18 @@
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="94"/>
-        <source>&amp;Stop</source>
-        <translation>&amp;Arrêter</translation>
-    </message>
-    <message>
         <location filename="../../gui/verify_page.py" line="95"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
+        <location filename="../../gui/verify_page.py" line="94"/>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
         <location filename="../../gui/verify_page.py" line="98"/>
-        <source>&amp;Verify again</source>
+        <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
@@ -744,7 +744,7 @@
     <message>
         <location filename="../../gui/verify_page.py" line="304"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
         <location filename="../../gui/verify_page.py" line="327"/>
