@@ -73,6 +73,9 @@ def test_xades_check(credential: Pkcs12Credential, pki: TestPki) -> None:
     other = Pkcs12Credential.open(pki.p12("rsa3072"), PKCS12_PASSWORD)
     assert "SigningCertificateV2" in xades.check_detached(token, "BPU.xlsx", DIGEST, other)
     assert "unreadable" in xades.check_detached(token[:-20], "BPU.xlsx", DIGEST, credential)
+    assert "another digest algorithm" in xades.check_detached(
+        token, "BPU.xlsx", DIGEST, credential, "sha512"
+    )
 
 
 def test_xades_check_refuses_a_bad_signature_value(credential: Pkcs12Credential) -> None:

@@ -87,7 +87,11 @@ class XadesHandler:
         assert item.digest is not None
         written.seek(0)
         problem = xades.check_detached(
-            written.read(), item.document.name, item.digest, item.credential
+            written.read(),
+            item.document.name,
+            item.digest,
+            item.credential,
+            item.request.digest_algorithm,
         )
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)

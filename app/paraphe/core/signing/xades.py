@@ -205,7 +205,11 @@ def _detached_method() -> Any:
 
 
 def check_detached(
-    token: bytes, file_name: str, digest: bytes, credential: Credential
+    token: bytes,
+    file_name: str,
+    digest: bytes,
+    credential: Credential,
+    digest_algorithm: str = "sha256",
 ) -> str | None:
     """Re-read a written token: None when it is our three-reference detached signature whose
     references and signature value check against ``digest`` and the credential's key.
@@ -229,6 +233,10 @@ def check_detached(
         document_reference, *internal_references = references
         if document_reference.get("URI") != document_reference_uri(file_name):
             return "the first reference does not name the document"
+        if _reference_digest_method(checker, document_reference) != _DIGESTS[digest_algorithm]:
+            return "the document reference names another digest algorithm"
+        if document_reference.find(ds_tag("Transforms")) is not None:
+            return "the document reference has transforms; the raw file must be signed"
         if _reference_digest_value(checker, document_reference) != digest:
             return "the document digest does not match the document"
         elements_by_id = {e.get("Id"): e for e in root.iter() if e.get("Id") is not None}
