@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,15 +28,22 @@ def settings(pki: TestPki) -> VerificationSettings:
     return VerificationSettings(trust_roots=tuple(load_certificates(pki.root_cert)))
 
 
-def test_a_stop_after_the_first_signature_checks_no_other(
-    pki: TestPki, signed_folder: Path
-) -> None:
+def stop_at_first_item() -> tuple[CancelToken, list[str], Callable[[str], None]]:
+    """A user who presses Stop as soon as the first signature is announced."""
     cancel = CancelToken()
     seen: list[str] = []
 
     def on_item(name: str) -> None:
         seen.append(name)
         cancel.cancel()
+
+    return cancel, seen, on_item
+
+
+def test_a_stop_after_the_first_signature_checks_no_other(
+    pki: TestPki, signed_folder: Path
+) -> None:
+    cancel, seen, on_item = stop_at_first_item()
 
     with pytest.raises(Cancelled):
         verify_paths([signed_folder], settings(pki), on_item=on_item, cancel=cancel)
@@ -65,12 +73,7 @@ def test_a_stop_while_a_document_is_hashed_ends_its_check_without_a_verdict(
         for _ in range(24):  # 24 MiB: several chunks
             out.write(b"\x5a" * (1 << 20))
     sign_with(pki, "rsa", SignRequest(documents=(document,), format=signature_format))
-    cancel = CancelToken()
-    seen: list[str] = []
-
-    def on_item(name: str) -> None:
-        seen.append(name)
-        cancel.cancel()  # arrives before the document's first chunk is hashed
+    cancel, seen, on_item = stop_at_first_item()  # arrives before the first chunk is hashed
 
     with pytest.raises(Cancelled):
         verify_paths([tmp_path], settings(pki), on_item=on_item, cancel=cancel)
@@ -90,12 +93,7 @@ def test_a_stop_between_two_signed_pdfs_checks_no_other(
     sign_with(pki, "rsa", SignRequest(documents=pdfs, format=SignatureFormat.PADES))
     for original in pdfs:
         original.unlink()  # only the signed copies remain
-    cancel = CancelToken()
-    seen: list[str] = []
-
-    def on_item(name: str) -> None:
-        seen.append(name)
-        cancel.cancel()
+    cancel, seen, on_item = stop_at_first_item()
 
     with pytest.raises(Cancelled):
         verify_paths([folder], settings(pki), on_item=on_item, cancel=cancel)
