@@ -57,6 +57,7 @@ from bench_sign import (  # the shared fixtures and report helpers
     fresh_dir,
     git_state,
     make_small_files,
+    show_and_record,
 )
 
 sys.path.insert(0, str(REPO))  # tests.support: the test PKI and SoftHSM token helpers
@@ -718,12 +719,7 @@ def main() -> int:
 
     machine = describe_machine(code_at_start)
     machine.insert(3, versions(python, setup))
-    print("\n" + "\n".join([*machine, "", *sections]))
-    if args.record:
-        heading = f"## {dt.date.today().isoformat()}: bench_pkcs11.py"
-        with open(RESULTS, "a", encoding="utf-8") as out:
-            out.write("\n" + "\n".join([heading, "", *machine, "", *sections]))
-        print(f"recorded in {RESULTS}")
+    show_and_record("bench_pkcs11.py", machine, sections, args.record)
     return 0
 
 

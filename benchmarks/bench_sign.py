@@ -541,20 +541,25 @@ def main() -> int:
         sections += [*small_table(bench_small(files, signer, args.paraphe, work, args.repeat),
                                   args.small), ""]  # fmt: skip
 
-    machine = describe_machine(code_at_start)
-    print("\n" + "\n".join([*machine, "", *sections]))
-    if args.record:
-        heading = f"## {dt.date.today().isoformat()}: bench_sign.py"
-        new = not RESULTS.exists()
-        with open(RESULTS, "a", encoding="utf-8") as out:
-            if new:
-                out.write(
-                    "# Signing benchmarks\n\nAppended by `benchmarks/bench_sign.py --record`;"
-                    " newest last.\n"
-                )
-            out.write("\n" + "\n".join([heading, "", *machine, "", *sections]))
-        print(f"recorded in {RESULTS}")
+    show_and_record("bench_sign.py", describe_machine(code_at_start), sections, args.record)
     return 0
+
+
+def show_and_record(bench: str, machine: list[str], sections: list[str], record: bool) -> None:
+    """Print the report; with ``record``, append it to RESULTS.md under a dated heading."""
+    print("\n" + "\n".join([*machine, "", *sections]))
+    if not record:
+        return
+    heading = f"## {dt.date.today().isoformat()}: {bench}"
+    new = not RESULTS.exists()
+    with open(RESULTS, "a", encoding="utf-8") as out:
+        if new:
+            out.write(
+                "# Signing benchmarks\n\nAppended by `benchmarks/bench_*.py --record`;"
+                " newest last.\n"
+            )
+        out.write("\n" + "\n".join([heading, "", *machine, "", *sections]))
+    print(f"recorded in {RESULTS}")
 
 
 if __name__ == "__main__":

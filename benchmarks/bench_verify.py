@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import json
 import os
 import pstats
@@ -54,6 +53,7 @@ from bench_sign import (  # the shared fixtures and report helpers
     describe_machine,
     git_state,
     make_signer,
+    show_and_record,
 )
 
 DEFAULT_WORK = REPO / "benchmarks" / "work" / "verify"
@@ -909,12 +909,7 @@ def main() -> int:
         capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
     machine.insert(3, f"- libraries: {versions}")
-    print("\n" + "\n".join([*machine, "", *sections]))
-    if args.record:
-        heading = f"## {dt.date.today().isoformat()}: bench_verify.py"
-        with open(RESULTS, "a", encoding="utf-8") as out:
-            out.write("\n" + "\n".join([heading, "", *machine, "", *sections]))
-        print(f"recorded in {RESULTS}")
+    show_and_record("bench_verify.py", machine, sections, args.record)
     return 0
 
 
