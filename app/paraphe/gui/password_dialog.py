@@ -47,15 +47,18 @@ class PasswordDialog(QDialog):
     def password(self) -> str:
         return self.field.text()
 
+    def answer(self) -> str | None:
+        """Run the dialog: the typed secret (the field is cleared), or None if cancelled."""
+        if self.exec() != QDialog.DialogCode.Accepted:
+            return None
+        text = self.password()
+        self.field.clear()
+        return text
+
     @staticmethod
     def ask(keystore: Path, retry: bool = False, parent: QWidget | None = None) -> str | None:
         """The typed password, or None if the user cancelled."""
-        dialog = PasswordDialog(keystore, retry, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        text = dialog.password()
-        dialog.field.clear()
-        return text
+        return PasswordDialog(keystore, retry, parent).answer()
 
 
 class PinDialog(PasswordDialog):
@@ -82,9 +85,4 @@ class PinDialog(PasswordDialog):
 
     @staticmethod
     def ask_pin(request: object, parent: QWidget | None = None) -> str | None:
-        dialog = PinDialog(request, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        text = dialog.password()
-        dialog.field.clear()
-        return text
+        return PinDialog(request, parent).answer()
