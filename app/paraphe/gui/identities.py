@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -88,42 +90,43 @@ def token_identities(settings: Settings, show_all: bool = False) -> list[Identit
     """Signing certificates on the tokens plugged in (read without a PIN)."""
     from cryptography.hazmat.primitives import hashes
 
-    from ..core.credentials.pkcs11.inventory import list_identities, list_tokens
-    from ..core.credentials.pkcs11.modules import candidate_modules
+    from ..core.credentials.pkcs11.inventory import list_identities
 
     found = []
-    candidates = candidate_modules([Path(p) for p in settings.pkcs11_modules])
-    for report in list_tokens([c for c in candidates if c.exists]):
-        for slot in report.slots:
-            if slot.token is None or "TOKEN_INITIALIZED" not in slot.token.flags:
-                continue
-            try:
-                listed = list_identities(slot.token.handle, None, show_all, module=report.path)
-            except Exception:
-                continue
-            for item in listed:
-                ref = TokenRef(
-                    report.path,
-                    item.token_label,
-                    item.key_label,
-                    item.certificate.fingerprint(hashes.SHA256()).hex(),
-                )
-                found.append(Identity(None, item.certificate, ref))
+    for module, token in _plugged_tokens(settings):
+        if "TOKEN_INITIALIZED" not in token.flags:
+            continue
+        try:
+            listed = list_identities(token.handle, None, show_all, module=module)
+        except Exception:
+            continue
+        for item in listed:
+            ref = TokenRef(
+                module,
+                item.token_label,
+                item.key_label,
+                item.certificate.fingerprint(hashes.SHA256()).hex(),
+            )
+            found.append(Identity(None, item.certificate, ref))
     return found
 
 
 def token_presence(settings: Settings) -> tuple[tuple[str, str, str], ...]:
     """A cheap fingerprint of the tokens plugged in, to notice one being inserted or removed."""
+    seen = [(str(module), token.label, token.serial) for module, token in _plugged_tokens(settings)]
+    return tuple(sorted(seen))
+
+
+def _plugged_tokens(settings: Settings) -> Iterator[tuple[Path, Any]]:
+    """(module, token) for every token present in a reader, across the modules found."""
     from ..core.credentials.pkcs11.inventory import list_tokens
     from ..core.credentials.pkcs11.modules import candidate_modules
 
-    seen = []
     candidates = candidate_modules([Path(p) for p in settings.pkcs11_modules])
     for report in list_tokens([c for c in candidates if c.exists]):
         for slot in report.slots:
             if slot.token is not None:
-                seen.append((str(report.path), slot.token.label, slot.token.serial))
-    return tuple(sorted(seen))
+                yield report.path, slot.token
 
 
 def identities(settings: Settings) -> list[Identity]:
