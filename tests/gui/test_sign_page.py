@@ -261,3 +261,20 @@ def test_a_pin_pad_notice_shows_where_the_user_looks_while_the_reader_waits(
     message = "token Carte agent: type the PIN on the reader's keypad."
     assert page.status.text() == message
     assert page.results_list.item(page.results_list.count() - 1).text() == f"⚠ {message}"
+
+
+def test_a_token_plugged_in_appears_in_the_picker(page: SignPage, qtbot, softhsm_token) -> None:
+    """The background probe sees a token that was not there before and refills the picker with
+    the identities it read off the GUI thread."""
+    page.reload_identities(tokens=[])  # the picker as it was before the token was plugged in
+    page._token_state = ()  # the probe's last view: no token
+    header = f"— Token: {softhsm_token.label} —"
+
+    def labels() -> list[str]:
+        return [page.certificate.itemText(i) for i in range(page.certificate.count())]
+
+    assert header not in labels()
+    page.poll_tokens()
+    qtbot.waitUntil(lambda: header in labels(), timeout=30_000)
+    assert any("Jeanne Test" in text for text in labels()[labels().index(header) + 1 :])
+    assert page._token_state and not page._polling

@@ -304,16 +304,15 @@ class SignPage(QWidget):
         return [f for f in self.files if f.suffix.lower() == ".pdf"]
 
     # ---- certificates -------------------------------------------------------------------
-    def reload_identities(self) -> None:
+    def reload_identities(self, tokens: list[Identity] | None = None) -> None:
+        """Refill the picker; ``tokens`` when a probe already read them off the GUI thread."""
         current = self.selected_identity()
         self.certificate.blockSignals(True)
         self.certificate.clear()
         show_all = self.show_all.isChecked()
         files = [i for i in identities(self.settings) if i.is_signing or show_all]
-        try:
-            tokens = token_identities(self.settings, show_all)
-        except Exception:
-            tokens = []
+        if tokens is None:
+            tokens = _read_token_identities(self.settings, show_all)
         for identity in files:
             self._add_identity(identity)
         token_names: list[str] = []
@@ -355,17 +354,19 @@ class SignPage(QWidget):
         if self._polling or self.worker is not None:
             return
         self._polling = True
-        probe = _TokenProbe(self.settings)
+        probe = _TokenProbe(self.settings, self._token_state, self.show_all.isChecked())
         probe.signals.done.connect(self._tokens_polled)
         QThreadPool.globalInstance().start(probe)
 
-    def _tokens_polled(self, state: object) -> None:
+    def _tokens_polled(self, result: object) -> None:
+        """The probe's (presence, identities): identities read off the GUI thread on a change."""
         self._polling = False
+        state, tokens = result  # type: ignore[misc]
         if state != self._token_state:
             first = self._token_state is None
-            self._token_state = state  # type: ignore[assignment]
-            if not first:
-                self.reload_identities()
+            self._token_state = state
+            if not first and tokens is not None:
+                self.reload_identities(tokens)
 
     def selected_identity(self) -> Identity | None:
         if not hasattr(self, "certificate"):
@@ -625,10 +626,21 @@ class _ProbeSignals(QObject):
     done = Signal(object)
 
 
+def _read_token_identities(settings: Settings, show_all: bool) -> list[Identity]:
+    try:
+        return token_identities(settings, show_all)
+    except Exception:  # a misbehaving middleware must not break the picker
+        return []
+
+
 class _TokenProbe(QRunnable):
-    def __init__(self, settings: Settings) -> None:
+    """Which tokens are plugged in; on a change, their identities too (both off the GUI thread)."""
+
+    def __init__(self, settings: Settings, known_state: object, show_all: bool) -> None:
         super().__init__()
         self.settings = settings
+        self.known_state = known_state
+        self.show_all = show_all
         self.signals = _ProbeSignals()
 
     def run(self) -> None:
@@ -636,4 +648,7 @@ class _TokenProbe(QRunnable):
             state: object = token_presence(self.settings)
         except Exception:
             state = ()
-        self.signals.done.emit(state)
+        tokens = None
+        if self.known_state is not None and state != self.known_state:
+            tokens = _read_token_identities(self.settings, self.show_all)
+        self.signals.done.emit((state, tokens))
