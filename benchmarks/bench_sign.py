@@ -39,7 +39,7 @@ RESULTS = REPO / "benchmarks" / "RESULTS.md"
 PASSWORD = "bench-password"
 CHUNK = 1 << 20
 
-# Targets (see /work/shared/STACK-NOTES.md, "Figures").
+# Targets (see docs/stack-notes.md, "Figures").
 BIG_MAX_VS_DGST = 1.10
 BIG_MAX_VS_CMS = 1.0  # strictly below
 BIG_MAX_RSS_MB = 150.0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.signing.engine import BatchSigner, plan_documents
 from paraphe.core.signing.request import SignRequest, SignResult
@@ -15,12 +13,3 @@ def sign_with(pki: TestPki, persona: str, request: SignRequest) -> list[SignResu
         outcome = BatchSigner(request, credential).run(plan_documents(request))
     assert not outcome.failures, [f.message for f in outcome.failures]
     return outcome.results
-
-
-def shared_data() -> Path:
-    """../shared/data beside the project root (reference schemas and trusted lists)."""
-    folder = Path(__file__).resolve().parents[3] / "shared" / "data"
-    assert folder.is_dir(), (
-        f"reference data missing: {folder} (shared/ must sit beside the project)"
-    )
-    return folder

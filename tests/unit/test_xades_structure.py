@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from lxml import etree
 
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from tests.support.pki import TestPki
-from tests.support.signing import shared_data, sign_with
+from tests.support.signing import sign_with
 
 DS = "http://www.w3.org/2000/09/xmldsig#"
 XADES = "http://uri.etsi.org/01903/v1.3.2#"
@@ -116,7 +117,7 @@ class _LocalSchemas(etree.Resolver):
 
 def test_token_is_valid_against_the_etsi_xades_and_w3c_schemas(token) -> None:
     root, _ = token
-    xsd = shared_data() / "xsd"
+    xsd = Path(str(resources.files("paraphe.resources.schemas")))
     wrapper = f"""<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
       <xsd:import namespace="{DS}" schemaLocation="{(xsd / "xmldsig-core-schema.xsd").as_uri()}"/>
       <xsd:import namespace="{XADES}"
