@@ -183,3 +183,96 @@ def fill_text_field(writer: IncrementalPdfFileWriter) -> None:
             writer.mark_update(ref)
             return
     raise AssertionError("no Montant field")
+
+
+# --- appearances drawn after signing -------------------------------------------------------------
+
+
+def _helvetica(writer: IncrementalPdfFileWriter) -> generic.DictionaryObject:
+    font = writer.add_object(
+        generic.DictionaryObject(
+            {
+                pdf_name("/Type"): pdf_name("/Font"),
+                pdf_name("/Subtype"): pdf_name("/Type1"),
+                pdf_name("/BaseFont"): pdf_name("/Helvetica"),
+            }
+        )
+    )
+    return generic.DictionaryObject(
+        {pdf_name("/Font"): generic.DictionaryObject({pdf_name("/F1"): font})}
+    )
+
+
+def unsigned_signature_field(
+    rect: tuple[float, float, float, float], drawing: bytes, name: str = "Signature9"
+) -> Edit:
+    """After signing: a new, empty signature field on page 1 whose widget draws ``drawing``
+    (content-stream operators in the field's own coordinates, /F1 is Helvetica) in ``rect``.
+
+    Object-wise this is what a legitimate tool does to prepare the next signature, so pyHanko's
+    difference analysis rates it FORM_FILLING; only what it draws tells the attack apart.
+    """
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        page_ref, _page = _first_page(writer)
+        width, height = rect[2] - rect[0], rect[3] - rect[1]
+        appearance = generic.StreamObject(
+            {
+                pdf_name("/Type"): pdf_name("/XObject"),
+                pdf_name("/Subtype"): pdf_name("/Form"),
+                pdf_name("/BBox"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (0, 0, width, height)]
+                ),
+                pdf_name("/Resources"): _helvetica(writer),
+            },
+            stream_data=drawing,
+        )
+        widget = generic.DictionaryObject(
+            {
+                pdf_name("/Type"): pdf_name("/Annot"),
+                pdf_name("/Subtype"): pdf_name("/Widget"),
+                pdf_name("/FT"): pdf_name("/Sig"),
+                pdf_name("/T"): generic.TextStringObject(name),
+                pdf_name("/F"): generic.NumberObject(4),
+                pdf_name("/P"): page_ref,
+                pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in rect]),
+                pdf_name("/AP"): generic.DictionaryObject(
+                    {pdf_name("/N"): writer.add_object(appearance)}
+                ),
+            }
+        )
+        widget_ref = writer.add_object(widget)
+        writer.register_annotation(page_ref, widget_ref)
+        form = writer.root["/AcroForm"]
+        form["/Fields"].append(widget_ref)
+        form_ref = writer.root.raw_get("/AcroForm")
+        if isinstance(form_ref, generic.IndirectObject):
+            writer.mark_update(form_ref)
+        else:
+            writer.update_root()
+
+    return edit
+
+
+# Over the signed line "Montant de l'offre : 12 345,67 EUR HT" of the sample acte d'engagement.
+AMOUNT_LINE = (70.0, 659.0, 330.0, 677.0)
+NEW_AMOUNT = (
+    b"1 1 1 rg 0 0 260 18 re f 0 0 0 rg"
+    b" BT /F1 11 Tf 2 5 Td (Montant de l'offre : 925 000,00 EUR HT) Tj ET"
+)
+WHOLE_PAGE = (0.0, 0.0, 595.0, 842.0)
+WHITE_BOX = b"1 1 1 rg 0 0 595 842 re f"
+# Below the signed text, where the page is blank.
+BLANK_AREA = (72.0, 500.0, 400.0, 520.0)
+ADDED_LINE = b"0 0 0 rg BT /F1 11 Tf 0 5 Td (Remise exceptionnelle : 90 %) Tj ET"
+
+
+def rotate_first_page(degrees: int) -> Edit:
+    """Before signing: page 1 shown rotated, to check where rectangles land on screen."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        page_ref, page = _first_page(writer)
+        page[pdf_name("/Rotate")] = generic.NumberObject(degrees)
+        writer.mark_update(page_ref)
+
+    return edit

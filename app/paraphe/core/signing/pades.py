@@ -25,6 +25,7 @@ from ..aio import run_sync
 from ..certificates import holder_name
 from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
+from ..pdf_end import pdf_end_problem
 from .request import VisibleSignature
 
 STAMP_FONT = "NotoSans-Regular.ttf"
@@ -74,6 +75,9 @@ def sign_pdf(
 ) -> None:
     """Write ``source`` plus one PAdES signature to ``output``."""
     with open(source, "rb") as infile:
+        problem = pdf_end_problem(infile)
+        if problem is not None:
+            raise UnsupportedDocument(source, detail=f"not a readable PDF ({problem})")
         try:
             writer = IncrementalPdfFileWriter(infile, strict=False)
         except (PdfError, ValueError, KeyError, IndexError) as exc:

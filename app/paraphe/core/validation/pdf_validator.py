@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..aio import run_sync
+from ..errors import Cancelled
+from ..pdf_end import pdf_end_problem
 from .cms_validator import detect_level
 from .context import VerificationContext
 from .explanations import explain
 from .indications import Indication, SubIndication
+from .pdf_visual_diff import RenderedPages, differences
 from .pyhanko_results import (
     certvalidator_errors,
     fill_from_status,
@@ -34,6 +37,11 @@ _ALLOWED_CHANGES = {"NONE", "LTA_UPDATES", "FORM_FILLING", "ANNOTATIONS"}
 _MODIFIED_AFTER_SIGNING = (
     "The PDF was changed after this signature in a way a signature does not allow (content added"
     " or altered by a later update): what you see is not what was signed. Ask for the original."
+)
+_PAINTED_OVER = (
+    "Something added to the PDF after this signature (a field, a stamp or a note) covers or"
+    " changes what was signed: the page shown is not the page that was signed. Do not rely on"
+    " what you see; ask for the original."
 )
 _PARTIAL_COVERAGE = (
     "The signature does not cover the whole signed revision of the PDF (gaps in /ByteRange): parts"
@@ -68,12 +76,18 @@ def pdf_has_signatures(path: Path) -> bool:
 
     try:
         with open(path, "rb") as handle:
+            if pdf_end_problem(handle) is not None:
+                return False
             return bool(PdfFileReader(handle, strict=False).embedded_regular_signatures)
     except Exception:  # a PDF we cannot read: no signature we could check
         return False
 
 
 _SCAN = 1 << 20
+_SIGNATURE_REMAINS = (
+    "the file holds the remains of a signature (/ByteRange, /Contents) but no signature field"
+    " that can be read"
+)
 
 
 def _head_and_tail(path: Path) -> bytes:
@@ -87,24 +101,49 @@ def _head_and_tail(path: Path) -> bytes:
 
 
 def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureReport]:
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
         with open(path, "rb") as handle:
+            problem = pdf_end_problem(handle)
+            if problem is not None:
+                return [pdf_failure(path, f"unreadable PDF: {problem}")]
             reader = PdfFileReader(handle, strict=False)
             if reader.encrypted:
                 return [pdf_failure(path, "the PDF is encrypted; its signatures cannot be checked")]
             signatures = list(reader.embedded_regular_signatures)
             if not signatures:
-                return []  # readable, and no signature after all: an unsigned document
+                if not reader.embedded_signatures:  # discovery saw a signature's remains
+                    return [pdf_failure(path, _SIGNATURE_REMAINS)]
+                return []  # document timestamps only: no signer to report
             has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
-            return [
-                _validate_one(path, sig, context, has_dss, has_doc_timestamp) for sig in signatures
-            ]
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+            with RenderedPages(path) as final_pages:
+                return [
+                    _validate_contained(path, sig, context, has_dss, has_doc_timestamp, final_pages)
+                    for sig in signatures
+                ]
+    except Cancelled:
+        raise
+    except Exception as exc:  # whatever a damaged PDF makes pyHanko raise: a verdict, not a crash
         return [pdf_failure(path, f"unreadable PDF ({exc.__class__.__name__}: {exc})")]
+
+
+def _validate_contained(
+    path: Path,
+    sig: Any,
+    context: VerificationContext,
+    has_dss: bool,
+    has_doc_timestamp: bool,
+    final_pages: RenderedPages,
+) -> SignatureReport:
+    """One signature's verdict; a damaged signature does not stop the others being checked."""
+    try:
+        return _validate_one(path, sig, context, has_dss, has_doc_timestamp, final_pages)
+    except Cancelled:
+        raise
+    except Exception as exc:
+        return pdf_failure(path, f"signature {sig.field_name}: {exc.__class__.__name__}: {exc}")
 
 
 def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> str:
@@ -119,12 +158,20 @@ def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> str:
 
 
 def _validate_one(
-    path: Path, sig: Any, context: VerificationContext, has_dss: bool, has_doc_timestamp: bool
+    path: Path,
+    sig: Any,
+    context: VerificationContext,
+    has_dss: bool,
+    has_doc_timestamp: bool,
+    final_pages: RenderedPages,
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
     from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
 
     level = _level(sig, has_dss, has_doc_timestamp)
+    problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
+    if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
+        return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
     try:
         sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
         raw_digest = sig.compute_digest()
@@ -172,13 +219,51 @@ def _validate_one(
             coverage.modification_level or "",
         )
     )
-    if indication is not Indication.TOTAL_FAILED and not (covered and allowed):
+    explanation = None
+    if not covered:
+        explanation = _PARTIAL_COVERAGE
+    elif not allowed:
+        explanation = _MODIFIED_AFTER_SIGNING
+    elif coverage.coverage != "ENTIRE_FILE" and indication is not Indication.TOTAL_FAILED:
+        shown = _pages_shown_check(sig, final_pages)
+        report.checks.append(shown)
+        if shown.passed is False:
+            explanation = _PAINTED_OVER
+        elif shown.passed is None and indication is Indication.TOTAL_PASSED:
+            report.indication, report.subindication = (
+                Indication.INDETERMINATE,
+                SubIndication.GENERIC,
+            )
+    if explanation is not None and indication is not Indication.TOTAL_FAILED:
         report.indication = Indication.TOTAL_FAILED
         report.subindication = SubIndication.FORMAT_FAILURE
-        report.explanation = _PARTIAL_COVERAGE if not covered else _MODIFIED_AFTER_SIGNING
+        report.explanation = explanation
         return report
     report.explanation = explain(report.indication, report.subindication)
     return report
+
+
+def _pages_shown_check(sig: Any, final_pages: RenderedPages) -> Check:
+    """Changes allowed object-wise must also leave the signed pages looking as they were."""
+    try:
+        found = differences(sig.reader, sig.signed_revision, _signed_end(sig), final_pages)
+    except Exception as exc:  # a page pdfium or pyHanko cannot read: nothing to compare
+        detail = f"the pages could not be drawn to compare them ({type(exc).__name__})"
+        return Check("pages shown are the pages signed", None, detail)
+    if not found:
+        return Check("pages shown are the pages signed", True)
+    detail = "; ".join(
+        f"page {d.page}: {d.covered} pixels of signed content covered or changed,"
+        f" {d.added} pixels added outside a later signature or field"
+        for d in found
+    )
+    return Check("pages shown are the pages signed", False, detail)
+
+
+def _signed_end(sig: Any) -> int:
+    """Where the bytes a signature covers end (the end of its revision, when well formed)."""
+    start2, length2 = (int(v) for v in list(sig.byte_range)[2:4])
+    return start2 + length2
 
 
 def _byte_range_is_contiguous(sig: Any) -> bool:

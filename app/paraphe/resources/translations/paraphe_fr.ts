@@ -519,5 +519,9 @@
    <source>The signature does not cover the whole signed revision of the PDF (gaps in /ByteRange): parts of the file could have been changed. Do not rely on it.</source>
    <translation>La signature ne couvre pas toute la révision signée du PDF (trous dans /ByteRange) : des parties du fichier ont pu être modifiées. Ne vous y fiez pas.</translation>
   </message>
+  <message>
+   <source>Something added to the PDF after this signature (a field, a stamp or a note) covers or changes what was signed: the page shown is not the page that was signed. Do not rely on what you see; ask for the original.</source>
+   <translation>Un élément ajouté au PDF après cette signature (un champ, un tampon ou une note) masque ou modifie ce qui a été signé : la page affichée n'est pas la page signée. Ne vous fiez pas à ce que vous voyez ; demandez l'original.</translation>
+  </message>
  </context>
 </TS>

@@ -1,0 +1,239 @@
+"""Signed PDFs painted over after signing: what a reader sees must be what was signed.
+
+An incremental update that adds an empty signature field is, object by object, what a tool does
+to prepare the next signature: pyHanko's difference analysis allows it (FORM_FILLING). Its
+widget can still draw anything on the page. These tests paint over signed PDFs (ours, visible
+and invisible, and pyHanko's) and check the verdict, and check that the legitimate cases (a
+second signature stamped on blank space, an empty field for the next signer, a form filled in)
+stay valid.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+from paraphe.core.validation.indications import SubIndication
+from paraphe.core.validation.pdf_validator import _MODIFIED_AFTER_SIGNING, _PAINTED_OVER
+from paraphe.core.validation.report import SignatureReport
+from tests.conftest import RunParaphe
+from tests.integration.test_verify_pdf_cms import (
+    FAILED,
+    PASSED,
+    PDF,
+    copy_sample,
+    only,
+    our_pades,
+    pyhanko_sign,
+    verdict,
+    verify,
+)
+from tests.support import hostile_pdf
+from tests.support.pki import TestPki
+from tests.support.signing import sign_with
+
+SHOWN = "pages shown are the pages signed"
+FORMAT_FAILURE = SubIndication.FORMAT_FAILURE
+
+
+def check(signature: SignatureReport, name: str) -> bool | None:
+    matching = [c.passed for c in signature.checks if c.name == name]
+    assert matching, [c.name for c in signature.checks]
+    return matching[0]
+
+
+@pytest.fixture(scope="module")
+def signed_pdfs(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("painted")
+    invisible = our_pades(pki, copy_sample(PDF, folder / "invisible"))
+    visible_pdf = copy_sample(PDF, folder / "visible")
+    sign_with(
+        pki,
+        "rsa",
+        SignRequest(
+            documents=(visible_pdf,), format=SignatureFormat.PADES, visible=VisibleSignature()
+        ),
+    )
+    visible = visible_pdf.with_name(f"{visible_pdf.stem}_signe.pdf")
+    theirs = pyhanko_sign(pki, copy_sample(PDF, folder / "theirs"), folder / "pyhanko.pdf")
+    return {"paraphe-invisible": invisible, "paraphe-visible": visible, "pyhanko": theirs}
+
+
+ATTACKS = {
+    "new-amount-over-the-signed-one": (hostile_pdf.AMOUNT_LINE, hostile_pdf.NEW_AMOUNT),
+    "white-page": (hostile_pdf.WHOLE_PAGE, hostile_pdf.WHITE_BOX),
+    "line-added-on-blank-space": (hostile_pdf.BLANK_AREA, hostile_pdf.ADDED_LINE),
+}
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+@pytest.mark.parametrize("signed_by", ["paraphe-invisible", "paraphe-visible", "pyhanko"])
+def test_unsigned_field_drawing_on_the_signed_page_fails(
+    signed_by: str, attack: str, pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    rect, drawing = ATTACKS[attack]
+    painted = hostile_pdf.append_revision(
+        signed_pdfs[signed_by],
+        tmp_path / "painted.pdf",
+        hostile_pdf.unsigned_signature_field(rect, drawing),
+    )
+
+    signature = only(verify(pki, painted))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert signature.explanation == _PAINTED_OVER
+    assert check(signature, SHOWN) is False
+    # object-wise the change is an allowed one: only the rendering tells
+    assert signature.pdf is not None and signature.pdf.modification_level == "FORM_FILLING"
+    assert check(signature, "changes after signing are allowed") is True
+
+
+def test_painted_pdf_through_the_cli_is_not_valid(
+    pki: TestPki, signed_pdfs: dict[str, Path], run_paraphe: RunParaphe, tmp_path: Path
+) -> None:
+    painted = hostile_pdf.append_revision(
+        signed_pdfs["paraphe-visible"],
+        tmp_path / "painted.pdf",
+        hostile_pdf.unsigned_signature_field(hostile_pdf.AMOUNT_LINE, hostile_pdf.NEW_AMOUNT),
+    )
+
+    human = run_paraphe("verify", painted, "--trust", pki.root_cert)
+    as_json = run_paraphe("verify", painted, "--trust", pki.root_cert, "--json")
+
+    assert human.returncode == 1, human.stdout + human.stderr
+    assert "✔" not in human.stdout
+    assert "the page shown is not the page that was signed" in human.stdout
+    assert human.stderr == ""
+    (signature,) = json.loads(as_json.stdout)["documents"][0]["signatures"]
+    assert signature["indication"] == "TOTAL_FAILED"
+    shown = [c for c in signature["checks"] if c["name"] == SHOWN]
+    assert shown and shown[0]["passed"] is False and "page 1" in shown[0]["detail"]
+
+
+def test_empty_field_for_the_next_signer_keeps_the_signature_valid(
+    pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    prepared = hostile_pdf.append_revision(
+        signed_pdfs["paraphe-invisible"],
+        tmp_path / "prepared.pdf",
+        hostile_pdf.unsigned_signature_field(hostile_pdf.BLANK_AREA, b""),
+    )
+
+    signature = only(verify(pki, prepared))
+
+    assert verdict(signature) == (PASSED, None), signature.checks
+    assert check(signature, SHOWN) is True
+
+
+@pytest.mark.parametrize("first", ["paraphe-invisible", "paraphe-visible"])
+def test_second_visible_signature_on_blank_space_keeps_both_valid(
+    first: str, pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    twice = pyhanko_sign(
+        pki, signed_pdfs[first], tmp_path / "twice.pdf", field="1/72,420,300,480/Sig2"
+    )
+
+    report = verify(pki, twice)
+
+    signatures = {s.signature_id: s for s in report.all_signatures()}
+    assert {k: verdict(s) for k, s in signatures.items()} == {
+        "Signature1": (PASSED, None),
+        "Sig2": (PASSED, None),
+    }, {k: s.checks for k, s in signatures.items()}
+    assert check(signatures["Signature1"], SHOWN) is True
+
+
+def test_second_signature_stamped_over_signed_text_fails_the_first(
+    pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    over_text = pyhanko_sign(
+        pki,
+        signed_pdfs["paraphe-invisible"],
+        tmp_path / "over.pdf",
+        field="1/60,640,340,700/Sig2",
+    )
+
+    signatures = {s.signature_id: s for s in verify(pki, over_text).all_signatures()}
+
+    assert verdict(signatures["Signature1"]) == (FAILED, FORMAT_FAILURE)
+    assert signatures["Signature1"].explanation == _PAINTED_OVER
+    assert verdict(signatures["Sig2"]) == (PASSED, None)
+
+
+def test_rotated_page_maps_the_later_stamp_where_it_is_shown(pki: TestPki, tmp_path: Path) -> None:
+    rotated = hostile_pdf.append_revision(
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "rotated.pdf",
+        hostile_pdf.rotate_first_page(90),
+    )
+    signed = our_pades(pki, rotated)
+    twice = pyhanko_sign(pki, signed, tmp_path / "twice.pdf", field="1/72,420,300,480/Sig2")
+    painted = hostile_pdf.append_revision(
+        signed,
+        tmp_path / "painted.pdf",
+        hostile_pdf.unsigned_signature_field(hostile_pdf.AMOUNT_LINE, hostile_pdf.NEW_AMOUNT),
+    )
+
+    first_of_twice = {s.signature_id: s for s in verify(pki, twice).all_signatures()}
+    assert verdict(first_of_twice["Signature1"]) == (PASSED, None)
+    assert verdict(only(verify(pki, painted))) == (FAILED, FORMAT_FAILURE)
+
+
+def certify(pki: TestPki, pdf: Path, out: Path, permission: fields.MDPPerm) -> Path:
+    """A certification (author) signature by pyHanko with the given DocMDP permission."""
+    signer = signers.SimpleSigner.load(
+        str(pki.key("ecdsa")), str(pki.cert("ecdsa")), ca_chain_files=(str(pki.intermediate_cert),)
+    )
+    assert signer is not None
+    metadata = signers.PdfSignatureMetadata(
+        field_name="Certification",
+        certify=True,
+        docmdp_permissions=permission,
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    with open(pdf, "rb") as source, open(out, "wb") as target:
+        signers.sign_pdf(IncrementalPdfFileWriter(source), metadata, signer=signer, output=target)
+    return out
+
+
+def test_any_change_after_a_no_changes_certification_fails_it(pki: TestPki, tmp_path: Path) -> None:
+    certified = certify(
+        pki,
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "certified.pdf",
+        fields.MDPPerm.NO_CHANGES,
+    )
+    with_field = hostile_pdf.append_revision(
+        certified,
+        tmp_path / "changed.pdf",
+        hostile_pdf.unsigned_signature_field(hostile_pdf.BLANK_AREA, b""),
+    )
+
+    assert verdict(only(verify(pki, certified))) == (PASSED, None)
+    signature = only(verify(pki, with_field))
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert signature.explanation == _MODIFIED_AFTER_SIGNING
+
+
+def test_approval_after_a_form_filling_certification_stays_valid(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    certified = certify(
+        pki,
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "certified.pdf",
+        fields.MDPPerm.FILL_FORMS,
+    )
+    approved = our_pades(pki, certified)
+
+    signatures = {s.signature_id: s for s in verify(pki, approved).all_signatures()}
+
+    assert {k: verdict(s) for k, s in signatures.items()} == {
+        "Certification": (PASSED, None),
+        "Signature1": (PASSED, None),
+    }
