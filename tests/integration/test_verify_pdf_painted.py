@@ -237,3 +237,73 @@ def test_approval_after_a_form_filling_certification_stays_valid(
         "Certification": (PASSED, None),
         "Signature1": (PASSED, None),
     }
+
+
+def signed_form(pki: TestPki, folder: Path, prepare: hostile_pdf.Edit) -> Path:
+    form = hostile_pdf.append_revision(
+        copy_sample(PDF, folder / "in"), folder / "form.pdf", prepare
+    )
+    return our_pades(pki, form)
+
+
+def test_field_filled_in_after_signing_stays_valid(pki: TestPki, tmp_path: Path) -> None:
+    signed = signed_form(pki, tmp_path, hostile_pdf.add_text_field)
+    filled = hostile_pdf.append_revision(
+        signed, tmp_path / "filled.pdf", hostile_pdf.set_text_field_shown("12 345,00 EUR")
+    )
+
+    signature = only(verify(pki, filled))
+
+    assert verdict(signature) == (PASSED, None), signature.checks
+    assert check(signature, SHOWN) is True
+    assert signature.pdf is not None and signature.pdf.changes == ("Montant",)
+
+
+def test_signed_field_value_overwritten_after_signing_fails(pki: TestPki, tmp_path: Path) -> None:
+    signed = signed_form(pki, tmp_path, hostile_pdf.text_field_showing("12 345,00 EUR"))
+    changed = hostile_pdf.append_revision(
+        signed, tmp_path / "changed.pdf", hostile_pdf.set_text_field_shown("92 345,00 EUR")
+    )
+
+    signature = only(verify(pki, changed))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert signature.explanation == _PAINTED_OVER
+    # pyHanko rates it form filling: only what is drawn tells the signed value was replaced
+    assert signature.pdf is not None and signature.pdf.modification_level == "FORM_FILLING"
+
+
+def test_unsigned_field_painted_over_a_signed_field_value_fails(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    signed = signed_form(pki, tmp_path, hostile_pdf.text_field_showing("12 345,00 EUR"))
+    painted = hostile_pdf.append_revision(
+        signed,
+        tmp_path / "painted.pdf",
+        hostile_pdf.unsigned_signature_field(
+            hostile_pdf.FIELD_RECT,
+            b"1 1 1 rg 0 0 228 20 re f 0 g BT /F1 10 Tf 2 6 Td (92 345,00 EUR) Tj ET",
+        ),
+    )
+
+    signature = only(verify(pki, painted))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert signature.explanation == _PAINTED_OVER
+
+
+def test_unsigned_field_hiding_under_a_field_filled_in_fails(pki: TestPki, tmp_path: Path) -> None:
+    """Filling a field is allowed; a new widget drawing in the same rectangle is not."""
+    signed = signed_form(pki, tmp_path, hostile_pdf.add_text_field)
+
+    def fill_and_paint(writer: IncrementalPdfFileWriter) -> None:
+        hostile_pdf.set_text_field_shown("12 345,00 EUR")(writer)
+        hostile_pdf.unsigned_signature_field(
+            hostile_pdf.FIELD_RECT, b"0 g BT /F1 10 Tf 120 6 Td (x 1 000) Tj ET"
+        )(writer)
+
+    painted = hostile_pdf.append_revision(signed, tmp_path / "painted.pdf", fill_and_paint)
+
+    signature = only(verify(pki, painted))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks

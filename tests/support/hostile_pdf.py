@@ -276,3 +276,54 @@ def rotate_first_page(degrees: int) -> Edit:
         writer.mark_update(page_ref)
 
     return edit
+
+
+# The "Montant" field of add_text_field, in page coordinates.
+FIELD_RECT = (72.0, 600.0, 300.0, 620.0)
+
+
+def _value_appearance(writer: IncrementalPdfFileWriter, value: str) -> generic.IndirectObject:
+    """The appearance a form filler writes for a text field: its value in Helvetica."""
+    width, height = FIELD_RECT[2] - FIELD_RECT[0], FIELD_RECT[3] - FIELD_RECT[1]
+    text = value.encode("cp1252").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return writer.add_object(
+        generic.StreamObject(
+            {
+                pdf_name("/Type"): pdf_name("/XObject"),
+                pdf_name("/Subtype"): pdf_name("/Form"),
+                pdf_name("/BBox"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (0, 0, width, height)]
+                ),
+                pdf_name("/Resources"): _helvetica(writer),
+            },
+            stream_data=b"/Tx BMC 0 g BT /F1 10 Tf 2 6 Td (" + text + b") Tj ET EMC",
+        )
+    )
+
+
+def text_field_showing(value: str) -> Edit:
+    """Before signing: the "Montant" field already filled in, its value drawn on the page."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        add_text_field(writer)
+        set_text_field_shown(value)(writer)
+
+    return edit
+
+
+def set_text_field_shown(value: str) -> Edit:
+    """The "Montant" field's value set and drawn, as a form filler does (value and appearance)."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        for ref in writer.root["/AcroForm"]["/Fields"]:
+            field = ref.get_object()
+            if field.get("/T") == "Montant":
+                field[pdf_name("/V")] = generic.TextStringObject(value)
+                field[pdf_name("/AP")] = generic.DictionaryObject(
+                    {pdf_name("/N"): _value_appearance(writer, value)}
+                )
+                writer.mark_update(ref)
+                return
+        raise AssertionError("no Montant field")
+
+    return edit

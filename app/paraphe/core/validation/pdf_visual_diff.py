@@ -22,24 +22,16 @@ rendered, so a long document with a second signature costs two renderings of the
 
 from __future__ import annotations
 
-import ctypes
-import io
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RENDER_DPI = 100
-MAX_PIXELS = 6_000_000
-"""Pages larger than this at RENDER_DPI (plans, posters) are rendered at a lower resolution."""
-INK = 64
-"""How far (0-255, on the most changed colour channel) a pixel must be from white to count as
-content, and from its signed colour to count as changed: anti-aliasing fringes stay below it."""
+from ..pdf_pages import INK, Bitmap, Prefix, Rectangle, inside, open_document, render, to_pixels
+
 MIN_PIXELS = 3
 """Fewer changed pixels than this are rendering noise, not a change a reader could see."""
-_MARGIN = 2
-"""Pixels added around an annotation's rectangle for anti-aliased edges."""
 _BLOCK = 64
 """Pixels compared at once before looking at them one by one."""
 _WALK_BUDGET = 2000
@@ -58,11 +50,16 @@ class PageDifference:
 
 
 @dataclass
-class _Allowed:
-    """Rectangles (page coordinates) where a change is allowed, per kind of change."""
+class _Rectangles:
+    """Where the annotations that changed after the signature draw (page coordinates)."""
 
-    filled_fields: list[tuple[float, float, float, float]] = field(default_factory=list)
-    additions: list[tuple[float, float, float, float]] = field(default_factory=list)
+    filled_fields: list[Rectangle] = field(default_factory=list)
+    """Form fields that existed when signing, empty, and were filled in since."""
+    later_signatures: list[Rectangle] = field(default_factory=list)
+    """Widgets of the signatures made later (their stamps)."""
+    others: list[Rectangle] = field(default_factory=list)
+    """Anything else added or changed, a signed field value overwritten included: no change to
+    the page is allowed under them."""
 
 
 class RenderedPages:
@@ -71,19 +68,19 @@ class RenderedPages:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._document: Any = None
-        self._pages: dict[int, _Bitmap] = {}
+        self._pages: dict[int, Bitmap] = {}
 
-    def page(self, index: int) -> _Bitmap:
+    def page(self, index: int) -> Bitmap:
         if index not in self._pages:
             if self._document is None:
-                self._document = _open(self.path)
-            self._pages[index] = _render(self._document, index)
+                self._document = open_document(self.path)
+            self._pages[index] = render(self._document, index)
         return self._pages[index]
 
     def handle(self, index: int) -> Any:
         """pdfium's page object, to map page coordinates to pixels."""
         if self._document is None:
-            self._document = _open(self.path)
+            self._document = open_document(self.path)
         return self._document[index]
 
     def close(self) -> None:
@@ -114,12 +111,14 @@ def differences(
         return []
     later_signature_widgets = _later_signature_widgets(reader, revision)
     found = []
-    with _open(_Prefix(final_pages.path, signed_end)) as signed_document:
+    with open_document(Prefix(final_pages.path, signed_end)) as signed_document:
         if len(signed_document) != len(pages):
             return [PageDifference(1, covered=MIN_PIXELS, added=0)]  # pages added or removed
         for index in candidates:
-            allowed = _allowed_rectangles(reader, pages[index], revision, later_signature_widgets)
-            difference = _compare(signed_document, final_pages, index, allowed)
+            changed = _changed_rectangles(
+                reader, pages[index], revision, later_changes, later_signature_widgets
+            )
+            difference = _compare(signed_document, final_pages, index, changed)
             if difference.covered >= MIN_PIXELS or difference.added >= MIN_PIXELS:
                 found.append(difference)
     return found
@@ -244,26 +243,57 @@ def _widget_refs(reader: Any, field_name: str) -> Iterator[tuple[int, int]]:
                     yield kid.idnum, kid.generation
 
 
-def _allowed_rectangles(
-    reader: Any, page_ref: Any, revision: int, later_signature_widgets: set[tuple[int, int]]
-) -> _Allowed:
+def _changed_rectangles(
+    reader: Any,
+    page_ref: Any,
+    revision: int,
+    later: set[tuple[int, int]],
+    later_signature_widgets: set[tuple[int, int]],
+) -> _Rectangles:
     from pyhanko.pdf_utils import generic
 
-    allowed = _Allowed()
+    found = _Rectangles()
+    signed_state = reader.get_historical_resolver(revision)
     for annot_ref in _annotations(page_ref):
         if not isinstance(annot_ref, generic.IndirectObject):
             continue
+        if not _reaches_change(annot_ref, later):
+            continue  # drawn as when signed
         annot = annot_ref.get_object()
         rect = _rectangle(annot)
         if rect is None:
             continue
-        key = (annot_ref.idnum, annot_ref.generation)
-        if annot.get("/Subtype") == "/Widget" and _existed_at(reader, annot_ref, revision):
-            allowed.filled_fields.append(rect)
-            allowed.additions.append(rect)
-        elif key in later_signature_widgets:
-            allowed.additions.append(rect)
-    return allowed
+        if (annot_ref.idnum, annot_ref.generation) in later_signature_widgets:
+            found.later_signatures.append(rect)
+        elif (
+            annot.get("/Subtype") == "/Widget"
+            and _existed_at(reader, annot_ref, revision)
+            and _field_value(signed_state(annot_ref.reference)) in _EMPTY_VALUES
+        ):
+            found.filled_fields.append(rect)
+        else:
+            found.others.append(rect)
+    return found
+
+
+_EMPTY_VALUES = (None, "", "/Off")
+
+
+def _field_value(widget: Any) -> Any:
+    """A widget's field value (/V, inherited from its parent fields), as signed or as now."""
+    from pyhanko.pdf_utils import generic
+
+    node, depth = widget, 0
+    while isinstance(node, generic.DictionaryObject) and depth < 32:
+        if "/V" in node:
+            value = node["/V"]
+            return (
+                str(value)
+                if isinstance(value, generic.TextStringObject | generic.NameObject)
+                else value
+            )
+        node, depth = node.get("/Parent"), depth + 1
+    return None
 
 
 def _existed_at(reader: Any, ref: Any, revision: int) -> bool:
@@ -273,7 +303,7 @@ def _existed_at(reader: Any, ref: Any, revision: int) -> bool:
         return False
 
 
-def _rectangle(annot: Any) -> tuple[float, float, float, float] | None:
+def _rectangle(annot: Any) -> Rectangle | None:
     try:
         x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
     except (KeyError, TypeError, ValueError):
@@ -283,110 +313,21 @@ def _rectangle(annot: Any) -> tuple[float, float, float, float] | None:
     return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
-# --- rendering and comparing ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Bitmap:
-    width: int
-    height: int
-    stride: int
-    pixels: bytes
-    """BGR, 3 bytes per pixel, rows of ``stride`` bytes."""
-
-
-class _Prefix(io.RawIOBase):
-    """The first ``length`` bytes of a file: a PDF as it was at the end of a signed revision."""
-
-    def __init__(self, path: Path, length: int) -> None:
-        super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 - closed with this object
-        self._length = length
-        self._position = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._length}[whence]
-        self._position = max(0, base + offset)
-        return self._position
-
-    def tell(self) -> int:
-        return self._position
-
-    def readinto(self, buffer: Any) -> int:
-        wanted = max(0, min(len(buffer), self._length - self._position))
-        self._file.seek(self._position)
-        data = self._file.read(wanted)
-        buffer[: len(data)] = data
-        self._position += len(data)
-        return len(data)
-
-    def close(self) -> None:
-        self._file.close()
-        super().close()
-
-
-def _open(source: Path | _Prefix) -> Any:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(source, autoclose=True)
-    document.init_forms()  # fields drawn as a reader draws them
-    return document
-
-
-def _render(document: Any, index: int, bare: bool = False) -> _Bitmap:
-    """The page as a reader shows it, or (``bare``) its own content without any annotation."""
-    page = document[index]
-    width, height = page.get_size()
-    scale = RENDER_DPI / 72
-    if width * height * scale * scale > MAX_PIXELS:
-        scale = math.sqrt(MAX_PIXELS / max(width * height, 1.0))
-    bitmap = page.render(scale=scale, may_draw_forms=not bare, draw_annots=not bare)
-    return _Bitmap(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
-
-
-def _blank(pixels: bytes, i: int) -> bool:
-    return 255 - min(pixels[i], pixels[i + 1], pixels[i + 2]) <= INK
-
-
-def _device_boxes(
-    page: Any, bitmap: _Bitmap, rects: list[tuple[float, float, float, float]]
-) -> list[tuple[int, int, int, int]]:
-    """Page-space rectangles as pixel boxes (x0, y0, x1, y1), rotation and crop box included."""
-    import pypdfium2.raw as pdfium_c
-
-    boxes = []
-    for x1, y1, x2, y2 in rects:
-        xs, ys = [], []
-        for px, py in ((x1, y1), (x1, y2), (x2, y1), (x2, y2)):
-            dx, dy = ctypes.c_int(), ctypes.c_int()
-            pdfium_c.FPDF_PageToDevice(page, 0, 0, bitmap.width, bitmap.height, 0, px, py, dx, dy)
-            xs.append(dx.value)
-            ys.append(dy.value)
-        boxes.append((min(xs) - _MARGIN, min(ys) - _MARGIN, max(xs) + _MARGIN, max(ys) + _MARGIN))
-    return boxes
-
-
-def _inside(x: int, y: int, boxes: list[tuple[int, int, int, int]]) -> bool:
-    return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes)
+# --- comparing ------------------------------------------------------------------------------
 
 
 def _compare(
-    signed_document: Any, final_pages: RenderedPages, index: int, allowed: _Allowed
+    signed_document: Any, final_pages: RenderedPages, index: int, changed: _Rectangles
 ) -> PageDifference:
     final = final_pages.page(index)
-    before = _render(signed_document, index)
+    before = render(signed_document, index)
     if (before.width, before.height) != (final.width, final.height):
         return PageDifference(index + 1, covered=MIN_PIXELS, added=0)
     page = final_pages.handle(index)
-    filled = _device_boxes(page, final, allowed.filled_fields)
-    additions = _device_boxes(page, final, allowed.additions)
-    bare: _Bitmap | None = None  # the signed page without its annotations, drawn only if needed
+    filled = to_pixels(page, final, changed.filled_fields)
+    stamps = to_pixels(page, final, changed.later_signatures)
+    others = to_pixels(page, final, changed.others)
+    bare: Bitmap | None = None  # the signed page without its annotations, drawn only if needed
     covered = added = 0
     stride, old, new = final.stride, before.pixels, final.pixels
     for y in range(final.height):
@@ -398,18 +339,23 @@ def _compare(
             if old[block:end] == new[block:end]:
                 continue
             for i in range(block, end, 3):
-                b0, g0, r0 = old[i], old[i + 1], old[i + 2]
-                b1, g1, r1 = new[i], new[i + 1], new[i + 2]
-                if max(abs(b0 - b1), abs(g0 - g1), abs(r0 - r1)) <= INK:
+                if max(abs(old[i + c] - new[i + c]) for c in (0, 1, 2)) <= INK:
                     continue
                 x = (i - start) // 3
-                if 255 - min(b0, g0, r0) > INK:  # signed content looks different now
-                    if _inside(x, y, filled):
-                        if bare is None:
-                            bare = _render(signed_document, index, bare=True)
-                        if _blank(bare.pixels, i):
-                            continue  # a field's own value changed over blank page: form filling
+                signed_content = not before.blank_at(i)
+                if inside(x, y, others):
+                    explained = False  # nothing a signature or form filling does
+                elif signed_content:  # only a field's own value, over blank page, may change
+                    explained = inside(x, y, filled) and not inside(x, y, stamps)
+                    if explained:
+                        bare = bare or render(signed_document, index, bare=True)
+                        explained = bare.blank_at(i)
+                else:  # drawn on blank space: a later signature's stamp or a filled field
+                    explained = inside(x, y, filled) or inside(x, y, stamps)
+                if explained:
+                    continue
+                if signed_content:
                     covered += 1
-                elif not _inside(x, y, additions):
+                else:
                     added += 1
     return PageDifference(index + 1, covered=covered, added=added)
