@@ -90,9 +90,9 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--position",
-        default="350,40,560,110",
         metavar="X1,Y1,X2,Y2",
-        help="PAdES visible signature box in points from the lower-left corner",
+        help="PAdES visible signature box in points from the lower-left corner (default: a blank"
+        " place, bottom right when free)",
     )
     parser.add_argument(
         "--suffix", default="_signe", help="PAdES output name suffix (default: _signe)"
@@ -121,7 +121,8 @@ def build_request(args: argparse.Namespace) -> SignRequest:
     if args.visible:
         if args.format != "pades":
             raise UsageError(detail="--visible needs --format pades")
-        visible = VisibleSignature(page=args.page, box=_parse_box(args.position))
+        box = _parse_box(args.position) if args.position is not None else None
+        visible = VisibleSignature(page=args.page, box=box)
     return SignRequest(
         documents=tuple(args.files),
         format=SignatureFormat(args.format),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-DEFAULT_BOX_SIZE = (210.0, 70.0)  # points
+from ..core.signing.stamp_place import DEFAULT_SIZE as DEFAULT_BOX_SIZE
 
 
 def render_page(path: Path, page_index: int, width_px: int) -> tuple[QImage, float, float, int]:
@@ -53,6 +53,8 @@ class PdfPreview(QWidget):
         self._page_size = (595.0, 842.0)
         self.page_count = 0
         self._box_origin = QPointF(350, 40)  # lower-left corner, points
+        self.placed_by_user = False
+        """False until the user places the box: the engine then picks a blank place itself."""
 
     def load(self, path: Path, page_index: int) -> None:
         width = max(300, self.width())
@@ -89,6 +91,7 @@ class PdfPreview(QWidget):
         x = (point.x() - rect.left()) / factor - DEFAULT_BOX_SIZE[0] / 2
         y = (rect.bottom() - point.y()) / factor - DEFAULT_BOX_SIZE[1] / 2
         self._box_origin = QPointF(x, y)
+        self.placed_by_user = True
         self._clamp()
         self.update()
         self.box_changed.emit(self.box())

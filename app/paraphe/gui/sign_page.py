@@ -498,7 +498,8 @@ class SignPage(QWidget):
         fmt = self.selected_format()
         visible = None
         if fmt is SignatureFormat.PADES and self.visible.isChecked():
-            visible = VisibleSignature(page=self.page.value(), box=self.preview.box())
+            box = self.preview.box() if self.preview.placed_by_user else None
+            visible = VisibleSignature(page=self.page.value(), box=box)
         output = (
             Path(self.output_dir.text())
             if self.elsewhere.isChecked() and self.output_dir.text()

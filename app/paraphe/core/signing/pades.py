@@ -27,6 +27,7 @@ from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..pdf_end import pdf_end_problem
 from .request import VisibleSignature
+from .stamp_place import stamp_box
 
 STAMP_FONT = "NotoSans-Regular.ttf"
 
@@ -95,7 +96,9 @@ def sign_pdf(
                 raise UnsupportedDocument(
                     source, detail=f"the PDF has no page {visible.page} (it has {page_count})"
                 )
-            field_spec = fields.SigFieldSpec(field_name, on_page=page, box=visible.box)
+            already_signed = bool(writer.prev.embedded_signatures)
+            box = stamp_box(source, page, visible.box, already_signed)
+            field_spec = fields.SigFieldSpec(field_name, on_page=page, box=box)
         metadata = signers.PdfSignatureMetadata(
             field_name=field_name,
             md_algorithm=digest_algorithm,

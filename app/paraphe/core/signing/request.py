@@ -38,8 +38,9 @@ class VisibleSignature:
 
     page: int = 1
     """1-based page number; negative counts from the end (-1 is the last page)."""
-    box: tuple[int, int, int, int] = (350, 40, 560, 110)
-    """x1, y1, x2, y2."""
+    box: tuple[int, int, int, int] | None = None
+    """x1, y1, x2, y2; None lets Paraphe choose a blank place (bottom right by default, see
+    ``stamp_place``)."""
 
 
 @dataclass(frozen=True)
