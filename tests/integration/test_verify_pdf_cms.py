@@ -891,9 +891,7 @@ def test_json_report_follows_the_schema(
         else:
             assert signature["pdf"] is None
     assert all({"signature_path", "reason"} <= o.keys() for o in report["orphan_signatures"])
-    assert report["errors"] == [
-        {"path": str(tmp_path / "missing.pdf"), "message": report["errors"][0]["message"]}
-    ]
+    assert [e["path"] for e in report["errors"]] == [str(tmp_path / "missing.pdf")]
 
 
 # --- 10: unreadable input, usage errors --------------------------------------------------------

@@ -10,6 +10,8 @@ import functools
 import os
 from importlib import resources
 
+from ..core.display_text import displayable, displayable_values
+
 _language = "en"
 
 
@@ -54,9 +56,9 @@ def tr(text: str) -> str:
 
 
 def localized(message: object) -> str:
-    """A ParapheError or Notice in the user's language (template translated, then filled)."""
+    """A ParapheError or Notice in the user's language (template translated, then filled with
+    values made displayable: a file name cannot start a line of its own or move the cursor)."""
     template = getattr(message, "template", None)
     if template is None:
-        return str(message)
-    params = getattr(message, "params", {})
-    return tr(template).format(path=getattr(message, "path", None), **params)
+        return displayable(str(message))
+    return tr(template).format(**displayable_values(message))

@@ -66,6 +66,9 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     set_language(args.lang)
+    from ..core.library_warnings import keep_library_warnings_quiet
+
+    keep_library_warnings_quiet(show=args.debug)
     if args.command is None:
         parser.print_help()
         return exit_codes.USAGE

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.display_text import displayable
 from ..core.documents import DIGEST_ALGORITHMS
 from ..core.errors import Notice, UsageError
 from ..core.signing.request import (
@@ -256,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
                 credential,
                 on_progress=progress,
                 on_result=lambda result: _say(
-                    args, tr("signed: {path}").format(path=result.output), progress
+                    args, tr("signed: {path}").format(path=displayable(result.output)), progress
                 ),
             )
             outcome = signer.run(plan, digests)

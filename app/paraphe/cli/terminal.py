@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from typing import TextIO
 
+from ..core.display_text import displayable
 from ..core.progress import Progress
 
 _LARGE_FILE = 32 << 20
@@ -40,7 +41,7 @@ class ProgressLine:
             return
         self._last = now
         percent = 100 * progress.bytes_done // progress.bytes_total if progress.bytes_total else 100
-        name = progress.path.name
+        name = displayable(progress.path.name)
         if len(name) > 40:
             name = name[:37] + "..."
         text = f"[{progress.file_index + 1}/{progress.file_count}] {name} {percent:3d}%"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..core.display_text import displayable
 from ..core.translatable import N_
 from .i18n import localized, tr
 
@@ -110,8 +110,9 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     report = verify_paths(args.paths, settings)
     if args.json:
-        json.dump(report.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.to_json())  # UTF-8 whatever the terminal's encoding
+        sys.stdout.buffer.flush()
     else:
         print_summary(report, colour=_use_colour())
     return exit_code_for(report)
@@ -149,18 +150,19 @@ def print_summary(report: Any, colour: bool) -> None:
     counts = {"TOTAL_PASSED": 0, "INDETERMINATE": 0, "TOTAL_FAILED": 0}
     for document in report.documents:
         print()
-        print(str(document.path))
+        print(displayable(document.path))
         for signature in document.signatures:
             counts[signature.indication.value] += 1
             symbol, label, code = _BADGES[signature.indication.value]
             badge = f"{symbol} {tr(label)}"
             if signature.subindication is not None:
                 badge += f" ({signature.subindication.code})"
-            who = signature.signer.name if signature.signer else tr("unknown signer")
-            if signature.signer and signature.signer.organisation:
-                who += f" — {signature.signer.organisation}"
-            if signature.signer and signature.signer.siren:
-                who += f" (SIREN {signature.signer.siren})"
+            signer = signature.signer
+            who = displayable(signer.name) if signer else tr("unknown signer")
+            if signer and signer.organisation:
+                who += f" — {displayable(signer.organisation)}"
+            if signer and signer.siren:
+                who += f" (SIREN {displayable(signer.siren)})"
             level = f"{signature.format.value} {signature.level or ''}".strip()
             print(f"  {paint(badge, code)}  {level}  {who}")
             if signature.timestamp_time is not None:
@@ -178,9 +180,12 @@ def print_summary(report: Any, colour: bool) -> None:
                     )
                 )
             if Path(signature.signature_path) != Path(document.path):
-                print("      " + tr("signature: {path}").format(path=signature.signature_path))
+                print(
+                    "      "
+                    + tr("signature: {path}").format(path=displayable(signature.signature_path))
+                )
             if signature.explanation:
-                print("      " + tr(signature.explanation))
+                print("      " + displayable(tr(signature.explanation)))
     if report.unsigned_documents:
         print()
         print(
@@ -189,7 +194,7 @@ def print_summary(report: Any, colour: bool) -> None:
             )
         )
         for path in report.unsigned_documents:
-            print(f"  {path}")
+            print(f"  {displayable(path)}")
     if report.orphan_signatures:
         print()
         print(
@@ -198,12 +203,12 @@ def print_summary(report: Any, colour: bool) -> None:
             )
         )
         for orphan in report.orphan_signatures:
-            print(f"  {orphan.signature_path}: {tr(orphan.reason)}")
+            print(f"  {displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}")
     if report.errors:
         print()
         print(tr("Could not be read ({count}):").format(count=len(report.errors)))
         for error in report.errors:
-            print(f"  {error.path}: {tr(error.message)}")
+            print(f"  {displayable(error.path)}: {displayable(tr(error.message))}")
     print()
     total = sum(counts.values())
     print(

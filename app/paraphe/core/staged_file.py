@@ -24,17 +24,24 @@ _NO_LINK = {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 
 class StagedFile:
-    """A binary file under construction in ``folder``; ``publish()`` gives it its final name."""
+    """A binary file under construction in ``folder``; ``publish()`` gives it its final name.
 
-    def __init__(self, folder: Path) -> None:
+    ``for_file`` is the file this output is made for: its errors name it (a full disk fails
+    every file of a batch; each failure must say which file it was), else the folder.
+    """
+
+    def __init__(self, folder: Path, for_file: Path | None = None) -> None:
         self.folder = folder
+        self.for_file = for_file
         self._temp_path: Path | None = None
         self.file: BinaryIO = self._create()
         self.published: Path | None = None
 
     def _create(self) -> BinaryIO:
         if not self.folder.is_dir():
-            raise OutputNotWritable(self.folder, detail="the folder does not exist")
+            raise OutputNotWritable(
+                self.for_file or self.folder, detail="the folder does not exist"
+            )
         tmpfile_flag = getattr(os, "O_TMPFILE", 0)
         if tmpfile_flag and sys.platform.startswith("linux"):
             try:
@@ -42,11 +49,11 @@ class StagedFile:
                 return os.fdopen(fd, "w+b")
             except OSError as exc:
                 if exc.errno not in _NO_TMPFILE:
-                    raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+                    raise self._failure(exc) from None
         try:
             fd, name = tempfile.mkstemp(prefix=".paraphe-", suffix=".part", dir=self.folder)
         except OSError as exc:
-            raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+            raise self._failure(exc) from None
         self._temp_path = Path(name)
         return os.fdopen(fd, "w+b")
 
@@ -59,18 +66,24 @@ class StagedFile:
         try:
             self.flush_to_disk()
         except OSError as exc:
-            raise OutputNotWritable(self.folder, detail=exc.strerror or str(exc)) from None
+            raise self._failure(exc) from None
         for candidate in candidates:
             try:
                 self._link(candidate)
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise OutputNotWritable(candidate, detail=exc.strerror or str(exc)) from None
+                raise self._failure(exc, candidate) from None
             self.published = candidate
             self._sync_folder()
             return candidate
-        raise OutputNotWritable(self.folder, detail="no free output name")
+        raise OutputNotWritable(self.for_file or self.folder, detail="no free output name")
+
+    def _failure(self, exc: OSError, output: Path | None = None) -> OutputNotWritable:
+        """The error for ``exc``, naming the file the output is for (else the output or the
+        folder) and the system's reason (``No space left on device``)."""
+        named = self.for_file or output or self.folder
+        return OutputNotWritable(named, detail=exc.strerror or str(exc))
 
     def _link(self, target: Path) -> None:
         if self._temp_path is None:

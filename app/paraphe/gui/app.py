@@ -28,6 +28,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    from ..core.library_warnings import keep_library_warnings_quiet
+
+    keep_library_warnings_quiet()  # no console to show them to; never a stray line on one
     if args.screenshots is not None:
         from .screenshots import render_screenshots
 

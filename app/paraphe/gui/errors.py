@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.errors import Cancelled, ParapheError
@@ -18,6 +19,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     if isinstance(error, Cancelled):
         return
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file name in the sentence is never markup
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QApplication.translate("errors", "Paraphe"))
     if isinstance(error, ParapheError):

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..core.display_text import displayable, displayable_values
+
 _translators: list[QTranslator] = []
 
 
@@ -49,8 +51,8 @@ def tr_engine(text: str) -> str:
 
 
 def localized(message: object) -> str:
+    """A ParapheError or Notice translated, filled with displayable values (as the CLI does)."""
     template = getattr(message, "template", None)
     if template is None:
-        return str(message)
-    params = getattr(message, "params", {})
-    return tr_engine(template).format(path=getattr(message, "path", None), **params)
+        return displayable(str(message))
+    return tr_engine(template).format(**displayable_values(message))

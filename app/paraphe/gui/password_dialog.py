@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,13 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display_text import displayable
+
 
 class PasswordDialog(QDialog):
     def __init__(self, keystore: Path, retry: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate password"))
-        message = self.tr("Password of the certificate file %1:").replace("%1", keystore.name)
+        message = self.tr("Password of the certificate file %1:").replace(
+            "%1", displayable(keystore.name)
+        )
         self.label = QLabel(message)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.label.setWordWrap(True)
         self.warning = QLabel(self.tr("Wrong password. Check it and try again."))
         self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -68,7 +74,7 @@ class PinDialog(PasswordDialog):
         token = getattr(request, "token_label", "")
         super().__init__(Path(token or "token"), retry=False, parent=parent)
         self.setWindowTitle(self.tr("Token PIN"))
-        self.label.setText(self.tr("PIN of the token %1:").replace("%1", token))
+        self.label.setText(self.tr("PIN of the token %1:").replace("%1", displayable(token)))
         self.field.setAccessibleName(self.tr("PIN"))
         if getattr(request, "final_try", False):
             self.warning.setText(

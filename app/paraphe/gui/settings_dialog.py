@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display_text import displayable
 from ..core.settings import Settings
 from ..core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
 from . import errors
+from .plain_text import tooltip
 
 TRUST_ANCHORS = "trust_anchors"
 """Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors."""
@@ -391,9 +393,9 @@ class SettingsDialog(QDialog):
     # -- trust anchors ------------------------------------------------------------------------
 
     def _add_anchor_row(self, digest: str, cert: asn1_x509.Certificate) -> None:
-        item = QTreeWidgetItem([subject_label(cert), short_fingerprint(digest)])
+        item = QTreeWidgetItem([displayable(subject_label(cert)), short_fingerprint(digest)])
         item.setData(0, _FINGERPRINT_ROLE, digest)
-        item.setToolTip(0, cert.subject.human_friendly)
+        item.setToolTip(0, tooltip(cert.subject.human_friendly))
         item.setToolTip(1, digest.upper())
         self.anchors.addTopLevelItem(item)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display_text import displayable
 from ..core.documents import mime_type_for
 from ..core.errors import ParapheError, WrongPassword
 from ..core.settings import Settings
@@ -47,6 +48,7 @@ from .identities import (
 )
 from .password_dialog import PasswordDialog, PinDialog
 from .pdf_preview import PdfPreview
+from .plain_text import as_html, tooltip
 from .sign_worker import SignWorker
 
 _BADGE_STYLE = {
@@ -219,6 +221,7 @@ class SignPage(QWidget):
             bar.setSizePolicy(policy)
             bar.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files: never markup
         self.status.setWordWrap(True)
         self.results_list = QListWidget()
         self.results_list.setAccessibleName(self.tr("Signatures written"))
@@ -282,9 +285,9 @@ class SignPage(QWidget):
                 size = human_size(path.stat().st_size)
             except OSError:
                 size = "?"
-            for column, text in enumerate((path.name, size, mime_type_for(path))):
+            for column, text in enumerate((displayable(path.name), size, mime_type_for(path))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(path))
+                item.setToolTip(tooltip(path))
                 self.table.setItem(row, column, item)
 
     def remove_selected(self) -> None:
@@ -396,7 +399,7 @@ class SignPage(QWidget):
             f"<span style='color:{colour}; font-weight:bold'>{symbol} {self._badge_text(identity.badge())}</span>",
             self.tr("Holder: %1").replace("%1", _escape(identity.holder)),
             self.tr("Organisation: %1").replace("%1", _escape(identity.organisation or "—")),
-            self.tr("SIREN: %1").replace("%1", identity.siren or "—"),
+            self.tr("SIREN: %1").replace("%1", _escape(identity.siren or "—")),
             self.tr("Issuer: %1").replace("%1", _escape(identity.issuer)),
             self.tr("Valid from %1 to %2")
             .replace("%1", cert.not_valid_before_utc.date().isoformat())
@@ -565,7 +568,7 @@ class SignPage(QWidget):
         self.overall_progress.setValue(getattr(progress, "file_index", 0))
         self.status.setText(
             self.tr("Signing %1 (%2 of %3)…")
-            .replace("%1", Path(getattr(progress, "path", "")).name)
+            .replace("%1", displayable(Path(getattr(progress, "path", "")).name))
             .replace("%2", str(getattr(progress, "file_index", 0) + 1))
             .replace("%3", str(getattr(progress, "file_count", 1)))
         )
@@ -573,7 +576,7 @@ class SignPage(QWidget):
     def _on_file_done(self, result: object) -> None:
         output = Path(result.output)
         self.results.append(output)
-        self.results_list.addItem(f"✔ {output.name}")
+        self.results_list.addItem(f"✔ {displayable(output.name)}")
         self.overall_progress.setValue(len(self.results))
 
     def _on_notice(self, notice: object) -> None:
@@ -618,9 +621,7 @@ class SignPage(QWidget):
 
 
 def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+    return as_html(text)
 
 
 class _ProbeSignals(QObject):

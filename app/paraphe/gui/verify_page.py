@@ -12,7 +12,6 @@ pool; the page only turns the ``ValidationReport`` into widgets.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display_text import displayable
 from ..core.settings import Settings
 from ..core.validation.indications import Indication
 from ..core.validation.report import (
@@ -48,6 +48,7 @@ from . import verdict_style
 from .drop_zone import DropZone
 from .errors import show_error
 from .i18n import localized, tr_engine
+from .plain_text import as_html, tooltip
 from .verify_worker import VerifyJob
 
 COLUMN_DOCUMENT, COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE = range(5)
@@ -263,7 +264,9 @@ class VerifyPage(QWidget):
 
     @Slot(str)
     def _progress(self, name: str) -> None:
-        self.progress_label.setText(self.tr("Verifying {name}…").format(name=Path(name).name))
+        self.progress_label.setText(
+            self.tr("Verifying {name}…").format(name=displayable(Path(name).name))
+        )
 
     def _job_done(self) -> bool:
         """Forget the finished job; True if its result is still wanted."""
@@ -361,8 +364,8 @@ class VerifyPage(QWidget):
             self._show_placeholder()
 
     def _document_item(self, document: DocumentReport, bold: QFont) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([self._shown(document.path)])
-        item.setToolTip(COLUMN_DOCUMENT, str(document.path))
+        item = QTreeWidgetItem([displayable(self._shown(document.path))])
+        item.setToolTip(COLUMN_DOCUMENT, tooltip(document.path))
         item.setData(COLUMN_DOCUMENT, ROLE_ENTRY, document)
         item.setFont(COLUMN_DOCUMENT, bold)
         verdict = verdict_style.overall(s.indication for s in document.signatures)
@@ -373,8 +376,8 @@ class VerifyPage(QWidget):
         organisations = _unique(
             s.signer.organisation for s in document.signatures if s.signer and s.signer.organisation
         )
-        item.setText(COLUMN_SIGNER, ", ".join(signers))
-        item.setText(COLUMN_ORGANISATION, ", ".join(organisations))
+        item.setText(COLUMN_SIGNER, ", ".join(map(displayable, signers)))
+        item.setText(COLUMN_ORGANISATION, ", ".join(map(displayable, organisations)))
         if len(document.signatures) == 1:
             self._set_date(item, document.signatures[0])
         for number, signature in enumerate(document.signatures, start=1):
@@ -385,24 +388,24 @@ class VerifyPage(QWidget):
         self, document: DocumentReport, signature: SignatureReport, number: int
     ) -> QTreeWidgetItem:
         if Path(signature.signature_path) != Path(document.path):
-            name = Path(signature.signature_path).name
+            name = displayable(Path(signature.signature_path).name)
         else:
             name = self.tr("Signature {number}").format(number=number)
             if signature.signature_id:
-                name += f" ({signature.signature_id})"
+                name += f" ({displayable(signature.signature_id)})"
         item = QTreeWidgetItem([name])
-        item.setToolTip(COLUMN_DOCUMENT, str(signature.signature_path))
+        item.setToolTip(COLUMN_DOCUMENT, tooltip(signature.signature_path))
         item.setData(COLUMN_DOCUMENT, ROLE_ENTRY, signature)
         self._set_badge(item, signature.indication)
         if signature.explanation:
-            item.setToolTip(COLUMN_VERDICT, tr_engine(signature.explanation))
+            item.setToolTip(COLUMN_VERDICT, tooltip(tr_engine(signature.explanation)))
         if signature.signer is not None:
-            item.setText(COLUMN_SIGNER, signature.signer.name)
-            item.setText(COLUMN_ORGANISATION, signature.signer.organisation or "")
+            item.setText(COLUMN_SIGNER, displayable(signature.signer.name))
+            item.setText(COLUMN_ORGANISATION, displayable(signature.signer.organisation))
             if signature.signer.siren:
                 item.setToolTip(
                     COLUMN_ORGANISATION,
-                    self.tr("SIREN {siren}").format(siren=signature.signer.siren),
+                    tooltip(self.tr("SIREN {siren}").format(siren=signature.signer.siren)),
                 )
         self._set_date(item, signature)
         return item
@@ -414,10 +417,10 @@ class VerifyPage(QWidget):
         group.setFont(COLUMN_DOCUMENT, bold)
         self.tree.addTopLevelItem(group)
         for shown, entry, verdict, reason in rows:
-            child = QTreeWidgetItem([shown, verdict])
+            child = QTreeWidgetItem([displayable(shown), verdict])
             child.setData(COLUMN_DOCUMENT, ROLE_ENTRY, entry)
-            child.setToolTip(COLUMN_DOCUMENT, str(_entry_path(entry)))
-            child.setToolTip(COLUMN_VERDICT, reason)
+            child.setToolTip(COLUMN_DOCUMENT, tooltip(_entry_path(entry)))
+            child.setToolTip(COLUMN_VERDICT, tooltip(reason))
             group.addChild(child)
         group.setExpanded(True)
 
@@ -761,7 +764,9 @@ def _badge_url(indication: Indication) -> QUrl:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Every text of the details panel passes here once: names, certificate fields and
+    messages from outside are made displayable (one line, no bidi trick), then escaped."""
+    return as_html(str(text))
 
 
 def _h(text: str) -> str:

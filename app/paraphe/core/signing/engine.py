@@ -208,12 +208,12 @@ class BatchSigner:
         digest = digests.digest(index) if digests is not None else None
         item = SigningInput(document, digest, self.request, self.credential, self.clock())
         folder = output_folder(self.request, document)
-        with StagedFile(folder) as staged:
+        with StagedFile(folder, for_file=document.path) as staged:
             try:
                 self.handler.write(item, staged.file)
                 staged.file.flush()
-            except OSError as exc:  # disk full, share gone
-                raise OutputNotWritable(folder, detail=exc.strerror or str(exc)) from None
+            except OSError as exc:  # disk full, share gone: this file failed, say which
+                raise OutputNotWritable(document.path, detail=exc.strerror or str(exc)) from None
             self.cancel.raise_if_cancelled()
             document.ensure_unchanged()
             self.handler.check(item, staged.file)

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import uuid
 from typing import Any
-from urllib.parse import quote
 
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
@@ -25,6 +24,7 @@ from signxml.util import SigningSettings, ds_tag, namespaces, xades_tag
 from signxml.xades import XAdESSigner
 
 from ..credentials.base import Credential, KeyKind, RsaPadding
+from ..name_bytes import percent_encoded
 
 C14N = CanonicalizationMethod.EXCLUSIVE_XML_CANONICALIZATION_1_0
 SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties"
@@ -54,8 +54,9 @@ _EC_METHODS = {
 
 
 def document_reference_uri(file_name: str) -> str:
-    """The token references its document by name, percent-encoded as a relative URI."""
-    return quote(file_name, safe="")
+    """The token references its document by name: a relative URI, the percent-encoding of the
+    name's bytes (RFC 3986), so that a name that is not UTF-8 is referenced exactly too."""
+    return percent_encoded(file_name)
 
 
 def signature_method(credential: Credential, digest: str, padding: RsaPadding) -> SignatureMethod:

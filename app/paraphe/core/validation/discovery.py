@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree
 
 from ..documents import Document
 from ..errors import ParapheError
+from ..name_bytes import file_name_in_uri
 
 _ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
 DS_NS = "http://www.w3.org/2000/09/xmldsig#"
@@ -120,7 +120,7 @@ def _by_reference_uri(token: Found, by_location: dict[tuple[Path, str], Found]) 
     if token.kind is not Kind.XADES:
         return None
     for uri in xades_reference_uris(token.path):
-        name = unquote(uri).rsplit("/", 1)[-1]
+        name = file_name_in_uri(uri.rsplit("/", 1)[-1])
         if name and (token.path.parent, name) in by_location:
             return by_location[(token.path.parent, name)]
     return None

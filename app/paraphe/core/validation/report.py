@@ -1,7 +1,9 @@
 """What verification found: per signature, the ETSI verdict, who signed, with what, when, and why.
 
 Serialised to JSON with a documented, stable schema (see docs/verify-json.md). Field names are a
-contract: add fields, never rename or remove them.
+contract: add fields, never rename or remove them. The JSON is valid UTF-8 whatever the file
+names hold: each path is given as readable text (``path``) and, beside it, as the exact
+percent-encoding of its bytes (``path_bytes``), which stays exact for a name that is not UTF-8.
 """
 
 from __future__ import annotations
@@ -9,14 +11,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Notice
+from ..name_bytes import percent_encoded, unicode_text
 from .indications import Indication, SubIndication
 
 SCHEMA_VERSION = 1
+
+PATH_FIELDS = frozenset({"path", "signature_path", "document_path"})
+"""Fields holding a path: each gets a ``<field>_bytes`` twin in the JSON."""
+
+_TERMINAL_UNSAFE = re.compile(
+    "[\u007f-\u009f\u200e\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters JSON may carry raw but a terminal or viewer would act on: written as \\uXXXX."""
 
 
 class SignatureFormat(enum.Enum):
@@ -153,17 +166,42 @@ class ValidationReport:
             "schema_version": SCHEMA_VERSION,
             "validation_time": _jsonable(self.validation_time),
             "offline": self.offline,
-            "trust_sources": [source.message for source in self.trust_sources],
+            "trust_sources": [unicode_text(source.message) for source in self.trust_sources],
             "documents": [_jsonable(d) for d in self.documents],
-            "unsigned_documents": [str(p) for p in self.unsigned_documents],
+            "unsigned_documents": [_path_text(p) for p in self.unsigned_documents],
+            "unsigned_documents_bytes": [_path_bytes(p) for p in self.unsigned_documents],
             "orphan_signatures": [_jsonable(o) for o in self.orphan_signatures],
             "errors": [_jsonable(e) for e in self.errors],
         }
 
+    def to_json(self) -> bytes:
+        """The report as UTF-8 JSON (indented), valid and safe to print whatever the names hold."""
+        text = json.dumps(self.to_json_dict(), ensure_ascii=False, indent=2)
+        text = _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+        return text.encode("utf-8") + b"\n"
+
+
+def _path_text(path: Path | None) -> str | None:
+    """The path as text; a byte that is not UTF-8 shows as U+FFFD (lossy: see ``_bytes``)."""
+    return None if path is None else unicode_text(path)
+
+
+def _path_bytes(path: Path | None) -> str | None:
+    """The path's exact bytes, percent-encoded, ``/`` kept: ``Offre/caf%E9.pdf``."""
+    return None if path is None else percent_encoded(path, keep="/")
+
 
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.name in PATH_FIELDS:
+                fields[f.name] = _path_text(item)
+                fields[f"{f.name}_bytes"] = _path_bytes(item)
+            else:
+                fields[f.name] = _jsonable(item)
+        return fields
     if isinstance(value, Indication):
         return value.value
     if isinstance(value, SubIndication):
@@ -173,7 +211,9 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, Path):
-        return str(value)
+        return _path_text(value)
+    if isinstance(value, str):
+        return unicode_text(value)  # messages may quote a name
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
     return value

@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives import serialization
 
 from ..aio import run_sync
 from ..errors import Cancelled
+from ..name_bytes import file_name_in_uri
 from .context import VerificationContext
 from .describe import certificate_info, signer_identity
 from .indications import Indication, SubIndication, from_pyhanko
@@ -137,7 +138,10 @@ def _validate_signature(
         )
     findings.checks.append(Check("document digest", True, algorithm))
     named = unquote(reference.get("URI", ""))
-    if document.path is not None and named != document.path.name:
+    if (
+        document.path is not None
+        and file_name_in_uri(reference.get("URI", "")) != document.path.name
+    ):
         findings.checks.append(
             Check("document name", None, f"the signature names {named!r}; its content matches")
         )
