@@ -5,7 +5,7 @@ to prepare the next signature: pyHanko's difference analysis allows it (FORM_FIL
 widget can still draw anything on the page. These tests paint over signed PDFs (ours, visible
 and invisible, and pyHanko's) and check the verdict, and check that the legitimate cases (a
 second signature stamped on blank space, an empty field for the next signer, a form filled in)
-stay valid.
+stay valid. Signed by Paraphe (visible and invisible), pyHanko and endesive.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from tests.integration.test_verify_pdf_cms import (
     verify,
 )
 from tests.support import hostile_pdf
+from tests.support.endesive_pdf import endesive_sign
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 
@@ -61,7 +62,15 @@ def signed_pdfs(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> dict[
     )
     visible = visible_pdf.with_name(f"{visible_pdf.stem}_signe.pdf")
     theirs = pyhanko_sign(pki, copy_sample(PDF, folder / "theirs"), folder / "pyhanko.pdf")
-    return {"paraphe-invisible": invisible, "paraphe-visible": visible, "pyhanko": theirs}
+    endesive = endesive_sign(
+        pki, copy_sample(PDF, folder / "endesive"), folder / "endesive.pdf", box=(350, 40, 560, 110)
+    )
+    return {
+        "paraphe-invisible": invisible,
+        "paraphe-visible": visible,
+        "pyhanko": theirs,
+        "endesive-visible": endesive,
+    }
 
 
 ATTACKS = {
@@ -72,7 +81,9 @@ ATTACKS = {
 
 
 @pytest.mark.parametrize("attack", list(ATTACKS))
-@pytest.mark.parametrize("signed_by", ["paraphe-invisible", "paraphe-visible", "pyhanko"])
+@pytest.mark.parametrize(
+    "signed_by", ["paraphe-invisible", "paraphe-visible", "pyhanko", "endesive-visible"]
+)
 def test_unsigned_field_drawing_on_the_signed_page_fails(
     signed_by: str, attack: str, pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -130,7 +141,7 @@ def test_empty_field_for_the_next_signer_keeps_the_signature_valid(
     assert check(signature, SHOWN) is True
 
 
-@pytest.mark.parametrize("first", ["paraphe-invisible", "paraphe-visible"])
+@pytest.mark.parametrize("first", ["paraphe-invisible", "paraphe-visible", "endesive-visible"])
 def test_second_visible_signature_on_blank_space_keeps_both_valid(
     first: str, pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
 ) -> None:
