@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
@@ -150,6 +151,12 @@ def verify(
             SubIndication.SIG_CRYPTO_FAILURE,
             Check("signature value", False, str(exc) or "the signature value does not verify"),
         ) from None
+    except UnsupportedAlgorithm as exc:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("signature value", None, f"the signer's key is not supported ({exc})"),
+        ) from None
     except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
         raise format_failure(str(exc)) from None
     except (etree.XMLSyntaxError, ValueError, TypeError) as exc:
@@ -170,7 +177,11 @@ def verify_without_identified_signer(
     method = structure.signature_method
     wanted: type = ec.EllipticCurvePublicKey if "ecdsa" in method else rsa.RSAPublicKey
     for cert in candidates:
-        if not isinstance(cert.public_key(), wanted):
+        try:
+            key = cert.public_key()
+        except (ValueError, UnsupportedAlgorithm):  # a key no one can verify with
+            continue
+        if not isinstance(key, wanted):
             continue
         try:
             results = verify(data, structure, document, cert, xades=False)
