@@ -319,6 +319,22 @@ def test_undecodable_signer_name_is_indeterminate(pki: TestPki, made: Made, tmp_
     assert "UnicodeDecodeError" in signature.checks[0].detail
 
 
+def test_co_signed_p7m_is_indeterminate_not_failed(
+    pki: TestPki, made: Made, tmp_path: Path
+) -> None:
+    """Two signers in one SignedData (a co-signature, as openssl writes it) are well-formed;
+    Paraphe checks one signer per token: INDETERMINATE, not the FAILED a buyer would reject."""
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    second = ("-signer", str(pki.cert("ecdsa")), "-inkey", str(pki.key("ecdsa")))
+    openssl_p7m(pki, made.document, p7m, *second)
+    assert len(cms.ContentInfo.load(p7m.read_bytes())["content"]["signer_infos"]) == 2
+
+    signature = only(verify(pki, p7m))
+
+    assert_contained(signature, CANNOT_PROCESS)
+    assert "2 signers in one token" in signature.checks[0].detail
+
+
 # --- the last resort around every validator ----------------------------------------------------
 
 

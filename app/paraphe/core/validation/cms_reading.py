@@ -68,7 +68,7 @@ def load_signed_data(token: Path) -> cms.SignedData | str:
 
 
 class _StructureError(Exception):
-    """A readable CMS that is not one signature in a SignedData."""
+    """A readable CMS that is no signature: not a SignedData, or one without a signer."""
 
 
 def _parse_leniently(data: bytes) -> cms.SignedData:
@@ -101,8 +101,8 @@ def _parse(data: bytes) -> cms.SignedData:
     for name in ("version", "digest_algorithms", "encap_content_info", "certificates", "crls"):
         parse_structure(signed_data[name])
     signer_infos = signed_data["signer_infos"]
-    if len(signer_infos) != 1:
-        raise _StructureError(f"{len(signer_infos)} signers in one token; one is expected")
+    if not signer_infos:
+        raise _StructureError("a SignedData without a signer")
     for signer_info in signer_infos:
         for name in ("version", "sid", "digest_algorithm", "signed_attrs", "signature_algorithm"):
             parse_structure(signer_info[name])

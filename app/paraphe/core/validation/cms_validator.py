@@ -80,7 +80,18 @@ def validate_cms(
             _failure(token, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, loaded, document)
         ]
     signed_data = loaded
-    signer_info = signed_data["signer_infos"][0]
+    signer_infos = signed_data["signer_infos"]
+    if len(signer_infos) > 1:  # co-signatures: well-formed, and not checked yet
+        return [
+            _failure(
+                token,
+                Indication.INDETERMINATE,
+                SubIndication.FORMAT_FAILURE,
+                f"{len(signer_infos)} signers in one token: Paraphe checks tokens of one signer",
+                document,
+            )
+        ]
+    signer_info = signer_infos[0]
     enveloping = not isinstance(signed_data["encap_content_info"]["content"], core.Void)
     level = detect_level(signer_info)
     if not enveloping and document is None:
