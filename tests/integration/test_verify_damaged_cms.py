@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from asn1crypto import cms, core
 
+from paraphe.core.aio import run_sync
 from paraphe.core.credentials import Pkcs12Credential, RsaPadding
 from paraphe.core.errors import Cancelled, Notice
 from paraphe.core.signing.cades import DetachedCadesSigner
@@ -245,6 +246,29 @@ def test_joined_ber_keeps_the_signed_attributes_bytes(made: Made, tmp_path: Path
     read = signed_data["signer_infos"][0]["signed_attrs"].dump()
     assert read == original["signed_attrs"].dump()
     assert read in ber
+
+
+def test_signed_attributes_out_of_der_order_are_checked_as_they_are(
+    pki: TestPki, made: Made, tmp_path: Path
+) -> None:
+    """Some signers write the signed attributes unsorted (not DER) and sign those bytes; the
+    signature is checked over them as they are, not over a re-encoding (reading a DEFAULT field
+    of signing-certificate-v2 made asn1crypto re-encode them, sorted, on ``.dump()``)."""
+    _, signer_info = signer_info_of(made.engine_token)
+    signed = signer_info["signed_attrs"]
+    attributes = [attribute.dump() for attribute in signed]
+    unsorted = b"".join(reversed(attributes))
+    assert unsorted != b"".join(attributes) and len(unsorted) == len(signed.contents)
+    with Pkcs12Credential.open(pki.p12("rsa"), PKCS12_PASSWORD) as credential:
+        signer = DetachedCadesSigner(credential, "sha256", RsaPadding.PKCS1V15).signer
+        header = signed.untag().dump()[: -len(unsorted)]
+        value = run_sync(signer.async_sign_raw(header + unsorted, "sha256"))
+    token = cades_shapes.replace_once(made.engine_token, signed.contents, unsorted)
+    token = cades_shapes.replace_once(token, signer_info["signature"].native, value)
+
+    signature = only(verify(pki, detached(made, tmp_path, token)))
+
+    assert verdict(signature) == PASSED, signature.checks
 
 
 # --- damaged and unsupported tokens ------------------------------------------------------------

@@ -94,10 +94,10 @@ def _parse(data: bytes) -> cms.SignedData:
     # are parsed with their schema, here as in the validation, whatever was imported before
     import pyhanko.sign.ades.cades_asn1  # noqa: F401
 
-    content_info = cms.ContentInfo.load(data, strict=True)
-    if content_info["content_type"].native != "signed_data":
+    checked = cms.ContentInfo.load(data, strict=True)
+    if checked["content_type"].native != "signed_data":
         raise _StructureError("not a CMS SignedData")
-    signed_data = content_info["content"]
+    signed_data = checked["content"]
     for name in ("version", "digest_algorithms", "encap_content_info", "certificates", "crls"):
         parse_structure(signed_data[name])
     signer_infos = signed_data["signer_infos"]
@@ -108,7 +108,11 @@ def _parse(data: bytes) -> cms.SignedData:
             parse_structure(signer_info[name])
         signer_info["signature"].native  # noqa: B018 - an OCTET STRING, as cheap as parsing it
         attribute_types(signer_info["unsigned_attrs"])
-    return signed_data
+    # The validation gets a copy untouched by the check: asn1crypto re-encodes on .dump() what it
+    # takes for changed, and reading an absent DEFAULT field (ESSCertIDv2's hash algorithm in
+    # signing-certificate-v2) counts as a change; the signature must be checked over the bytes
+    # the token holds, which pyHanko reads from an untouched value.
+    return cms.ContentInfo.load(data, strict=True)["content"]
 
 
 def parse_structure(value: core.Asn1Value, depth: int = 0) -> None:

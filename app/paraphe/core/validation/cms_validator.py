@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import cms, core
+from asn1crypto import algos, cms, core
 
 from ..aio import run_sync
 from ..documents import Document
@@ -206,8 +206,10 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
     except ValueError:
         return f"the signature algorithm {signature_algorithm['algorithm'].dotted} is not supported"
     if mechanism == "rsassa_pss":
+        # on a copy: reading its absent DEFAULT fields would mark the token's value as changed
+        parameters = algos.SignedDigestAlgorithm.load(signature_algorithm.dump())["parameters"]
         try:
-            process_pss_params(signature_algorithm["parameters"])
+            process_pss_params(parameters)
         except (NotImplementedError, ValueError, TypeError, LookupError, AttributeError) as exc:
             return f"these RSA-PSS parameters are not supported ({one_line(exc)})"
     return None
