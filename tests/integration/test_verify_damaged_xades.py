@@ -11,6 +11,7 @@ ValueError "Insufficient data"). Each test failed on the code before it.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from pathlib import Path
 
@@ -29,6 +30,10 @@ from tests.support.signing import sign_with
 
 DOCUMENT = "Acte d'engagement.txt"
 RSA_KEY_OID = bytes.fromhex("06092a864886f70d010101")  # rsaEncryption
+DAMAGED_KEY = (  # the RSAPublicKey SEQUENCE of an RSA-2048 key claims 26 KB
+    bytes.fromhex("3082010a02820101"),
+    bytes.fromhex("3082680a02820101"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +109,7 @@ def test_keyinfo_certificate_of_an_impossible_version_is_a_format_failure(
     "change",
     [
         (RSA_KEY_OID, RSA_KEY_OID[:-1] + b"\x7f"),  # a key type cryptography does not know
-        (b"\x30\x82\x01\x0a\x02\x82\x01\x01", b"\x30\x82\x68\x0a\x02\x82\x01\x01"),  # too long
+        DAMAGED_KEY,
     ],
     ids=["unknown-key-type", "damaged-key"],
 )
@@ -123,6 +128,30 @@ def test_keyinfo_certificate_whose_key_cannot_be_loaded_identifies_no_signer(
         Indication.INDETERMINATE,
         SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
         "no certificate in KeyInfo verifies the signature",
+    )
+
+
+def test_signer_key_that_cannot_be_loaded_is_indeterminate(
+    pki: TestPki, signed: tuple[Path, str], tmp_path: Path
+) -> None:
+    """The certificate SigningCertificateV2 names holds a key cryptography cannot load (as an EC
+    key with explicit curve parameters, which some eID cards carry): nothing can be verified
+    with it, which says nothing against the signature: INDETERMINATE, not a format failure."""
+    document, text = signed
+    damaged = with_element(text, "X509Certificate", DAMAGED_KEY)
+    certificate = re.search(r"<ds:X509Certificate>([^<]*)<", damaged)
+    named = re.search(r"<xades:CertDigest>.*?<ds:DigestValue>([^<]*)<", damaged)
+    assert certificate is not None and named is not None
+    digest = hashlib.sha256(base64.b64decode(certificate.group(1))).digest()
+    damaged = damaged.replace(named.group(1), base64.b64encode(digest).decode())
+
+    report = verify(pki, document, damaged, tmp_path)
+
+    assert_verdict(
+        report,
+        Indication.INDETERMINATE,
+        SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+        "the signer's key cannot be used (ValueError: Could not deserialize key data",
     )
 
 

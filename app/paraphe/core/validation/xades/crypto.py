@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ..describe import certificate_info, signer_identity
+from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
@@ -102,6 +103,14 @@ def verify(
         SignXMLException,
     )
 
+    try:
+        cert.public_key()
+    except (ValueError, UnsupportedAlgorithm) as exc:  # e.g. an EC key with explicit parameters
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("signature value", None, f"the signer's key cannot be used ({one_line(exc)})"),
+        ) from None
     expected_uri = structure.document_reference.get("URI")
 
     def resolve(uri: str) -> ExternalDocument | None:
@@ -155,7 +164,7 @@ def verify(
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-            Check("signature value", None, f"the signer's key is not supported ({exc})"),
+            Check("signature value", None, f"not supported: {exc}"),
         ) from None
     except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
         raise format_failure(str(exc)) from None
