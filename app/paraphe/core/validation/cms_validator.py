@@ -2,6 +2,10 @@
 
 pyHanko runs EN 319 102-1 (basic validation for B-B, validation with time when a signature
 timestamp is present); we hash detached documents as streams and describe the result.
+
+Whatever the token holds ends in a verdict: what cannot be parsed is a format failure
+(``cms_reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
+raises all the same is INDETERMINATE too (``failures.cannot_process``), with one line saying why.
 """
 
 from __future__ import annotations
