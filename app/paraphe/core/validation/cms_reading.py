@@ -2,23 +2,28 @@
 base64 armour removed, then parsed by asn1crypto over the original bytes, strictly where the
 validation needs it and not at all where it does not.
 
-asn1crypto parses lazily: ``load`` reads the outer element, each field is parsed on first access
-(so a damaged part raises wherever it is first touched, deep inside pyHanko), and ``.native``
-decodes a whole subtree, including the values of attributes whose type it does not know, which it
-parses with no schema and refuses when they hold a context-tagged element ("Unknown element -
-context class"): CAdES revocation values, archive timestamps. Hence:
+What asn1crypto does that matters here:
 
-- everything the validation reads (the SignedData but the unsigned attributes) is parsed here at
-  once, with its schema and without decoding values: what does not parse is a format failure,
-  found before the validation starts;
-- unsigned attributes are read by type only (``attribute_types``); pyHanko parses the values it
-  validates (signature timestamps) itself;
-- BER: asn1crypto reads indefinite lengths, and constructed strings of indefinite length, but not
-  a constructed string of definite length, which BER allows. When the first parse fails, those
-  strings are joined into the primitive strings DER would have written and the parse is tried
-  again; every other element keeps its original bytes, the DER signed attributes that the
-  signature covers above all. Nothing is re-encoded otherwise (``.dump()`` of an untouched value
-  gives back the bytes it was read from; ``dump(force=True)`` would not).
+- it parses lazily: ``load`` reads the outer element and each field is parsed on first access,
+  so a damaged part raises wherever it is first touched, deep inside pyHanko;
+- ``.native`` decodes a whole subtree, values of attributes whose type it does not know included,
+  which it parses with no schema and refuses when they hold a context-tagged element ("Unknown
+  element - context class"): CAdES revocation values, archive timestamps;
+- ``.dump()`` gives back the bytes a value was read from, unless asn1crypto takes the value for
+  changed, and reading an absent DEFAULT field (ESSCertIDv2's hash algorithm) counts as a change:
+  the value is then re-encoded (SET OF sorted...), as ``dump(force=True)`` always does;
+- BER: it reads indefinite lengths, and constructed strings of indefinite length, but not a
+  constructed string of definite length, which BER allows.
+
+Hence: the SignedData, but its unsigned attributes, is parsed here at once with its schema and
+without decoding values (certificates and CRLs only as a list: which of them the signature needs,
+and whether they can be read, is the certificate validation's business); what does not parse is a
+format failure. That check runs on a throwaway parse: the validation gets a value read afresh from
+the bytes, untouched, so that pyHanko checks the signature over the signed attributes exactly as
+the token holds them. Unsigned attributes are read by type only (``attribute_types``); pyHanko
+parses the values it validates (signature timestamps) itself. When the first parse fails, the
+constructed strings are joined into the primitive strings DER would have written and the parse is
+tried again; every other element keeps its bytes.
 """
 
 from __future__ import annotations
@@ -46,8 +51,8 @@ _MAX_DEPTH = 64
 
 
 def load_signed_data(token: Path) -> cms.SignedData | str:
-    """The SignedData of a DER, BER or PEM/base64 token, its signed parts parsed; or the reason
-    it cannot be read."""
+    """The SignedData of a DER, BER or PEM/base64 token, once its structure is known to parse;
+    or the reason it cannot be read."""
     try:
         size = token.stat().st_size
         if size == 0:
@@ -108,10 +113,7 @@ def _parse(data: bytes) -> cms.SignedData:
             parse_structure(signer_info[name])
         signer_info["signature"].native  # noqa: B018 - an OCTET STRING, as cheap as parsing it
         attribute_types(signer_info["unsigned_attrs"])
-    # The validation gets a copy untouched by the check: asn1crypto re-encodes on .dump() what it
-    # takes for changed, and reading an absent DEFAULT field (ESSCertIDv2's hash algorithm in
-    # signing-certificate-v2) counts as a change; the signature must be checked over the bytes
-    # the token holds, which pyHanko reads from an untouched value.
+    # the validation gets a value untouched by the check (see the module's docstring)
     return cms.ContentInfo.load(data, strict=True)["content"]
 
 
