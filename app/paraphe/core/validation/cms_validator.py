@@ -2,21 +2,27 @@
 
 pyHanko runs EN 319 102-1 (basic validation for B-B, validation with time when a signature
 timestamp is present); we hash detached documents as streams and describe the result.
+
+Whatever the token holds ends in a verdict: what cannot be parsed is a format failure
+(``cms_reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
+raises all the same is INDETERMINATE too (``failures.cannot_process``), with one line saying why.
 """
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import algos, cms, core
 
 from ..aio import run_sync
 from ..documents import Document
 from ..errors import Cancelled, ParapheError
+from .cms_reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
+from .cms_reading import attribute_types, load_signed_data
 from .context import VerificationContext
 from .explanations import explain
+from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .indications import Indication, SubIndication
 from .pyhanko_results import (
     certvalidator_errors,
@@ -27,78 +33,37 @@ from .pyhanko_results import (
 )
 from .report import Check, SignatureFormat, SignatureReport
 
-MAX_TOKEN_SIZE = 64 << 20  # an enveloping .p7m holds its document; bigger ones are refused
-
 _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
 _ATTR_CERT_VALUES = "1.2.840.113549.1.9.16.2.23"
 _ATTR_REVOCATION_VALUES = "1.2.840.113549.1.9.16.2.24"
 _ATTR_ARCHIVE_TS_V3 = "0.4.0.1733.2.4"
 
 
-def failure(
+def _failure(
     token: Path,
     indication: Indication,
     sub: SubIndication,
     detail: str,
     document: Path | None = None,
+    level: str | None = None,
 ) -> SignatureReport:
-    return SignatureReport(
-        signature_path=token,
-        format=SignatureFormat.CADES,
-        indication=indication,
-        subindication=sub,
-        explanation=explain(indication, sub),
-        document_path=document,
-        checks=[
-            Check("signature structure", False if sub.code == "FORMAT_FAILURE" else None, detail)
-        ],
+    """A CAdES verdict decided before (or instead of) pyHanko's validation."""
+    decided = False if indication is Indication.TOTAL_FAILED else None
+    return failed_signature(
+        token,
+        SignatureFormat.CADES,
+        indication,
+        sub,
+        Check("signature structure", decided, detail),
+        document=document,
+        level=level,
     )
 
 
-def load_signed_data(token: Path) -> cms.SignedData | str:
-    """The SignedData of a DER or PEM/base64 token, or the reason it cannot be read."""
-    try:
-        size = token.stat().st_size
-        if size == 0:
-            return "the file is empty"
-        if size > MAX_TOKEN_SIZE:
-            return "the file is too large for a signature"
-        data = token.read_bytes()
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    if not data.startswith(b"\x30"):
-        data = _dearmor(data) or data
-    try:
-        content_info = cms.ContentInfo.load(data, strict=True)
-        if content_info["content_type"].native != "signed_data":
-            return "not a CMS SignedData"
-        signed_data = content_info["content"]
-        # Parse the structure now (not in the middle of validation); .native would also decode
-        # every certificate into Python objects, which costs ~15 ms per token once pyHanko is in.
-        for signer_info in signed_data["signer_infos"]:
-            signer_info["signed_attrs"].contents  # noqa: B018
-        signed_data["certificates"].contents  # noqa: B018
-    except (ValueError, TypeError, KeyError) as exc:
-        return f"not a readable CMS signature ({exc.__class__.__name__})"
-    if len(signed_data["signer_infos"]) != 1:
-        return f"{len(signed_data['signer_infos'])} signers in one token; one is expected"
-    return signed_data
-
-
-def _dearmor(data: bytes) -> bytes | None:
-    from asn1crypto import pem
-
-    try:
-        if pem.detect(data):
-            return pem.unarmor(data)[2]
-        return base64.b64decode(b"".join(data.split()), validate=True)
-    except (ValueError, TypeError):
-        return None
-
-
 def detect_level(signer_info: cms.SignerInfo) -> str:
-    unsigned = signer_info["unsigned_attrs"]
-    types = {attr["type"].dotted for attr in unsigned} if unsigned.native is not None else set()
+    """The baseline level the unsigned attributes claim, from their types alone: their values
+    (revocation data, archive timestamps) are not parsed."""
+    types = attribute_types(signer_info["unsigned_attrs"])
     if _ATTR_ARCHIVE_TS_V3 in types:
         return "B-LTA"
     if _ATTR_SIGNATURE_TS in types and {_ATTR_CERT_VALUES, _ATTR_REVOCATION_VALUES} <= types:
@@ -111,25 +76,53 @@ def detect_level(signer_info: cms.SignerInfo) -> str:
 def validate_cms(
     token: Path, document: Path | None, context: VerificationContext
 ) -> list[SignatureReport]:
+    """One report for the token; whatever the input, a verdict and never an exception (but
+    cancellation and lack of memory)."""
     loaded = load_signed_data(token)
     if isinstance(loaded, str):
         return [
-            failure(token, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, loaded, document)
+            _failure(token, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, loaded, document)
         ]
     signed_data = loaded
-    signer_info = signed_data["signer_infos"][0]
-    enveloping = signed_data["encap_content_info"]["content"].native is not None
+    signer_infos = signed_data["signer_infos"]
+    if len(signer_infos) > 1:  # co-signatures: well-formed, and not checked yet
+        return [
+            _failure(
+                token,
+                Indication.INDETERMINATE,
+                SubIndication.FORMAT_FAILURE,
+                f"{len(signer_infos)} signers in one token: Paraphe checks tokens of one signer",
+                document,
+            )
+        ]
+    signer_info = signer_infos[0]
+    enveloping = not isinstance(signed_data["encap_content_info"]["content"], core.Void)
+    level = detect_level(signer_info)
+    if not enveloping and document is None:
+        return [
+            _failure(
+                token,
+                Indication.INDETERMINATE,
+                SubIndication.SIGNED_DATA_NOT_FOUND,
+                "detached signature without its document",
+                level=level,
+            )
+        ]
+    signed_document = token if enveloping else document
+    unsupported = unsupported_algorithm(signer_info)
+    if unsupported is not None:
+        return [
+            _failure(
+                token,
+                Indication.INDETERMINATE,
+                SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+                unsupported,
+                signed_document,
+                level,
+            )
+        ]
     raw_digest = None
-    if not enveloping:
-        if document is None:
-            return [
-                failure(
-                    token,
-                    Indication.INDETERMINATE,
-                    SubIndication.SIGNED_DATA_NOT_FOUND,
-                    "detached signature without its document",
-                )
-            ]
+    if document is not None and not enveloping:
         algorithm = signer_info["digest_algorithm"]["algorithm"].native
         try:
             raw_digest = Document.open(document).digest(algorithm, context.check_cancelled)
@@ -137,27 +130,45 @@ def validate_cms(
             raise
         except ParapheError as exc:
             return [
-                failure(
+                _failure(
                     token,
                     Indication.INDETERMINATE,
                     SubIndication.SIGNED_DATA_NOT_FOUND,
                     exc.message,
                     document,
+                    level,
                 )
             ]
-        except ValueError:
+        except ValueError:  # a digest pyHanko knows and hashlib does not
             return [
-                failure(
+                _failure(
                     token,
                     Indication.INDETERMINATE,
                     SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-                    f"unsupported digest algorithm {algorithm}",
+                    f"the digest algorithm {algorithm} is not supported",
                     document,
+                    level,
                 )
             ]
-    level = detect_level(signer_info)
-    with certvalidator_errors() as errors:
-        result, handlers = _run_pyhanko(signed_data, raw_digest, level, context)
+    try:
+        with certvalidator_errors() as errors:
+            result, handlers = _run_pyhanko(signed_data, raw_digest, level, context)
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:  # a verdict, never a crash: pyHanko may trip on what it reads
+        not_processed, why = cannot_process(exc)
+        detail = f"the validation could not process the signature ({one_line(exc)})"
+        return [
+            failed_signature(
+                token,
+                SignatureFormat.CADES,
+                not_processed,
+                why,
+                Check("validation", None, detail),
+                document=signed_document,
+                level=level,
+            )
+        ]
     indication, sub = verdict_of(result, errors)
     report = SignatureReport(
         signature_path=token,
@@ -165,20 +176,61 @@ def validate_cms(
         indication=indication,
         subindication=sub,
         explanation=None,
-        document_path=token if enveloping else document,
+        document_path=signed_document,
         level=level,
         signature_id="signer 1",
-        signing_time=_claimed_time(signer_info),
     )
+    try:
+        _describe(report, signer_info, result, handlers)
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:  # what the certificates say could not be read: no pass without it
+        report.checks.append(Check("signer details", None, f"unreadable ({one_line(exc)})"))
+        if report.indication is Indication.TOTAL_PASSED:
+            report.indication, report.subindication = cannot_process(exc)
+    report.explanation = explain(report.indication, report.subindication)
+    return [report]
+
+
+def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
+    """Why pyHanko could not compute this signature's digest or check its value, asked of
+    pyHanko's own helpers before it tries (it would raise in the middle of the validation):
+    an unknown digest, signature mechanism or RSA-PSS mask generation function. A well-formed
+    signature we cannot check, not a damaged one."""
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
+
+    digest = signer_info["digest_algorithm"]["algorithm"]
+    try:
+        get_pyca_cryptography_hash(digest.native)
+    except (ValueError, TypeError, AttributeError):
+        return f"the digest algorithm {digest.dotted} is not supported"
+    signature_algorithm = signer_info["signature_algorithm"]
+    try:
+        mechanism = signature_algorithm.signature_algo
+    except ValueError:
+        return f"the signature algorithm {signature_algorithm['algorithm'].dotted} is not supported"
+    if mechanism == "rsassa_pss":
+        # on a copy: reading its absent DEFAULT fields would mark the token's value as changed
+        parameters = algos.SignedDigestAlgorithm.load(signature_algorithm.dump())["parameters"]
+        try:
+            process_pss_params(parameters)
+        except (NotImplementedError, ValueError, TypeError, LookupError, AttributeError) as exc:
+            return f"these RSA-PSS parameters are not supported ({one_line(exc)})"
+    return None
+
+
+def _describe(
+    report: SignatureReport, signer_info: cms.SignerInfo, result: Any, handlers: Any
+) -> None:
+    """Signer, certificate, chain, times, revocation and checks, from pyHanko's result."""
+    report.signing_time = _claimed_time(signer_info)
     status = result.api_status
     if status is not None:
         fill_from_status(report, status)
-        report.revocation = revocation_of(status, handlers, indication, sub)
-        report.checks = standard_checks(status, indication, sub)
+        report.revocation = revocation_of(status, handlers, report.indication, report.subindication)
+        report.checks = standard_checks(status, report.indication, report.subindication)
     if result.failure_msg:
         report.checks.append(Check("validation", None, str(result.failure_msg)))
-    report.explanation = explain(indication, sub)
-    return [report]
 
 
 def _run_pyhanko(
@@ -205,5 +257,5 @@ def _claimed_time(signer_info: cms.SignerInfo) -> Any:
 
     try:
         return extract_self_reported_ts(signer_info)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         return None

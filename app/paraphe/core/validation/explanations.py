@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from .indications import Indication, SubIndication
 
-_SENTENCES: dict[SubIndication, str] = {
+_SENTENCES: dict[SubIndication | tuple[Indication, SubIndication], str] = {
     SubIndication.FORMAT_FAILURE: "The signature is malformed and cannot be checked; ask the signer for a new signature.",
+    (
+        Indication.INDETERMINATE,
+        SubIndication.FORMAT_FAILURE,
+    ): "The signature holds something Paraphe cannot process (an unsupported or unusual element, see the checks), so it could not be checked; it may still be valid: check it with another tool or ask the signer for a standard signature.",
     SubIndication.HASH_FAILURE: "The document was modified after it was signed (or this is not the signed file); do not rely on it and ask for the original.",
     SubIndication.SIG_CRYPTO_FAILURE: "The signature value is invalid: the signature was altered or forged; do not rely on it.",
     SubIndication.REVOKED: "The signer's certificate was revoked before the signature was made; the signature is not valid.",
@@ -17,7 +21,7 @@ _SENTENCES: dict[SubIndication, str] = {
     SubIndication.SIG_CONSTRAINTS_FAILURE: "The signature does not meet the validation policy's requirements (see the checks); ask the signer for a compliant signature.",
     SubIndication.CHAIN_CONSTRAINTS_FAILURE: "The signer's certificate chain breaks a constraint (key usage, name or policy constraints); the certificate may not be meant for signing.",
     SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE: "The signer's certificate chain could not be validated (see the checks); check the trust settings or ask the signer.",
-    SubIndication.CRYPTO_CONSTRAINTS_FAILURE: "The signature uses an algorithm or key size that is no longer considered secure; ask for a new signature.",
+    SubIndication.CRYPTO_CONSTRAINTS_FAILURE: "The signature uses an algorithm or key size that Paraphe does not accept (not supported, or no longer considered secure); ask for a new signature.",
     SubIndication.POLICY_PROCESSING_ERROR: "The signature policy could not be processed.",
     SubIndication.SIGNATURE_POLICY_NOT_AVAILABLE: "The signature policy the signature refers to is not available.",
     SubIndication.TIMESTAMP_ORDER_FAILURE: "The signature's timestamps are in an impossible order; do not rely on it.",
@@ -37,6 +41,9 @@ _SENTENCES: dict[SubIndication, str] = {
 
 
 def explain(indication: Indication, subindication: SubIndication | None) -> str | None:
+    """The sentence for a verdict: the one given for the pair if any (a FORMAT_FAILURE is a
+    damaged signature when FAILED, one we cannot process when INDETERMINATE), else the
+    sub-indication's."""
     if indication is Indication.TOTAL_PASSED or subindication is None:
         return None
-    return _SENTENCES[subindication]
+    return _SENTENCES.get((indication, subindication)) or _SENTENCES[subindication]

@@ -118,20 +118,50 @@ def _validate_detached(
     if token.kind is Kind.XADES:
         from .xades_validator import validate_xades
 
-        return validate_xades(token.path, document.path, context)
+        return _contained(validate_xades, token, document.path, context)
     from .cms_validator import validate_cms
 
-    return validate_cms(token.path, document.path, context)
+    return _contained(validate_cms, token, document.path, context)
 
 
 def _validate_embedded(item: Found, context: VerificationContext) -> list[SignatureReport]:
     if item.kind is Kind.PDF:
         from .pdf_validator import validate_pdf
 
-        return validate_pdf(item.path, context)
+        return _contained(lambda path, _, ctx: validate_pdf(path, ctx), item, item.path, context)
     from .cms_validator import validate_cms
 
-    return validate_cms(item.path, None, context)
+    return _contained(validate_cms, item, None, context)
+
+
+def _contained(
+    validate: Callable[[Path, Path | None, VerificationContext], list[SignatureReport]],
+    item: Found,
+    document: Path | None,
+    context: VerificationContext,
+) -> list[SignatureReport]:
+    """The validator's reports; should an exception escape it all the same, a non-passing verdict
+    for this signature file, and the run goes on with the next one."""
+    from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+    from .report import Check, SignatureFormat
+
+    try:
+        return validate(item.path, document, context)
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:
+        indication, subindication = cannot_process(exc)
+        formats = {Kind.XADES: SignatureFormat.XADES, Kind.PDF: SignatureFormat.PADES}
+        return [
+            failed_signature(
+                item.path,
+                formats.get(item.kind, SignatureFormat.CADES),
+                indication,
+                subindication,
+                Check("validation", None, f"could not be processed ({one_line(exc)})"),
+                document=document or item.path,
+            )
+        ]
 
 
 def _shown(signatures: list[SignatureReport], shown: dict[Path, Path]) -> list[SignatureReport]:

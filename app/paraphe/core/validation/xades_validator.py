@@ -40,10 +40,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from ..aio import run_sync
-from ..errors import Cancelled
 from ..name_bytes import file_name_in_uri
 from .context import VerificationContext
 from .describe import certificate_info, signer_identity
+from .failures import MUST_PROPAGATE, cannot_process, one_line
 from .indications import Indication, SubIndication, from_pyhanko
 from .report import Check, RevocationInfo, SignatureReport
 from .xades.crypto import signing_time, verify, verify_without_identified_signer
@@ -72,17 +72,19 @@ def validate_xades(
         return [
             findings.report(token_path, document_path, verdict.indication, verdict.subindication)
         ]
+    except MUST_PROPAGATE:
+        raise
     except Exception as exc:  # a verdict, never a crash, whatever the input
-        findings = Findings(checks=[Check("token format", None, f"{type(exc).__name__}: {exc}")])
-        return [
-            findings.report(
-                token_path, document_path, Indication.INDETERMINATE, SubIndication.GENERIC
-            )
-        ]
+        findings = Findings(
+            checks=[Check("token format", None, f"could not be read ({one_line(exc)})")]
+        )
+        return [findings.report(token_path, document_path, *cannot_process(exc))]
 
     signatures = [root, *(e for e in root.iter(f"{{{DS}}}Signature") if e is not root)]
     document = DocumentDigests(document_path, context.check_cancelled)
     reports = []
+    indication: Indication
+    subindication: SubIndication | None
     for signature in signatures:
         findings = Findings(signature_id=signature.get("Id"))
         try:
@@ -96,13 +98,13 @@ def validate_xades(
             if verdict.check is not None:
                 findings.checks.append(verdict.check)
             indication, subindication = verdict.indication, verdict.subindication
-        except Cancelled:
-            raise  # the user stopped the run: no verdict at all
+        except MUST_PROPAGATE:
+            raise  # the user stopped the run (or memory ran out): no verdict at all
         except Exception as exc:  # a verdict, never a crash, whatever the input
             findings.checks.append(
-                Check("validation", None, f"unexpected error: {type(exc).__name__}: {exc}")
+                Check("validation", None, f"could not be processed ({one_line(exc)})")
             )
-            indication, subindication = Indication.INDETERMINATE, SubIndication.GENERIC
+            indication, subindication = cannot_process(exc)
         reports.append(findings.report(token_path, document_path, indication, subindication))
     return reports
 

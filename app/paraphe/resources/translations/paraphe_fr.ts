@@ -416,6 +416,10 @@
    <translation>La signature est mal formée et ne peut pas être vérifiée ; demandez une nouvelle signature au signataire.</translation>
   </message>
   <message>
+   <source>The signature holds something Paraphe cannot process (an unsupported or unusual element, see the checks), so it could not be checked; it may still be valid: check it with another tool or ask the signer for a standard signature.</source>
+   <translation>La signature contient un élément que Paraphe ne sait pas traiter (élément non pris en charge ou inhabituel, voir les contrôles) : elle n'a pas pu être vérifiée, mais elle est peut-être valide. Vérifiez-la avec un autre outil ou demandez au signataire une signature standard.</translation>
+  </message>
+  <message>
    <source>The document was modified after it was signed (or this is not the signed file); do not rely on it and ask for the original.</source>
    <translation>Le document a été modifié après sa signature (ou ce n'est pas le fichier signé) ; ne vous y fiez pas et demandez l'original.</translation>
   </message>
@@ -448,8 +452,8 @@
    <translation>La chaîne de certification du signataire n'a pas pu être validée (voir les contrôles) ; vérifiez les réglages de confiance ou interrogez le signataire.</translation>
   </message>
   <message>
-   <source>The signature uses an algorithm or key size that is no longer considered secure; ask for a new signature.</source>
-   <translation>La signature utilise un algorithme ou une taille de clé qui n'est plus jugé sûr ; demandez une nouvelle signature.</translation>
+   <source>The signature uses an algorithm or key size that Paraphe does not accept (not supported, or no longer considered secure); ask for a new signature.</source>
+   <translation>La signature utilise un algorithme ou une taille de clé que Paraphe n'accepte pas (non pris en charge, ou qui n'est plus jugé sûr) ; demandez une nouvelle signature.</translation>
   </message>
   <message>
    <source>The signature policy could not be processed.</source>

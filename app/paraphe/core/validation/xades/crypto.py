@@ -10,10 +10,12 @@ import re
 from typing import Any
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ..describe import certificate_info, signer_identity
+from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
@@ -101,6 +103,14 @@ def verify(
         SignXMLException,
     )
 
+    try:
+        cert.public_key()
+    except (ValueError, UnsupportedAlgorithm) as exc:  # e.g. an EC key with explicit parameters
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("signature value", None, f"the signer's key cannot be used ({one_line(exc)})"),
+        ) from None
     expected_uri = structure.document_reference.get("URI")
 
     def resolve(uri: str) -> ExternalDocument | None:
@@ -150,6 +160,12 @@ def verify(
             SubIndication.SIG_CRYPTO_FAILURE,
             Check("signature value", False, str(exc) or "the signature value does not verify"),
         ) from None
+    except UnsupportedAlgorithm as exc:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("signature value", None, f"not supported: {exc}"),
+        ) from None
     except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
         raise format_failure(str(exc)) from None
     except (etree.XMLSyntaxError, ValueError, TypeError) as exc:
@@ -170,7 +186,11 @@ def verify_without_identified_signer(
     method = structure.signature_method
     wanted: type = ec.EllipticCurvePublicKey if "ecdsa" in method else rsa.RSAPublicKey
     for cert in candidates:
-        if not isinstance(cert.public_key(), wanted):
+        try:
+            key = cert.public_key()
+        except (ValueError, UnsupportedAlgorithm):  # a key no one can verify with
+            continue
+        if not isinstance(key, wanted):
             continue
         try:
             results = verify(data, structure, document, cert, xades=False)

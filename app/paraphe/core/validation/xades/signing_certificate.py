@@ -86,14 +86,15 @@ def issuer_serial_matches(reference: CertReference, cert: x509.Certificate) -> b
     from asn1crypto import cms as asn1_cms
     from asn1crypto import x509 as asn1_x509
 
+    issuer = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)).issuer
     try:
-        issuer_serial = asn1_cms.IssuerSerial.load(reference.issuer_serial_v2)
+        issuer_serial = asn1_cms.IssuerSerial.load(reference.issuer_serial_v2, strict=True)
         names = [g.chosen for g in issuer_serial["issuer"] if g.name == "directory_name"]
         serial = issuer_serial["serial"].native
-    except (ValueError, TypeError, KeyError):
-        return False
-    issuer = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)).issuer
-    return serial == cert.serial_number and any(n.hashable == issuer.hashable for n in names)
+        # asn1crypto parses lazily: the names are read (and may fail) only when compared
+        return serial == cert.serial_number and any(n.hashable == issuer.hashable for n in names)
+    except (ValueError, TypeError, LookupError):  # UnicodeDecodeError is a ValueError
+        raise format_failure("IssuerSerialV2 is not a DER IssuerSerial") from None
 
 
 def keyinfo_certificates(signature: Any) -> list[x509.Certificate]:
@@ -102,6 +103,6 @@ def keyinfo_certificates(signature: Any) -> list[x509.Certificate]:
         der = b64(element.text, "an X509Certificate")
         try:
             certs.append(x509.load_der_x509_certificate(der))
-        except ValueError:
+        except (ValueError, x509.InvalidVersion):
             raise format_failure("an X509Certificate in KeyInfo is not a certificate") from None
     return certs
