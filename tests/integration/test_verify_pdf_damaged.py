@@ -14,9 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from paraphe.core.credentials import RsaPadding
+from paraphe.core.signing.request import SignatureFormat, SignRequest
+from paraphe.core.validation.indications import Indication, SubIndication
+from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import RunParaphe
-from tests.integration.test_verify_pdf_cms import PDF, copy_sample, json_signatures, our_pades
+from tests.integration.test_verify_pdf_cms import (
+    PDF,
+    copy_sample,
+    json_signatures,
+    our_pades,
+    settings,
+)
 from tests.support.pki import TestPki
+from tests.support.signing import sign_with
 
 GIB = 1 << 30
 
@@ -107,3 +118,29 @@ def test_pades_signing_a_pdf_followed_by_gigabytes_is_refused_quickly(
     assert done.stderr.count("\n") == 1 and str(pdf) in done.stderr
     assert "data appended after its end" in done.stderr
     assert sorted(p.name for p in source.iterdir()) == [pdf.name]
+
+
+def test_pades_with_an_unsupported_rsa_pss_mask_is_indeterminate_not_failed(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """A well-formed signature Paraphe cannot check (an RSA-PSS mask function other than MGF1)
+    may be valid: a buyer must not be told it failed."""
+    pdf = copy_sample(PDF, tmp_path / "in")
+    sign_with(
+        pki,
+        "rsa",
+        SignRequest(documents=(pdf,), format=SignatureFormat.PADES, rsa_padding=RsaPadding.PSS),
+    )
+    data = pdf.with_name(f"{pdf.stem}_signe.pdf").read_bytes()
+    mgf1 = re.compile(rb"06092a864886f70d010108", re.IGNORECASE)  # 1.2.840.113549.1.1.8, in hex
+    assert len(mgf1.findall(data)) == 1
+    other = tmp_path / "other-mask.pdf"
+    other.write_bytes(mgf1.sub(b"06092A864886F70D010109", data))
+
+    report = verify_paths([other], settings(pki))
+
+    (signature,) = report.all_signatures()
+    assert (signature.indication, signature.subindication) == (
+        Indication.INDETERMINATE,
+        SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+    ), signature.checks

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ..aio import run_sync
-from ..errors import Cancelled
 from ..pdf_end import pdf_end_problem
-from .cms_validator import detect_level
+from .cms_validator import detect_level, unsupported_algorithm
 from .context import VerificationContext
 from .explanations import explain
+from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .indications import Indication, SubIndication
 from .pdf_visual_diff import RenderedPages, differences
 from .pyhanko_results import (
@@ -50,14 +50,28 @@ _PARTIAL_COVERAGE = (
 
 
 def pdf_failure(path: Path, detail: str) -> SignatureReport:
-    return SignatureReport(
-        signature_path=path,
-        format=SignatureFormat.PADES,
-        indication=Indication.TOTAL_FAILED,
-        subindication=SubIndication.FORMAT_FAILURE,
-        explanation=explain(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE),
-        document_path=path,
-        checks=[Check("PDF structure", False, detail)],
+    """A PDF (or one of its signatures) too damaged to check: TOTAL_FAILED, FORMAT_FAILURE."""
+    return failed_signature(
+        path,
+        SignatureFormat.PADES,
+        Indication.TOTAL_FAILED,
+        SubIndication.FORMAT_FAILURE,
+        Check("PDF structure", False, detail),
+        document=path,
+    )
+
+
+def _not_processed(path: Path, field_name: str, exc: Exception) -> SignatureReport:
+    """A signature pyHanko tripped on after the PDF was read: INDETERMINATE, it may be valid."""
+    indication, subindication = cannot_process(exc)
+    detail = f"signature {field_name}: could not be processed ({one_line(exc)})"
+    return failed_signature(
+        path,
+        SignatureFormat.PADES,
+        indication,
+        subindication,
+        Check("PDF structure", None, detail),
+        document=path,
     )
 
 
@@ -123,10 +137,10 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
                     _validate_contained(path, sig, context, has_dss, has_doc_timestamp, final_pages)
                     for sig in signatures
                 ]
-    except Cancelled:
+    except MUST_PROPAGATE:
         raise
     except Exception as exc:  # whatever a damaged PDF makes pyHanko raise: a verdict, not a crash
-        return [pdf_failure(path, f"unreadable PDF ({exc.__class__.__name__}: {exc})")]
+        return [pdf_failure(path, f"unreadable PDF ({one_line(exc)})")]
 
 
 def _validate_contained(
@@ -140,10 +154,10 @@ def _validate_contained(
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
         return _validate_one(path, sig, context, has_dss, has_doc_timestamp, final_pages)
-    except Cancelled:
+    except MUST_PROPAGATE:
         raise
     except Exception as exc:
-        return pdf_failure(path, f"signature {sig.field_name}: {exc.__class__.__name__}: {exc}")
+        return _not_processed(path, sig.field_name, exc)
 
 
 def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> str:
@@ -172,11 +186,19 @@ def _validate_one(
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
         return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
-    try:
-        sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
-        raw_digest = sig.compute_digest()
-    except Exception as exc:
-        return pdf_failure(path, f"signature {sig.field_name}: {exc}")
+    unsupported = unsupported_algorithm(sig.signer_info)
+    if unsupported is not None:
+        return failed_signature(
+            path,
+            SignatureFormat.PADES,
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+            Check("signature algorithm", None, f"signature {sig.field_name}: {unsupported}"),
+            document=path,
+            level=level,
+        )
+    sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
+    raw_digest = sig.compute_digest()
     handlers = context.data_handlers()
     validate = ades_basic_validation if level == "B-B" else ades_with_time_validation
     with certvalidator_errors() as errors:
