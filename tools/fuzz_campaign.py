@@ -8,7 +8,8 @@ A fresh test PKI and seed corpus are made in a temporary folder; each input is v
 the end the figures are printed: inputs, inputs per second, outcomes by class, the slowest
 inputs, peak memory, and each distinct problem with an example. Every failing input is written
 to ``--findings`` (one folder each, with its record) for reproduction: verify that folder with
-``paraphe verify --offline --trust <root>`` or with the same worker.
+``paraphe verify --offline``, trusting the root kept in ``--findings/test-pki`` with its CRLs
+in the revocation cache (docs/fuzzing.md shows how).
 
 Exit code: 0 no problem found, 1 problems found, 2 the seeds themselves did not verify as
 expected.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -30,7 +32,7 @@ sys.path[:0] = [str(REPO / "app"), str(REPO)]
 from tests.support.fuzzing.campaign import Bounds, Campaign, figures  # noqa: E402
 from tests.support.fuzzing.corpus import FORMATS, build_corpus, write_folder  # noqa: E402
 from tests.support.fuzzing.runner import Worker, worker_config  # noqa: E402
-from tests.support.pki import build_test_pki  # noqa: E402
+from tests.support.pki import TestPki, build_test_pki  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -61,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         pki = build_test_pki(root / "pki")
         corpus = [s for s in build_corpus(pki, root / "seeds") if s.format in formats]
         seed_folders = [write_folder(s.files, root / "baseline" / s.name) for s in corpus]
+        _keep_trust(pki, args.findings / "test-pki")
         config = worker_config(pki, args.time_cap, args.memory_cap_mb, tuple(seed_folders))
         workers = [Worker(config, root / f"worker-{n}") for n in range(args.jobs)]
         try:
@@ -99,6 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"failing inputs written under {args.findings.resolve()}")
         return 1
     return 0
+
+
+def _keep_trust(pki: TestPki, folder: Path) -> None:
+    """The root and CRLs this run trusted, for reproducing its findings with the real command."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(pki.root_cert, folder / "root.pem")
+    for ca in ("intermediate", "root"):
+        shutil.copy(pki.crl_file(ca), folder / f"{ca}.crl")
 
 
 def _progress(started: float):

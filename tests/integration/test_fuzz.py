@@ -21,6 +21,7 @@ import pytest
 
 from paraphe.core.validation.revocation_cache import store_crl
 from tests.conftest import RunParaphe
+from tests.support.fuzzing import oracle as oracle_module
 from tests.support.fuzzing.campaign import Bounds, Campaign, distinct_problems, figures
 from tests.support.fuzzing.corpus import FORMATS, Seed, build_corpus, write_folder
 from tests.support.fuzzing.mutators import make_mutant
@@ -125,3 +126,72 @@ def test_cli_on_a_sample_of_mutants_exits_cleanly_without_false_pass(
             claim = forbidden[folder]
             if signature["indication"] == "TOTAL_PASSED":
                 assert not claim.forbids_pass(signature["signature_id"]), (folder, claim)
+
+
+# --- the oracle itself: it must see a signed change, and only a signed change -------------------
+
+
+def _seed(corpus: list[Seed], name: str) -> Seed:
+    return next(seed for seed in corpus if seed.name == name)
+
+
+def _with(seed: Seed, data: bytes) -> dict[str, bytes]:
+    return {**seed.files, seed.target: data}
+
+
+def _flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
+
+
+def test_oracle_on_xades_changes(corpus: list[Seed]) -> None:
+    seed = _seed(corpus, "xades-paraphe-rsa")
+    oracle = Oracle(corpus)
+    token = seed.files[seed.target]
+    value = token.index(b"<ds:SignatureValue>") + len(b"<ds:SignatureValue>") + 5
+    signed_info = token.index(b"<ds:SignedInfo>")
+    reference = token.index(b'<ds:Reference URI="')
+
+    assert oracle.claim(seed, _with(seed, _flip(token, value))).reasons
+    assert oracle.claim(seed, seed.files).reasons == ()
+    # c14n: whitespace between attributes is no change, whitespace between elements is one
+    spaced = token[: reference + 13] + b"\n   " + token[reference + 13 :]
+    assert oracle.claim(seed, _with(seed, spaced)).reasons == ()
+    gap = signed_info + len(b"<ds:SignedInfo>")
+    assert oracle.claim(seed, _with(seed, token[:gap] + b"\n" + token[gap:])).reasons
+    document = {**seed.files, seed.document: b"changed"}  # type: ignore[dict-item]
+    assert oracle.claim(seed, document).reasons == ("the signed document changed",)
+
+
+def test_oracle_on_cms_changes(corpus: list[Seed]) -> None:
+    seed = _seed(corpus, "cades-paraphe-rsa")
+    oracle = Oracle(corpus)
+    token = seed.files[seed.target]
+    digest = token.index(bytes.fromhex("2a864886f70d010904")) + 15  # inside messageDigest
+
+    assert oracle.claim(seed, _with(seed, _flip(token, digest))).reasons
+    assert oracle.claim(seed, _with(seed, token[:100])).reasons == (
+        "the signature no longer parses",
+    )
+    unsigned = token + b"\x00\x00"  # after the DER value: nothing a verifier reads
+    assert oracle.claim(seed, _with(seed, unsigned)).reasons == ()
+
+
+def test_oracle_on_pdf_changes(corpus: list[Seed]) -> None:
+    seed = _seed(corpus, "pades-twice")
+    oracle = Oracle(corpus)
+    pdf = seed.files[seed.target]
+    first, second = oracle_module.pdf_signatures(pdf)
+    end_of_first = first.byte_range[2] + first.byte_range[3]
+
+    assert oracle.claim(seed, _with(seed, pdf + b"\n%%EOF\n")).reasons == ()
+    claim = oracle.claim(seed, _with(seed, _flip(pdf, end_of_first + 10)))
+    assert claim.fields == {second.field}
+    assert claim.forbids_pass(second.field) and not claim.forbids_pass(first.field)
+    claim = oracle.claim(seed, _with(seed, _flip(pdf, 20)))
+    assert claim.fields == {first.field, second.field}
+    assert claim.forbids_pass("a field the seed did not have")
+    hole = first.byte_range[1] + 1  # the first hex digit of the first /Contents
+    assert oracle.claim(seed, _with(seed, pdf[:hole] + b"4" + pdf[hole + 1 :])).fields == {
+        first.field,
+        second.field,  # the second signature covers the first one's /Contents
+    }

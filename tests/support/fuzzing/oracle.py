@@ -281,31 +281,40 @@ class Oracle:
 # --- byte ranges, for statistics ---------------------------------------------------------------
 
 
+def _cms_ranges(data: bytes) -> list[tuple[int, int]]:
+    """Signed attributes, signature value and encapsulated content in a DER/BER CMS."""
+    signed_data = cms.ContentInfo.load(data)["content"]
+    signer = signed_data["signer_infos"][0]
+    parts = [signer["signed_attrs"].dump(), signer["signature"].dump()]
+    content = signed_data["encap_content_info"]["content"]
+    if content.native is not None:
+        parts.append(content.dump())
+    ranges = []
+    for part in parts:
+        start = data.find(part)
+        if start >= 0:
+            ranges.append((start, start + len(part)))
+    return ranges
+
+
 def signed_ranges(seed: Seed) -> list[tuple[int, int]]:
     """Where the signed parts sit in the seed's target file (start, end)."""
     data = seed.files[seed.target]
-    ranges: list[tuple[int, int]] = []
     if seed.format in ("cades", "p7m"):
-        signer = cms.ContentInfo.load(data)["content"]["signer_infos"][0]
-        parts = [signer["signed_attrs"].dump(), signer["signature"].dump()]
-        content = cms.ContentInfo.load(data)["content"]["encap_content_info"]["content"]
-        if content.native is not None:
-            parts.append(content.dump())
-        for part in parts:
-            start = data.find(part)
-            if start >= 0:
-                ranges.append((start, start + len(part)))
-    elif seed.format == "xades":
-        for name in ("SignedInfo", "SignatureValue", "SignedProperties", "KeyInfo"):
-            match = re.search(
-                rb"<(\w+:)?%s[\s>].*?</(\w+:)?%s>" % (name.encode(), name.encode()), data, re.S
-            )
+        return _cms_ranges(data)
+    ranges: list[tuple[int, int]] = []
+    if seed.format == "xades":
+        for name in (b"SignedInfo", b"SignatureValue", b"SignedProperties", b"KeyInfo"):
+            match = re.search(rb"<(\w+:)?%s[\s>].*?</(\w+:)?%s>" % (name, name), data, re.S)
             if match:
                 ranges.append(match.span())
-    else:
-        for match in _BYTE_RANGE.finditer(data):
-            a, b, c, d = (int(n) for n in match.groups())
-            ranges += [(a, a + b), (a + b, c), (c, c + d)]
+        return ranges
+    for match in _BYTE_RANGE.finditer(data):
+        a, b, c, d = (int(n) for n in match.groups())
+        ranges += [(a, a + b), (c, c + d)]
+        digits = data[a + b + 1 : c - 1]  # the CMS as hex: each byte is two digits
+        for start, end in _cms_ranges(bytes.fromhex(digits.decode())):
+            ranges.append((a + b + 1 + 2 * start, a + b + 1 + 2 * end))
     return ranges
 
 
