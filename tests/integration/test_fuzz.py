@@ -190,6 +190,9 @@ def test_oracle_on_pdf_changes(corpus: list[Seed]) -> None:
     claim = oracle.claim(seed, _with(seed, _flip(pdf, 20)))
     assert claim.fields == {first.field, second.field}
     assert claim.forbids_pass("a field the seed did not have")
+    padding = first.byte_range[2] - 10  # a zero of the first /Contents padding, now a NUL
+    claim = oracle.claim(seed, _with(seed, pdf[:padding] + b"\x00" + pdf[padding + 1 :]))
+    assert claim.fields == {second.field}  # NUL is PDF white-space: the first CMS is intact
     hole = first.byte_range[1] + 1  # the first hex digit of the first /Contents
     assert oracle.claim(seed, _with(seed, pdf[:hole] + b"4" + pdf[hole + 1 :])).fields == {
         first.field,

@@ -171,7 +171,7 @@ def _hole_view(data: bytes, start: int, end: int) -> tuple[Any, ...]:
     hole = data[start:end]
     if len(hole) < 2 or hole[:1] != b"<" or hole[-1:] != b">":
         return UNREADABLE
-    digits = re.sub(rb"\s", b"", hole[1:-1])
+    digits = re.sub(rb"[\x00\t\n\x0c\r ]", b"", hole[1:-1])  # PDF white-space, NUL included
     if re.search(rb"[^0-9A-Fa-f]", digits):
         return UNREADABLE
     if len(digits) % 2:
