@@ -97,10 +97,6 @@ def judge(outcome: dict[str, Any], claim: Claim, bounds: Bounds) -> list[str]:
     return problems
 
 
-def problem_class(problem: str) -> str:
-    return problem
-
-
 @dataclass
 class Campaign:
     """Inputs made round-robin over the seeds; ``run`` stops at the time or input budget."""
@@ -198,7 +194,7 @@ def distinct_problems(records: Sequence[Record]) -> dict[str, list[Record]]:
     found: dict[str, list[Record]] = {}
     for record in records:
         for problem in record.problems:
-            found.setdefault(f"[{record.format}] {problem_class(problem)}", []).append(record)
+            found.setdefault(f"[{record.format}] {problem}", []).append(record)
     return found
 
 

@@ -56,7 +56,9 @@ def _detached(name: str, fmt: str, document: Path, token: Path, **extra: object)
     )
 
 
-def _engine(pki: TestPki, persona: str, document: Path, fmt: SignatureFormat, **request: object):
+def _engine(
+    pki: TestPki, persona: str, document: Path, fmt: SignatureFormat, **request: object
+) -> Path:
     (result,) = sign_with(pki, persona, SignRequest((document,), fmt, **request))  # type: ignore[arg-type]
     return result.output
 
