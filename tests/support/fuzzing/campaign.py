@@ -9,6 +9,7 @@ class (kind, exception type, innermost frame) so that a thousand crashes of one 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -152,7 +153,9 @@ class Campaign:
         return record
 
     def _keep(self, record: Record, mutant: Mutant) -> None:
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", record.problems[0])[:60].strip("-")
+        problem = f"[{record.format}] {record.problems[0]}"
+        digest = hashlib.sha256(problem.encode()).hexdigest()[:6]  # classes that start alike
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", problem)[:60].strip("-") + f"-{digest}"
         target = self.findings / slug / f"{record.seed}-{record.index}"  # type: ignore[operator]
         write_folder(mutant.files, target / "input")
         write_folder(mutant.seed.files, target / "seed")  # to diff against
