@@ -32,7 +32,7 @@ from tests.support.pki import TestPki
 SEED = 9
 FUZZ_SECONDS = 55.0
 TIME_CAP = 10.0  # seconds per input: a verification of a few KB takes 20-300 ms
-MEMORY_GROWTH_MB = 256  # per input, above the worker's own (a clean run grows by < 80 MB)
+MEMORY_GROWTH_MB = 256  # per input, above the child's RSS at the fork (campaigns: at most 86 MB)
 VERIFY_EXIT_CODES = {0, 1, 3, 4}
 
 pytestmark = pytest.mark.slow
