@@ -13,8 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -39,11 +37,11 @@ from tests.conftest import SAMPLES, RunParaphe
 from tests.support import hostile_pdf
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.signing import sign_with
+from tests.support.third_party import openssl_sign, pyhanko_sign
 
 PDF = "Acte d'engagement.pdf"
 ODS = "BPU.ods"
 TXT = "Mémoire technique.txt"
-PYHANKO_CLI = Path(sys.executable).parent / "pyhanko"
 
 PASSED = Indication.TOTAL_PASSED
 FAILED = Indication.TOTAL_FAILED
@@ -77,65 +75,6 @@ def our_cades(pki: TestPki, document: Path) -> Path:
 def our_pades(pki: TestPki, pdf: Path, persona: str = "rsa") -> Path:
     sign_with(pki, persona, SignRequest(documents=(pdf,), format=SignatureFormat.PADES))
     return pdf.with_name(f"{pdf.stem}_signe.pdf")
-
-
-def openssl_sign(pki: TestPki, document: Path, out: Path, *extra: str) -> Path:
-    done = subprocess.run(
-        [
-            "openssl",
-            "cms",
-            "-sign",
-            "-binary",
-            "-outform",
-            "DER",
-            "-md",
-            "sha256",
-            "-in",
-            str(document),
-            "-signer",
-            str(pki.cert("rsa")),
-            "-inkey",
-            str(pki.key("rsa")),
-            "-certfile",
-            str(pki.intermediate_cert),
-            "-out",
-            str(out),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return out
-
-
-def pyhanko_sign(pki: TestPki, pdf: Path, out: Path, field: str = "Sig1") -> Path:
-    done = subprocess.run(
-        [
-            str(PYHANKO_CLI),
-            "sign",
-            "addsig",
-            "--field",
-            field,
-            "--use-pades",
-            "pemder",
-            "--key",
-            str(pki.key("ecdsa")),
-            "--cert",
-            str(pki.cert("ecdsa")),
-            "--chain",
-            str(pki.intermediate_cert),
-            "--no-pass",
-            str(pdf),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return out
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -40,6 +39,7 @@ from tests.support import hostile_xml
 from tests.support.hostile_xml import DS, FORGED_TIME, NS, XADES, XADES141
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.signing import sign_with
+from tests.support.third_party import xmlsec1_sign
 
 DOCUMENT = "Acte d'engagement n°1.pdf"
 PASSED = (Indication.TOTAL_PASSED, None)
@@ -646,21 +646,6 @@ def test_level_is_detected_and_timestamps_are_not_yet_validated(
 
 # --- a token from an independent tool ---------------------------------------------------------
 
-_XMLSEC_TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
-<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="xmlsec-signature">
-  <SignedInfo>
-    <CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>
-    <SignatureMethod Algorithm="{method}"/>
-    <Reference URI="{uri}">
-      <DigestMethod Algorithm="{digest}"/>
-      <DigestValue/>
-    </Reference>
-  </SignedInfo>
-  <SignatureValue/>
-  <KeyInfo><X509Data/></KeyInfo>
-</Signature>
-"""
-
 
 def _xmlsec1_sign(
     pki: TestPki,
@@ -670,32 +655,7 @@ def _xmlsec1_sign(
 ) -> Path:
     if shutil.which("xmlsec1") is None:
         pytest.skip("xmlsec1 is not installed")
-    template = document.with_name("template.xml")
-    template.write_text(
-        _XMLSEC_TEMPLATE.format(
-            method=method, digest=digest, uri=xades_signing.document_reference_uri(document.name)
-        ),
-        encoding="utf-8",
-    )
-    token = document.with_name(f"{document.name} - Signature 1.xml")
-    done = subprocess.run(
-        [
-            "xmlsec1",
-            "--sign",
-            "--privkey-pem",
-            f"{pki.key('rsa')},{pki.cert('rsa')}",
-            "--output",
-            token.name,
-            template.name,
-        ],
-        cwd=document.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    template.unlink()
-    return token
+    return xmlsec1_sign(pki, document, method, digest)
 
 
 def test_xmlsec1_token_is_verified_but_its_signer_not_identified(
