@@ -27,11 +27,13 @@ The exit code of an interrupted command is 128 + the signal's number, as a shell
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable
-from types import FrameType
-from typing import Any
+import signal  # the only import: this module loads first, the sooner the better
+
+TYPE_CHECKING = False  # not typing's: one import fewer before the hold
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import FrameType
+    from typing import Any
 
 STOPPING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -83,11 +85,9 @@ def stop_on_signals() -> None:
 
 def release_hold() -> None:
     """The handlers found at import again (a held signal stays for ``stop_on_signals``)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
     for number, handler in _found.items():
         if handler is not None:
-            signal.signal(number, handler)
+            _install(number, handler)
 
 
 def ignore() -> None:
@@ -96,11 +96,16 @@ def ignore() -> None:
 
 
 def _set(handler: Callable[[int, FrameType | None], Any] | int) -> None:
-    if threading.current_thread() is not threading.main_thread():
-        return  # only the main thread may set handlers; signals are handled there anyway
     for number, found in _found.items():
         if found != signal.SIG_IGN:  # ignored by whoever started us (nohup, a background job)
-            signal.signal(number, handler)
+            _install(number, handler)
+
+
+def _install(number: int, handler: Callable[[int, FrameType | None], Any] | int) -> None:
+    try:  # noqa: SIM105 - contextlib would be one more import before the hold
+        signal.signal(number, handler)
+    except ValueError:
+        pass  # not the main thread: only it may set handlers, and signals are handled there
 
 
 _found = {number: signal.getsignal(number) for number in STOPPING_SIGNALS}
