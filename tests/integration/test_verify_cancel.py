@@ -109,10 +109,10 @@ def test_a_stop_while_folders_are_walked_reads_no_further_file(
     opened: list[Path] = []
     real_gather = verifier._gather
 
-    def gather(path: Path, scratch: Path, report: object) -> list:
+    def gather(path: Path, scratch: Path, report: object, *rest: object) -> list:
         opened.append(path)
         cancel.cancel()  # the user stops while the first file is being looked at
-        return real_gather(path, scratch, report)  # type: ignore[arg-type]
+        return real_gather(path, scratch, report, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(verifier, "_gather", gather)
     with pytest.raises(Cancelled):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# isort: split
+from . import interruptions  # first: a Ctrl+C while the modules below load is not lost
+
+# isort: split
 import argparse
 import os
 import sys
@@ -39,11 +43,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The process's entry point (``paraphe``, ``python -m paraphe``): a command's exit code.
+
+    A command stopped by Ctrl+C, SIGTERM or SIGHUP unwinds (no partial output, no temporary
+    folder left) and exits 128 + the signal's number; see ``interruptions``. When it returns, the
+    stopping signals are left ignored: the process is about to exit with this code.
+    """
     try:
-        return _main(argv)
+        return _run(sys.argv[1:] if argv is None else list(argv))
     finally:
         if os.environ.get("PARAPHE_REPORT_PEAK_MEMORY"):
             _report_peak_memory()
+
+
+def _run(arguments: list[str]) -> int:
+    if not arguments and _display_available():
+        from ..gui.app import main as gui_main
+
+        return gui_main([])
+    try:
+        try:
+            interruptions.stop_on_signals()
+            return _main(arguments)
+        finally:
+            interruptions.ignore()
+    except KeyboardInterrupt as interruption:
+        print(tr("paraphe: interrupted; no partial output was kept."), file=sys.stderr)
+        return interruptions.exit_code_for(interruption)
 
 
 def _report_peak_memory() -> None:
@@ -57,12 +83,7 @@ def _report_peak_memory() -> None:
         pass
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    if not arguments and _display_available():
-        from ..gui.app import main as gui_main
-
-        return gui_main([])
+def _main(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     set_language(args.lang)
@@ -80,9 +101,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return exit_codes.OK
-    except KeyboardInterrupt:
-        print(tr("paraphe: interrupted; no partial output was kept."), file=sys.stderr)
-        return exit_codes.INTERRUPTED
     except Exception as error:
         if args.debug:
             raise
@@ -110,3 +128,6 @@ def _display_available() -> bool:
 
 def path_argument(value: str) -> Path:
     return Path(value)
+
+
+interruptions.release_hold()  # loaded: signals held while importing are raised in main()

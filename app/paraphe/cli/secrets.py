@@ -10,23 +10,23 @@ from pathlib import Path
 
 from ..core.credentials.pkcs11.pin import PinCallback, PinRequest
 from ..core.errors import UsageError
+from ..core.user_files import first_line, read_first_line
 from .i18n import tr
 
 PASSWORD_ENV = "PARAPHE_PASSWORD"
 
 
+MAX_SECRET_BYTES = 4096
+"""A password or a PIN is a line of a few dozen bytes; only the first line of a file or of
+standard input is read, and never more than this (``/dev/zero`` has no line end)."""
+
+
 def read_password(password_file: Path | None, from_stdin: bool, keystore: Path) -> str:
     """First of: --password-file, --password-stdin, $PARAPHE_PASSWORD, a prompt without echo."""
     if password_file is not None:
-        try:
-            text = password_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(
-                detail=f"{password_file}: cannot read the password file ({exc.__class__.__name__})"
-            ) from None
-        return _strip_line_end(text)
+        return read_secret_file(password_file, "password")
     if from_stdin:
-        return _strip_line_end(sys.stdin.readline())
+        return _secret_from_stdin()
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     if not sys.stdin.isatty():
@@ -37,10 +37,30 @@ def read_password(password_file: Path | None, from_stdin: bool, keystore: Path) 
     return getpass.getpass(tr("Password for {name}: ").format(name=keystore.name))
 
 
-def _strip_line_end(text: str) -> str:
-    """Only the line ending goes: spaces can be part of a password."""
-    first_line = text.splitlines()[0] if text else ""
-    return first_line
+def read_secret_file(path: Path, what: str) -> str:
+    """The first line of a password or PIN file: a regular file or a pipe
+    (``--password-file <(pass show x)``); a device, a socket or a folder is refused."""
+    try:
+        return read_first_line(path, MAX_SECRET_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else None
+        raise UsageError(
+            detail=f"{path}: cannot read the {what} file ({reason or exc.__class__.__name__})"
+        ) from None
+
+
+def _secret_from_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError(detail="--password-stdin: there is no standard input")
+    try:
+        line = first_line(stream, MAX_SECRET_BYTES, "<stdin>")
+        return line.decode(sys.stdin.encoding or "utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else None
+        raise UsageError(
+            detail=f"--password-stdin: cannot read the password ({reason or exc.__class__.__name__})"
+        ) from None
 
 
 PIN_ENV = "PARAPHE_PIN"
@@ -55,13 +75,7 @@ def pin_source(pin_file: Path | None) -> PinCallback:
 
     def ask(request: PinRequest) -> str | None:
         if pin_file is not None:
-            try:
-                text = pin_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(
-                    detail=f"{pin_file}: cannot read the PIN file ({exc.__class__.__name__})"
-                ) from None
-            return _strip_line_end(text)
+            return read_secret_file(pin_file, "PIN")
         if PIN_ENV in os.environ:
             return os.environ[PIN_ENV]
         if not sys.stdin.isatty():

@@ -59,13 +59,9 @@ def add_parser(commands: Any) -> None:
 def _read_pin(args: argparse.Namespace) -> str | None:
     """--pin-file, else $PARAPHE_PIN, else a prompt when --pin was given; None: no PIN."""
     if args.pin_file is not None:
-        try:
-            text = args.pin_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(
-                detail=f"{args.pin_file}: cannot read the PIN file ({exc.__class__.__name__})"
-            ) from None
-        return text.splitlines()[0] if text else ""
+        from .secrets import read_secret_file
+
+        return read_secret_file(args.pin_file, "PIN")
     if PIN_ENV in os.environ:
         return os.environ[PIN_ENV]
     if args.pin:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DocumentChanged, UnreadableDocument
+from .user_files import open_regular
 
 CHUNK_SIZE = 8 << 20  # few interpreter-lock hand-overs while libraries load beside it
 
@@ -80,21 +80,15 @@ class Document:
 
     @classmethod
     def open(cls, path: Path | str) -> Document:
-        """Check that ``path`` is a readable regular file, without reading it."""
+        """Check that ``path`` is a readable regular file (a FIFO or a device is refused, never
+        waited on), reading one byte of it."""
         path = Path(path)
         try:
-            st = os.stat(path)
+            with open_regular(path) as handle:
+                st = os.fstat(handle.fileno())
+                handle.read(1)
         except FileNotFoundError:
             raise UnreadableDocument(path, detail="no such file") from None
-        except OSError as exc:
-            raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
-        if stat.S_ISDIR(st.st_mode):
-            raise UnreadableDocument(path, detail="it is a folder, not a file")
-        if not stat.S_ISREG(st.st_mode):
-            raise UnreadableDocument(path, detail="not a regular file")
-        try:
-            with open(path, "rb") as handle:
-                handle.read(1)
         except OSError as exc:
             raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
         return cls(path, st.st_size, mime_type_for(path), FileState(st.st_size, st.st_mtime_ns))
@@ -108,7 +102,7 @@ class Document:
         if self.path.suffix.lower() == ".pdf":
             return True
         try:
-            with open(self.path, "rb") as handle:
+            with open_regular(self.path) as handle:
                 return handle.read(1024).lstrip().startswith(b"%PDF-")
         except OSError:
             return False
@@ -124,7 +118,7 @@ class Document:
         buffer = bytearray(CHUNK_SIZE)
         view = memoryview(buffer)
         try:
-            with open(self.path, "rb", buffering=0) as handle:
+            with open_regular(self.path, buffered=False) as handle:
                 while True:
                     count = handle.readinto(buffer)
                     if not count:

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from ..errors import CorruptKeystore, NoCertificate, NoPrivateKey, UnsupportedKey, WrongPassword
+from ..user_files import TooLarge, read_bounded
 from .base import Credential, RsaPadding
 
 if TYPE_CHECKING:
@@ -47,13 +48,11 @@ class Pkcs12Credential(Credential):
     def open(cls, path: Path | str, password: str | bytes | None) -> Pkcs12Credential:
         path = Path(path)
         try:
-            if path.stat().st_size > MAX_KEYSTORE_SIZE:
-                raise CorruptKeystore(path, detail="file too large for a certificate file")
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_KEYSTORE_SIZE)
         except FileNotFoundError:
             raise CorruptKeystore(path, detail="no such file") from None
-        except IsADirectoryError:
-            raise CorruptKeystore(path, detail="it is a folder") from None
+        except TooLarge:
+            raise CorruptKeystore(path, detail="file too large for a certificate file") from None
         except OSError as exc:
             raise CorruptKeystore(path, detail=exc.strerror or "cannot read it") from None
         _check_structure(path, data)

@@ -44,8 +44,11 @@ def preload_in_background(signature_format: SignatureFormat) -> threading.Thread
     """Import the format's libraries (pyHanko: ~0.5 s) while the caller does something useful."""
 
     def load() -> None:
-        for module in HEAVY_MODULES[signature_format]:
-            importlib.import_module(module)
+        try:
+            for module in HEAVY_MODULES[signature_format]:
+                importlib.import_module(module)
+        except BaseException:  # e.g. the main thread, interrupted, dropped a module half-imported
+            return  # only a head start: the main thread imports them again and reports
 
     thread = threading.Thread(target=load, name="paraphe-preload", daemon=True)
     thread.start()

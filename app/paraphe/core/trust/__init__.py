@@ -15,6 +15,11 @@ from asn1crypto import x509 as asn1_x509
 
 from ..errors import Notice, ParapheError
 from ..paths import user_data_dir
+from ..user_files import read_bounded
+
+MAX_CERTIFICATE_FILE_BYTES = 16 << 20
+"""A certificate is a few KB, a system bundle of all web roots some 200 KB: far more is no
+certificate file (and is not read whole)."""
 
 
 class TrustFileError(ParapheError):
@@ -24,7 +29,7 @@ class TrustFileError(ParapheError):
 def load_certificates(path: Path) -> list[asn1_x509.Certificate]:
     """Every certificate in a PEM (one or many) or DER file."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_CERTIFICATE_FILE_BYTES)
     except OSError as exc:
         raise TrustFileError(path, detail=f"cannot read it ({exc.strerror or exc})") from None
     try:

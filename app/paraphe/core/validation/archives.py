@@ -1,21 +1,63 @@
 """Unpack a bid ZIP exported by a buyer platform, defensively, into a private temporary folder.
 
-Refused: entries that climb out of the folder (``../``, absolute paths), links, encrypted
-entries, and archives that would unpack to more than the limits (ZIP bombs). Nested archives
-are kept as documents (they may be signed as such).
+Refused entries (reported, skipped): names that climb out of the folder (``../``, absolute
+paths, drives), links, encrypted entries, and entries over 1 MiB that would unpack to more than
+``MAX_ENTRY_RATIO`` times their compressed size. Nested archives are kept as documents (they may
+be signed as such).
+
+Refused archives (one line naming the limit, nothing unpacked): all is decided from the central
+directory before the first byte is written, so a ZIP bomb costs nothing, whatever each entry's
+ratio (thousands of entries of 1 MiB of zeros pass any per-entry rule):
+
+- more than ``MAX_ENTRIES`` entries, or a central directory over ``MAX_DIRECTORY_BYTES`` (checked
+  before it is parsed: its entries would all be held in memory);
+- more than ``MAX_TOTAL_BYTES`` unpacked in all;
+- more than ``MAX_ARCHIVE_RATIO`` times the archive's size, once over ``RATIO_FREE_BYTES``: bid
+  archives hold PDFs and office files, already compressed (a ratio of 1 to 3); text and
+  spreadsheets exported as CSV or XML reach 10 to 20; zeros reach 1,000. A small archive may
+  compress as it likes: unpacking it costs little;
+- more than the free space of the temporary folder, less ``FREE_SPACE_MARGIN`` for the system.
+
+The sizes the directory announces are enforced while unpacking: an entry that turns out larger
+is cut short and skipped.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from ..translatable import N_
+
+MiB = 1 << 20
+GiB = 1 << 30
 
 MAX_ENTRIES = 10_000
-MAX_TOTAL_BYTES = 16 << 30
-MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MiB
+MAX_DIRECTORY_BYTES = 8 * MiB
+MAX_TOTAL_BYTES = 16 * GiB
+MAX_ARCHIVE_RATIO = 50
+RATIO_FREE_BYTES = 256 * MiB
+FREE_SPACE_MARGIN = 512 * MiB
+MAX_ENTRY_RATIO = 200  # uncompressed / compressed, for entries over 1 MiB
+
+TOO_MANY_ENTRIES = N_("the archive has more than 10,000 entries; it was not unpacked")
+DIRECTORY_TOO_LARGE = N_(
+    "the archive's table of contents is larger than 8 MiB; it was not unpacked"
+)
+TOO_LARGE = N_("the archive would unpack to more than 16 GiB; it was not unpacked")
+TOO_COMPRESSED = N_(
+    "the archive would unpack to more than 256 MiB and more than 50 times its size"
+    " (a ZIP bomb?); it was not unpacked"
+)
+NO_ROOM = N_(
+    "the archive would not fit in the free space of the temporary folder; it was not unpacked"
+)
 
 
 @dataclass
@@ -25,53 +67,104 @@ class Unpacked:
     problems: list[str] = field(default_factory=list)
 
 
-def is_zip(path: Path) -> bool:
-    return path.suffix.lower() == ".zip" and zipfile.is_zipfile(path)
+def is_zip(path: Path, source: BinaryIO) -> bool:
+    return path.suffix.lower() == ".zip" and zipfile.is_zipfile(source)
 
 
-def unpack(archive: Path, into: Path) -> Unpacked:
+def unpack(
+    archive: Path,
+    source: BinaryIO,
+    into: Path,
+    check_cancelled: Callable[[], None] | None = None,
+) -> Unpacked:
+    """Unpack ``source`` (the open ``archive``) into ``into``, within the module's limits;
+    ``check_cancelled`` is called between chunks and may raise to stop."""
     result = Unpacked()
     try:
-        with zipfile.ZipFile(archive) as zipped:
+        if refusal := _directory_refusal(source):
+            result.problems.append(refusal)
+            return result
+        with zipfile.ZipFile(source) as zipped:
             entries = zipped.infolist()
             if len(entries) > MAX_ENTRIES:
-                result.problems.append(f"more than {MAX_ENTRIES} entries")
+                result.problems.append(TOO_MANY_ENTRIES)
                 return result
-            total = 0
-            for entry in entries:
-                if entry.is_dir():
-                    continue
-                name = _safe_name(entry)
-                if name is None:
-                    result.problems.append(f"{entry.filename}: unsafe name, skipped")
-                    continue
-                if entry.flag_bits & 0x1:
-                    result.problems.append(f"{entry.filename}: encrypted, skipped")
-                    continue
-                if _is_link(entry):
-                    result.problems.append(f"{entry.filename}: link, skipped")
-                    continue
-                if entry.file_size > (1 << 20) and entry.file_size > MAX_RATIO * max(
-                    entry.compress_size, 1
-                ):
-                    result.problems.append(
-                        f"{entry.filename}: suspicious compression ratio, skipped"
-                    )
-                    continue
-                total += entry.file_size
-                if total > MAX_TOTAL_BYTES:
-                    result.problems.append("the archive unpacks to more than 16 GiB; stopped")
-                    return result
+            planned, skipped = _plan(entries)
+            total = sum(entry.file_size for entry, _ in planned)
+            if refusal := _size_refusal(total, os.fstat(source.fileno()).st_size, into):
+                result.problems.append(refusal)
+                return result
+            result.problems.extend(skipped)
+            for entry, name in planned:
                 target = into.joinpath(*name.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if not _copy_capped(zipped, entry, target):
+                if not _copy_capped(zipped, entry, target, check_cancelled):
                     result.problems.append(f"{entry.filename}: larger than announced, skipped")
                     target.unlink(missing_ok=True)
                     continue
                 result.files.append((target, f"{archive}!/{name}"))
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
         result.problems.append(f"damaged archive ({exc})")
+    except OSError as exc:
+        result.problems.append(f"cannot unpack it ({exc.strerror or exc})")
     return result
+
+
+def _directory_refusal(source: BinaryIO) -> str | None:
+    """The central directory's announced size and count, read before zipfile parses it all.
+    (zipfile's reader of the end record is private; were it gone, the count is checked after.)"""
+    end_record = getattr(zipfile, "_EndRecData", None)
+    count_at = getattr(zipfile, "_ECD_ENTRIES_TOTAL", None)
+    size_at = getattr(zipfile, "_ECD_SIZE", None)
+    if end_record is None or count_at is None or size_at is None:
+        return None
+    record = end_record(source)
+    if not record:
+        return None  # zipfile will say what is wrong
+    if record[count_at] > MAX_ENTRIES:
+        return TOO_MANY_ENTRIES
+    if record[size_at] > MAX_DIRECTORY_BYTES:
+        return DIRECTORY_TOO_LARGE
+    return None
+
+
+def _plan(
+    entries: list[zipfile.ZipInfo],
+) -> tuple[list[tuple[zipfile.ZipInfo, PurePosixPath]], list[str]]:
+    """The entries to unpack, and a line for each one skipped."""
+    planned = []
+    skipped = []
+    for entry in entries:
+        if entry.is_dir():
+            continue
+        name = _safe_name(entry)
+        if name is None:
+            skipped.append(f"{entry.filename}: unsafe name, skipped")
+        elif entry.flag_bits & 0x1:
+            skipped.append(f"{entry.filename}: encrypted, skipped")
+        elif _is_link(entry):
+            skipped.append(f"{entry.filename}: link, skipped")
+        elif entry.file_size > MiB and entry.file_size > MAX_ENTRY_RATIO * max(
+            entry.compress_size, 1
+        ):
+            skipped.append(f"{entry.filename}: suspicious compression ratio, skipped")
+        else:
+            planned.append((entry, name))
+    return planned, skipped
+
+
+def _size_refusal(total: int, archive_size: int, into: Path) -> str | None:
+    if total > MAX_TOTAL_BYTES:
+        return TOO_LARGE
+    if total > RATIO_FREE_BYTES and total > MAX_ARCHIVE_RATIO * archive_size:
+        return TOO_COMPRESSED
+    if total + FREE_SPACE_MARGIN > free_space(into):
+        return NO_ROOM
+    return None
+
+
+def free_space(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
 
 
 def _safe_name(entry: zipfile.ZipInfo) -> PurePosixPath | None:
@@ -88,17 +181,20 @@ def _is_link(entry: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(mode)
 
 
-def _copy_capped(zipped: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path) -> bool:
+def _copy_capped(
+    zipped: zipfile.ZipFile,
+    entry: zipfile.ZipInfo,
+    target: Path,
+    check_cancelled: Callable[[], None] | None,
+) -> bool:
     limit = entry.file_size
     written = 0
     with zipped.open(entry) as source, open(target, "wb") as out:
-        while chunk := source.read(1 << 20):
+        while chunk := source.read(MiB):
+            if check_cancelled is not None:
+                check_cancelled()
             written += len(chunk)
             if written > limit:
                 return False
             out.write(chunk)
     return True
-
-
-def remove(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

@@ -13,14 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from ..documents import Document
 from ..errors import ParapheError
 from ..name_bytes import file_name_in_uri
+from ..user_files import open_regular
+from .xades.reading import has_signature_root, parse, read_token
+from .xades.verdicts import DS, Verdict
 
 _ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
-DS_NS = "http://www.w3.org/2000/09/xmldsig#"
 
 
 class Kind(enum.Enum):
@@ -55,7 +55,7 @@ def classify(path: Path, display: str | None = None) -> Found:
         return Found(path, Kind.CADES, shown)
     if suffix == ".p7m":
         return Found(path, Kind.P7M, shown)
-    if suffix == ".xml" and _looks_like_xml_signature(path):
+    if suffix == ".xml" and has_signature_root(path):
         return Found(path, Kind.XADES, shown)
     if suffix == ".pdf" or _starts_with(path, b"%PDF-"):
         from .pdf_validator import pdf_has_signatures
@@ -67,20 +67,10 @@ def classify(path: Path, display: str | None = None) -> Found:
 
 def _starts_with(path: Path, magic: bytes) -> bool:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return handle.read(len(magic)) == magic
     except OSError:
         return False
-
-
-def _looks_like_xml_signature(path: Path) -> bool:
-    """A ds:Signature root (a detached XAdES token), judged from the first 4 KB only."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return DS_NS.encode() in head and b"Signature" in head
 
 
 def pair(found: Iterable[Found]) -> Pairing:
@@ -127,20 +117,14 @@ def _by_reference_uri(token: Found, by_location: dict[tuple[Path, str], Found]) 
 
 
 def xades_reference_uris(token: Path) -> list[str]:
-    """External reference URIs of a token, parsed safely (no DTD, no entities, no network)."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    """External reference URIs of a token, read and parsed as the validator does (bounded, no
+    DTD, no entities, no network); none if it cannot be."""
     try:
-        if token.stat().st_size > 20 << 20:
-            return []
-        root = etree.parse(str(token), parser).getroot()
-    except (etree.XMLSyntaxError, OSError, ValueError):
-        return []
-    if root.getroottree().docinfo.doctype:
+        root = parse(read_token(token))
+    except Verdict:
         return []
     uris = []
-    for reference in root.iterfind(f"{{{DS_NS}}}SignedInfo/{{{DS_NS}}}Reference"):
+    for reference in root.iterfind(f"{{{DS}}}SignedInfo/{{{DS}}}Reference"):
         uri = reference.get("URI") or ""
         if uri and not uri.startswith("#"):
             uris.append(uri)

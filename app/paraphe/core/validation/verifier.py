@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..progress import CancelToken
+from ..scratch import scratch_folder
 from ..translatable import N_
+from ..user_files import open_regular
 from . import archives
 from .context import VerificationContext
 from .discovery import Found, Kind, classify, pair, walk
@@ -15,6 +16,9 @@ from .policy import VerificationSettings
 from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
 
 ProgressCallback = Callable[[str], None]
+
+SCRATCH_PREFIX = "paraphe-verify-"
+"""Archives are unpacked in a folder of this name in the temporary folder (see ``scratch``)."""
 
 
 def verify_paths(
@@ -32,10 +36,10 @@ def verify_paths(
         offline=settings.offline,
     )
     with (
-        tempfile.TemporaryDirectory(prefix="paraphe-verify-") as scratch,
+        scratch_folder(SCRATCH_PREFIX) as scratch,
         VerificationContext(settings, cancel) as context,
     ):
-        found = _collect(paths, Path(scratch), report, cancel)
+        found = _collect(paths, scratch, report, cancel)
         shown = {item.path: Path(item.display) for item in found}
         pairing = pair(found)
         by_document: dict[Path, DocumentReport] = {}
@@ -85,22 +89,26 @@ def _collect(
         if not path.exists():
             report.errors.append(InputError(path, N_("no such file or folder")))
             continue
+        # A folder is walked (its FIFOs, devices and links skipped); anything else given by
+        # name is opened as a file, and refused there if it is not a regular one.
         files = list(walk(path)) if path.is_dir() else [path]
         for number, file in enumerate(files):
             cancel.raise_if_cancelled()  # a big folder or archive takes a while to walk
-            found.extend(_gather(file, scratch / f"{index}-{number}", report))
+            found.extend(_gather(file, scratch / f"{index}-{number}", report, cancel))
     return found
 
 
-def _gather(path: Path, scratch: Path, report: ValidationReport) -> list[Found]:
+def _gather(
+    path: Path, scratch: Path, report: ValidationReport, cancel: CancelToken
+) -> list[Found]:
     """The file, classified; for a ZIP archive, the archive (a document) and its entries."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             handle.read(1)
-        if not archives.is_zip(path):
-            return [classify(path)]
-        scratch.mkdir(parents=True, exist_ok=True)
-        unpacked = archives.unpack(path, scratch)
+            if not archives.is_zip(path, handle):
+                return [classify(path)]
+            scratch.mkdir(parents=True, exist_ok=True)
+            unpacked = archives.unpack(path, handle, scratch, cancel.raise_if_cancelled)
     except OSError as exc:
         report.errors.append(InputError(path, exc.strerror or str(exc)))
         return []

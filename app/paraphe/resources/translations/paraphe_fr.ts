@@ -284,6 +284,46 @@
    <translation>racines du système ({count})</translation>
   </message>
   <message>
+   <source>not a regular file</source>
+   <translation>pas un fichier ordinaire</translation>
+  </message>
+  <message>
+   <source>not a regular file nor a pipe</source>
+   <translation>ni un fichier ordinaire ni un tube</translation>
+  </message>
+  <message>
+   <source>it is a folder, not a file</source>
+   <translation>c'est un dossier, pas un fichier</translation>
+  </message>
+  <message>
+   <source>too large for this kind of file</source>
+   <translation>trop volumineux pour ce type de fichier</translation>
+  </message>
+  <message>
+   <source>its first line is too long</source>
+   <translation>sa première ligne est trop longue</translation>
+  </message>
+  <message>
+   <source>the archive has more than 10,000 entries; it was not unpacked</source>
+   <translation>l'archive contient plus de 10 000 éléments ; elle n'a pas été décompressée</translation>
+  </message>
+  <message>
+   <source>the archive's table of contents is larger than 8 MiB; it was not unpacked</source>
+   <translation>la table des matières de l'archive dépasse 8 Mio ; elle n'a pas été décompressée</translation>
+  </message>
+  <message>
+   <source>the archive would unpack to more than 16 GiB; it was not unpacked</source>
+   <translation>l'archive occuperait plus de 16 Gio une fois décompressée ; elle n'a pas été décompressée</translation>
+  </message>
+  <message>
+   <source>the archive would unpack to more than 256 MiB and more than 50 times its size (a ZIP bomb?); it was not unpacked</source>
+   <translation>l'archive occuperait plus de 256 Mio et plus de 50 fois sa taille une fois décompressée (une bombe ZIP ?) ; elle n'a pas été décompressée</translation>
+  </message>
+  <message>
+   <source>the archive would not fit in the free space of the temporary folder; it was not unpacked</source>
+   <translation>l'archive ne tiendrait pas dans l'espace libre du dossier temporaire ; elle n'a pas été décompressée</translation>
+  </message>
+  <message>
    <source>no such file or folder</source>
    <translation>fichier ou dossier introuvable</translation>
   </message>

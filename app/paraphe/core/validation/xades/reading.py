@@ -4,13 +4,13 @@ token is read."""
 
 from __future__ import annotations
 
-import os
-import stat
+import codecs
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from ...user_files import NotRegularFile, TooLarge, open_regular, read_bounded
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .verdicts import DS, Verdict, format_failure
@@ -21,28 +21,66 @@ MAX_TOKEN_BYTES = 20 << 20
 
 def read_token(path: Path) -> bytes:
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise Verdict(
-                Indication.INDETERMINATE,
-                SubIndication.GENERIC,
-                Check("token format", None, "the signature is not a regular file"),
-            )
-        if st.st_size > MAX_TOKEN_BYTES:
-            raise format_failure(f"{st.st_size} bytes: too large for a XAdES signature")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_TOKEN_BYTES + 1)
+        data = read_bounded(path, MAX_TOKEN_BYTES)
+    except NotRegularFile:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.GENERIC,
+            Check("token format", None, "the signature is not a regular file"),
+        ) from None
+    except TooLarge:
+        raise format_failure("too large for a XAdES signature") from None
     except OSError as exc:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.GENERIC,
             Check("token format", None, f"cannot read the signature: {exc.strerror or exc}"),
         ) from None
-    if len(data) > MAX_TOKEN_BYTES:
-        raise format_failure("too large for a XAdES signature")
     if not data.strip():
         raise format_failure("the signature file is empty")
     return data
+
+
+def has_signature_root(path: Path) -> bool:
+    """Whether the file's root element is ds:Signature (a detached XAdES token), in any encoding
+    and wherever the namespace is declared. Parsed as a stream, up to the root's start tag only,
+    with the parser that reads tokens (no DTD, no entity, no network), never further than
+    ``MAX_TOKEN_BYTES``: past that it would be refused as a token anyway."""
+    read = 0
+    try:
+        with open_regular(path) as handle:
+            chunk = handle.read(_ROOT_CHUNK)
+            parser = etree.XMLPullParser(
+                events=("start",), encoding=_bom_encoding(chunk), **_SAFE_PARSER_OPTIONS
+            )
+            while chunk and read <= MAX_TOKEN_BYTES:
+                read += len(chunk)
+                malformed = _feed(parser, chunk)
+                for _, element in parser.read_events():
+                    return bool(element.tag == _SIGNATURE_TAG)
+                if malformed:
+                    return False
+                chunk = handle.read(_ROOT_CHUNK)
+    except OSError:
+        return False
+    return False
+
+
+def _bom_encoding(head: bytes) -> str | None:
+    """libxml2's push parser (unlike its whole-document one) misses a UTF-32 byte order mark."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    return None
+
+
+def _feed(parser: Any, chunk: bytes) -> bool:
+    """Feed ``chunk``; True if the XML broke in it (an entity bomb after the root's start tag
+    breaks it too: the start event, already seen, still counts, and the validator refuses it)."""
+    try:
+        parser.feed(chunk)
+    except (etree.XMLSyntaxError, ValueError):
+        return True
+    return False
 
 
 def _declares_dtd(data: bytes) -> bool:
@@ -59,16 +97,21 @@ def _declares_dtd(data: bytes) -> bool:
     return False
 
 
+_SAFE_PARSER_OPTIONS: dict[str, Any] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+    "remove_blank_text": False,
+}
+_SIGNATURE_TAG = f"{{{DS}}}Signature"
+_ROOT_CHUNK = 64 << 10
+
+
 def safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
+    return etree.XMLParser(**_SAFE_PARSER_OPTIONS)
 
 
 def parse(data: bytes) -> Any:
@@ -85,6 +128,6 @@ def parse(data: bytes) -> Any:
         raise format_failure("a DTD is not allowed in a signature")
     if any(True for _ in root.iter(etree.Entity)):
         raise format_failure("entity references are not allowed in a signature")
-    if root.tag != f"{{{DS}}}Signature":
+    if root.tag != _SIGNATURE_TAG:
         raise format_failure(f"the root element is {root.tag}, not ds:Signature")
     return root
