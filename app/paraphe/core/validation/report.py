@@ -83,6 +83,18 @@ class Check:
     passed: bool | None
     """True, False, or None when it could not be decided."""
     detail: str = ""
+    """One line of at most DETAIL_LIMIT characters: library messages that run over several
+    lines (an XML parser's, asn1crypto's "while parsing ...") or quote pages of base64 are
+    folded and cut here, once for every format."""
+
+    def __post_init__(self) -> None:
+        detail = " ".join(line.strip() for line in self.detail.splitlines() if line.strip())
+        if len(detail) > DETAIL_LIMIT:
+            detail = detail[: DETAIL_LIMIT - 1] + "…"
+        object.__setattr__(self, "detail", detail)
+
+
+DETAIL_LIMIT = 300
 
 
 @dataclass(frozen=True)
