@@ -74,8 +74,9 @@ _WORDS = (
 )  # fmt: skip
 
 
-def make_pdf(path: Path, size: int, seed: int) -> None:
-    """A plain PDF of about ``size`` bytes (pages of uncompressed text), with pyHanko's writer."""
+def make_pdf(path: Path, size: int, seed: int, lines_per_page: int = 64) -> None:
+    """A plain PDF of about ``size`` bytes (pages of uncompressed text), with pyHanko's writer;
+    64 lines fill a page, fewer leave its lower part blank."""
     import random
 
     from pyhanko.pdf_utils import generic
@@ -100,7 +101,7 @@ def make_pdf(path: Path, size: int, seed: int) -> None:
     while written < size:
         page += 1
         lines = [f"BT /F1 9 Tf 50 800 Td 12 TL (Piece {seed} - page {page}) Tj"]
-        for _ in range(64):
+        for _ in range(lines_per_page):
             words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 11)))
             lines.append(f"T* ({words}) Tj")
         lines.append("ET")
