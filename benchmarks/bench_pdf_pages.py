@@ -61,32 +61,33 @@ def make_twice_signed(work: Path, signer: Signer, paraphe: str, pages: int) -> P
 
 
 def in_process_split(twice: Path, ca_pem: Path, repeat: int) -> tuple[float, float]:
-    """Median seconds of (the first signature's whole verification, its page comparison)."""
+    """Median seconds of (the PDF's whole verification in a warm process, the first signature's
+    page comparison alone, drawn and compared in this process)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY
 
     from paraphe.core.trust import load_certificates
     from paraphe.core.validation.context import VerificationContext
     from paraphe.core.validation.pdf_validator import _signed_end, validate_pdf
-    from paraphe.core.validation.pdf_visual_diff import RenderedPages, differences
+    from paraphe.core.validation.pdf_visual_diff import differences, plan
     from paraphe.core.validation.policy import VerificationSettings
 
     settings = VerificationSettings(trust_roots=tuple(load_certificates(ca_pem)), offline=True)
+    with VerificationContext(settings) as context:
+        validate_pdf(twice, context)  # the page comparer's process is started once, here
     whole, pages = [], []
     for _ in range(repeat):
         with VerificationContext(settings) as context:
             started = time.perf_counter()
             validate_pdf(twice, context)
             whole.append(time.perf_counter() - started)
+        started = time.perf_counter()
         with open(twice, "rb") as handle:
             reader = PdfFileReader(handle, strict=False)
             first = reader.embedded_regular_signatures[0]
-            first.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
-            started = time.perf_counter()
-            with RenderedPages(twice) as final_pages:
-                found = differences(reader, first.signed_revision, _signed_end(first), final_pages)
-            pages.append(time.perf_counter() - started)
-            assert not found, found
+            comparison = plan(reader, twice, first.signed_revision, _signed_end(first))
+        found = differences(comparison)
+        pages.append(time.perf_counter() - started)
+        assert not found, found
     return statistics.median(whole), statistics.median(pages)
 
 
@@ -145,9 +146,10 @@ def main() -> int:
         )
     rows += [
         "",
-        f"Inside one warm process: the first signature's whole PDF verification (both signatures"
-        f" of the file) {whole * 1000:.0f} ms, of which drawing page 1 as signed and as shown"
-        f" and comparing them {compared * 1000:.0f} ms ({compared / whole:.0%}).",
+        f"Inside one warm process: the PDF's whole verification (both signatures, page 1 of the"
+        f" first compared in the page comparer's process) {whole * 1000:.0f} ms; the comparison"
+        f" alone (reading the PDF, drawing page 1 as signed and as shown, comparing),"
+        f" {compared * 1000:.0f} ms.",
     ]
     show_and_record("bench_pdf_pages.py", describe_machine(code_at_start), rows, args.record)
     return 0

@@ -12,6 +12,7 @@ from paraphe.core.pdf_pages import open_document, render, to_pixels
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from tests.conftest import RunParaphe
 from tests.integration.test_verify_pdf_cms import PASSED, PDF, copy_sample, verdict, verify
+from tests.support import hostile_pdf
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 
@@ -114,3 +115,27 @@ def test_default_place_taken_by_content_moves_to_blank_space(pki: TestPki, tmp_p
         bitmap = render(document, 0)
         ((x0, y0, x1, y1),) = to_pixels(document[0], bitmap, [box])
         assert bitmap.blank_in((x0, y0, x1, y1))
+
+
+def test_stamps_avoid_a_light_footer_and_both_signatures_stay_valid(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """Blank means what the verifier means: a light grey 5 pt footer in the default corner is
+    content, so neither stamp goes over it (the verifier would then fail the first signer)."""
+    footer = hostile_pdf.append_revision(
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "footer.pdf",
+        hostile_pdf.draw_on_first_page(
+            b"0.62 g BT /F1 5 Tf 380 75 Td (Ref. AE-2026-0042 - version 3) Tj ET"
+        ),
+    )
+
+    once = sign_visibly(pki, "rsa", footer, None)
+    twice = sign_visibly(pki, "ecdsa", once, None)
+
+    boxes = stamps(twice)
+    footer_area: Rect = (380, 73, 470, 81)
+    assert not any(overlap(box, footer_area) for box in boxes.values()), boxes
+    assert not overlap(boxes["Signature1"], boxes["Signature2"]), boxes
+    report = verify(pki, twice)
+    assert [verdict(s) for s in report.all_signatures()] == [(PASSED, None), (PASSED, None)]

@@ -11,6 +11,7 @@ stay valid. Signed by Paraphe (visible and invisible), pyHanko and endesive.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,14 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+from paraphe.core.validation import page_comparer
 from paraphe.core.validation.indications import SubIndication
 from paraphe.core.validation.pdf_validator import _MODIFIED_AFTER_SIGNING, _PAINTED_OVER
 from paraphe.core.validation.report import SignatureReport
 from tests.conftest import RunParaphe
 from tests.integration.test_verify_pdf_cms import (
     FAILED,
+    INDETERMINATE,
     PASSED,
     PDF,
     copy_sample,
@@ -318,3 +321,123 @@ def test_unsigned_field_hiding_under_a_field_filled_in_fails(pki: TestPki, tmp_p
     signature = only(verify(pki, painted))
 
     assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+
+
+# --- what a reader sees, in the less obvious ways ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        b"0.8 g BT /F1 40 Tf 20 300 Td (ANNULE - 925 000 EUR) Tj ET",  # light grey
+        b"1 0.76 0.76 rg BT /F1 40 Tf 20 300 Td (ANNULE - 925 000 EUR) Tj ET",  # pink
+        b"0 g BT /F1 7 Tf 0 5 Td (.) Tj ET",  # one small full stop
+    ],
+    ids=["light-grey", "pink", "small-dot"],
+)
+def test_faint_or_tiny_additions_are_seen(
+    drawing: bytes, pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    rect = hostile_pdf.WHOLE_PAGE if b"40 Tf" in drawing else hostile_pdf.BLANK_AREA
+    painted = hostile_pdf.append_revision(
+        signed_pdfs["paraphe-invisible"],
+        tmp_path / "painted.pdf",
+        hostile_pdf.unsigned_signature_field(rect, drawing),
+    )
+
+    signature = only(verify(pki, painted))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+
+
+def test_light_signed_text_covered_is_seen(pki: TestPki, tmp_path: Path) -> None:
+    light = hostile_pdf.append_revision(
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "light.pdf",
+        hostile_pdf.draw_on_first_page(b"0.78 g BT /F1 11 Tf 72 560 Td (Remise : 0 %) Tj ET"),
+    )
+    covered = hostile_pdf.append_revision(
+        our_pades(pki, light),
+        tmp_path / "covered.pdf",
+        hostile_pdf.unsigned_signature_field((70, 555, 200, 575), b"1 1 1 rg 0 0 130 20 re f"),
+    )
+
+    signature = only(verify(pki, covered))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+
+
+def test_form_redrawn_from_changed_form_settings_is_seen(pki: TestPki, tmp_path: Path) -> None:
+    """Only /AcroForm's /NeedAppearances and /DR change: no annotation object does, yet every
+    field is drawn anew (here in ZapfDingbats)."""
+    signed = signed_form(pki, tmp_path, hostile_pdf.text_field_showing("12 345,00 EUR"))
+    redrawn = hostile_pdf.append_revision(
+        signed, tmp_path / "redrawn.pdf", hostile_pdf.form_redrawn_with("/ZapfDingbats")
+    )
+
+    signature = only(verify(pki, redrawn))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert signature.pdf is not None and signature.pdf.modification_level == "FORM_FILLING"
+
+
+def test_a_value_shown_without_v_is_not_an_empty_field(pki: TestPki, tmp_path: Path) -> None:
+    signed = signed_form(pki, tmp_path, hostile_pdf.text_field_showing_without_value("12 345,00"))
+    changed = hostile_pdf.append_revision(
+        signed, tmp_path / "changed.pdf", hostile_pdf.set_text_field_shown("92 345,00 EUR")
+    )
+
+    signature = only(verify(pki, changed))
+
+    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+
+
+def test_a_page_sized_later_stamp_cannot_write_between_signed_lines(
+    pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    page_sized = pyhanko_sign(
+        pki, signed_pdfs["paraphe-invisible"], tmp_path / "big.pdf", field="1/0,0,595,842/Sig2"
+    )
+
+    signatures = {s.signature_id: s for s in verify(pki, page_sized).all_signatures()}
+
+    assert verdict(signatures["Signature1"]) == (FAILED, FORMAT_FAILURE)
+    assert verdict(signatures["Sig2"]) == (PASSED, None)
+
+
+def test_pages_that_cannot_be_matched_are_indeterminate_not_failed(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """A sloppy /Count and a legitimate second signature: the pages cannot be paired, which
+    says nothing against the first signer."""
+    sloppy = hostile_pdf.append_revision(
+        copy_sample(PDF, tmp_path / "in"),
+        tmp_path / "sloppy.pdf",
+        hostile_pdf.count_one_page_too_many,
+    )
+    twice = pyhanko_sign(
+        pki, our_pades(pki, sloppy), tmp_path / "twice.pdf", field="1/72,420,300,480/Sig2"
+    )
+
+    first = {s.signature_id: s for s in verify(pki, twice).all_signatures()}["Signature1"]
+
+    assert verdict(first) == (INDETERMINATE, SubIndication.GENERIC), first.checks
+    assert check(first, SHOWN) is None
+
+
+def test_pages_too_slow_to_draw_are_indeterminate_within_the_time_limit(
+    pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(page_comparer, "COMPARE_SECONDS", 5.0)
+    slow = hostile_pdf.append_revision(
+        signed_pdfs["paraphe-invisible"],
+        tmp_path / "slow.pdf",
+        hostile_pdf.slow_pattern_field(0.01),
+    )
+
+    started = time.monotonic()
+    signature = only(verify(pki, slow))
+
+    assert time.monotonic() - started < 30
+    assert signature.indication is not PASSED
+    assert check(signature, SHOWN) is None

@@ -327,3 +327,100 @@ def set_text_field_shown(value: str) -> Edit:
         raise AssertionError("no Montant field")
 
     return edit
+
+
+def text_field_showing_without_value(value: str) -> Edit:
+    """Before signing: the "Montant" field drawing ``value`` but holding no /V (some tools
+    write only the appearance)."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        text_field_showing(value)(writer)
+        for ref in writer.root["/AcroForm"]["/Fields"]:
+            field = ref.get_object()
+            if field.get("/T") == "Montant":
+                del field["/V"]
+                writer.mark_update(ref)
+
+    return edit
+
+
+def form_redrawn_with(font: str) -> Edit:
+    """After signing: the form's default resources point /Helv at another font and readers are
+    told to redraw every field (/NeedAppearances): only form-wide settings change."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        form = writer.root["/AcroForm"]
+        form[pdf_name("/NeedAppearances")] = generic.BooleanObject(True)
+        replacement = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    pdf_name("/Type"): pdf_name("/Font"),
+                    pdf_name("/Subtype"): pdf_name("/Type1"),
+                    pdf_name("/BaseFont"): pdf_name(font),
+                }
+            )
+        )
+        form[pdf_name("/DR")] = generic.DictionaryObject(
+            {pdf_name("/Font"): generic.DictionaryObject({pdf_name("/Helv"): replacement})}
+        )
+        form_ref = writer.root.raw_get("/AcroForm")
+        if isinstance(form_ref, generic.IndirectObject):
+            writer.mark_update(form_ref)
+        else:
+            writer.update_root()
+
+    return edit
+
+
+def draw_on_first_page(operators: bytes) -> Edit:
+    """Before signing: more content on page 1 (a light footer, a light line of text)."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        writer.add_stream_to_page(0, _stream(writer, operators))
+
+    return edit
+
+
+def count_one_page_too_many(writer: IncrementalPdfFileWriter) -> None:
+    """Before signing: a page tree whose /Count says one page more than it holds (a sloppy
+    producer; readers differ on which to believe)."""
+    pages_ref = writer.root.raw_get("/Pages")
+    pages = pages_ref.get_object()
+    pages[pdf_name("/Count")] = generic.NumberObject(int(pages["/Count"]) + 1)
+    writer.mark_update(pages_ref)
+
+
+# A tiling pattern a hundredth of a point wide over the whole page: pdfium draws it for minutes.
+SLOW_PATTERN = b"/Pattern cs /P1 scn 0 0 595 842 re f"
+
+
+def slow_pattern_field(step: float) -> Edit:
+    """After signing: an unsigned field whose appearance fills page 1 with a tiny tiling pattern."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        pattern = writer.add_object(
+            generic.StreamObject(
+                {
+                    pdf_name("/PatternType"): generic.NumberObject(1),
+                    pdf_name("/PaintType"): generic.NumberObject(1),
+                    pdf_name("/TilingType"): generic.NumberObject(1),
+                    pdf_name("/BBox"): generic.ArrayObject(
+                        [generic.NumberObject(v) for v in (0, 0, 1, 1)]
+                    ),
+                    pdf_name("/XStep"): generic.FloatObject(step),
+                    pdf_name("/YStep"): generic.FloatObject(step),
+                    pdf_name("/Resources"): generic.DictionaryObject(),
+                },
+                stream_data=b"1 1 1 rg 0 0 1 1 re f",
+            )
+        )
+        unsigned_signature_field(WHOLE_PAGE, SLOW_PATTERN)(writer)
+        for ref in writer.root["/AcroForm"]["/Fields"]:
+            widget = ref.get_object()
+            if widget.get("/T") == "Signature9":
+                appearance = widget["/AP"]["/N"]
+                appearance["/Resources"][pdf_name("/Pattern")] = generic.DictionaryObject(
+                    {pdf_name("/P1"): pattern}
+                )
+
+    return edit

@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder left) and exits 128 + the signal's number; see ``interruptions``. When it returns, the
     stopping signals are left ignored: the process is about to exit with this code.
     """
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a bundle's child process (the page comparer) starts here
     try:
         return _run(sys.argv[1:] if argv is None else list(argv))
     finally:

@@ -80,6 +80,20 @@ class UnsupportedDocument(ParapheError):
     template = "{path}: {detail}"
 
 
+class StampWouldCover(UnsupportedDocument):
+    template = (
+        "{path}: the stamp at {place} on page {page} would cover an earlier signature, a field or"
+        " signed content; choose a blank place, or leave the position out to let Paraphe find one."
+    )
+
+
+class NoRoomForStamp(UnsupportedDocument):
+    template = (
+        "{path}: page {page} has no blank place left for a stamp without covering what was"
+        " signed; choose another page or sign without a visible stamp."
+    )
+
+
 class DocumentChanged(ParapheError):
     template = "{path}: the file changed while it was being signed; sign it again once it is saved."
 

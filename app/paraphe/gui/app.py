@@ -27,6 +27,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a bundle's child process (the page comparer) starts here
     args = parse_args(argv)
     from ..core.library_warnings import keep_library_warnings_quiet
 

@@ -12,7 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..core.pdf_pages import PDFIUM_LOCK
 from ..core.signing.stamp_place import DEFAULT_SIZE as DEFAULT_BOX_SIZE
+from ..core.user_files import open_regular
 
 
 def render_page(path: Path, page_index: int, width_px: int) -> tuple[QImage, float, float, int]:
@@ -20,22 +22,28 @@ def render_page(path: Path, page_index: int, width_px: int) -> tuple[QImage, flo
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    document = pdfium.PdfDocument(str(path))
-    try:
-        count = len(document)
-        page = document[max(0, min(page_index, count - 1))]
-        width_pt, height_pt = page.get_size()
-        bitmap = page.render(
-            scale=width_px / width_pt,
-            rev_byteorder=True,
-            force_bitmap_format=pdfium_c.FPDFBitmap_BGRA,
-        )
-        image = QImage(
-            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBA8888
-        ).copy()
-        return image, width_pt, height_pt, count
-    finally:
-        document.close()
+    with PDFIUM_LOCK:  # pdfium is not thread-safe: a signing may be placing its stamp
+        document = pdfium.PdfDocument(open_regular(path), autoclose=True)
+        try:
+            count = len(document)
+            page = document[max(0, min(page_index, count - 1))]
+            width_pt, height_pt = page.get_size()
+            bitmap = page.render(
+                scale=width_px / width_pt,
+                rev_byteorder=True,
+                force_bitmap_format=pdfium_c.FPDFBitmap_BGRA,
+            )
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBA8888,
+            ).copy()
+            page.close()
+            return image, width_pt, height_pt, count
+        finally:
+            document.close()
 
 
 class PdfPreview(QWidget):

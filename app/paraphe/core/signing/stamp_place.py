@@ -11,8 +11,10 @@ signature. So the stamp goes where the page is blank:
   left keeps the default on an unsigned PDF (the signer covers only their own document) and is
   refused on a signed one.
 
-The page is drawn once at a low resolution; a summed-area table then tells in constant time
-whether any box holds a drawn pixel or an annotation.
+"Blank" is the verifier's own rule (``pdf_pages``: the same resolution, the same colour
+distance), so a stamp placed here is never seen as covering what an earlier signer signed. The
+default place is checked pixel by pixel; only if it is taken is a summed-area table built, which
+then tells in constant time whether any other box holds a drawn pixel or an annotation.
 """
 
 from __future__ import annotations
@@ -22,58 +24,62 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnsupportedDocument
-from ..pdf_pages import Bitmap, Rectangle, open_document, render, to_pixels
+from ..errors import NoRoomForStamp, StampWouldCover
+from ..pdf_pages import (
+    PDFIUM_LOCK,
+    Bitmap,
+    Box,
+    Rectangle,
+    Zones,
+    normalised,
+    open_document,
+    render,
+    to_pixels,
+)
 
 DEFAULT_SIZE = (210.0, 70.0)
 """Width and height of the stamp, in points."""
 DEFAULT_MARGINS = (35.0, 40.0)
 """Right and bottom margins of the default place, in points (A4: 350,40,560,110)."""
-_DPI = 36
 _STEP = 12.0
 """Distance between two places tried, in points."""
 
-Box = tuple[int, int, int, int]
+Place = tuple[int, int, int, int]
+"""x1, y1, x2, y2 in whole PDF points."""
 
 
-def stamp_box(pdf: Path, page_index: int, requested: Box | None, already_signed: bool) -> Box:
-    """The box (x1, y1, x2, y2, PDF points) to draw the stamp in, on page ``page_index``."""
+def stamp_box(pdf: Path, page_index: int, requested: Place | None, already_signed: bool) -> Place:
+    """The box to draw the stamp in, on page ``page_index``."""
     if requested is not None and not already_signed:
         return requested
-    with open_document(pdf) as document:
+    with PDFIUM_LOCK, open_document(pdf) as document:
         page = document[page_index]
-        occupied = _Occupancy(page, render(document, page_index, dpi=_DPI))
-        left, bottom, right, top = _crop_box(page)
-        if requested is not None:
-            if occupied.free(requested):
-                return requested
-            raise UnsupportedDocument(
-                pdf,
-                detail=f"the stamp at {','.join(map(str, requested))} on page {page_index + 1}"
-                " would cover an earlier signature, a field or signed content; choose a blank"
-                " place, or leave the position out to let Paraphe find one",
+        try:
+            occupancy = _Occupancy(page, render(document, page_index))
+            crop = _crop_box(page)
+            if requested is not None:
+                if occupancy.free(requested):
+                    return requested
+                raise StampWouldCover(pdf, place=",".join(map(str, requested)), page=page_index + 1)
+            default = _place(
+                crop[2] - DEFAULT_MARGINS[0] - DEFAULT_SIZE[0], crop[1] + DEFAULT_MARGINS[1]
             )
-        width, height = DEFAULT_SIZE
-        default = _box(right - DEFAULT_MARGINS[0] - width, bottom + DEFAULT_MARGINS[1])
-        for candidate in _places(default, (left, bottom, right, top)):
-            if occupied.free(candidate):
-                return candidate
+            for candidate in _places(default, crop):
+                if occupancy.free(candidate):
+                    return candidate
+        finally:
+            page.close()
     if not already_signed:
         return default
-    raise UnsupportedDocument(
-        pdf,
-        detail=f"page {page_index + 1} has no blank place left for a"
-        f" {width:.0f}x{height:.0f} pt stamp without covering what was signed;"
-        " choose another page or sign without a visible stamp",
-    )
+    raise NoRoomForStamp(pdf, page=page_index + 1)
 
 
-def _box(x: float, y: float) -> Box:
+def _place(x: float, y: float) -> Place:
     width, height = DEFAULT_SIZE
     return round(x), round(y), round(x + width), round(y + height)
 
 
-def _places(start: Box, crop: Rectangle) -> Iterator[Box]:
+def _places(start: Place, crop: Rectangle) -> Iterator[Place]:
     """The default place, then up its column, then the columns further left, each bottom-up."""
     left, bottom, _, top = crop
     height = DEFAULT_SIZE[1]
@@ -82,7 +88,7 @@ def _places(start: Box, crop: Rectangle) -> Iterator[Box]:
     while x >= left:
         y = bottom
         while y + height <= top:
-            yield _box(x, y)
+            yield _place(x, y)
             y += _STEP
         x -= _STEP
 
@@ -91,40 +97,37 @@ def _crop_box(page: Any) -> Rectangle:
     import pypdfium2.raw as pdfium_c
 
     values = [ctypes.c_float() for _ in range(4)]
+    crop = None
     if pdfium_c.FPDFPage_GetCropBox(page, *values):
-        x1, y1, x2, y2 = (v.value for v in values)
-    else:
-        x1, y1, (x2, y2) = 0.0, 0.0, page.get_size()
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+        crop = normalised(v.value for v in values)
+    if crop is None:
+        width, height = page.get_size()
+        crop = 0.0, 0.0, float(width), float(height)
+    return crop
 
 
 class _Occupancy:
-    """Which pixels of a drawn page hold something: ink, or an annotation's rectangle.
-
-    The first box asked (the default place, usually blank) is checked pixel by pixel; the
-    summed-area table that answers any other box in constant time is built only if needed.
-    """
+    """Which pixels of a drawn page hold something: ink, or an annotation's rectangle."""
 
     def __init__(self, page: Any, bitmap: Bitmap) -> None:
         self._page, self._bitmap = page, bitmap
         self._annotations = to_pixels(page, bitmap, _annotation_rects(page))
         self._sums: list[int] | None = None
+        self._asked = 0
 
-    def free(self, box: Box) -> bool:
-        """Nothing drawn and no annotation inside ``box``, which lies wholly on the page."""
+    def free(self, place: Place) -> bool:
+        """Nothing drawn and no annotation inside ``place``, which lies wholly on the page."""
         bitmap = self._bitmap
-        rect: Rectangle = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        rect: Rectangle = (float(place[0]), float(place[1]), float(place[2]), float(place[3]))
         ((x0, y0, x1, y1),) = to_pixels(self._page, bitmap, [rect])
         if x0 < 0 or y0 < 0 or x1 >= bitmap.width or y1 >= bitmap.height:
             return False
-        if self._sums is None:
-            self._sums = []  # the next box gets the table
-            overlaps = any(
-                a0 <= x1 and x0 <= a1 and b0 <= y1 and y0 <= b1
-                for a0, b0, a1, b1 in self._annotations
+        self._asked += 1
+        if self._asked == 1:  # the default place: usually blank, checked directly
+            return not _overlaps((x0, y0, x1, y1), self._annotations) and bitmap.blank_in(
+                (x0, y0, x1, y1)
             )
-            return not overlaps and bitmap.blank_in((x0, y0, x1, y1))
-        if not self._sums:
+        if self._sums is None:
             self._sums = self._summed_area_table()
         w = bitmap.width + 1
         s = self._sums
@@ -137,23 +140,24 @@ class _Occupancy:
         """sums[y * (width + 1) + x]: pixels taken above and left of (x, y)."""
         bitmap = self._bitmap
         width, height = bitmap.width, bitmap.height
-        taken = bytearray(width * height)
-        for y in range(height):
-            row = y * bitmap.stride
-            for x in range(width):
-                if not bitmap.blank_at(row + 3 * x):
-                    taken[y * width + x] = 1
-        for x0, y0, x1, y1 in self._annotations:
-            for y in range(max(0, y0), min(height, y1 + 1)):
-                for x in range(max(0, x0), min(width, x1 + 1)):
-                    taken[y * width + x] = 1
+        zones = Zones(bitmap)
+        zones.mark("annotation", self._annotations)
+        annotated = zones.layer("annotation")
         sums = [0] * ((width + 1) * (height + 1))
         for y in range(height):
+            row = y * bitmap.stride
             running = 0
+            above, here = y * (width + 1), (y + 1) * (width + 1)
             for x in range(width):
-                running += taken[y * width + x]
-                sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1] + running
+                if annotated[y * width + x] or not bitmap.blank_at(row + 3 * x):
+                    running += 1
+                sums[here + x + 1] = sums[above + x + 1] + running
         return sums
+
+
+def _overlaps(box: Box, others: list[Box]) -> bool:
+    x0, y0, x1, y1 = box
+    return any(a0 <= x1 and x0 <= a1 and b0 <= y1 and y0 <= b1 for a0, b0, a1, b1 in others)
 
 
 def _annotation_rects(page: Any) -> list[Rectangle]:
@@ -168,14 +172,9 @@ def _annotation_rects(page: Any) -> list[Rectangle]:
         try:
             rect = pdfium_c.FS_RECTF()
             if pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
-                rects.append(
-                    (
-                        min(rect.left, rect.right),
-                        min(rect.bottom, rect.top),
-                        max(rect.left, rect.right),
-                        max(rect.bottom, rect.top),
-                    )
-                )
+                found = normalised((rect.left, rect.bottom, rect.right, rect.top))
+                if found is not None:
+                    rects.append(found)
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return rects

@@ -159,10 +159,15 @@ def join_constructed_strings(data: bytes) -> bytes:
     """``data`` with each constructed universal string replaced by the primitive string it stands
     for (what DER writes); elements holding none keep their bytes. Raises ValueError on bytes that
     are not BER."""
-    return _rewrite(data, 0, len(data), 0)[0]
+    return _rewrite(data, 0, len(data), 0, {})[0]
 
 
-def _rewrite(data: bytes, start: int, end: int, depth: int) -> tuple[bytes, bool]:
+_Seen = dict[int, "_Element"]
+"""Elements already read, by offset: an element of indefinite length is read once, not again at
+each level above it (a hostile token nested deep would take hours)."""
+
+
+def _rewrite(data: bytes, start: int, end: int, depth: int, seen: _Seen) -> tuple[bytes, bool]:
     """The elements in ``data[start:end]``, rewritten; and whether anything changed."""
     if depth > _MAX_DEPTH:
         raise ValueError("the structure is nested too deeply")
@@ -170,13 +175,14 @@ def _rewrite(data: bytes, start: int, end: int, depth: int) -> tuple[bytes, bool
     changed = False
     pointer = start
     while pointer < end:
-        element = _Element.read(data, pointer, end)
+        element = _Element.read(data, pointer, end, seen)
         if element.constructed and element.class_ == 0 and element.tag in _STRING_TAGS:
-            pieces.append(parser.emit(0, 0, element.tag, _joined(data, element, depth + 1)))
+            joined = _joined(data, element, depth + 1, seen)
+            pieces.append(parser.emit(0, 0, element.tag, joined))
             changed = True
         elif element.constructed:
             contents, inner_changed = _rewrite(
-                data, element.contents_start, element.contents_end, depth + 1
+                data, element.contents_start, element.contents_end, depth + 1, seen
             )
             if inner_changed:
                 pieces.append(parser.emit(element.class_, 1, element.tag, contents))
@@ -189,18 +195,18 @@ def _rewrite(data: bytes, start: int, end: int, depth: int) -> tuple[bytes, bool
     return b"".join(pieces), changed
 
 
-def _joined(data: bytes, string: _Element, depth: int) -> bytes:
+def _joined(data: bytes, string: _Element, depth: int, seen: _Seen) -> bytes:
     """The value of a constructed string: its segments (constructed ones in turn) end to end."""
     if depth > _MAX_DEPTH:
         raise ValueError("the structure is nested too deeply")
     segments = []
     pointer = string.contents_start
     while pointer < string.contents_end:
-        segment = _Element.read(data, pointer, string.contents_end)
+        segment = _Element.read(data, pointer, string.contents_end, seen)
         if segment.class_ != 0 or segment.tag != string.tag:
             raise ValueError("a segment of a constructed string has another type")
         if segment.constructed:
-            segments.append(_joined(data, segment, depth + 1))
+            segments.append(_joined(data, segment, depth + 1, seen))
         else:
             segments.append(data[segment.contents_start : segment.contents_end])
         pointer = segment.end
@@ -234,8 +240,19 @@ class _Element:
         self.end = end
 
     @classmethod
-    def read(cls, data: bytes, pointer: int, limit: int, depth: int = 0) -> _Element:
+    def read(cls, data: bytes, pointer: int, limit: int, seen: _Seen, depth: int = 0) -> _Element:
         """The element at ``pointer``, which must end by ``limit``."""
+        known = seen.get(pointer)
+        if known is not None:
+            if known.end > limit:
+                raise ValueError("truncated element")
+            return known
+        element = cls._read(data, pointer, limit, seen, depth)
+        seen[pointer] = element
+        return element
+
+    @classmethod
+    def _read(cls, data: bytes, pointer: int, limit: int, seen: _Seen, depth: int) -> _Element:
         if depth > _MAX_DEPTH:
             raise ValueError("the structure is nested too deeply")
 
@@ -265,7 +282,7 @@ class _Element:
             while True:
                 if pointer + 2 <= limit and data[pointer : pointer + 2] == b"\x00\x00":
                     return cls(class_, constructed, tag, contents_start, pointer, pointer + 2)
-                pointer = cls.read(data, pointer, limit, depth + 1).end
+                pointer = cls.read(data, pointer, limit, seen, depth + 1).end
         if length & 0x80:
             count = length & 0x7F
             if count > 8:

@@ -9,18 +9,21 @@ data), is reported as failed: the document shown is then not the one that was si
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from ..aio import run_sync
 from ..pdf_end import pdf_end_problem
+from ..user_files import open_regular
 from .cms_validator import detect_level, unsupported_algorithm
 from .context import VerificationContext
 from .explanations import explain
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .indications import Indication, SubIndication
-from .pdf_visual_diff import RenderedPages, differences
+from .page_comparer import shared_comparer
+from .pdf_visual_diff import NotComparable, PageDifference, plan
 from .pyhanko_results import (
     certvalidator_errors,
     fill_from_status,
@@ -89,10 +92,12 @@ def pdf_has_signatures(path: Path) -> bool:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if pdf_end_problem(handle) is not None:
                 return False
             return bool(PdfFileReader(handle, strict=False).embedded_regular_signatures)
+    except MUST_PROPAGATE:
+        raise
     except Exception:  # a PDF we cannot read: no signature we could check
         return False
 
@@ -105,8 +110,8 @@ _SIGNATURE_REMAINS = (
 
 
 def _head_and_tail(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        size = path.stat().st_size
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
         if size <= 2 * _SCAN:
             return handle.read()
         head = handle.read(_SCAN)
@@ -118,7 +123,7 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             problem = pdf_end_problem(handle)
             if problem is not None:
                 return [pdf_failure(path, f"unreadable PDF: {problem}")]
@@ -130,13 +135,15 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
                 if not reader.embedded_signatures:  # discovery saw a signature's remains
                     return [pdf_failure(path, _SIGNATURE_REMAINS)]
                 return []  # document timestamps only: no signer to report
+            last_revision = reader.xrefs.total_revisions - 1
+            if any(sig.signed_revision < last_revision for sig in signatures):
+                shared_comparer().warm_up()  # changed after a signature: pages to compare
             has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
-            with RenderedPages(path) as final_pages:
-                return [
-                    _validate_contained(path, sig, context, has_dss, has_doc_timestamp, final_pages)
-                    for sig in signatures
-                ]
+            return [
+                _validate_contained(path, sig, context, has_dss, has_doc_timestamp)
+                for sig in signatures
+            ]
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # whatever a damaged PDF makes pyHanko raise: a verdict, not a crash
@@ -149,11 +156,10 @@ def _validate_contained(
     context: VerificationContext,
     has_dss: bool,
     has_doc_timestamp: bool,
-    final_pages: RenderedPages,
 ) -> SignatureReport:
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
-        return _validate_one(path, sig, context, has_dss, has_doc_timestamp, final_pages)
+        return _validate_one(path, sig, context, has_dss, has_doc_timestamp)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
@@ -177,7 +183,6 @@ def _validate_one(
     context: VerificationContext,
     has_dss: bool,
     has_doc_timestamp: bool,
-    final_pages: RenderedPages,
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
     from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
@@ -247,7 +252,7 @@ def _validate_one(
     elif not allowed:
         explanation = _MODIFIED_AFTER_SIGNING
     elif coverage.coverage != "ENTIRE_FILE" and indication is not Indication.TOTAL_FAILED:
-        shown = _pages_shown_check(sig, final_pages)
+        shown = _pages_shown_check(path, sig, context)
         report.checks.append(shown)
         if shown.passed is False:
             explanation = _PAINTED_OVER
@@ -265,21 +270,26 @@ def _validate_one(
     return report
 
 
-def _pages_shown_check(sig: Any, final_pages: RenderedPages) -> Check:
+def _pages_shown_check(path: Path, sig: Any, context: VerificationContext) -> Check:
     """Changes allowed object-wise must also leave the signed pages looking as they were."""
+    name = "pages shown are the pages signed"
     try:
-        found = differences(sig.reader, sig.signed_revision, _signed_end(sig), final_pages)
-    except Exception as exc:  # a page pdfium or pyHanko cannot read: nothing to compare
-        detail = f"the pages could not be drawn to compare them ({type(exc).__name__})"
-        return Check("pages shown are the pages signed", None, detail)
+        comparison = plan(sig.reader, path, sig.signed_revision, _signed_end(sig))
+        found = shared_comparer().compare(comparison, context.check_cancelled)
+    except NotComparable as exc:
+        return Check(name, None, f"the pages could not be compared: {exc}")
     if not found:
-        return Check("pages shown are the pages signed", True)
-    detail = "; ".join(
-        f"page {d.page}: {d.covered} pixels of signed content covered or changed,"
-        f" {d.added} pixels added outside a later signature or field"
-        for d in found
+        return Check(name, True)
+    return Check(name, False, "; ".join(_described(d) for d in found))
+
+
+def _described(difference: PageDifference) -> str:
+    if difference.resized:
+        return f"page {difference.page}: its size or orientation changed"
+    return (
+        f"page {difference.page}: {difference.covered} pixels of signed content covered or"
+        f" changed, {difference.added} pixels added outside a later signature or field"
     )
-    return Check("pages shown are the pages signed", False, detail)
 
 
 def _signed_end(sig: Any) -> int:

@@ -3,128 +3,146 @@
 pyHanko's difference analysis judges the *objects* changed after a signature (form filling, new
 signature fields, annotations). It cannot tell what those changes look like: a new, unsigned
 signature field whose appearance paints "925 000,00" over the signed "125 000,00" is, object-wise,
-an allowed form change. So every page whose annotations changed after a signature is rendered
-twice with pdfium (as signed, and as the final file shows it) and compared pixel by pixel, as the
-EU DSS does with its visual comparison of revisions:
+an allowed form change. So the pages that may look different after a signature are drawn twice
+with pdfium (as signed, and as the final file shows them) and compared pixel by pixel, as the EU
+DSS does with its visual comparison of revisions. A page may look different when an annotation on
+it, or anything the annotation draws with (its appearances, their resources, its form field),
+was written after the signature, or, for pages with form fields, when the form's display settings
+were (/NeedAppearances, /DR, /DA, /Q: readers redraw every field from them).
 
-- a pixel of signed content (anything not near-white in the signed rendering) that now looks
-  different has been covered or altered: not allowed, whoever drew it. The one exception is a form
-  field that already existed when signing, whose own appearance (its value) changed inside its
-  own rectangle where the page itself is blank: that is form filling;
-- a pixel drawn on blank space is allowed only inside the rectangle of the widget of a later
-  signature (a visible second signature) or of a form field that existed when signing. (Other
-  annotations added later, comments included, are already refused by pyHanko's policy; DocMDP
-  permissions are pyHanko's to enforce too.)
+On such a page, a pixel drawn differently (``pdf_pages.DIFFERENT``: a light grey counts):
 
-Only pages whose annotations (or the objects they draw with) changed after the signature are
-rendered, so a long document with a second signature costs two renderings of the changed pages.
+- where the signed page showed something (not its background colour) has been covered or altered:
+  not allowed, whoever drew it; except inside a form field that already existed, showed nothing
+  when signed (no value, no text, no image) and has been filled in since, where the page itself
+  is blank: that is form filling;
+- where the signed page was blank is an addition, allowed only inside such a filled-in field or
+  inside the stamp of a later signature whose whole rectangle was blank when this signature was
+  made (a stamp spread over the page could otherwise write between the signed lines).
+
+A single pixel is enough: pdfium draws the same content to the same pixels. Other annotations
+added later, comments included, are refused by pyHanko's policy before this; DocMDP permissions
+are pyHanko's to enforce too. What to compare is found here with pyHanko (``plan``), in the
+verifying process; the drawing and the comparing (``differences``) run in a child process
+(``page_comparer``), which imports pdfium but not pyHanko: a hostile PDF can make pdfium draw for
+hours, and only a process can be stopped.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..pdf_pages import INK, Bitmap, Prefix, Rectangle, inside, open_document, render, to_pixels
+from ..pdf_pages import (
+    Bitmap,
+    Prefix,
+    Rectangle,
+    Zones,
+    differ,
+    normalised,
+    open_document,
+    render,
+    to_pixels,
+)
 
-MIN_PIXELS = 3
-"""Fewer changed pixels than this are rendering noise, not a change a reader could see."""
-_BLOCK = 64
-"""Pixels compared at once before looking at them one by one."""
 _WALK_BUDGET = 2000
 """Objects explored per annotation when looking for later changes; beyond it, assume changed."""
 _SKIPPED_KEYS = frozenset({"/P", "/Popup", "/IRT", "/Dest", "/A", "/AA", "/StructParent"})
+_FORM_DISPLAY_KEYS = ("/NeedAppearances", "/DR", "/DA", "/Q")
+_EMPTY_VALUES = (None, "", "/Off")
+_DRAWS_SOMETHING = re.compile(rb"(?:Tj|TJ|'|\"|Do|BI)(?![A-Za-z])")
+"""Content-stream operators that show text, a form or an image."""
+_FILLED, _STAMP, _OTHER = "filled", "stamp", "other"
+_BLOCK = 64
+"""Pixels compared at once before looking at them one by one."""
+
+
+class NotComparable(Exception):
+    """The pages could not be compared (the message says why, in one line)."""
 
 
 @dataclass(frozen=True)
 class PageDifference:
     page: int
     """1-based page number."""
-    covered: int
+    covered: int = 0
     """Pixels of signed content that now look different."""
-    added: int
+    added: int = 0
     """Pixels drawn on blank space outside any rectangle allowed to change."""
+    resized: bool = False
+    """The page's size or orientation changed."""
 
 
 @dataclass
-class _Rectangles:
-    """Where the annotations that changed after the signature draw (page coordinates)."""
+class PagePlan:
+    """One page to compare, and where the annotations that changed after the signature draw
+    (page coordinates)."""
 
+    index: int
+    """0-based."""
     filled_fields: list[Rectangle] = field(default_factory=list)
-    """Form fields that existed when signing, empty, and were filled in since."""
     later_signatures: list[Rectangle] = field(default_factory=list)
-    """Widgets of the signatures made later (their stamps)."""
     others: list[Rectangle] = field(default_factory=list)
-    """Anything else added or changed, a signed field value overwritten included: no change to
-    the page is allowed under them."""
+    """Anything else added or changed, a signed field value overwritten included."""
 
 
-class RenderedPages:
-    """The final document's pages, rendered once and shared by every signature of the file."""
+@dataclass
+class Comparison:
+    """What the page comparer is asked: the pages of ``path`` to draw as they were at
+    ``signed_end`` (the end of the signed revision) and as they are."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._document: Any = None
-        self._pages: dict[int, Bitmap] = {}
-
-    def page(self, index: int) -> Bitmap:
-        if index not in self._pages:
-            if self._document is None:
-                self._document = open_document(self.path)
-            self._pages[index] = render(self._document, index)
-        return self._pages[index]
-
-    def handle(self, index: int) -> Any:
-        """pdfium's page object, to map page coordinates to pixels."""
-        if self._document is None:
-            self._document = open_document(self.path)
-        return self._document[index]
-
-    def close(self) -> None:
-        if self._document is not None:
-            self._document.close()
-            self._document = None
-
-    def __enter__(self) -> RenderedPages:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    path: Path
+    signed_end: int
+    page_count: int
+    """As the page tree says: pdfium must agree, or pages cannot be paired."""
+    pages: list[PagePlan]
 
 
-def differences(
-    reader: Any, revision: int, signed_end: int, final_pages: RenderedPages
-) -> list[PageDifference]:
-    """Pages whose look changed, after the signature of ``revision`` (whose bytes end at
-    ``signed_end``), in a way that is not allowed."""
+def plan(reader: Any, path: Path, revision: int, signed_end: int) -> Comparison:
+    """The pages that may look different after the signature of ``revision``, and what changed
+    on them: read with pyHanko, in the verifying process."""
     pages = _page_refs(reader)
-    later_changes = _changed_after(reader, revision)
+    later = _changed_after(reader, revision)
+    redrawn = _form_display_changed(reader, revision, later)
+    comparison = Comparison(path, signed_end, len(pages), [])
     candidates = [
         index
         for index, page_ref in enumerate(pages)
-        if _annotations_changed(reader, page_ref, later_changes)
+        if _annotations_changed(page_ref, later) or (redrawn and _has_widgets(page_ref))
     ]
-    if not candidates:
-        return []
-    later_signature_widgets = _later_signature_widgets(reader, revision)
-    found = []
-    with open_document(Prefix(final_pages.path, signed_end)) as signed_document:
-        if len(signed_document) != len(pages):
-            return [PageDifference(1, covered=MIN_PIXELS, added=0)]  # pages added or removed
+    if candidates:
+        stamps = _later_signature_widgets(reader, revision)
+        signed_state = reader.get_historical_resolver(revision)
         for index in candidates:
-            changed = _changed_rectangles(
-                reader, pages[index], revision, later_changes, later_signature_widgets
+            comparison.pages.append(
+                _changed_rectangles(
+                    reader, signed_state, pages[index], index, revision, later, stamps
+                )
             )
-            difference = _compare(signed_document, final_pages, index, changed)
-            if difference.covered >= MIN_PIXELS or difference.added >= MIN_PIXELS:
+    return comparison
+
+
+def differences(comparison: Comparison) -> list[PageDifference]:
+    """The pages whose look changed in a way that is not allowed: drawn with pdfium, in the
+    page comparer's process. Raises NotComparable."""
+    if not comparison.pages:
+        return []
+    path = comparison.path
+    with open_document(path) as final, open_document(Prefix(path, comparison.signed_end)) as signed:
+        if not len(final) == len(signed) == comparison.page_count:
+            raise NotComparable("the page tree and the page count disagree")
+        found = []
+        for page in comparison.pages:
+            difference = _compare(signed, final, page)
+            if difference.covered or difference.added or difference.resized:
                 found.append(difference)
-    return found
+        return found
 
 
-# --- which pages changed ----------------------------------------------------------------------
+# --- which pages may look different ------------------------------------------------------------
 
 
 def _page_refs(reader: Any) -> list[Any]:
@@ -132,23 +150,18 @@ def _page_refs(reader: Any) -> list[Any]:
     from pyhanko.pdf_utils import generic
 
     pages: list[Any] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
     stack = [reader.root.raw_get("/Pages")]
     while stack:
         node_ref = stack.pop()
-        if not isinstance(node_ref, generic.IndirectObject):
+        node = node_ref.get_object() if isinstance(node_ref, generic.IndirectObject) else node_ref
+        if not isinstance(node, generic.DictionaryObject) or id(node) in seen:
             continue
-        key = (node_ref.idnum, node_ref.generation)
-        if key in seen:
-            continue
-        seen.add(key)
-        node = node_ref.get_object()
-        if not isinstance(node, generic.DictionaryObject):
-            continue
-        if node.get("/Type") == "/Pages" or "/Kids" in node:
-            kids = node.get("/Kids")
+        seen.add(id(node))
+        if _get(node, "/Type") == "/Pages" or "/Kids" in node:
+            kids = _get(node, "/Kids")
             if isinstance(kids, generic.ArrayObject):
-                stack.extend(reversed(list(kids.raw_get(i) for i in range(len(kids)))))
+                stack.extend(reversed([kids.raw_get(i) for i in range(len(kids))]))
         else:
             pages.append(node_ref)
     return pages
@@ -164,37 +177,71 @@ def _changed_after(reader: Any, revision: int) -> set[tuple[int, int]]:
     return changed
 
 
+def _form_display_changed(reader: Any, revision: int, later: set[tuple[int, int]]) -> bool:
+    """The form-wide settings readers redraw fields from changed after ``revision``."""
+    final = _get(reader.root, "/AcroForm")
+    signed = _get(reader.get_historical_resolver(revision).root, "/AcroForm")
+    if final is None:
+        return False
+    for key in _FORM_DISPLAY_KEYS:
+        now = final.raw_get(key) if key in final else None
+        then = signed.raw_get(key) if signed is not None and key in signed else None
+        if (now is None) != (then is None) or _reaches_change(now, later):
+            return True
+        if now is not None and repr(now) != repr(then):
+            return True
+    return False
+
+
 def _annotations(page_ref: Any) -> list[Any]:
     from pyhanko.pdf_utils import generic
 
-    annots = page_ref.get_object().get("/Annots")
+    annots = _get(page_ref.get_object(), "/Annots")
     if not isinstance(annots, generic.ArrayObject):
         return []
     return [annots.raw_get(i) for i in range(len(annots))]
 
 
-def _annotations_changed(reader: Any, page_ref: Any, later: set[tuple[int, int]]) -> bool:
+def _has_widgets(page_ref: Any) -> bool:
+    return any(_get(_resolved(a), "/Subtype") == "/Widget" for a in _annotations(page_ref))
+
+
+def _get(dictionary: Any, key: str) -> Any:
+    """``dictionary[key]``, dereferenced (pyHanko's ``get`` is dict's: it returns references),
+    or None."""
     from pyhanko.pdf_utils import generic
 
-    page = page_ref.get_object()
-    if (page_ref.idnum, page_ref.generation) in later:
-        return True
-    annots = page.raw_get("/Annots") if "/Annots" in page else None
-    if isinstance(annots, generic.IndirectObject) and (annots.idnum, annots.generation) in later:
-        return True
-    return any(_reaches_change(annot, later) for annot in _annotations(page_ref))
+    if not isinstance(dictionary, generic.DictionaryObject) or key not in dictionary:
+        return None
+    return dictionary[key]
 
 
-def _reaches_change(start: Any, later: set[tuple[int, int]]) -> bool:
-    """Whether an annotation, or anything it draws with (appearance streams, their resources,
-    its form field and the field's parents), was written after the signature."""
+def _resolved(item: Any) -> Any:
+    from pyhanko.pdf_utils import generic
+
+    item = item.get_object() if isinstance(item, generic.IndirectObject) else item
+    return item if isinstance(item, generic.DictionaryObject) else generic.DictionaryObject()
+
+
+def _annotations_changed(page_ref: Any, later: set[tuple[int, int]]) -> bool:
+    """The page object or what it holds directly (its /Annots array...), or an annotation and
+    what it draws with, was written after the signature."""
+    return _reaches_change(page_ref, later, depth=1) or any(
+        _reaches_change(annot, later) for annot in _annotations(page_ref)
+    )
+
+
+def _reaches_change(start: Any, later: set[tuple[int, int]], depth: int | None = None) -> bool:
+    """Whether an object, or anything it draws with (appearance streams, their resources, its
+    form field and the field's parents), was written after the signature; ``depth`` stops the
+    walk (1: the object itself only)."""
     from pyhanko.pdf_utils import generic
 
     seen: set[tuple[int, int]] = set()
-    stack = [start]
+    stack = [(start, 0)]
     budget = _WALK_BUDGET
     while stack:
-        item = stack.pop()
+        item, level = stack.pop()
         if isinstance(item, generic.IndirectObject):
             key = (item.idnum, item.generation)
             if key in later:
@@ -206,10 +253,12 @@ def _reaches_change(start: Any, later: set[tuple[int, int]]) -> bool:
             if budget < 0:
                 return True
             item = item.get_object()
+        if depth is not None and level >= depth:
+            continue
         if isinstance(item, generic.DictionaryObject):
-            stack.extend(item.raw_get(k) for k in item if k not in _SKIPPED_KEYS)
+            stack.extend((item.raw_get(k), level + 1) for k in item if k not in _SKIPPED_KEYS)
         elif isinstance(item, generic.ArrayObject):
-            stack.extend(item.raw_get(i) for i in range(len(item)))
+            stack.extend((item.raw_get(i), level + 1) for i in range(len(item)))
     return False
 
 
@@ -220,10 +269,8 @@ def _later_signature_widgets(reader: Any, revision: int) -> set[tuple[int, int]]
     """Widgets of the signature fields signed after ``revision`` (their stamps)."""
     widgets: set[tuple[int, int]] = set()
     for later in reader.embedded_signatures:
-        if later.signed_revision <= revision:
-            continue
-        for ref in _widget_refs(reader, later.field_name):
-            widgets.add(ref)
+        if later.signed_revision > revision:
+            widgets.update(_widget_refs(reader, later.field_name))
     return widgets
 
 
@@ -235,7 +282,7 @@ def _widget_refs(reader: Any, field_name: str) -> Iterator[tuple[int, int]]:
         if name != field_name or not isinstance(field_ref, generic.IndirectObject):
             continue
         yield field_ref.idnum, field_ref.generation
-        kids = field_ref.get_object().get("/Kids")
+        kids = _get(field_ref.get_object(), "/Kids")
         if isinstance(kids, generic.ArrayObject):
             for i in range(len(kids)):
                 kid = kids.raw_get(i)
@@ -245,55 +292,37 @@ def _widget_refs(reader: Any, field_name: str) -> Iterator[tuple[int, int]]:
 
 def _changed_rectangles(
     reader: Any,
+    signed_state: Any,
     page_ref: Any,
+    index: int,
     revision: int,
     later: set[tuple[int, int]],
-    later_signature_widgets: set[tuple[int, int]],
-) -> _Rectangles:
+    stamps: set[tuple[int, int]],
+) -> PagePlan:
     from pyhanko.pdf_utils import generic
 
-    found = _Rectangles()
-    signed_state = reader.get_historical_resolver(revision)
+    found = PagePlan(index)
     for annot_ref in _annotations(page_ref):
+        annot = _resolved(annot_ref)
+        rect = normalised(_get(annot, "/Rect"))
+        if rect is None:
+            continue
         if not isinstance(annot_ref, generic.IndirectObject):
+            found.others.append(rect)  # a direct annotation: cannot be traced, judged strictly
             continue
         if not _reaches_change(annot_ref, later):
             continue  # drawn as when signed
-        annot = annot_ref.get_object()
-        rect = _rectangle(annot)
-        if rect is None:
-            continue
-        if (annot_ref.idnum, annot_ref.generation) in later_signature_widgets:
+        if (annot_ref.idnum, annot_ref.generation) in stamps:
             found.later_signatures.append(rect)
         elif (
-            annot.get("/Subtype") == "/Widget"
+            _get(annot, "/Subtype") == "/Widget"
             and _existed_at(reader, annot_ref, revision)
-            and _field_value(signed_state(annot_ref.reference)) in _EMPTY_VALUES
+            and _showed_nothing(signed_state(annot_ref.reference))
         ):
             found.filled_fields.append(rect)
         else:
             found.others.append(rect)
     return found
-
-
-_EMPTY_VALUES = (None, "", "/Off")
-
-
-def _field_value(widget: Any) -> Any:
-    """A widget's field value (/V, inherited from its parent fields), as signed or as now."""
-    from pyhanko.pdf_utils import generic
-
-    node, depth = widget, 0
-    while isinstance(node, generic.DictionaryObject) and depth < 32:
-        if "/V" in node:
-            value = node["/V"]
-            return (
-                str(value)
-                if isinstance(value, generic.TextStringObject | generic.NameObject)
-                else value
-            )
-        node, depth = node.get("/Parent"), depth + 1
-    return None
 
 
 def _existed_at(reader: Any, ref: Any, revision: int) -> bool:
@@ -303,55 +332,81 @@ def _existed_at(reader: Any, ref: Any, revision: int) -> bool:
         return False
 
 
-def _rectangle(annot: Any) -> Rectangle | None:
+def _showed_nothing(widget: Any) -> bool:
+    """A form field that, as signed, held no value and drew no text, form or image: one that
+    was there to be filled in (a checked box, a value without /V, are not)."""
+    from pyhanko.pdf_utils import generic
+
+    if _field_value(widget) not in _EMPTY_VALUES:
+        return False
+    state = _get(widget, "/AS")
+    if state is not None and str(state) != "/Off":
+        return False
+    appearance = _get(widget, "/AP")
+    normal = _get(appearance, "/N")
+    if isinstance(normal, generic.DictionaryObject) and not isinstance(
+        normal, generic.StreamObject
+    ):
+        normal = _get(normal, state) if state is not None else None
+    if not isinstance(normal, generic.StreamObject):
+        return True
     try:
-        x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    if not all(math.isfinite(v) for v in (x1, y1, x2, y2)):
-        return None
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+        return _DRAWS_SOMETHING.search(normal.data) is None
+    except Exception:  # an appearance pyHanko cannot decode: do not take it for empty
+        return False
 
 
-# --- comparing ------------------------------------------------------------------------------
+def _field_value(widget: Any) -> Any:
+    """A widget's field value (/V, inherited from its parent fields)."""
+    from pyhanko.pdf_utils import generic
+
+    node, depth = widget, 0
+    while isinstance(node, generic.DictionaryObject) and depth < 32:
+        if "/V" in node:
+            value = node["/V"]
+            if isinstance(value, generic.TextStringObject | generic.NameObject):
+                return str(value)
+            return value
+        node, depth = _get(node, "/Parent"), depth + 1
+    return None
 
 
-def _compare(
-    signed_document: Any, final_pages: RenderedPages, index: int, changed: _Rectangles
-) -> PageDifference:
-    final = final_pages.page(index)
-    before = render(signed_document, index)
-    if (before.width, before.height) != (final.width, final.height):
-        return PageDifference(index + 1, covered=MIN_PIXELS, added=0)
-    page = final_pages.handle(index)
-    filled = to_pixels(page, final, changed.filled_fields)
-    stamps = to_pixels(page, final, changed.later_signatures)
-    others = to_pixels(page, final, changed.others)
+# --- comparing -------------------------------------------------------------------------------
+
+
+def _compare(signed: Any, final: Any, changed: PagePlan) -> PageDifference:
+    index = changed.index
+    before = render(signed, index)
+    after = render(final, index)
+    if (before.width, before.height) != (after.width, after.height):
+        return PageDifference(index + 1, resized=True)
+    zones = _zones(final, index, after, before, changed)
+    filled, stamps, others = (zones.layer(k) for k in (_FILLED, _STAMP, _OTHER))
     bare: Bitmap | None = None  # the signed page without its annotations, drawn only if needed
     covered = added = 0
-    stride, old, new = final.stride, before.pixels, final.pixels
-    for y in range(final.height):
+    stride, width, old, new = after.stride, after.width, before.pixels, after.pixels
+    for y in range(after.height):
         start = y * stride
-        if old[start : start + stride] == new[start : start + stride]:
+        if old[start : start + 3 * width] == new[start : start + 3 * width]:
             continue
-        for block in range(start, start + 3 * final.width, 3 * _BLOCK):
-            end = min(block + 3 * _BLOCK, start + 3 * final.width)
+        for block in range(start, start + 3 * width, 3 * _BLOCK):
+            end = min(block + 3 * _BLOCK, start + 3 * width)
             if old[block:end] == new[block:end]:
                 continue
             for i in range(block, end, 3):
-                if max(abs(old[i + c] - new[i + c]) for c in (0, 1, 2)) <= INK:
+                if not differ(old, new, i):
                     continue
-                x = (i - start) // 3
+                at = y * width + (i - start) // 3
                 signed_content = not before.blank_at(i)
-                if inside(x, y, others):
+                if others[at]:
                     explained = False  # nothing a signature or form filling does
-                elif signed_content:  # only a field's own value, over blank page, may change
-                    explained = inside(x, y, filled) and not inside(x, y, stamps)
+                elif signed_content:  # only a field filled in, over blank page, may change
+                    explained = bool(filled[at]) and not stamps[at]
                     if explained:
-                        bare = bare or render(signed_document, index, bare=True)
+                        bare = bare or render(signed, index, bare=True)
                         explained = bare.blank_at(i)
-                else:  # drawn on blank space: a later signature's stamp or a filled field
-                    explained = inside(x, y, filled) or inside(x, y, stamps)
+                else:  # drawn on blank space: a later signature's stamp or a filled-in field
+                    explained = bool(filled[at] or stamps[at])
                 if explained:
                     continue
                 if signed_content:
@@ -359,3 +414,22 @@ def _compare(
                 else:
                     added += 1
     return PageDifference(index + 1, covered=covered, added=added)
+
+
+def _zones(final: Any, index: int, after: Bitmap, before: Bitmap, changed: PagePlan) -> Zones:
+    """The rectangles as pixel zones; a later stamp not wholly on blank space, as signed, counts
+    among the others."""
+    page = final[index]
+    try:
+        zones = Zones(after)
+        zones.mark(_FILLED, to_pixels(page, after, changed.filled_fields))
+        others = to_pixels(page, after, changed.others)
+        for box in to_pixels(page, after, changed.later_signatures):
+            if before.blank_in(box):
+                zones.mark(_STAMP, [box])
+            else:
+                others.append(box)
+        zones.mark(_OTHER, others)
+        return zones
+    finally:
+        page.close()

@@ -428,6 +428,10 @@
    <translation>{path} : le fichier ne contient pas de clé privée, seulement des certificats ; exportez-le à nouveau avec sa clé.</translation>
   </message>
   <message>
+   <source>{path}: page {page} has no blank place left for a stamp without covering what was signed; choose another page or sign without a visible stamp.</source>
+   <translation>{path} : la page {page} n'a plus d'espace vide pour un tampon qui ne masque pas ce qui a été signé ; choisissez une autre page ou signez sans tampon visible.</translation>
+  </message>
+  <message>
    <source>{path}: cannot write the signature here ({detail}). Choose another output folder.</source>
    <translation>{path} : impossible d'écrire la signature ici ({detail}). Choisissez un autre dossier de sortie.</translation>
   </message>
@@ -438,6 +442,10 @@
   <message>
    <source>{path}: signing failed ({detail}).</source>
    <translation>{path} : la signature a échoué ({detail}).</translation>
+  </message>
+  <message>
+   <source>{path}: the stamp at {place} on page {page} would cover an earlier signature, a field or signed content; choose a blank place, or leave the position out to let Paraphe find one.</source>
+   <translation>{path} : le tampon placé en {place} sur la page {page} masquerait une signature précédente, un champ ou un contenu signé ; choisissez un emplacement vide, ou n'indiquez pas de position pour que Paraphe en trouve un.</translation>
   </message>
   <message>
    <source>{path}: cannot read this file ({detail}).</source>
