@@ -11,6 +11,7 @@ stay valid. Signed by Paraphe (visible and invisible), pyHanko and endesive.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -18,11 +19,14 @@ import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
+from paraphe.core.errors import Cancelled
+from paraphe.core.progress import CancelToken
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from paraphe.core.validation import page_comparer
 from paraphe.core.validation.indications import SubIndication
 from paraphe.core.validation.pdf_validator import _MODIFIED_AFTER_SIGNING, _PAINTED_OVER
 from paraphe.core.validation.report import SignatureReport
+from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import RunParaphe
 from tests.integration.test_verify_pdf_cms import (
     FAILED,
@@ -33,6 +37,7 @@ from tests.integration.test_verify_pdf_cms import (
     only,
     our_pades,
     pyhanko_sign,
+    settings,
     verdict,
     verify,
 )
@@ -441,3 +446,27 @@ def test_pages_too_slow_to_draw_are_indeterminate_within_the_time_limit(
     assert time.monotonic() - started < 30
     assert signature.indication is not PASSED
     assert check(signature, SHOWN) is None
+
+
+def test_stopping_a_verification_stops_the_page_drawing(
+    pki: TestPki, signed_pdfs: dict[str, Path], tmp_path: Path
+) -> None:
+    slow = hostile_pdf.append_revision(
+        signed_pdfs["paraphe-invisible"],
+        tmp_path / "slow.pdf",
+        hostile_pdf.slow_pattern_field(0.01),
+    )
+    cancel = CancelToken()
+    threading.Timer(3.0, cancel.cancel).start()
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        verify_paths([slow], settings(pki), cancel=cancel)
+
+    assert time.monotonic() - started < 10
+    # the next comparison gets a fresh process
+    twice = pyhanko_sign(
+        pki, signed_pdfs["paraphe-invisible"], tmp_path / "twice.pdf", field="1/72,420,300,480/Sig2"
+    )
+    first = {s.signature_id: s for s in verify(pki, twice).all_signatures()}["Signature1"]
+    assert verdict(first) == (PASSED, None) and check(first, SHOWN) is True

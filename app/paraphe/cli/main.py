@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ParapheError
+from ..core.validation.page_comparer_flag import PAGE_COMPARER_FLAG
 from . import exit_codes
 from .i18n import localized, set_language, tr
 
@@ -49,9 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder left) and exits 128 + the signal's number; see ``interruptions``. When it returns, the
     stopping signals are left ignored: the process is about to exit with this code.
     """
-    import multiprocessing
+    if sys.argv[1:2] == [PAGE_COMPARER_FLAG]:  # a bundle starts its page comparer this way
+        from ..core.validation.page_comparer import serve
 
-    multiprocessing.freeze_support()  # a bundle's child process (the page comparer) starts here
+        serve()
+        return exit_codes.OK
     try:
         return _run(sys.argv[1:] if argv is None else list(argv))
     finally:

@@ -27,9 +27,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    from ..core.validation.page_comparer_flag import PAGE_COMPARER_FLAG
 
-    multiprocessing.freeze_support()  # a bundle's child process (the page comparer) starts here
+    if sys.argv[1:2] == [PAGE_COMPARER_FLAG]:  # a bundle starts its page comparer this way
+        from ..core.validation.page_comparer import serve
+
+        serve()
+        return 0
     args = parse_args(argv)
     from ..core.library_warnings import keep_library_warnings_quiet
 

@@ -7,23 +7,35 @@ comparison gets COMPARE_SECONDS and, where the system allows it, MEMORY_LIMIT by
 space; past them, or on a cancellation, the process is stopped and the next comparison starts a
 new one. A comparison that could not finish is reported as such (the signature is then not
 TOTAL_PASSED), never as a verdict on the pages.
+
+The child is a plain ``python -m paraphe.core.validation.page_comparer`` (in a bundle, the
+``paraphe`` executable with PAGE_COMPARER_FLAG), talking pickles over its standard input and output:
+unlike multiprocessing's spawn, it never re-runs the program that verifies (a script, a test
+runner, a fuzzing worker). It imports pdfium and the comparison, not pyHanko, so it is ready
+within a fraction of a second.
 """
 
 from __future__ import annotations
 
 import atexit
-import multiprocessing
+import os
+import pickle
+import queue
+import struct
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
+from .page_comparer_flag import PAGE_COMPARER_FLAG
 from .pdf_visual_diff import Comparison, NotComparable, PageDifference
 
 COMPARE_SECONDS = 60.0
 MEMORY_LIMIT = 3 << 30
 _POLL_SECONDS = 0.1
+_HEADER = struct.Struct("!I")
 
 
 class PageComparer:
@@ -31,8 +43,8 @@ class PageComparer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._process: Any = None
-        self._connection: Any = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._answers: queue.Queue[tuple[str, Any]] = queue.Queue()
 
     def compare(
         self, comparison: Comparison, check_cancelled: Callable[[], None] = lambda: None
@@ -42,19 +54,11 @@ class PageComparer:
         if not comparison.pages:
             return []
         with self._lock:
-            connection = self._started()
-            connection.send(comparison)
-            deadline = time.monotonic() + COMPARE_SECONDS
+            process = self._started()
             try:
-                while not connection.poll(_POLL_SECONDS):
-                    check_cancelled()
-                    if time.monotonic() > deadline:
-                        raise NotComparable(
-                            f"the pages took more than {COMPARE_SECONDS:.0f} s to draw and compare"
-                        )
-                    if not self._process.is_alive():
-                        raise NotComparable("the process drawing the pages stopped")
-                kind, value = connection.recv()
+                assert process.stdin is not None
+                _send(process.stdin, comparison)
+                kind, value = self._answer(process, check_cancelled)
             except BaseException:
                 self._stop()
                 raise
@@ -63,8 +67,8 @@ class PageComparer:
         return list(value)
 
     def warm_up(self) -> None:
-        """Start the process now, without waiting: its start-up (an interpreter, pyHanko,
-        pdfium) then overlaps the signature checks that come before the comparison."""
+        """Start the process now, without waiting: its start-up then overlaps the signature
+        checks that come before the comparison."""
         if self._lock.acquire(blocking=False):
             try:
                 self._started()
@@ -75,28 +79,83 @@ class PageComparer:
         with self._lock:
             self._stop()
 
-    def _started(self) -> Any:
-        if self._process is None or not self._process.is_alive():
+    def _answer(
+        self, process: subprocess.Popen[bytes], check_cancelled: Callable[[], None]
+    ) -> tuple[str, Any]:
+        deadline = time.monotonic() + COMPARE_SECONDS
+        while True:
+            try:
+                return self._answers.get(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                pass
+            check_cancelled()
+            if time.monotonic() > deadline:
+                raise NotComparable(
+                    f"the pages took more than {COMPARE_SECONDS:.0f} s to draw and compare"
+                )
+            if process.poll() is not None and self._answers.empty():
+                raise NotComparable("the process drawing the pages stopped")
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
             self._stop()
-            context = multiprocessing.get_context("spawn")
-            parent, child = context.Pipe()
-            self._process = context.Process(
-                target=_serve, args=(child,), name="paraphe-page-comparer", daemon=True
+            self._answers = queue.Queue()
+            self._process = subprocess.Popen(
+                _child_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
             )
-            self._process.start()
-            child.close()
-            self._connection = parent
-        return self._connection
+            answers, stdout = self._answers, self._process.stdout
+            threading.Thread(
+                target=_read_answers, args=(stdout, answers), name="page-comparer", daemon=True
+            ).start()
+        return self._process
 
     def _stop(self) -> None:
-        if self._process is not None:
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join(5)
-            self._process = None
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.kill()
+        process.wait(5)
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+def _child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, PAGE_COMPARER_FLAG]
+    return [sys.executable, "-m", "paraphe.core.validation.page_comparer"]
+
+
+def _send(stream: IO[bytes], value: Any) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    """The next value on ``stream`` (only ever from our own parent or child); EOFError at its
+    end."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError
+    (length,) = _HEADER.unpack(header)
+    data = stream.read(length)
+    if len(data) < length:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def _read_answers(stream: Any, answers: queue.Queue[tuple[str, Any]]) -> None:
+    try:
+        while True:
+            answers.put(_receive(stream))
+    except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+        return
 
 
 _shared: PageComparer | None = None
@@ -104,7 +163,7 @@ _shared_lock = threading.Lock()
 
 
 def shared_comparer() -> PageComparer:
-    """The process-wide comparer: its child (and pdfium's start-up) serve every verification."""
+    """The process-wide comparer: its child serves every verification of this process."""
     global _shared
     with _shared_lock:
         if _shared is None:
@@ -113,21 +172,32 @@ def shared_comparer() -> PageComparer:
         return _shared
 
 
-def _serve(connection: Any) -> None:
-    """The child: compare what is asked until the parent goes away. It imports pdfium and the
-    comparison only (not pyHanko): it is ready by the time the parent has checked signatures."""
+def _forget_after_fork() -> None:
+    """A forked process (a fuzzing worker, a server) has the parent's comparer but not the
+    thread reading its answers: it starts its own (the parent's child is the parent's)."""
+    global _shared, _shared_lock
+    _shared, _shared_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_after_fork)
+
+
+def serve() -> None:
+    """The child: compare what is asked until the parent goes away."""
     _limit_memory()
+    channel_in = sys.stdin.buffer
+    channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr  # nothing else may write on the channel
     from ..library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()
-    import pypdfium2  # noqa: F401
-
     from .pdf_visual_diff import differences
 
     while True:
         try:
-            comparison = connection.recv()
-        except (EOFError, OSError):
+            comparison = _receive(channel_in)
+        except EOFError:
             return
         try:
             answer: tuple[str, Any] = ("ok", differences(comparison))
@@ -137,7 +207,7 @@ def _serve(connection: Any) -> None:
             answer = ("error", "drawing the pages needed more memory than allowed")
         except Exception as exc:  # a page pdfium cannot read: nothing to compare
             answer = ("error", f"the pages could not be drawn ({type(exc).__name__})")
-        connection.send(answer)
+        _send(channel_out, answer)
 
 
 def _limit_memory() -> None:
@@ -148,3 +218,7 @@ def _limit_memory() -> None:
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     wanted = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
     resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
+if __name__ == "__main__":
+    serve()
