@@ -3,13 +3,21 @@ the verdict an exception means, and the one-line reason shown for it."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
-from asn1crypto import cms, core
+from asn1crypto import cms, core, parser
 
 from paraphe.core.errors import Cancelled
 from paraphe.core.validation.cms_reading import (
+    MAX_ELEMENTS,
+    MAX_TOKEN_SIZE,
+    NotRead,
+    TooManyElements,
     attribute_types,
     join_constructed_strings,
+    load_signed_data,
     parse_structure,
 )
 from paraphe.core.validation.explanations import explain
@@ -61,6 +69,40 @@ def test_nesting_deeper_than_any_signature_is_refused_before_python_runs_out_of_
         deep = b"\x30\x80" + deep + b"\x00\x00"
     with pytest.raises(ValueError, match="nested too deeply"):
         join_constructed_strings(b"\x24\x80" + b"\x04\x00" + deep + b"\x00\x00")
+
+
+def test_the_ber_reader_stops_at_max_elements() -> None:
+    within = parser.emit(0, 1, 16, b"\x05\x00" * (MAX_ELEMENTS - 1))
+    beyond = parser.emit(0, 1, 16, b"\x05\x00" * MAX_ELEMENTS)
+
+    assert join_constructed_strings(within) == within
+    with pytest.raises(TooManyElements):
+        join_constructed_strings(beyond)
+
+
+def test_a_token_of_more_elements_than_any_signature_is_not_read_quickly(tmp_path: Path) -> None:
+    """A token as large as allowed, of two-byte elements: asn1crypto and the BER rewrite read
+    them all (10 MB took 18 s and 1.8 GB; 64 MiB, minutes); the count stops at MAX_ELEMENTS, and the token may be
+    sound for all that is known: INDETERMINATE (not damaged)."""
+    size = (MAX_TOKEN_SIZE - 16) // 2
+    token = tmp_path / "many.p7s"
+    token.write_bytes(parser.emit(0, 1, 16, b"\x06\x01\x2a" + b"\x05\x00" * size))
+
+    started = time.monotonic()
+    loaded = load_signed_data(token)
+
+    assert time.monotonic() - started < 5
+    assert isinstance(loaded, NotRead) and not loaded.damaged
+    assert loaded.reason == "more than 500,000 ASN.1 elements: too many to check"
+
+
+def test_a_token_is_read_only_if_it_is_a_regular_file(tmp_path: Path) -> None:
+    """The type is checked on the descriptor that is read (``user_files.read_bounded``), not on
+    the name before opening it again: ``/dev/zero`` was taken for an empty file."""
+    token = tmp_path / "zeros.p7s"
+    token.symlink_to("/dev/zero")
+
+    assert load_signed_data(token) == NotRead("not a regular file")
 
 
 def test_parse_structure_leaves_values_of_unknown_types_unparsed() -> None:

@@ -14,6 +14,8 @@ What asn1crypto does that matters here:
   the value is then re-encoded (SET OF sorted...), as ``dump(force=True)`` always does;
 - BER: it reads indefinite lengths, and constructed strings of indefinite length, but not a
   constructed string of definite length, which BER allows.
+- it reads any number of elements, at several µs and hundreds of bytes each: a token of two-byte
+  elements as large as allowed would take minutes and gigabytes.
 
 Hence: the SignedData, but its unsigned attributes, is parsed here at once with its schema and
 without decoding values (certificates and CRLs only as a list: which of them the signature needs,
@@ -23,17 +25,20 @@ the bytes, untouched, so that pyHanko checks the signature over the signed attri
 the token holds them. Unsigned attributes are read by type only (``attribute_types``); pyHanko
 parses the values it validates (signature timestamps) itself. When the first parse fails, the
 constructed strings are joined into the primitive strings DER would have written and the parse is
-tried again; every other element keeps its bytes.
+tried again; every other element keeps its bytes. A token of more than MAX_ELEMENTS elements is
+not parsed at all.
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from asn1crypto import cms, core, crl, keys, parser, pem, x509
 
+from ..user_files import TooLarge, read_bounded
 from .failures import one_line
 
 MAX_TOKEN_SIZE = 64 << 20  # an enveloping .p7m holds its document; bigger ones are refused
@@ -48,28 +53,44 @@ _BIT_STRING = 3
 _LEFT_TO_THE_CERTIFICATE_VALIDATION = (x509.Certificate, crl.CertificateList, keys.PublicKeyInfo)
 _MAX_DEPTH = 64
 """Deeper than any CMS signature nests; a hostile token must not exhaust Python's stack."""
+MAX_ELEMENTS = 500_000
+"""More ASN.1 elements than a signature holds (one embedding a CRL of 50,000 revoked certificates
+has about 350,000). asn1crypto takes up to 8 µs and 400 bytes to read one: 64 MiB of two-byte
+elements would take minutes and gigabytes, half a million a few seconds. A token of more is not
+parsed, and is INDETERMINATE (only one of over 1 MB can hold more)."""
 
 
-def load_signed_data(token: Path) -> cms.SignedData | str:
+@dataclass(frozen=True)
+class NotRead:
+    """Why a token was not read: damaged (TOTAL_FAILED, FORMAT_FAILURE), or possibly sound but
+    beyond what is checked (INDETERMINATE): a valid signature is never called damaged for its
+    size."""
+
+    reason: str
+    damaged: bool = True
+
+
+def load_signed_data(token: Path) -> cms.SignedData | NotRead:
     """The SignedData of a DER, BER or PEM/base64 token, once its structure is known to parse;
-    or the reason it cannot be read."""
+    or why it was not read."""
     try:
-        size = token.stat().st_size
-        if size == 0:
-            return "the file is empty"
-        if size > MAX_TOKEN_SIZE:
-            return "the file is too large for a signature"
-        data = token.read_bytes()
+        data = read_bounded(token, MAX_TOKEN_SIZE)
+    except TooLarge:
+        return NotRead("the file is too large for a signature")
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return NotRead(exc.strerror or str(exc))
+    if not data:
+        return NotRead("the file is empty")
     if not data.startswith(b"\x30"):
         data = _dearmor(data) or data
     try:
         return _parse_leniently(data)
+    except TooManyElements:
+        return NotRead(f"more than {MAX_ELEMENTS:,} ASN.1 elements: too many to check", False)
     except _StructureError as exc:
-        return str(exc)
+        return NotRead(str(exc))
     except _UNREADABLE as exc:
-        return f"not a readable CMS signature ({one_line(exc)})"
+        return NotRead(f"not a readable CMS signature ({one_line(exc)})")
 
 
 class _StructureError(Exception):
@@ -78,7 +99,10 @@ class _StructureError(Exception):
 
 def _parse_leniently(data: bytes) -> cms.SignedData:
     """Parsed over the original bytes; failing that, over the same BER with its constructed
-    strings joined (the first error is the one reported if that fails too)."""
+    strings joined (the first error is the one reported if that fails too). Not parsed at all if
+    it holds more than MAX_ELEMENTS elements (``TooManyElements``)."""
+    if len(data) > 2 * MAX_ELEMENTS:  # fewer bytes hold fewer elements: two bytes at least each
+        _count_elements(data)
     try:
         return _parse(data)
     except _UNREADABLE as first:
@@ -92,6 +116,17 @@ def _parse_leniently(data: bytes) -> cms.SignedData:
             return _parse(joined)
         except _UNREADABLE:
             raise first from None
+
+
+def _count_elements(data: bytes) -> None:
+    """Raises ``TooManyElements`` past MAX_ELEMENTS; bytes that are not BER are left to
+    asn1crypto to describe (it refuses them too, where the count stopped or before)."""
+    try:
+        join_constructed_strings(data)
+    except TooManyElements:
+        raise
+    except _UNREADABLE:
+        pass
 
 
 def _parse(data: bytes) -> cms.SignedData:
@@ -155,67 +190,135 @@ def _dearmor(data: bytes) -> bytes | None:
 # --- BER: constructed strings of definite length ----------------------------------------------
 
 
+class TooManyElements(ValueError):
+    """More elements than MAX_ELEMENTS: not read any further."""
+
+
 def join_constructed_strings(data: bytes) -> bytes:
     """``data`` with each constructed universal string replaced by the primitive string it stands
     for (what DER writes); elements holding none keep their bytes. Raises ValueError on bytes that
-    are not BER."""
-    return _rewrite(data, 0, len(data), 0, {})[0]
+    are not BER, ``TooManyElements`` past MAX_ELEMENTS."""
+    joined = _BerReader(data).rewrite(0, len(data), 0)
+    return data if joined is None else joined
 
 
-_Seen = dict[int, "_Element"]
-"""Elements already read, by offset: an element of indefinite length is read once, not again at
-each level above it (a hostile token nested deep would take hours)."""
+class _BerReader:
+    """The elements of one token, each header read once, MAX_ELEMENTS at most.
 
+    An element of indefinite length is known by its end-of-contents only, found by reading all
+    it holds: it is remembered by offset, and not read again at each level above it (a hostile
+    token nested deep would take hours). One of definite length costs one header to read again.
+    """
 
-def _rewrite(data: bytes, start: int, end: int, depth: int, seen: _Seen) -> tuple[bytes, bool]:
-    """The elements in ``data[start:end]``, rewritten; and whether anything changed."""
-    if depth > _MAX_DEPTH:
-        raise ValueError("the structure is nested too deeply")
-    pieces = []
-    changed = False
-    pointer = start
-    while pointer < end:
-        element = _Element.read(data, pointer, end, seen)
-        if element.constructed and element.class_ == 0 and element.tag in _STRING_TAGS:
-            joined = _joined(data, element, depth + 1, seen)
-            pieces.append(parser.emit(0, 0, element.tag, joined))
-            changed = True
-        elif element.constructed:
-            contents, inner_changed = _rewrite(
-                data, element.contents_start, element.contents_end, depth + 1, seen
-            )
-            if inner_changed:
-                pieces.append(parser.emit(element.class_, 1, element.tag, contents))
-                changed = True
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.left = MAX_ELEMENTS
+        self.indefinite: dict[int, _Element] = {}
+
+    def rewrite(self, start: int, end: int, depth: int) -> bytes | None:
+        """The elements in ``data[start:end]`` rewritten, or None if none had to change."""
+        if depth > _MAX_DEPTH:
+            raise ValueError("the structure is nested too deeply")
+        pieces: list[bytes] = []
+        kept_from = start  # the bytes since here are unchanged, not yet copied
+        pointer = start
+        while pointer < end:
+            element = self.read(pointer, end)
+            new: bytes | None = None
+            if element.constructed and element.class_ == 0 and element.tag in _STRING_TAGS:
+                new = parser.emit(0, 0, element.tag, self.joined(element, depth + 1))
+            elif element.constructed:
+                contents = self.rewrite(element.contents_start, element.contents_end, depth + 1)
+                if contents is not None:
+                    new = parser.emit(element.class_, 1, element.tag, contents)
+            if new is not None:
+                pieces += (self.data[kept_from:pointer], new)
+                kept_from = element.end
+            pointer = element.end
+        if not pieces:
+            return None
+        pieces.append(self.data[kept_from:end])
+        return b"".join(pieces)
+
+    def joined(self, string: _Element, depth: int) -> bytes:
+        """The value of a constructed string: its segments (constructed ones in turn) end to
+        end."""
+        if depth > _MAX_DEPTH:
+            raise ValueError("the structure is nested too deeply")
+        segments = []
+        pointer = string.contents_start
+        while pointer < string.contents_end:
+            segment = self.read(pointer, string.contents_end)
+            if segment.class_ != 0 or segment.tag != string.tag:
+                raise ValueError("a segment of a constructed string has another type")
+            if segment.constructed:
+                segments.append(self.joined(segment, depth + 1))
             else:
-                pieces.append(data[pointer : element.end])
-        else:
-            pieces.append(data[pointer : element.end])
-        pointer = element.end
-    return b"".join(pieces), changed
+                segments.append(self.data[segment.contents_start : segment.contents_end])
+            pointer = segment.end
+        if string.tag != _BIT_STRING:
+            return b"".join(segments)
+        # each segment of a bit string starts with its count of unused bits; only the last may
+        # have any
+        if not segments or any(not s or s[0] for s in segments[:-1]) or not segments[-1]:
+            raise ValueError("a constructed BIT STRING with misplaced unused bits")
+        return segments[-1][:1] + b"".join(s[1:] for s in segments)
 
-
-def _joined(data: bytes, string: _Element, depth: int, seen: _Seen) -> bytes:
-    """The value of a constructed string: its segments (constructed ones in turn) end to end."""
-    if depth > _MAX_DEPTH:
-        raise ValueError("the structure is nested too deeply")
-    segments = []
-    pointer = string.contents_start
-    while pointer < string.contents_end:
-        segment = _Element.read(data, pointer, string.contents_end, seen)
-        if segment.class_ != 0 or segment.tag != string.tag:
-            raise ValueError("a segment of a constructed string has another type")
-        if segment.constructed:
-            segments.append(_joined(data, segment, depth + 1, seen))
-        else:
-            segments.append(data[segment.contents_start : segment.contents_end])
-        pointer = segment.end
-    if string.tag != _BIT_STRING:
-        return b"".join(segments)
-    # each segment of a bit string starts with its count of unused bits; only the last may have any
-    if not segments or any(not s or s[0] for s in segments[:-1]) or not segments[-1]:
-        raise ValueError("a constructed BIT STRING with misplaced unused bits")
-    return segments[-1][:1] + b"".join(s[1:] for s in segments)
+    def read(self, pointer: int, limit: int, depth: int = 0) -> _Element:
+        """The element at ``pointer``, which must end by ``limit``."""
+        known = self.indefinite.get(pointer)
+        if known is not None:
+            if known.end > limit:
+                raise ValueError("truncated element")
+            return known
+        if depth > _MAX_DEPTH:
+            raise ValueError("the structure is nested too deeply")
+        self.left -= 1
+        if self.left < 0:
+            raise TooManyElements(f"more than {MAX_ELEMENTS:,} elements")
+        data = self.data
+        origin = pointer
+        if pointer + 2 > limit:
+            raise ValueError("truncated element")
+        first = data[pointer]
+        pointer += 1
+        class_, constructed, tag = first >> 6, bool(first & 0x20), first & 0x1F
+        if tag == 0x1F:  # high tag number, base 128
+            tag = 0
+            while True:
+                if pointer >= limit:
+                    raise ValueError("truncated element")
+                octet = data[pointer]
+                pointer += 1
+                tag = (tag << 7) | (octet & 0x7F)
+                if tag > 1 << 32:
+                    raise ValueError("tag number too large")
+                if not octet & 0x80:
+                    break
+        if pointer >= limit:
+            raise ValueError("truncated element")
+        length = data[pointer]
+        pointer += 1
+        if length == 0x80:  # indefinite: constructed, ends with an end-of-contents 00 00
+            if not constructed:
+                raise ValueError("a primitive element of indefinite length")
+            contents_start = pointer
+            while limit - pointer < 2 or data[pointer] or data[pointer + 1]:
+                pointer = self.read(pointer, limit, depth + 1).end
+            element = _Element(class_, constructed, tag, contents_start, pointer, pointer + 2)
+            self.indefinite[origin] = element
+            return element
+        if length & 0x80:
+            count = length & 0x7F
+            if count > 8:
+                raise ValueError("length too large")
+            if pointer + count > limit:
+                raise ValueError("truncated element")
+            length = int.from_bytes(data[pointer : pointer + count], "big")
+            pointer += count
+        if pointer + length > limit:
+            raise ValueError("truncated element")
+        return _Element(class_, constructed, tag, pointer, pointer + length, pointer + length)
 
 
 class _Element:
@@ -238,56 +341,3 @@ class _Element:
         self.contents_start = contents_start
         self.contents_end = contents_end
         self.end = end
-
-    @classmethod
-    def read(cls, data: bytes, pointer: int, limit: int, seen: _Seen, depth: int = 0) -> _Element:
-        """The element at ``pointer``, which must end by ``limit``."""
-        known = seen.get(pointer)
-        if known is not None:
-            if known.end > limit:
-                raise ValueError("truncated element")
-            return known
-        element = cls._read(data, pointer, limit, seen, depth)
-        seen[pointer] = element
-        return element
-
-    @classmethod
-    def _read(cls, data: bytes, pointer: int, limit: int, seen: _Seen, depth: int) -> _Element:
-        if depth > _MAX_DEPTH:
-            raise ValueError("the structure is nested too deeply")
-
-        def byte() -> int:
-            nonlocal pointer
-            if pointer >= limit:
-                raise ValueError("truncated element")
-            pointer += 1
-            return data[pointer - 1]
-
-        first = byte()
-        class_, constructed, tag = first >> 6, bool(first & 0x20), first & 0x1F
-        if tag == 0x1F:  # high tag number, base 128
-            tag = 0
-            while True:
-                octet = byte()
-                tag = (tag << 7) | (octet & 0x7F)
-                if not octet & 0x80:
-                    break
-                if tag > 1 << 32:
-                    raise ValueError("tag number too large")
-        length = byte()
-        if length == 0x80:  # indefinite: constructed, ends with an end-of-contents 00 00
-            if not constructed:
-                raise ValueError("a primitive element of indefinite length")
-            contents_start = pointer
-            while True:
-                if pointer + 2 <= limit and data[pointer : pointer + 2] == b"\x00\x00":
-                    return cls(class_, constructed, tag, contents_start, pointer, pointer + 2)
-                pointer = cls.read(data, pointer, limit, seen, depth + 1).end
-        if length & 0x80:
-            count = length & 0x7F
-            if count > 8:
-                raise ValueError("length too large")
-            length = int.from_bytes(bytes(byte() for _ in range(count)), "big")
-        if pointer + length > limit:
-            raise ValueError("truncated element")
-        return cls(class_, constructed, tag, pointer, pointer + length, pointer + length)

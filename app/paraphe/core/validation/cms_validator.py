@@ -19,7 +19,7 @@ from ..aio import run_sync
 from ..documents import Document
 from ..errors import Cancelled, ParapheError
 from .cms_reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
-from .cms_reading import attribute_types, load_signed_data
+from .cms_reading import NotRead, attribute_types, load_signed_data
 from .context import VerificationContext
 from .explanations import explain
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
@@ -79,10 +79,9 @@ def validate_cms(
     """One report for the token; whatever the input, a verdict and never an exception (but
     cancellation and lack of memory)."""
     loaded = load_signed_data(token)
-    if isinstance(loaded, str):
-        return [
-            _failure(token, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, loaded, document)
-        ]
+    if isinstance(loaded, NotRead):
+        indication = Indication.TOTAL_FAILED if loaded.damaged else Indication.INDETERMINATE
+        return [_failure(token, indication, SubIndication.FORMAT_FAILURE, loaded.reason, document)]
     signed_data = loaded
     signer_infos = signed_data["signer_infos"]
     if len(signer_infos) > 1:  # co-signatures: well-formed, and not checked yet

@@ -134,10 +134,10 @@ def xades_reference_uris(token: Path) -> list[str]:
 def _signed_digest(token: Found) -> tuple[str, bytes] | None:
     """The digest algorithm and value a token says its document has."""
     if token.kind is Kind.CADES:
-        from .cms_validator import load_signed_data
+        from .cms_reading import NotRead, load_signed_data
 
         signed_data = load_signed_data(token.path)
-        if isinstance(signed_data, str):
+        if isinstance(signed_data, NotRead):
             return None
         signer_info = signed_data["signer_infos"][0]
         for attribute in signer_info["signed_attrs"]:
