@@ -28,6 +28,7 @@ from paraphe.core.trust import UserTrustStore
 from paraphe.core.validation.indications import Indication
 from paraphe.core.validation.report import ValidationReport
 from paraphe.gui import verdict_style, verify_page, verify_worker
+from paraphe.gui.i18n import install_translation
 from paraphe.gui.verify_page import (
     COLUMN_DATE,
     COLUMN_DOCUMENT,
@@ -37,6 +38,7 @@ from paraphe.gui.verify_page import (
     VerifyPage,
 )
 from tests.conftest import SAMPLES
+from tests.integration.test_damaged_archives import damage
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 
@@ -234,6 +236,41 @@ def test_a_dropped_zip(qtbot, page: VerifyPage, bid: Path, tmp_path: Path) -> No
     assert len(report.all_signatures()) == 2
     assert row(page, f"Dépôt.zip!/Offre/{ODS}").text(COLUMN_VERDICT) == "Valid"
     assert row(page, "Dépôt.zip!/Offre/Planning.txt").text(COLUMN_VERDICT) == "Failed"
+
+
+def test_a_damaged_entry_of_a_zip_is_named_as_text_in_the_users_language(
+    qtbot, page: VerifyPage, bid: Path, tmp_path: Path
+) -> None:
+    """The entry's name comes from the archive: shown as text, never as markup; the sentence
+    around it in the user's language."""
+    name = "Offre <b>finale</b>.pdf"
+    archive = tmp_path / "Dépôt.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(bid / ODS, f"Offre/{ODS}")
+        zipped.writestr(name, (SAMPLES / PDF).read_bytes(), zipfile.ZIP_LZMA)
+    damage(archive, name)
+
+    report = verify(qtbot, page, [archive])
+
+    assert [error.message for error in report.errors] == [
+        f"{name}: damaged (Corrupt input data), skipped"
+    ]
+    [item] = [
+        it.child(0) for text, it in rows(page).items() if text.startswith("Could not be read (1)")
+    ]
+    page.tree.setCurrentItem(item)
+    assert f"Could not be read: {name}: damaged (Corrupt input data), skipped." in (
+        page.details.toPlainText()
+    )
+    try:
+        assert install_translation("fr")
+        page.tree.setCurrentItem(item.parent())
+        page.tree.setCurrentItem(item)
+        assert f"Illisible : {name} : endommagé (Corrupt input data), ignoré." in (
+            page.details.toPlainText()
+        )
+    finally:
+        install_translation("en")
 
 
 def test_the_gui_thread_stays_responsive(qtbot, page: VerifyPage, bid: Path) -> None:

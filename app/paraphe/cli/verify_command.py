@@ -208,7 +208,7 @@ def print_summary(report: Any, colour: bool) -> None:
         print()
         print(tr("Could not be read ({count}):").format(count=len(report.errors)))
         for error in report.errors:
-            print(f"  {displayable(error.path)}: {displayable(tr(error.message))}")
+            print(f"  {displayable(error.path)}: {localized(error)}")
     print()
     total = sum(counts.values())
     print(

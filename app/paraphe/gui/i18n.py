@@ -8,8 +8,10 @@ templates (errors, verdict explanations) are translated with the same catalogue 
 from __future__ import annotations
 
 import locale
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -56,3 +58,19 @@ def localized(message: object) -> str:
     if template is None:
         return displayable(str(message))
     return tr_engine(template).format(**displayable_values(message))
+
+
+class _Templated(Protocol):
+    @property
+    def template(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
+    @property
+    def params(self) -> Mapping[str, object]: ...
+
+
+def translated(message: _Templated) -> str:
+    """A ParapheError, Notice or InputError translated, filled with its values as they are: for
+    the places that make the whole text displayable themselves (``plain_text``), where values
+    made displayable twice would show their backslashes doubled."""
+    return tr_engine(message.template).format(path=message.path, **message.params)

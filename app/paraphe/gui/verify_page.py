@@ -47,7 +47,7 @@ from ..core.validation.report import (
 from . import verdict_style
 from .drop_zone import DropZone
 from .errors import show_error
-from .i18n import localized, tr_engine
+from .i18n import localized, tr_engine, translated
 from .plain_text import as_html, tooltip
 from .verify_worker import VerifyJob
 
@@ -349,10 +349,7 @@ class VerifyPage(QWidget):
         )
         self._group(
             self.tr("Could not be read ({count})"),
-            [
-                (self._shown(e.path), e, self.tr("Unreadable"), tr_engine(e.message))
-                for e in report.errors
-            ],
+            [(self._shown(e.path), e, self.tr("Unreadable"), translated(e)) for e in report.errors],
             bold,
         )
         self._size_columns()
@@ -523,7 +520,7 @@ class VerifyPage(QWidget):
             )
         elif isinstance(entry, InputError):
             body = _h(self._shown(entry.path)) + _p(
-                self.tr("Could not be read: {reason}.").format(reason=tr_engine(entry.message))
+                _e(self.tr("Could not be read: {reason}.").format(reason=translated(entry)))
             )
         elif isinstance(entry, Path):
             body = _h(self._shown(entry)) + _p(

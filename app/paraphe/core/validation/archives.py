@@ -19,20 +19,28 @@ ratio (thousands of entries of 1 MiB of zeros pass any per-entry rule):
 - more than the free space of the temporary folder, less ``FREE_SPACE_MARGIN`` for the system.
 
 The sizes the directory announces are enforced while unpacking: an entry that turns out larger
-is cut short and skipped.
+is cut short and skipped. So is an entry that does not unpack (a wrong checksum, compressed data
+that zlib, lzma or bz2 cannot read): the other entries are still unpacked.
+
+Each problem is a ``Notice``: a translatable template naming the entry (``{name}``), which the
+faces show in the user's language and the JSON report in English.
 """
 
 from __future__ import annotations
 
+import lzma
 import os
 import shutil
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from ..errors import Notice
 from ..translatable import N_
 
 MiB = 1 << 20
@@ -58,13 +66,38 @@ TOO_COMPRESSED = N_(
 NO_ROOM = N_(
     "the archive would not fit in the free space of the temporary folder; it was not unpacked"
 )
+DAMAGED_ARCHIVE = N_("damaged archive ({detail})")
+CANNOT_UNPACK = N_("cannot unpack it ({detail})")
+UNSAFE_NAME = N_("{name}: unsafe name, skipped")
+ENCRYPTED = N_("{name}: encrypted, skipped")
+LINK = N_("{name}: link, skipped")
+SUSPICIOUS_RATIO = N_("{name}: suspicious compression ratio, skipped")
+LARGER_THAN_ANNOUNCED = N_("{name}: larger than announced, skipped")
+DAMAGED_ENTRY = N_("{name}: damaged ({detail}), skipped")
+
+_DAMAGED_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    NotImplementedError,
+    ValueError,  # UnicodeDecodeError: a name flagged UTF-8 that is not
+    struct.error,
+)
+"""What zipfile raises on a damaged central directory."""
+_DAMAGED_ENTRY_ERRORS = (
+    *_DAMAGED_ARCHIVE_ERRORS,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,  # bz2: "Invalid data stream"
+    RuntimeError,  # a local header that contradicts the directory (encrypted after all...)
+)
+"""What zipfile and its decompressors raise on an entry that does not unpack."""
 
 
 @dataclass
 class Unpacked:
     files: list[tuple[Path, str]] = field(default_factory=list)
     """(extracted path, name shown to the user: ``archive.zip!/inner/file``)."""
-    problems: list[str] = field(default_factory=list)
+    problems: list[Notice] = field(default_factory=list)
 
 
 def is_zip(path: Path, source: BinaryIO) -> bool:
@@ -82,32 +115,36 @@ def unpack(
     result = Unpacked()
     try:
         if refusal := _directory_refusal(source):
-            result.problems.append(refusal)
+            result.problems.append(Notice(refusal))
             return result
         with zipfile.ZipFile(source) as zipped:
             entries = zipped.infolist()
             if len(entries) > MAX_ENTRIES:
-                result.problems.append(TOO_MANY_ENTRIES)
+                result.problems.append(Notice(TOO_MANY_ENTRIES))
                 return result
             planned, skipped = _plan(entries)
             total = sum(entry.file_size for entry, _ in planned)
             if refusal := _size_refusal(total, os.fstat(source.fileno()).st_size, into):
-                result.problems.append(refusal)
+                result.problems.append(Notice(refusal))
                 return result
             result.problems.extend(skipped)
             for entry, name in planned:
                 target = into.joinpath(*name.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if not _copy_capped(zipped, entry, target, check_cancelled):
-                    result.problems.append(f"{entry.filename}: larger than announced, skipped")
+                if problem := _copy_capped(zipped, entry, target, check_cancelled):
+                    result.problems.append(problem)
                     target.unlink(missing_ok=True)
                     continue
                 result.files.append((target, f"{archive}!/{name}"))
-    except (zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
-        result.problems.append(f"damaged archive ({exc})")
-    except OSError as exc:
-        result.problems.append(f"cannot unpack it ({exc.strerror or exc})")
+    except _DAMAGED_ARCHIVE_ERRORS as exc:
+        result.problems.append(Notice(DAMAGED_ARCHIVE, detail=_detail(exc)))
+    except OSError as exc:  # writing: the temporary folder is full, or gone
+        result.problems.append(Notice(CANNOT_UNPACK, detail=exc.strerror or _detail(exc)))
     return result
+
+
+def _detail(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
 
 
 def _directory_refusal(source: BinaryIO) -> str | None:
@@ -130,8 +167,8 @@ def _directory_refusal(source: BinaryIO) -> str | None:
 
 def _plan(
     entries: list[zipfile.ZipInfo],
-) -> tuple[list[tuple[zipfile.ZipInfo, PurePosixPath]], list[str]]:
-    """The entries to unpack, and a line for each one skipped."""
+) -> tuple[list[tuple[zipfile.ZipInfo, PurePosixPath]], list[Notice]]:
+    """The entries to unpack, and why each other one is skipped."""
     planned = []
     skipped = []
     for entry in entries:
@@ -139,15 +176,15 @@ def _plan(
             continue
         name = _safe_name(entry)
         if name is None:
-            skipped.append(f"{entry.filename}: unsafe name, skipped")
+            skipped.append(Notice(UNSAFE_NAME, name=entry.filename))
         elif entry.flag_bits & 0x1:
-            skipped.append(f"{entry.filename}: encrypted, skipped")
+            skipped.append(Notice(ENCRYPTED, name=entry.filename))
         elif _is_link(entry):
-            skipped.append(f"{entry.filename}: link, skipped")
+            skipped.append(Notice(LINK, name=entry.filename))
         elif entry.file_size > MiB and entry.file_size > MAX_ENTRY_RATIO * max(
             entry.compress_size, 1
         ):
-            skipped.append(f"{entry.filename}: suspicious compression ratio, skipped")
+            skipped.append(Notice(SUSPICIOUS_RATIO, name=entry.filename))
         else:
             planned.append((entry, name))
     return planned, skipped
@@ -186,15 +223,27 @@ def _copy_capped(
     entry: zipfile.ZipInfo,
     target: Path,
     check_cancelled: Callable[[], None] | None,
-) -> bool:
+) -> Notice | None:
+    """The entry unpacked to ``target``; or why it was not (``target`` is then incomplete).
+    Errors reading the archive are the entry's; errors writing ``target`` are raised."""
     limit = entry.file_size
     written = 0
-    with zipped.open(entry) as source, open(target, "wb") as out:
-        while chunk := source.read(MiB):
-            if check_cancelled is not None:
-                check_cancelled()
-            written += len(chunk)
-            if written > limit:
-                return False
-            out.write(chunk)
-    return True
+    with open(target, "wb") as out:
+        try:
+            source = zipped.open(entry)
+        except _DAMAGED_ENTRY_ERRORS as exc:
+            return Notice(DAMAGED_ENTRY, name=entry.filename, detail=_detail(exc))
+        with source:
+            while True:
+                try:
+                    chunk = source.read(MiB)
+                except _DAMAGED_ENTRY_ERRORS as exc:
+                    return Notice(DAMAGED_ENTRY, name=entry.filename, detail=_detail(exc))
+                if not chunk:
+                    return None
+                if check_cancelled is not None:
+                    check_cancelled()
+                written += len(chunk)
+                if written > limit:
+                    return Notice(LARGER_THAN_ANNOUNCED, name=entry.filename)
+                out.write(chunk)

@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,8 +157,17 @@ class OrphanSignature:
 
 @dataclass(frozen=True)
 class InputError:
+    """An input, or an entry of an archive, that could not be read; the rest was verified."""
+
     path: Path
-    message: str
+    template: str
+    """In English, translatable; ``{name}``-style fields are filled from ``params``."""
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English text: what the JSON report gives (``message``)."""
+        return self.template.format(path=self.path, **self.params)
 
 
 @dataclass
@@ -183,7 +193,7 @@ class ValidationReport:
             "unsigned_documents": [_path_text(p) for p in self.unsigned_documents],
             "unsigned_documents_bytes": [_path_bytes(p) for p in self.unsigned_documents],
             "orphan_signatures": [_jsonable(o) for o in self.orphan_signatures],
-            "errors": [_jsonable(e) for e in self.errors],
+            "errors": [_input_error(e) for e in self.errors],
         }
 
     def to_json(self) -> bytes:
@@ -191,6 +201,14 @@ class ValidationReport:
         text = json.dumps(self.to_json_dict(), ensure_ascii=False, indent=2)
         text = _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
         return text.encode("utf-8") + b"\n"
+
+
+def _input_error(error: InputError) -> dict[str, Any]:
+    return {
+        "path": _path_text(error.path),
+        "path_bytes": _path_bytes(error.path),
+        "message": unicode_text(error.message),
+    }
 
 
 def _path_text(path: Path | None) -> str | None:

@@ -110,10 +110,13 @@ def _gather(
             scratch.mkdir(parents=True, exist_ok=True)
             unpacked = archives.unpack(path, handle, scratch, cancel.raise_if_cancelled)
     except OSError as exc:
-        report.errors.append(InputError(path, exc.strerror or str(exc)))
+        if exc.strerror:  # a translatable phrase (user_files) or the system's
+            report.errors.append(InputError(path, exc.strerror))
+        else:
+            report.errors.append(InputError(path, "{detail}", {"detail": str(exc)}))
         return []
     for problem in unpacked.problems:
-        report.errors.append(InputError(path, problem))
+        report.errors.append(InputError(path, problem.template, problem.params))
     return [
         Found(path, Kind.DOCUMENT, str(path)),
         *(classify(file, display) for file, display in unpacked.files),

@@ -324,6 +324,38 @@
    <translation>l'archive ne tiendrait pas dans l'espace libre du dossier temporaire ; elle n'a pas été décompressée</translation>
   </message>
   <message>
+   <source>damaged archive ({detail})</source>
+   <translation>archive endommagée ({detail})</translation>
+  </message>
+  <message>
+   <source>cannot unpack it ({detail})</source>
+   <translation>impossible de la décompresser ({detail})</translation>
+  </message>
+  <message>
+   <source>{name}: unsafe name, skipped</source>
+   <translation>{name} : nom dangereux, ignoré</translation>
+  </message>
+  <message>
+   <source>{name}: encrypted, skipped</source>
+   <translation>{name} : chiffré, ignoré</translation>
+  </message>
+  <message>
+   <source>{name}: link, skipped</source>
+   <translation>{name} : lien, ignoré</translation>
+  </message>
+  <message>
+   <source>{name}: suspicious compression ratio, skipped</source>
+   <translation>{name} : taux de compression suspect, ignoré</translation>
+  </message>
+  <message>
+   <source>{name}: larger than announced, skipped</source>
+   <translation>{name} : plus grand qu'annoncé, ignoré</translation>
+  </message>
+  <message>
+   <source>{name}: damaged ({detail}), skipped</source>
+   <translation>{name} : endommagé ({detail}), ignoré</translation>
+  </message>
+  <message>
    <source>no such file or folder</source>
    <translation>fichier ou dossier introuvable</translation>
   </message>
