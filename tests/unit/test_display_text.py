@@ -169,6 +169,30 @@ def test_the_json_report_is_utf8_exact_and_inert_on_a_terminal() -> None:
     ]
 
 
+def test_the_json_report_escapes_exactly_what_a_name_shown_escapes() -> None:
+    """One rule for both (``must_escape``): U+200B, U+FEFF, U+00AD, U+2060 and the tags were
+    left raw in the JSON while shown escaped; each is now a JSON escape, parsed back unchanged."""
+    characters = [
+        chr(code)
+        for code in [*range(0x7F, 0x30000), *range(0xE0000, 0xE0080)]
+        if not 0xD800 <= code <= 0xDFFF
+    ]
+    text = "".join(characters)
+    report = ValidationReport(
+        validation_time=dt.datetime(2026, 12, 3, tzinfo=dt.UTC),
+        errors=[InputError(Path("Offre.zip"), text)],  # no ASCII braces: a template as it is
+    )
+
+    written = report.to_json().decode("utf-8")
+
+    raw = set(written)
+    for character in characters:
+        assert (character in raw) == (displayable(character) == character), hex(ord(character))
+    for invisible in "\u200b\ufeff\u00ad\u2060":
+        assert invisible not in raw and f"\\u{ord(invisible):04x}" in written
+    assert json.loads(written)["errors"][0]["message"] == text
+
+
 def test_a_report_without_odd_names_keeps_every_field_as_before() -> None:
     report = _report(Path("Offre"))
     report.documents[0].path = Path("Offre/Acte.pdf")

@@ -20,6 +20,9 @@ sequence and nothing invisible:
 
 Letters of every script, accents, spaces (no-break spaces included) and emoji stay as they are:
 an ordinary name is shown unchanged.
+
+The JSON report escapes the same characters (``must_escape``), as JSON ``\\uXXXX`` escapes, which
+parse back unchanged.
 """
 
 from __future__ import annotations
@@ -45,12 +48,18 @@ def displayable(text: str | os.PathLike[str] | None) -> str:
     return "".join(_shown(character) for character in text)
 
 
+def must_escape(character: str) -> bool:
+    """Whether ``character`` is written as an escape wherever outside text is shown or written:
+    a control, a format character, a line or paragraph separator, a lone surrogate."""
+    return unicodedata.category(character) in _ESCAPED_CATEGORIES
+
+
 def _shown(character: str) -> str:
     if character == "\\":
         return "\\\\" if _BACKSLASH_IN_NAMES else character
     if character in _SHORT:
         return _SHORT[character]
-    if unicodedata.category(character) not in _ESCAPED_CATEGORIES:
+    if not must_escape(character):
         return character
     code = ord(character)
     if _UNDECODABLE_BYTES and 0xDC80 <= code <= 0xDCFF:

@@ -51,9 +51,8 @@ class NotRegularFile(OSError):
 class TooLarge(OSError):
     """More bytes than the format can need: not read any further."""
 
-    def __init__(self, path: Path | str, limit: int, reason: str = TOO_LARGE) -> None:
+    def __init__(self, path: Path | str, reason: str = TOO_LARGE) -> None:
         super().__init__(errno.EFBIG, reason, str(path))
-        self.limit = limit
 
 
 def open_regular(
@@ -90,10 +89,10 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
     further, even if the file grows while it is read)."""
     with open_regular(path) as handle:
         if os.fstat(handle.fileno()).st_size > limit:
-            raise TooLarge(path, limit)
+            raise TooLarge(path)
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise TooLarge(path, limit)
+        raise TooLarge(path)
     return data
 
 
@@ -103,7 +102,7 @@ def first_line(
     """The first line of ``source`` without its line end, reading at most ``limit`` + 1 bytes."""
     line = source.readline(limit + 1)
     if len(line) > limit:
-        raise TooLarge(name, limit, LINE_TOO_LONG)
+        raise TooLarge(name, LINE_TOO_LONG)
     return line.rstrip(b"\r\n")
 
 

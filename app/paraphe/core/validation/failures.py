@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import Cancelled
 from .explanations import explain
 from .indications import Indication, SubIndication
-from .report import Check, SignatureFormat, SignatureReport
+from .report import Check, SignatureFormat, SignatureReport, folded
 
 MUST_PROPAGATE: tuple[type[BaseException], ...] = (Cancelled, MemoryError)
 """Never turned into a verdict: the user stopped the run, or the machine ran out of memory.
@@ -67,10 +67,10 @@ def cannot_process(exc: Exception) -> tuple[Indication, SubIndication]:
     return Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE
 
 
-def one_line(exc: BaseException, limit: int = 200) -> str:
-    """``Type: first line of the message``, short: asn1crypto's messages run over several lines
-    ("while parsing ..."), and a report detail is one line."""
+def one_line(exc: BaseException) -> str:
+    """``Type: first line of the message``, folded as every detail is (``report.folded``):
+    asn1crypto's messages run over several lines ("while parsing ..."), of which the first
+    says what is wrong."""
     lines = str(exc).strip().splitlines()
-    message = " ".join(lines[0].split()) if lines else ""
-    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    message = lines[0].strip() if lines else ""
+    return folded(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)

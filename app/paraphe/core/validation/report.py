@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..display_text import must_escape
 from ..errors import Notice
 from ..name_bytes import percent_encoded, unicode_text
 from .indications import Indication, SubIndication
@@ -27,10 +28,9 @@ SCHEMA_VERSION = 1
 PATH_FIELDS = frozenset({"path", "signature_path", "document_path"})
 """Fields holding a path: each gets a ``<field>_bytes`` twin in the JSON."""
 
-_TERMINAL_UNSAFE = re.compile(
-    "[\u007f-\u009f\u200e\u200f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-"""Characters JSON may carry raw but a terminal or viewer would act on: written as \\uXXXX."""
+_BEYOND_ASCII = re.compile("[^\x00-\x7e]")
+"""Where ``must_escape`` may apply once ``json.dumps`` has escaped C0 controls, quotes and
+backslashes: JSON's structure is ASCII, so only characters inside strings match."""
 
 
 class SignatureFormat(enum.Enum):
@@ -89,13 +89,17 @@ class Check:
     folded and cut here, once for every format."""
 
     def __post_init__(self) -> None:
-        detail = " ".join(line.strip() for line in self.detail.splitlines() if line.strip())
-        if len(detail) > DETAIL_LIMIT:
-            detail = detail[: DETAIL_LIMIT - 1] + "…"
-        object.__setattr__(self, "detail", detail)
+        object.__setattr__(self, "detail", folded(self.detail))
 
 
 DETAIL_LIMIT = 300
+
+
+def folded(text: str, limit: int = DETAIL_LIMIT) -> str:
+    """``text`` on one line (its lines stripped and joined by a space), cut to ``limit``
+    characters: the one rule for a detail of a report, whatever library wrote it."""
+    line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -199,8 +203,22 @@ class ValidationReport:
     def to_json(self) -> bytes:
         """The report as UTF-8 JSON (indented), valid and safe to print whatever the names hold."""
         text = json.dumps(self.to_json_dict(), ensure_ascii=False, indent=2)
-        text = _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+        text = _BEYOND_ASCII.sub(_json_escape, text)
         return text.encode("utf-8") + b"\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A character the display rule escapes (``display_text.must_escape``: controls, bidi and
+    invisible characters...) as a JSON escape, which a terminal or viewer cannot act on and
+    which parses back to the same character; any other character as it is."""
+    character = match[0]
+    if not must_escape(character):
+        return character
+    code = ord(character)
+    if code > 0xFFFF:  # beyond the BMP, JSON escapes the UTF-16 surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _input_error(error: InputError) -> dict[str, Any]:
