@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,50 @@ def test_base64_garbage_gets_its_verdict(
     report = verify(pki, document, with_element(text, element, value=value), tmp_path)
 
     assert_verdict(report, *expected, detail)
+
+
+@pytest.mark.parametrize("copied", [0, 1, 2], ids=["document", "SignedProperties", "KeyInfo"])
+def test_a_thousand_copies_of_a_reference_are_refused_at_once(
+    copied: int, pki: TestPki, signed: tuple[Path, str], tmp_path: Path
+) -> None:
+    """The fuzz campaign's "xml duplicate Reference x1000": each internal reference was looked up
+    by an XPath over the whole token, 4 to 5 s for the lot; a detached token has 3 references."""
+    document, text = signed
+    references = re.findall(r"<ds:Reference .*?</ds:Reference>", text, re.DOTALL)
+    assert len(references) == 3
+    damaged = text.replace(references[copied], references[copied] * 1001, 1)
+
+    started = time.monotonic()
+    report = verify(pki, document, damaged, tmp_path)
+
+    assert time.monotonic() - started < 1
+    assert_verdict(
+        report,
+        Indication.INDETERMINATE,
+        SubIndication.FORMAT_FAILURE,
+        "1003 references: more than a detached token holds",
+    )
+
+
+def test_references_are_looked_up_once_in_a_large_token(
+    pki: TestPki, signed: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Within the limit, each reference was looked up by an XPath over the whole token: 32 of
+    them in a token of 600,000 elements took 5 s; the Ids are now read once."""
+    document, text = signed
+    references = re.findall(r"<ds:Reference .*?</ds:Reference>", text, re.DOTALL)
+    damaged = text.replace(references[1], references[1] * 30, 1)
+    damaged = damaged.replace(
+        "</ds:Signature>", f"<ds:Object>{'<p/>' * 600_000}</ds:Object></ds:Signature>"
+    )
+
+    started = time.monotonic()
+    report = verify(pki, document, damaged, tmp_path)
+
+    assert time.monotonic() - started < 2
+    assert_verdict(
+        report,
+        Indication.TOTAL_FAILED,
+        SubIndication.FORMAT_FAILURE,
+        "30 references of type SignedProperties; one is required",
+    )

@@ -8,7 +8,8 @@ document by a relative, percent-encoded URI. The building blocks run in the stan
   nothing outside the two inputs is read. The structure must leave no room for signature wrapping:
   one external reference (the document, never dereferenced: the caller's file is hashed), a single
   QualifyingProperties aimed at this signature and holding the token's only SignedProperties, which
-  the one reference of type SignedProperties designates by an Id that no other element carries.
+  the one reference of type SignedProperties designates by an Id that no other element carries;
+  more than 32 references (a detached token holds 3) are not checked further (INDETERMINATE).
   A nested ds:Signature (counter-signatures included, not supported yet) fails the format check.
 - Identification of the signing certificate (5.2.3): the KeyInfo certificate whose digest the
   SigningCertificateV2 (or legacy SigningCertificate) property gives; after the cryptographic

@@ -43,7 +43,13 @@ SIGNATURE_METHODS = frozenset(
 )
 """RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-2: what EN 319 132-1 signers produce today."""
 
-_ID_QUERY = "//*[@*[local-name()='Id' or local-name()='ID' or local-name()='id'] = $value]"
+MAX_REFERENCES = 32
+"""More references than a detached token holds: the platforms' tokens have 3 (the document, the
+SignedProperties, the KeyInfo), other signers 2. A token with more is not checked further
+(INDETERMINATE): 1,000 copies of one reference took seconds to look up."""
+
+_ID_NAMES = frozenset({"Id", "ID", "id"})
+"""The attribute names (in any namespace) by which a reference ``#value`` designates an element."""
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -106,8 +112,19 @@ def _only(parent: Any, path: str, what: str) -> Any:
     return found[0]
 
 
-def _elements_with_id(root: Any, value: str) -> list[Any]:
-    return list(root.xpath(_ID_QUERY, value=value))
+def _elements_by_id(root: Any) -> dict[str, list[Any]]:
+    """Every element of the token under each value of its Id (ID, id) attributes: read once, not
+    searched again for each reference."""
+    by_id: dict[str, list[Any]] = {}
+    for element in root.iter(etree.Element):
+        values = {value for name, value in element.attrib.items() if _local(name) in _ID_NAMES}
+        for value in values:
+            by_id.setdefault(value, []).append(element)
+    return by_id
+
+
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
 
 
 def read_structure(signature: Any) -> Structure:
@@ -117,9 +134,14 @@ def read_structure(signature: Any) -> Structure:
     references = signed_info.findall("ds:Reference", NS)
     if not references:
         raise format_failure("the signature has no reference")
+    if len(references) > MAX_REFERENCES:
+        raise format_failure(
+            f"{len(references)} references: more than a detached token holds", indeterminate=True
+        )
 
     external = []
     targets: dict[int, Any] = {}
+    by_id: dict[str, list[Any]] | None = None
     for index, reference in enumerate(references):
         uri = reference.get("URI")
         if uri is None or uri == "":
@@ -129,7 +151,9 @@ def read_structure(signature: Any) -> Structure:
         if not uri.startswith("#"):
             external.append(reference)
             continue
-        found = _elements_with_id(signature.getroottree().getroot(), uri[1:])
+        if by_id is None:
+            by_id = _elements_by_id(signature.getroottree().getroot())
+        found = by_id.get(uri[1:], [])
         if len(found) != 1:
             raise format_failure(
                 f"reference {uri} designates {len(found)} elements; it must designate one"
