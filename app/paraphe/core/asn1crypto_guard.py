@@ -48,12 +48,6 @@ def install() -> None:
         core.ObjectIdentifier.dotted = _guarded_dotted(core.ObjectIdentifier.dotted)  # type: ignore[method-assign]
 
 
-def installed() -> bool:
-    """Whether the guards are in place, in both of asn1crypto's modules."""
-    dotted = core.ObjectIdentifier.dotted.fget
-    return all(_is_guarded(function) for function in (parser._parse, core._parse, dotted))
-
-
 def _is_guarded(function: object) -> bool:
     return getattr(function, "_paraphe_guarded", False) is True
 
