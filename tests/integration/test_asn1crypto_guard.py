@@ -35,25 +35,26 @@ from tests.support.hostile_pdf import byte_range
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 
-RUN = b"\xff" * (1 << 20)
-"""What the campaign inserted: 1 MiB of 0xFF, read as one endless tag or arc."""
+RUN = 1 << 20
+"""What the campaign inserted: 1 MiB of 0xFF, read as one endless tag or arc (made when needed:
+a megabyte held by a test module at collection time counts in the memory tests' children)."""
 QUICKLY = 20  # seconds for a whole ``paraphe verify``; the unguarded reading takes hours
 
 
 def with_endless_tag(der: bytes) -> bytes:
     """``der`` with its outer SEQUENCE of indefinite length (as ``openssl cms -stream`` writes
-    it) and ``RUN`` where its second element starts: the reader of the outer element meets a
-    0xFF (high tag number) followed by a million continuation octets."""
+    it) and ``RUN`` bytes 0xFF where its second element starts: the reader of the outer element
+    meets a 0xFF (high tag number) followed by a million continuation octets."""
     _, _, _, _, contents, _ = parser.parse(der)
     first = parser.peek(contents)
-    return b"\x30\x80" + contents[:first] + RUN + contents[first:] + b"\x00\x00"
+    return b"\x30\x80" + contents[:first] + b"\xff" * RUN + contents[first:] + b"\x00\x00"
 
 
 def with_endless_oid(der: bytes) -> bytes:
     """``der`` whose first element, the content type, is an OBJECT IDENTIFIER of one 1 MiB arc."""
     _, _, _, _, contents, _ = parser.parse(der)
     first = parser.peek(contents)
-    oid = parser.emit(0, 0, 6, b"\x2a" + RUN + b"\x01")
+    oid = parser.emit(0, 0, 6, b"\x2a" + b"\xff" * RUN + b"\x01")
     return parser.emit(0, 1, 16, oid + contents[first:])
 
 
@@ -119,7 +120,7 @@ def test_a_pdf_signature_with_an_endless_tag_is_not_passed_and_quick(
 ) -> None:
     """The same bytes as the CMS of a signed PDF (pyHanko reads /Contents with asn1crypto);
     the /ByteRange is untouched, only the hexadecimal inside /Contents changes."""
-    pdf = pdf_signed_with_room(pki, tmp_path / "signed.pdf", len(RUN) + (64 << 10))
+    pdf = pdf_signed_with_room(pki, tmp_path / "signed.pdf", RUN + (64 << 10))
     data = bytearray(pdf.read_bytes())
     _, contents_start, contents_end, _ = byte_range(bytes(data))
     area = contents_end - contents_start - 2
