@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES, RunParaphe
 from tests.support import cades_shapes
 from tests.support.pki import PKCS12_PASSWORD, TestPki
+from tests.support.third_party import openssl_sign
 
 DOCUMENT = "Mémoire technique.txt"
 TOKEN = f"{DOCUMENT} - Signature 1.p7s"
@@ -73,33 +73,7 @@ def engine_cades(pki: TestPki, persona: str, document: Path, padding: RsaPadding
 
 
 def openssl_p7m(pki: TestPki, document: Path, out: Path, *extra: str) -> bytes:
-    subprocess.run(
-        [
-            "openssl",
-            "cms",
-            "-sign",
-            "-binary",
-            "-nodetach",
-            "-outform",
-            "DER",
-            "-md",
-            "sha256",
-            "-in",
-            str(document),
-            "-signer",
-            str(pki.cert("rsa")),
-            "-inkey",
-            str(pki.key("rsa")),
-            "-certfile",
-            str(pki.intermediate_cert),
-            "-out",
-            str(out),
-            *extra,
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return out.read_bytes()
+    return openssl_sign(pki, document, out, "-nodetach", *extra).read_bytes()
 
 
 @pytest.fixture(scope="module")
