@@ -32,8 +32,8 @@ from paraphe.core.validation.cms_reading import NotRead
 from paraphe.core.validation.cms_validator import load_signed_data
 from paraphe.core.validation.explanations import explain
 from paraphe.core.validation.indications import Indication, SubIndication
-from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import SignatureReport, ValidationReport
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES, RunParaphe
 from tests.support import cades_shapes

@@ -12,8 +12,8 @@ from ..user_files import open_regular
 from . import archives
 from .context import VerificationContext
 from .discovery import Found, Kind, classify, pair, walk
-from .policy import VerificationSettings
 from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
+from .settings import VerificationSettings
 
 ProgressCallback = Callable[[str], None]
 
