@@ -470,17 +470,17 @@ def table(
 # misplace the costs.
 STEPS = {
     # phases
-    "discovery": "paraphe.core.validation.discovery:classify",
-    "pairing": "paraphe.core.validation.discovery:pair",
-    "validate XAdES": "paraphe.core.validation.xades_validator:validate_xades",
-    "validate CAdES": "paraphe.core.validation.cms_validator:validate_cms",
-    "validate PAdES": "paraphe.core.validation.pdf_validator:validate_pdf",
+    "discovery": "paraphe.core.validation.inputs.discovery:classify",
+    "pairing": "paraphe.core.validation.inputs.discovery:pair",
+    "validate XAdES": "paraphe.core.validation.xades.validator:validate_xades",
+    "validate CAdES": "paraphe.core.validation.cms.validator:validate_cms",
+    "validate PAdES": "paraphe.core.validation.pdf.validator:validate_pdf",
     "JSON report": "paraphe.core.validation.report:ValidationReport.to_json_dict",
     "JSON dump": "json:dump",
     "verify_paths": "paraphe.core.validation.verifier:verify_paths",
     "settings": "paraphe.cli.verify_command:settings_from",
     # steps
-    "PDF signature test (discovery)": "paraphe.core.validation.pdf_validator:pdf_has_signatures",
+    "PDF signature test (discovery)": "paraphe.core.validation.pdf.validator:pdf_has_signatures",
     "parse PDF (PdfFileReader)": "pyhanko.pdf_utils.reader:PdfFileReader.__init__",
     "read signature fields (/Contents hex)": (
         "pyhanko.pdf_utils.reader:PdfFileReader.embedded_regular_signatures"
@@ -495,9 +495,9 @@ STEPS = {
         "paraphe.core.validation.xades.signing_certificate:issuer_serial_matches"
     ),
     "signxml: c14n + signature value": "paraphe.core.validation.xades.crypto:verify",
-    "certificate validation": "paraphe.core.validation.xades_validator:_validate_certificate",
-    "path validated again (_refine)": "paraphe.core.validation.xades_validator:_refine",
-    "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms_validator:load_signed_data",
+    "certificate validation": "paraphe.core.validation.xades.validator:_validate_certificate",
+    "path validated again (_refine)": "paraphe.core.validation.xades.validator:_refine",
+    "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms.validator:load_signed_data",
     "hash document (XAdES)": "paraphe.core.validation.xades.structure:DocumentDigests.digest",
     "hash document": "paraphe.core.documents:Document.digest",
     "hash byte ranges": "pyhanko.sign.validation.pdf_embedded:EmbeddedPdfSignature.compute_digest",

@@ -33,7 +33,7 @@ from paraphe.core.validation.report import DocumentReport, SignatureReport, Vali
 from paraphe.core.validation.report import SignatureFormat as ReportFormat
 from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.xades import reading
-from paraphe.core.validation.xades_validator import MAX_TOKEN_BYTES, validate_xades
+from paraphe.core.validation.xades.validator import MAX_TOKEN_BYTES, validate_xades
 from tests.conftest import snapshot
 from tests.support import hostile_xml
 from tests.support.hostile_xml import DS, FORGED_TIME, NS, XADES, XADES141

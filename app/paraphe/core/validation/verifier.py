@@ -9,9 +9,9 @@ from ..progress import CancelToken
 from ..scratch import scratch_folder
 from ..translatable import N_
 from ..user_files import open_regular
-from . import archives
 from .context import VerificationContext
-from .discovery import Found, Kind, classify, pair, walk
+from .inputs import archives
+from .inputs.discovery import Found, Kind, classify, pair, walk
 from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
 from .settings import VerificationSettings
 
@@ -127,20 +127,20 @@ def _validate_detached(
     token: Found, document: Found, context: VerificationContext
 ) -> list[SignatureReport]:
     if token.kind is Kind.XADES:
-        from .xades_validator import validate_xades
+        from .xades.validator import validate_xades
 
         return _contained(validate_xades, token, document.path, context)
-    from .cms_validator import validate_cms
+    from .cms.validator import validate_cms
 
     return _contained(validate_cms, token, document.path, context)
 
 
 def _validate_embedded(item: Found, context: VerificationContext) -> list[SignatureReport]:
     if item.kind is Kind.PDF:
-        from .pdf_validator import validate_pdf
+        from .pdf.validator import validate_pdf
 
         return _contained(lambda path, _, ctx: validate_pdf(path, ctx), item, item.path, context)
-    from .cms_validator import validate_cms
+    from .cms.validator import validate_cms
 
     return _contained(validate_cms, item, None, context)
 

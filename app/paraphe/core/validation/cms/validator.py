@@ -4,7 +4,7 @@ pyHanko runs EN 319 102-1 (basic validation for B-B, validation with time when a
 timestamp is present); we hash detached documents as streams and describe the result.
 
 Whatever the token holds ends in a verdict: what cannot be parsed is a format failure
-(``cms_reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
+(``cms.reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
 raises all the same is INDETERMINATE too (``failures.cannot_process``), with one line saying why.
 """
 
@@ -15,23 +15,23 @@ from typing import Any
 
 from asn1crypto import algos, cms, core
 
-from ..aio import run_sync
-from ..documents import Document
-from ..errors import Cancelled, ParapheError
-from .cms_reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
-from .cms_reading import NotRead, attribute_types, load_signed_data
-from .context import VerificationContext
-from .explanations import explain
-from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-from .indications import Indication, SubIndication
-from .pyhanko_results import (
+from ...aio import run_sync
+from ...documents import Document
+from ...errors import Cancelled, ParapheError
+from ..context import VerificationContext
+from ..explanations import explain
+from ..failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+from ..indications import Indication, SubIndication
+from ..report import Check, SignatureFormat, SignatureReport
+from .reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
+from .reading import NotRead, attribute_types, load_signed_data
+from .status import (
     certvalidator_errors,
     fill_from_status,
     revocation_of,
     standard_checks,
     verdict_of,
 )
-from .report import Check, SignatureFormat, SignatureReport
 
 _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
 _ATTR_CERT_VALUES = "1.2.840.113549.1.9.16.2.23"

@@ -8,10 +8,10 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from .describe import certificate_info, signer_identity
-from .explanations import explain
-from .indications import Indication, SubIndication, from_pyhanko
-from .report import Check, RevocationInfo, SignatureReport
+from ..describe import certificate_info, signer_identity
+from ..explanations import explain
+from ..indications import Indication, SubIndication, from_pyhanko
+from ..report import Check, RevocationInfo, SignatureReport
 
 
 def verdict_of(

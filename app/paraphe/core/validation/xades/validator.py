@@ -40,23 +40,23 @@ from urllib.parse import unquote
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from ..aio import run_sync
-from ..name_bytes import file_name_in_uri
-from .context import VerificationContext
-from .describe import certificate_info, signer_identity
-from .failures import MUST_PROPAGATE, cannot_process, one_line
-from .indications import Indication, SubIndication, from_pyhanko
-from .report import Check, RevocationInfo, SignatureReport
-from .xades.crypto import signing_time, verify, verify_without_identified_signer
-from .xades.reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
-from .xades.reading import parse, read_token
-from .xades.signing_certificate import (
+from ...aio import run_sync
+from ...name_bytes import file_name_in_uri
+from ..context import VerificationContext
+from ..describe import certificate_info, signer_identity
+from ..failures import MUST_PROPAGATE, cannot_process, one_line
+from ..indications import Indication, SubIndication, from_pyhanko
+from ..report import Check, RevocationInfo, SignatureReport
+from .crypto import signing_time, verify, verify_without_identified_signer
+from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
+from .reading import parse, read_token
+from .signing_certificate import (
     issuer_serial_matches,
     keyinfo_certificates,
     read_cert_reference,
 )
-from .xades.structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
-from .xades.verdicts import DS, NS, XADES, Findings, Verdict, format_failure
+from .structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
+from .verdicts import DS, NS, XADES, Findings, Verdict, format_failure
 
 
 def validate_xades(

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..pdf_pages import (
+from ...pdf_pages import (
     Bitmap,
     Prefix,
     Rectangle,

@@ -14,24 +14,24 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..aio import run_sync
-from ..pdf_end import pdf_end_problem
-from ..user_files import open_regular
-from .cms_validator import detect_level, unsupported_algorithm
-from .context import VerificationContext
-from .explanations import explain
-from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-from .indications import Indication, SubIndication
-from .page_comparer import shared_comparer
-from .pdf_visual_diff import NotComparable, PageDifference, plan
-from .pyhanko_results import (
+from ...aio import run_sync
+from ...pdf_end import pdf_end_problem
+from ...user_files import open_regular
+from ..cms.status import (
     certvalidator_errors,
     fill_from_status,
     revocation_of,
     standard_checks,
     verdict_of,
 )
-from .report import Check, PdfCoverage, SignatureFormat, SignatureReport
+from ..cms.validator import detect_level, unsupported_algorithm
+from ..context import VerificationContext
+from ..explanations import explain
+from ..failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+from ..indications import Indication, SubIndication
+from ..report import Check, PdfCoverage, SignatureFormat, SignatureReport
+from .page_comparer import shared_comparer
+from .visual_diff import NotComparable, PageDifference, plan
 
 # A filled signature: its /ByteRange, or its /Contents holding a DER CMS ("<30..."). An empty
 # signature field of an unsigned form has neither.
