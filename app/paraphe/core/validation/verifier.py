@@ -154,7 +154,7 @@ def _contained(
     """The validator's reports; should an exception escape it all the same, a non-passing verdict
     for this signature file, and the run goes on with the next one."""
     from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-    from .report import Check, SignatureFormat
+    from .report import Check, DetectedFormat
 
     try:
         return validate(item.path, document, context)
@@ -162,11 +162,11 @@ def _contained(
         raise
     except Exception as exc:
         indication, subindication = cannot_process(exc)
-        formats = {Kind.XADES: SignatureFormat.XADES, Kind.PDF: SignatureFormat.PADES}
+        formats = {Kind.XADES: DetectedFormat.XADES, Kind.PDF: DetectedFormat.PADES}
         return [
             failed_signature(
                 item.path,
-                formats.get(item.kind, SignatureFormat.CADES),
+                formats.get(item.kind, DetectedFormat.CADES),
                 indication,
                 subindication,
                 Check("validation", None, f"could not be processed ({one_line(exc)})"),

@@ -10,10 +10,11 @@ from pathlib import Path
 from ..explanations import explain
 from ..indications import Indication, SubIndication
 from ..report import (
+    BaselineLevel,
     CertificateInfo,
     Check,
+    DetectedFormat,
     RevocationInfo,
-    SignatureFormat,
     SignatureReport,
     SignerIdentity,
 )
@@ -50,7 +51,7 @@ class Findings:
     """What is known about one signature so far; becomes its report."""
 
     signature_id: str | None = None
-    level: str | None = None
+    level: BaselineLevel | None = None
     signer: SignerIdentity | None = None
     certificate: CertificateInfo | None = None
     chain: list[CertificateInfo] = field(default_factory=list)
@@ -67,7 +68,7 @@ class Findings:
     ) -> SignatureReport:
         return SignatureReport(
             signature_path=token_path,
-            format=SignatureFormat.XADES,
+            format=DetectedFormat.XADES,
             indication=indication,
             subindication=subindication,
             explanation=explain(indication, subindication),
