@@ -1,5 +1,5 @@
-"""Failing verdicts, built one way for every format, and what an exception escaping a library
-call on an untrusted signature means for the verdict.
+"""Verdict reports, built one way for every format (``verdict_report``, ``failed_signature``),
+and what an exception escaping a library call on an untrusted signature means for the verdict.
 
 A signature we could not parse at all is damaged: TOTAL_FAILED, FORMAT_FAILURE (EN 319 102-1,
 5.2.2). Anything a library trips on after the format check passed may come from a valid signature
@@ -10,6 +10,7 @@ INDETERMINATE, never TOTAL_FAILED (a buyer would reject a valid bid) and never T
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import Cancelled
 from .explanations import explain
@@ -37,15 +38,29 @@ def failed_signature(
     level: BaselineLevel | None = None,
 ) -> SignatureReport:
     """A non-passing report of one signature, with the check that decided it."""
+    return verdict_report(
+        path, format, indication, subindication, [check], document_path=document, level=level
+    )
+
+
+def verdict_report(
+    path: Path,
+    format: DetectedFormat,
+    indication: Indication,
+    subindication: SubIndication | None,
+    checks: list[Check],
+    **found: Any,
+) -> SignatureReport:
+    """The report of a verdict reached, explained (``explain``) as every verdict is; ``found``
+    holds what was learnt of the signature on the way (``SignatureReport``'s other fields)."""
     return SignatureReport(
         signature_path=path,
         format=format,
         indication=indication,
         subindication=subindication,
         explanation=explain(indication, subindication),
-        document_path=document,
-        level=level,
-        checks=[check],
+        checks=checks,
+        **found,
     )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..explanations import explain
+from ..failures import verdict_report
 from ..indications import Indication, SubIndication
 from ..report import (
     BaselineLevel,
@@ -66,12 +66,12 @@ class Findings:
         indication: Indication,
         subindication: SubIndication | None,
     ) -> SignatureReport:
-        return SignatureReport(
-            signature_path=token_path,
-            format=DetectedFormat.XADES,
-            indication=indication,
-            subindication=subindication,
-            explanation=explain(indication, subindication),
+        return verdict_report(
+            token_path,
+            DetectedFormat.XADES,
+            indication,
+            subindication,
+            self.checks,
             document_path=document_path,
             level=self.level,
             signature_id=self.signature_id,
@@ -80,5 +80,4 @@ class Findings:
             chain=self.chain,
             revocation=self.revocation,
             signing_time=self.signing_time,
-            checks=self.checks,
         )
