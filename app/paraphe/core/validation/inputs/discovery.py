@@ -17,8 +17,9 @@ from ...documents import Document
 from ...errors import ParapheError
 from ...name_bytes import file_name_in_uri
 from ...user_files import open_regular
+from ...xades_names import DS
 from ..xades.reading import has_signature_root, parse, read_token
-from ..xades.verdicts import DS, Verdict
+from ..xades.verdicts import Verdict
 
 _ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
 

@@ -16,10 +16,10 @@ from lxml import etree
 
 from ...documents import Document
 from ...errors import DocumentChanged, UnreadableDocument
-from ...signing.xades import SIGNED_PROPERTIES_TYPE
+from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication
 from ..report import BaselineLevel, Check
-from .verdicts import DS, NS, XADES, XADES141, XADES_NAMESPACES, Verdict, format_failure
+from .verdicts import Verdict, format_failure
 
 DIGESTS = {
     "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",

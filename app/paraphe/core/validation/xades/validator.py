@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ...name_bytes import file_name_in_uri
+from ...xades_names import DS, NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity
@@ -53,7 +54,7 @@ from .signing_certificate import (
     read_cert_reference,
 )
 from .structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
-from .verdicts import DS, NS, XADES, Findings, Verdict, format_failure
+from .verdicts import Findings, Verdict, format_failure
 
 
 def validate_xades(

@@ -1,4 +1,4 @@
-"""What every step of the XAdES validation shares: the namespaces, the verdict that ends the
+"""What every step of the XAdES validation shares: the verdict that ends the
 validation of a signature early, and the findings that become its report."""
 
 from __future__ import annotations
@@ -18,12 +18,6 @@ from ..report import (
     SignatureReport,
     SignerIdentity,
 )
-
-DS = "http://www.w3.org/2000/09/xmldsig#"
-XADES = "http://uri.etsi.org/01903/v1.3.2#"
-XADES141 = "http://uri.etsi.org/01903/v1.4.1#"
-NS = {"ds": DS, "xades": XADES}
-XADES_NAMESPACES = (XADES, XADES141)
 
 
 class Verdict(Exception):
