@@ -52,13 +52,20 @@ class Validator(Protocol):
         ...
 
 
-class DetachedXades:
+class _OfKind:
+    """A validator that accepts the files discovery classified as its ``kind``."""
+
+    kind: Kind
+
+    def accepts(self, item: Item) -> bool:
+        return item.signature.kind is self.kind
+
+
+class DetachedXades(_OfKind):
     """``<document> - Signature N.xml``: one ds:Signature naming its document (EN 319 132-1)."""
 
     format = DetectedFormat.XADES
-
-    def accepts(self, item: Item) -> bool:
-        return item.signature.kind is Kind.XADES
+    kind = Kind.XADES
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .xades import validator
@@ -67,13 +74,11 @@ class DetachedXades:
         return validator.validate_xades(item.signature.path, document, context)
 
 
-class DetachedCades:
+class DetachedCades(_OfKind):
     """``<document> - Signature N.p7s``: a CMS SignedData without its content (EN 319 122-1)."""
 
     format = DetectedFormat.CADES
-
-    def accepts(self, item: Item) -> bool:
-        return item.signature.kind is Kind.CADES
+    kind = Kind.CADES
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .cms import validator
@@ -82,13 +87,11 @@ class DetachedCades:
         return validator.validate_cms(item.signature.path, document, context)
 
 
-class EnvelopingCades:
+class EnvelopingCades(_OfKind):
     """A ``.p7m``: the CMS SignedData holds its content (or, detached after all, says so)."""
 
     format = DetectedFormat.CADES
-
-    def accepts(self, item: Item) -> bool:
-        return item.signature.kind is Kind.P7M
+    kind = Kind.P7M
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .cms import validator
@@ -96,13 +99,11 @@ class EnvelopingCades:
         return validator.validate_cms(item.signature.path, None, context)
 
 
-class EmbeddedPades:
+class EmbeddedPades(_OfKind):
     """A PDF with signatures in it (EN 319 142-1): each one, and what changed after it."""
 
     format = DetectedFormat.PADES
-
-    def accepts(self, item: Item) -> bool:
-        return item.signature.kind is Kind.PDF
+    kind = Kind.PDF
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .pdf import validator

@@ -19,7 +19,13 @@ from ...documents import Document
 from ...errors import Cancelled, ParapheError
 from ..context import VerificationContext
 from ..explanations import explain
-from ..failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+from ..failures import (
+    MUST_PROPAGATE,
+    cannot_process,
+    failed_signature,
+    one_line,
+    verdict_report,
+)
 from ..indications import Indication, SubIndication
 from ..report import BaselineLevel, Check, DetectedFormat, SignatureReport
 from .ades import AdesRun, describe_status, run_ades
@@ -161,12 +167,12 @@ def validate_cms(
             )
         ]
     indication, sub = run.verdict()
-    report = SignatureReport(
-        signature_path=token,
-        format=DetectedFormat.CADES,
-        indication=indication,
-        subindication=sub,
-        explanation=None,
+    report = verdict_report(
+        token,
+        DetectedFormat.CADES,
+        indication,
+        sub,
+        [],
         document_path=signed_document,
         level=level,
         signature_id="signer 1",

@@ -20,7 +20,13 @@ from ..cms.ades import describe_status, run_ades
 from ..cms.validator import detect_level, unsupported_algorithm
 from ..context import VerificationContext
 from ..explanations import explain
-from ..failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+from ..failures import (
+    MUST_PROPAGATE,
+    cannot_process,
+    failed_signature,
+    one_line,
+    verdict_report,
+)
 from ..indications import Indication, SubIndication
 from ..report import BaselineLevel, Check, DetectedFormat, PdfCoverage, SignatureReport
 from .page_comparer import shared_comparer
@@ -198,12 +204,12 @@ def _validate_one(
     run = run_ades(sig.signed_data, sig.compute_digest(), level, context)
     indication, sub = run.verdict()
     coverage = _coverage(sig, SuspiciousModification)
-    report = SignatureReport(
-        signature_path=path,
-        format=DetectedFormat.PADES,
-        indication=indication,
-        subindication=sub,
-        explanation=None,
+    report = verdict_report(
+        path,
+        DetectedFormat.PADES,
+        indication,
+        sub,
+        [],
         document_path=path,
         level=level,
         signature_id=sig.field_name,
