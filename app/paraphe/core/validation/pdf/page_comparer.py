@@ -49,7 +49,7 @@ class PageComparer:
     def compare(
         self, comparison: Comparison, check_cancelled: Callable[[], None] = lambda: None
     ) -> list[PageDifference]:
-        """``visual_diff.differences``, in the child. Raises NotComparable, or whatever
+        """``page_pixels.differences``, in the child. Raises NotComparable, or whatever
         ``check_cancelled`` raises (the comparison is then stopped)."""
         if not comparison.pages:
             return []
@@ -192,7 +192,7 @@ def serve() -> None:
     from ...library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()
-    from .visual_diff import differences
+    from .page_pixels import differences
 
     while True:
         try:
