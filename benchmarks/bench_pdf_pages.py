@@ -67,9 +67,10 @@ def in_process_split(twice: Path, ca_pem: Path, repeat: int) -> tuple[float, flo
 
     from paraphe.core.trust import load_certificates
     from paraphe.core.validation.context import VerificationContext
-    from paraphe.core.validation.pdf_validator import _signed_end, validate_pdf
-    from paraphe.core.validation.pdf_visual_diff import differences, plan
-    from paraphe.core.validation.policy import VerificationSettings
+    from paraphe.core.validation.pdf.page_pixels import differences
+    from paraphe.core.validation.pdf.validator import _signed_end, validate_pdf
+    from paraphe.core.validation.pdf.visual_diff import plan
+    from paraphe.core.validation.settings import VerificationSettings
 
     settings = VerificationSettings(trust_roots=tuple(load_certificates(ca_pem)), offline=True)
     with VerificationContext(settings) as context:

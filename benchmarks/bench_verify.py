@@ -470,17 +470,17 @@ def table(
 # misplace the costs.
 STEPS = {
     # phases
-    "discovery": "paraphe.core.validation.discovery:classify",
-    "pairing": "paraphe.core.validation.discovery:pair",
-    "validate XAdES": "paraphe.core.validation.xades_validator:validate_xades",
-    "validate CAdES": "paraphe.core.validation.cms_validator:validate_cms",
-    "validate PAdES": "paraphe.core.validation.pdf_validator:validate_pdf",
+    "discovery": "paraphe.core.validation.inputs.discovery:classify",
+    "pairing": "paraphe.core.validation.inputs.discovery:pair",
+    "validate XAdES": "paraphe.core.validation.xades.validator:validate_xades",
+    "validate CAdES": "paraphe.core.validation.cms.validator:validate_cms",
+    "validate PAdES": "paraphe.core.validation.pdf.validator:validate_pdf",
     "JSON report": "paraphe.core.validation.report:ValidationReport.to_json_dict",
     "JSON dump": "json:dump",
     "verify_paths": "paraphe.core.validation.verifier:verify_paths",
     "settings": "paraphe.cli.verify_command:settings_from",
     # steps
-    "PDF signature test (discovery)": "paraphe.core.validation.pdf_validator:pdf_has_signatures",
+    "PDF signature test (discovery)": "paraphe.core.validation.pdf.validator:pdf_has_signatures",
     "parse PDF (PdfFileReader)": "pyhanko.pdf_utils.reader:PdfFileReader.__init__",
     "read signature fields (/Contents hex)": (
         "pyhanko.pdf_utils.reader:PdfFileReader.embedded_regular_signatures"
@@ -495,9 +495,8 @@ STEPS = {
         "paraphe.core.validation.xades.signing_certificate:issuer_serial_matches"
     ),
     "signxml: c14n + signature value": "paraphe.core.validation.xades.crypto:verify",
-    "certificate validation": "paraphe.core.validation.xades_validator:_validate_certificate",
-    "path validated again (_refine)": "paraphe.core.validation.xades_validator:_refine",
-    "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms_validator:load_signed_data",
+    "certificate validation": "paraphe.core.validation.certificate_path:validate_certificate",
+    "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms.reading:load_signed_data",
     "hash document (XAdES)": "paraphe.core.validation.xades.structure:DocumentDigests.digest",
     "hash document": "paraphe.core.documents:Document.digest",
     "hash byte ranges": "pyhanko.sign.validation.pdf_embedded:EmbeddedPdfSignature.compute_digest",
@@ -697,19 +696,14 @@ _ROWS: list[tuple[str, _Where]] = [
     ("    of which the rest of pyHanko's work (certificates, signing-certificate attribute...)",
      {f: (_V[f], ["pyHanko AdES basic validation", "-CMS signature value + signed attributes",
                   "-find_valid_path"]) for f in _CMS}),
-    ("  certificate path, in all (XAdES: `_validate_certificate`; CMS: `find_valid_path`)", {
+    ("  certificate path, in all (XAdES: `certificate_path.validate_certificate`; CMS: `find_valid_path`)", {
         "xades": (_V["xades"], ["certificate validation"]),
         **{f: (_V[f], ["find_valid_path"]) for f in _CMS},
     }),
-    ("    of which path building", {
-        "xades": (_V["xades"],
-                  ["find_valid_path", "-path validation", "path validated again (_refine)"]),
-        **{f: (_V[f], ["find_valid_path", "-path validation"]) for f in _CMS},
-    }),
-    ("    of which path validation + revocation attempt (XAdES: twice, `_refine` again)",
+    ("    of which path building",
+     {f: (_V[f], ["find_valid_path", "-path validation"]) for f in FORMATS}),
+    ("    of which path validation + revocation attempt",
      {f: (_V[f], ["path validation"]) for f in FORMATS}),
-    ("    of which the second validation, in `_refine` (is it TRY_LATER?)",
-     {"xades": (_V["xades"], ["path validated again (_refine)"])}),
     ("    of which per-signature validation context (data handlers, `build_validation_context`)",
      {"xades": (_V["xades"], ["validation context: data handlers", "validation context: build"])}),
     ("  report: certificate, chain and signer descriptions",

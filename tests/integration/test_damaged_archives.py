@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from paraphe.core.signing.request import SignatureFormat, SignRequest
-from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import InputError
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES, RunParaphe
 from tests.support.pki import TestPki

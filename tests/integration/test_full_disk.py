@@ -25,7 +25,7 @@ from paraphe.core.signing.engine import BatchSigner, plan_documents
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
 from paraphe.core.validation.indications import Indication
-from paraphe.core.validation.policy import VerificationSettings
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES
 from tests.support.pki import PKCS12_PASSWORD, TestPki

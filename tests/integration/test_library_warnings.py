@@ -106,7 +106,7 @@ if sys.argv[1] == "window":
     from paraphe.gui.app import main
 
     main(["--quit-when-shown"])
-from paraphe.core.validation.policy import VerificationSettings
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 
 report = verify_paths([Path(sys.argv[2])], VerificationSettings(trust_roots=(), offline=True))

@@ -11,7 +11,7 @@ from paraphe.core.errors import Cancelled
 from paraphe.core.progress import CancelToken
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
-from paraphe.core.validation.policy import VerificationSettings
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with

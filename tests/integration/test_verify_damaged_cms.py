@@ -28,12 +28,12 @@ from paraphe.core.credentials import Pkcs12Credential, RsaPadding
 from paraphe.core.errors import Cancelled, Notice
 from paraphe.core.signing.cades import DetachedCadesSigner
 from paraphe.core.trust import load_certificates
-from paraphe.core.validation.cms_reading import NotRead
-from paraphe.core.validation.cms_validator import load_signed_data
+from paraphe.core.validation.cms.reading import NotRead
+from paraphe.core.validation.cms.validator import load_signed_data
 from paraphe.core.validation.explanations import explain
 from paraphe.core.validation.indications import Indication, SubIndication
-from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import SignatureReport, ValidationReport
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES, RunParaphe
 from tests.support import cades_shapes
@@ -341,7 +341,7 @@ def test_co_signed_p7m_is_indeterminate_not_failed(
 def validator_bug(monkeypatch: pytest.MonkeyPatch) -> dict[str, BaseException]:
     """The CAdES validator, raising what is put here for the token of that name (a bug we do not
     know of yet: every validator contains what it knows); the real validation for the others."""
-    from paraphe.core.validation import cms_validator
+    from paraphe.core.validation.cms import validator as cms_validator
 
     raising: dict[str, BaseException] = {}
     real = cms_validator.validate_cms

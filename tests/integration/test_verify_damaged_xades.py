@@ -23,9 +23,9 @@ from paraphe.core.trust import load_certificates
 from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.explanations import explain
 from paraphe.core.validation.indications import Indication, SubIndication
-from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import SignatureReport
-from paraphe.core.validation.xades_validator import validate_xades
+from paraphe.core.validation.settings import VerificationSettings
+from paraphe.core.validation.xades.validator import validate_xades
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 

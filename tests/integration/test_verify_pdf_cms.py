@@ -30,8 +30,8 @@ from paraphe.core.signing.cades import DetachedCadesSigner
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
 from paraphe.core.validation.indications import Indication, SubIndication
-from paraphe.core.validation.policy import VerificationSettings
 from paraphe.core.validation.report import SignatureReport, ValidationReport
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import SAMPLES, RunParaphe
 from tests.support import hostile_pdf

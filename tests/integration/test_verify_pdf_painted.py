@@ -22,9 +22,9 @@ from pyhanko.sign import fields, signers
 from paraphe.core.errors import Cancelled
 from paraphe.core.progress import CancelToken
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
-from paraphe.core.validation import page_comparer
 from paraphe.core.validation.indications import SubIndication
-from paraphe.core.validation.pdf_validator import _MODIFIED_AFTER_SIGNING, _PAINTED_OVER
+from paraphe.core.validation.pdf import page_comparer
+from paraphe.core.validation.pdf.validator import _MODIFIED_AFTER_SIGNING, _PAINTED_OVER
 from paraphe.core.validation.report import SignatureReport
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import RunParaphe

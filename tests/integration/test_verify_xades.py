@@ -29,11 +29,15 @@ from paraphe.core.signing import xades as xades_signing
 from paraphe.core.signing.request import RsaPadding, SignatureFormat, SignRequest
 from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.indications import Indication, SubIndication
-from paraphe.core.validation.policy import VerificationSettings
-from paraphe.core.validation.report import DocumentReport, SignatureReport, ValidationReport
-from paraphe.core.validation.report import SignatureFormat as ReportFormat
+from paraphe.core.validation.report import (
+    DetectedFormat,
+    DocumentReport,
+    SignatureReport,
+    ValidationReport,
+)
+from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.xades import reading
-from paraphe.core.validation.xades_validator import MAX_TOKEN_BYTES, validate_xades
+from paraphe.core.validation.xades.validator import MAX_TOKEN_BYTES, validate_xades
 from tests.conftest import snapshot
 from tests.support import hostile_xml
 from tests.support.hostile_xml import DS, FORGED_TIME, NS, XADES, XADES141
@@ -77,7 +81,7 @@ def verify(
         reports = validate_xades(token, document, context)
     assert reports, "one report per signature, at least one"
     for report in reports:
-        assert report.format is ReportFormat.XADES
+        assert report.format is DetectedFormat.XADES
         assert report.signature_path == token
         if report.indication is not Indication.TOTAL_PASSED:
             assert report.explanation

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.core.validation import archives
+from paraphe.core.validation.inputs import archives
 
 MiB = 1 << 20
 

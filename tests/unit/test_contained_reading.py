@@ -10,7 +10,7 @@ import pytest
 from asn1crypto import cms, core, parser
 
 from paraphe.core.errors import Cancelled
-from paraphe.core.validation.cms_reading import (
+from paraphe.core.validation.cms.reading import (
     MAX_ELEMENTS,
     MAX_TOKEN_SIZE,
     NotRead,

@@ -66,20 +66,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify_demo_folder(folder: Path, pki: Any) -> int:
-    from ..core.errors import Notice
-    from ..core.trust import load_certificates
-    from ..core.validation.policy import VerificationSettings
-    from ..core.validation.revocation_cache import load_cached_crls, store_crl
+    from ..core.translatable import N_
+    from ..core.trust import FileTrust
+    from ..core.validation.revocation_cache import store_crl
+    from ..core.validation.settings import verification_settings
     from ..core.validation.verifier import verify_paths
     from .verify_command import exit_code_for, print_summary
 
     # The demo CA "publishes" its CRL into the revocation cache, where any verification finds it.
     store_crl(pki.fresh_crl())
-    settings = VerificationSettings(
-        trust_roots=tuple(load_certificates(pki.root_cert)),
-        trust_sources=(Notice("demo root {path}", pki.root_cert),),
-        offline=True,
-        known_crls=load_cached_crls(),
+    settings = verification_settings(
+        [FileTrust(pki.root_cert, N_("demo root {path}"))], offline=True
     )
     report = verify_paths([folder], settings)
     print_summary(report, colour=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import ParapheError
-from ..core.validation.page_comparer_flag import PAGE_COMPARER_FLAG
+from ..core.validation.pdf.page_comparer_flag import PAGE_COMPARER_FLAG
 from . import exit_codes
 from .i18n import localized, set_language, tr
 
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stopping signals are left ignored: the process is about to exit with this code.
     """
     if sys.argv[1:2] == [PAGE_COMPARER_FLAG]:  # a bundle starts its page comparer this way
-        from ..core.validation.page_comparer import serve
+        from ..core.validation.pdf.page_comparer import serve
 
         serve()
         return exit_codes.OK

@@ -68,24 +68,14 @@ def _parse_time(text: str | None) -> dt.datetime | None:
 
 
 def settings_from(args: argparse.Namespace) -> Any:
-    from ..core.trust import FileTrust, SystemTrust, TrustSource, UserTrustStore, gather
-    from ..core.validation.policy import VerificationSettings
+    from ..core.trust import chosen_sources
+    from ..core.validation.settings import verification_settings
 
-    sources: list[TrustSource] = [FileTrust(path) for path in args.trust]
-    if not args.no_user_trust:
-        sources.append(UserTrustStore())
-    if args.system_roots:
-        sources.append(SystemTrust())
-    from ..core.validation.revocation_cache import load_cached_crls
-
-    anchors, names = gather(sources)
-    moment = _parse_time(args.at)
-    return VerificationSettings(
-        trust_roots=anchors,
-        trust_sources=names,
-        offline=args.offline,
-        validation_time=moment,
-        known_crls=load_cached_crls(at=moment),
+    sources = chosen_sources(
+        args.trust, user_store=not args.no_user_trust, system_roots=args.system_roots
+    )
+    return verification_settings(
+        sources, offline=args.offline, validation_time=_parse_time(args.at)
     )
 
 

@@ -17,7 +17,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 # Module-level constants holding whole sentences shown to users.
 _SENTENCE_CONSTANTS = {
-    "paraphe.core.validation.pdf_validator": (
+    "paraphe.core.validation.pdf.validator": (
         "_MODIFIED_AFTER_SIGNING",
         "_PARTIAL_COVERAGE",
         "_PAINTED_OVER",

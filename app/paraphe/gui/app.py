@@ -27,10 +27,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ..core.validation.page_comparer_flag import PAGE_COMPARER_FLAG
+    from ..core.validation.pdf.page_comparer_flag import PAGE_COMPARER_FLAG
 
     if sys.argv[1:2] == [PAGE_COMPARER_FLAG]:  # a bundle starts its page comparer this way
-        from ..core.validation.page_comparer import serve
+        from ..core.validation.pdf.page_comparer import serve
 
         serve()
         return 0

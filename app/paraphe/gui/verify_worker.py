@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core.errors import Cancelled
 from ..core.progress import CancelToken
-from ..core.trust import TrustSource, UserTrustStore, gather
-from ..core.validation.policy import VerificationSettings
+from ..core.trust import chosen_sources
+from ..core.validation.settings import VerificationSettings
 from ..core.validation.verifier import verify_paths
 
 
@@ -24,16 +24,9 @@ def verification_settings(offline: bool) -> VerificationSettings:
 
     Read at each run, so a certificate added to the user trust store counts at once.
     """
-    from ..core.validation.revocation_cache import load_cached_crls
+    from ..core.validation.settings import verification_settings as built
 
-    sources: list[TrustSource] = [UserTrustStore()]
-    anchors, names = gather(sources)
-    return VerificationSettings(
-        trust_roots=anchors,
-        trust_sources=names,
-        offline=offline,
-        known_crls=load_cached_crls(),
-    )
+    return built(chosen_sources(), offline=offline)
 
 
 class VerifySignals(QObject):

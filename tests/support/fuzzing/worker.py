@@ -35,7 +35,7 @@ def _settings(config: dict[str, Any]) -> Any:
 
     from paraphe.core.errors import Notice
     from paraphe.core.trust import load_certificates
-    from paraphe.core.validation.policy import VerificationSettings
+    from paraphe.core.validation.settings import VerificationSettings
 
     root = Path(config["trust_root"])
     return VerificationSettings(

@@ -27,7 +27,6 @@ from ..credentials.base import Credential, KeyKind, RsaPadding
 from ..name_bytes import percent_encoded
 
 C14N = CanonicalizationMethod.EXCLUSIVE_XML_CANONICALIZATION_1_0
-SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties"
 
 _DIGESTS = {
     "sha256": DigestAlgorithm.SHA256,

@@ -6,6 +6,7 @@ EU trusted lists (ETSI TS 119 612) plug in later as one more ``TrustSource``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +16,7 @@ from asn1crypto import x509 as asn1_x509
 
 from ..errors import Notice, ParapheError
 from ..paths import user_data_dir
+from ..translatable import N_
 from ..user_files import read_bounded
 
 MAX_CERTIFICATE_FILE_BYTES = 16 << 20
@@ -66,9 +68,11 @@ class TrustSource(Protocol):
 @dataclass(frozen=True)
 class FileTrust:
     path: Path
+    label: str = N_("file {path} ({count})")
+    """How the report names it: a translatable template with ``{path}`` and ``{count}``."""
 
     def describe(self, count: int) -> Notice:
-        return Notice("file {path} ({count})", self.path, count=count)
+        return Notice(self.label, self.path, count=count)
 
     def certificates(self) -> list[asn1_x509.Certificate]:
         return load_certificates(self.path)
@@ -136,6 +140,19 @@ class SystemTrust:
         import certifi
 
         return load_certificates(Path(certifi.where()))
+
+
+def chosen_sources(
+    files: Sequence[Path] = (), *, user_store: bool = True, system_roots: bool = False
+) -> list[TrustSource]:
+    """The anchors a verification trusts, in the order reported: files given for this run, the
+    user trust store (unless left out), the system roots (only on request)."""
+    sources: list[TrustSource] = [FileTrust(path) for path in files]
+    if user_store:
+        sources.append(UserTrustStore())
+    if system_roots:
+        sources.append(SystemTrust())
+    return sources
 
 
 def gather(

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..aio import run_sync
 from ..progress import CancelToken
-from .policy import VerificationSettings
+from .settings import VerificationSettings
 
 # pyHanko logs whole tracebacks for outcomes that are ordinary verdicts here.
 for _name in ("pyhanko", "pyhanko_certvalidator"):

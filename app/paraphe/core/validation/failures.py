@@ -1,5 +1,5 @@
-"""Failing verdicts, built one way for every format, and what an exception escaping a library
-call on an untrusted signature means for the verdict.
+"""Verdict reports, built one way for every format (``verdict_report``, ``failed_signature``),
+and what an exception escaping a library call on an untrusted signature means for the verdict.
 
 A signature we could not parse at all is damaged: TOTAL_FAILED, FORMAT_FAILURE (EN 319 102-1,
 5.2.2). Anything a library trips on after the format check passed may come from a valid signature
@@ -10,11 +10,12 @@ INDETERMINATE, never TOTAL_FAILED (a buyer would reject a valid bid) and never T
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import Cancelled
 from .explanations import explain
 from .indications import Indication, SubIndication
-from .report import Check, SignatureFormat, SignatureReport, folded
+from .report import BaselineLevel, Check, DetectedFormat, SignatureReport, folded
 
 MUST_PROPAGATE: tuple[type[BaseException], ...] = (Cancelled, MemoryError)
 """Never turned into a verdict: the user stopped the run, or the machine ran out of memory.
@@ -28,24 +29,38 @@ _ENVIRONMENT_ERRORS = (OSError, RuntimeError)
 
 def failed_signature(
     path: Path,
-    format: SignatureFormat,
+    format: DetectedFormat,
     indication: Indication,
     subindication: SubIndication,
     check: Check,
     *,
     document: Path | None = None,
-    level: str | None = None,
+    level: BaselineLevel | None = None,
 ) -> SignatureReport:
     """A non-passing report of one signature, with the check that decided it."""
+    return verdict_report(
+        path, format, indication, subindication, [check], document_path=document, level=level
+    )
+
+
+def verdict_report(
+    path: Path,
+    format: DetectedFormat,
+    indication: Indication,
+    subindication: SubIndication | None,
+    checks: list[Check],
+    **found: Any,
+) -> SignatureReport:
+    """The report of a verdict reached, explained (``explain``) as every verdict is; ``found``
+    holds what was learnt of the signature on the way (``SignatureReport``'s other fields)."""
     return SignatureReport(
         signature_path=path,
         format=format,
         indication=indication,
         subindication=subindication,
         explanation=explain(indication, subindication),
-        document_path=document,
-        level=level,
-        checks=[check],
+        checks=checks,
+        **found,
     )
 
 

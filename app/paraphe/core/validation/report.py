@@ -33,10 +33,46 @@ _BEYOND_ASCII = re.compile("[^\x00-\x7e]")
 backslashes: JSON's structure is ASCII, so only characters inside strings match."""
 
 
-class SignatureFormat(enum.Enum):
+class DetectedFormat(enum.StrEnum):
+    """The format a signature was found in (named apart from the signing side's
+    ``SignatureFormat``, whose values are the command line's lower-case choices)."""
+
     XADES = "XAdES"
     CADES = "CAdES"
     PADES = "PAdES"
+
+
+class BaselineLevel(enum.StrEnum):
+    """The ETSI baseline level a signature's content claims (EN 319 132-1, 319 122-1, 319 142-1):
+    each level includes the one below it."""
+
+    B_B = "B-B"
+    B_T = "B-T"
+    B_LT = "B-LT"
+    B_LTA = "B-LTA"
+
+
+class RevocationStatus(enum.StrEnum):
+    GOOD = "good"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+    """Asked for and not obtained (offline, or no responder answered): TRY_LATER."""
+    NOT_CHECKED = "not_checked"
+    """The path failed before revocation mattered."""
+
+
+class RevocationSource(enum.StrEnum):
+    """Where the revocation data about the signer's certificate came from."""
+
+    OCSP = "ocsp"
+    """An OCSP response fetched during this validation."""
+    CRL = "crl"
+    """A CRL fetched during this validation, or one at hand (the revocation cache) from the
+    certificate's issuer."""
+    EMBEDDED = "embedded"
+    """Data carried by the signature (CMS revocation values, a PDF's DSS)."""
+    CACHE = "cache"
+    """Reserved for data read from the local revocation cache; not reported yet."""
 
 
 @dataclass(frozen=True)
@@ -69,10 +105,8 @@ class CertificateInfo:
 
 @dataclass(frozen=True)
 class RevocationInfo:
-    status: str
-    """good, revoked, unknown or not_checked."""
-    source: str | None = None
-    """ocsp, crl, embedded, cache or None."""
+    status: RevocationStatus
+    source: RevocationSource | None = None
     detail: str | None = None
 
 
@@ -116,15 +150,15 @@ class PdfCoverage:
 class SignatureReport:
     signature_path: Path
     """The token, or the PDF holding the signature."""
-    format: SignatureFormat
+    format: DetectedFormat
     indication: Indication
     subindication: SubIndication | None
     explanation: str | None
     """One plain sentence saying why and what to do; None when TOTAL_PASSED."""
     document_path: Path | None = None
     """The signed document (for a detached token: the paired file; for PAdES: the PDF)."""
-    level: str | None = None
-    """B-B, B-T, B-LT or B-LTA, as detected from the signature's content."""
+    level: BaselineLevel | None = None
+    """As detected from the signature's content."""
     signature_id: str | None = None
     """XAdES Id, PDF field name, or index in a CMS."""
     signer: SignerIdentity | None = None

@@ -9,11 +9,20 @@ from ..progress import CancelToken
 from ..scratch import scratch_folder
 from ..translatable import N_
 from ..user_files import open_regular
-from . import archives
 from .context import VerificationContext
-from .discovery import Found, Kind, classify, pair, walk
-from .policy import VerificationSettings
-from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
+from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
+from .inputs import archives
+from .inputs.discovery import Found, Kind, classify, pair, walk
+from .registry import Item, validator_for
+from .report import (
+    Check,
+    DocumentReport,
+    InputError,
+    OrphanSignature,
+    SignatureReport,
+    ValidationReport,
+)
+from .settings import VerificationSettings
 
 ProgressCallback = Callable[[str], None]
 
@@ -61,14 +70,14 @@ def verify_paths(
                     )
                 )
                 continue
-            signatures = _validate_detached(token, document, context)
+            signatures = _validated(Item(token, document), context)
             document_report(document.path).signatures.extend(_shown(signatures, shown))
         unsigned_pdfs = []
         for item in [*pairing.enveloping, *pairing.pdfs]:
             cancel.raise_if_cancelled()
             if on_item is not None:
                 on_item(item.display)
-            signatures = _validate_embedded(item, context)
+            signatures = _validated(Item(item), context)
             if not signatures:
                 unsigned_pdfs.append(item)
                 continue
@@ -123,54 +132,24 @@ def _gather(
     ]
 
 
-def _validate_detached(
-    token: Found, document: Found, context: VerificationContext
-) -> list[SignatureReport]:
-    if token.kind is Kind.XADES:
-        from .xades_validator import validate_xades
-
-        return _contained(validate_xades, token, document.path, context)
-    from .cms_validator import validate_cms
-
-    return _contained(validate_cms, token, document.path, context)
-
-
-def _validate_embedded(item: Found, context: VerificationContext) -> list[SignatureReport]:
-    if item.kind is Kind.PDF:
-        from .pdf_validator import validate_pdf
-
-        return _contained(lambda path, _, ctx: validate_pdf(path, ctx), item, item.path, context)
-    from .cms_validator import validate_cms
-
-    return _contained(validate_cms, item, None, context)
-
-
-def _contained(
-    validate: Callable[[Path, Path | None, VerificationContext], list[SignatureReport]],
-    item: Found,
-    document: Path | None,
-    context: VerificationContext,
-) -> list[SignatureReport]:
-    """The validator's reports; should an exception escape it all the same, a non-passing verdict
-    for this signature file, and the run goes on with the next one."""
-    from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-    from .report import Check, SignatureFormat
-
+def _validated(item: Item, context: VerificationContext) -> list[SignatureReport]:
+    """The reports of the validator that accepts ``item``; should an exception escape it all the
+    same, a non-passing verdict for this signature file, and the run goes on with the next one."""
+    validator = validator_for(item)
     try:
-        return validate(item.path, document, context)
+        return validator.validate(item, context)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
         indication, subindication = cannot_process(exc)
-        formats = {Kind.XADES: SignatureFormat.XADES, Kind.PDF: SignatureFormat.PADES}
         return [
             failed_signature(
-                item.path,
-                formats.get(item.kind, SignatureFormat.CADES),
+                item.signature.path,
+                validator.format,
                 indication,
                 subindication,
                 Check("validation", None, f"could not be processed ({one_line(exc)})"),
-                document=document or item.path,
+                document=item.signed_path,
             )
         ]
 

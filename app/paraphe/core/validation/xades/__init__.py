@@ -1,2 +1,2 @@
 """The building blocks of the detached XAdES validation, one concern per module; the steps are
-run in order by ``paraphe.core.validation.xades_validator``."""
+run in order by ``paraphe.core.validation.xades.validator``."""

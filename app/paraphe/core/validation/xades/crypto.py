@@ -14,13 +14,14 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
+from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
 from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
-from .verdicts import NS, Findings, Verdict, format_failure
+from .verdicts import Findings, Verdict, format_failure
 
 _DATETIME = re.compile(
     r"^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$"

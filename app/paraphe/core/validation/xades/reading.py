@@ -11,9 +11,10 @@ from typing import Any
 from lxml import etree
 
 from ...user_files import NotRegularFile, TooLarge, open_regular, read_bounded
+from ...xades_names import DS
 from ..indications import Indication, SubIndication
 from ..report import Check
-from .verdicts import DS, Verdict, format_failure
+from .verdicts import Verdict, format_failure
 
 MAX_TOKEN_BYTES = 20 << 20
 """A XAdES token is a few KB; anything this big is not one (and is not parsed)."""

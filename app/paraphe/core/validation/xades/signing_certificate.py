@@ -11,8 +11,9 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from ...xades_names import NS
 from .structure import DIGESTS, b64
-from .verdicts import NS, format_failure
+from .verdicts import format_failure
 
 _CERT_DIGESTS = {
     "http://www.w3.org/2000/09/xmldsig#sha1": "sha1",

@@ -16,10 +16,10 @@ from lxml import etree
 
 from ...documents import Document
 from ...errors import DocumentChanged, UnreadableDocument
-from ...signing.xades import SIGNED_PROPERTIES_TYPE
+from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication
-from ..report import Check
-from .verdicts import DS, NS, XADES, XADES141, XADES_NAMESPACES, Verdict, format_failure
+from ..report import BaselineLevel, Check
+from .verdicts import Verdict, format_failure
 
 DIGESTS = {
     "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
@@ -101,7 +101,7 @@ class Structure:
     document_reference: Any
     signed_properties_reference: Any | None
     signed_properties: Any | None
-    level: str
+    level: BaselineLevel
     has_timestamps: bool
 
 
@@ -181,7 +181,9 @@ def read_structure(signature: Any) -> Structure:
     if not qualifying:
         if signed_props_refs or all_signed_props:
             raise format_failure("SignedProperties outside a QualifyingProperties element")
-        return Structure(method, references, document_reference, None, None, "B-B", False)
+        return Structure(
+            method, references, document_reference, None, None, BaselineLevel.B_B, False
+        )
 
     if len(qualifying) != 1:
         raise format_failure(f"{len(qualifying)} QualifyingProperties elements; one is allowed")
@@ -235,7 +237,7 @@ def read_structure(signature: Any) -> Structure:
     )
 
 
-def _level(properties: Any) -> tuple[str, bool]:
+def _level(properties: Any) -> tuple[BaselineLevel, bool]:
     """The baseline level the unsigned properties claim (each level includes the one below:
     validation data without a signature timestamp is not B-LT), and whether timestamps exist."""
     names: set[str] = set()
@@ -248,7 +250,15 @@ def _level(properties: Any) -> tuple[str, bool]:
     has_t = "SignatureTimeStamp" in names
     has_lt = has_t and {"CertificateValues", "RevocationValues"} <= names
     has_lta = has_lt and "ArchiveTimeStamp" in names
-    level = "B-LTA" if has_lta else "B-LT" if has_lt else "B-T" if has_t else "B-B"
+    level = (
+        BaselineLevel.B_LTA
+        if has_lta
+        else BaselineLevel.B_LT
+        if has_lt
+        else BaselineLevel.B_T
+        if has_t
+        else BaselineLevel.B_B
+    )
     return level, bool(names & {"SignatureTimeStamp", "ArchiveTimeStamp"})
 
 

@@ -1,4 +1,4 @@
-"""What every step of the XAdES validation shares: the namespaces, the verdict that ends the
+"""What every step of the XAdES validation shares: the verdict that ends the
 validation of a signature early, and the findings that become its report."""
 
 from __future__ import annotations
@@ -7,22 +7,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..explanations import explain
+from ..failures import verdict_report
 from ..indications import Indication, SubIndication
 from ..report import (
+    BaselineLevel,
     CertificateInfo,
     Check,
+    DetectedFormat,
     RevocationInfo,
-    SignatureFormat,
     SignatureReport,
     SignerIdentity,
 )
-
-DS = "http://www.w3.org/2000/09/xmldsig#"
-XADES = "http://uri.etsi.org/01903/v1.3.2#"
-XADES141 = "http://uri.etsi.org/01903/v1.4.1#"
-NS = {"ds": DS, "xades": XADES}
-XADES_NAMESPACES = (XADES, XADES141)
 
 
 class Verdict(Exception):
@@ -50,7 +45,7 @@ class Findings:
     """What is known about one signature so far; becomes its report."""
 
     signature_id: str | None = None
-    level: str | None = None
+    level: BaselineLevel | None = None
     signer: SignerIdentity | None = None
     certificate: CertificateInfo | None = None
     chain: list[CertificateInfo] = field(default_factory=list)
@@ -65,12 +60,12 @@ class Findings:
         indication: Indication,
         subindication: SubIndication | None,
     ) -> SignatureReport:
-        return SignatureReport(
-            signature_path=token_path,
-            format=SignatureFormat.XADES,
-            indication=indication,
-            subindication=subindication,
-            explanation=explain(indication, subindication),
+        return verdict_report(
+            token_path,
+            DetectedFormat.XADES,
+            indication,
+            subindication,
+            self.checks,
             document_path=document_path,
             level=self.level,
             signature_id=self.signature_id,
@@ -79,5 +74,4 @@ class Findings:
             chain=self.chain,
             revocation=self.revocation,
             signing_time=self.signing_time,
-            checks=self.checks,
         )

@@ -4,7 +4,7 @@ pyHanko runs EN 319 102-1 (basic validation for B-B, validation with time when a
 timestamp is present); we hash detached documents as streams and describe the result.
 
 Whatever the token holds ends in a verdict: what cannot be parsed is a format failure
-(``cms_reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
+(``cms.reading``), an algorithm pyHanko could not compute is INDETERMINATE, and what pyHanko
 raises all the same is INDETERMINATE too (``failures.cannot_process``), with one line saying why.
 """
 
@@ -15,23 +15,22 @@ from typing import Any
 
 from asn1crypto import algos, cms, core
 
-from ..aio import run_sync
-from ..documents import Document
-from ..errors import Cancelled, ParapheError
-from .cms_reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
-from .cms_reading import NotRead, attribute_types, load_signed_data
-from .context import VerificationContext
-from .explanations import explain
-from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-from .indications import Indication, SubIndication
-from .pyhanko_results import (
-    certvalidator_errors,
-    fill_from_status,
-    revocation_of,
-    standard_checks,
-    verdict_of,
+from ...documents import Document
+from ...errors import Cancelled, ParapheError
+from ..context import VerificationContext
+from ..explanations import explain
+from ..failures import (
+    MUST_PROPAGATE,
+    cannot_process,
+    failed_signature,
+    one_line,
+    verdict_report,
 )
-from .report import Check, SignatureFormat, SignatureReport
+from ..indications import Indication, SubIndication
+from ..report import BaselineLevel, Check, DetectedFormat, SignatureReport
+from .ades import AdesRun, describe_status, run_ades
+from .reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
+from .reading import NotRead, attribute_types, load_signed_data
 
 _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
 _ATTR_CERT_VALUES = "1.2.840.113549.1.9.16.2.23"
@@ -45,13 +44,13 @@ def _failure(
     sub: SubIndication,
     detail: str,
     document: Path | None = None,
-    level: str | None = None,
+    level: BaselineLevel | None = None,
 ) -> SignatureReport:
     """A CAdES verdict decided before (or instead of) pyHanko's validation."""
     decided = False if indication is Indication.TOTAL_FAILED else None
     return failed_signature(
         token,
-        SignatureFormat.CADES,
+        DetectedFormat.CADES,
         indication,
         sub,
         Check("signature structure", decided, detail),
@@ -60,17 +59,17 @@ def _failure(
     )
 
 
-def detect_level(signer_info: cms.SignerInfo) -> str:
+def detect_level(signer_info: cms.SignerInfo) -> BaselineLevel:
     """The baseline level the unsigned attributes claim, from their types alone: their values
     (revocation data, archive timestamps) are not parsed."""
     types = attribute_types(signer_info["unsigned_attrs"])
     if _ATTR_ARCHIVE_TS_V3 in types:
-        return "B-LTA"
+        return BaselineLevel.B_LTA
     if _ATTR_SIGNATURE_TS in types and {_ATTR_CERT_VALUES, _ATTR_REVOCATION_VALUES} <= types:
-        return "B-LT"
+        return BaselineLevel.B_LT
     if _ATTR_SIGNATURE_TS in types:
-        return "B-T"
-    return "B-B"
+        return BaselineLevel.B_T
+    return BaselineLevel.B_B
 
 
 def validate_cms(
@@ -150,8 +149,7 @@ def validate_cms(
                 )
             ]
     try:
-        with certvalidator_errors() as errors:
-            result, handlers = _run_pyhanko(signed_data, raw_digest, level, context)
+        run = run_ades(signed_data, raw_digest, level, context)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # a verdict, never a crash: pyHanko may trip on what it reads
@@ -160,7 +158,7 @@ def validate_cms(
         return [
             failed_signature(
                 token,
-                SignatureFormat.CADES,
+                DetectedFormat.CADES,
                 not_processed,
                 why,
                 Check("validation", None, detail),
@@ -168,19 +166,19 @@ def validate_cms(
                 level=level,
             )
         ]
-    indication, sub = verdict_of(result, errors)
-    report = SignatureReport(
-        signature_path=token,
-        format=SignatureFormat.CADES,
-        indication=indication,
-        subindication=sub,
-        explanation=None,
+    indication, sub = run.verdict()
+    report = verdict_report(
+        token,
+        DetectedFormat.CADES,
+        indication,
+        sub,
+        [],
         document_path=signed_document,
         level=level,
         signature_id="signer 1",
     )
     try:
-        _describe(report, signer_info, result, handlers)
+        _describe(report, signer_info, run)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # what the certificates say could not be read: no pass without it
@@ -218,37 +216,12 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
     return None
 
 
-def _describe(
-    report: SignatureReport, signer_info: cms.SignerInfo, result: Any, handlers: Any
-) -> None:
+def _describe(report: SignatureReport, signer_info: cms.SignerInfo, run: AdesRun) -> None:
     """Signer, certificate, chain, times, revocation and checks, from pyHanko's result."""
     report.signing_time = _claimed_time(signer_info)
-    status = result.api_status
-    if status is not None:
-        fill_from_status(report, status)
-        report.revocation = revocation_of(status, handlers, report.indication, report.subindication)
-        report.checks = standard_checks(status, report.indication, report.subindication)
-    if result.failure_msg:
-        report.checks.append(Check("validation", None, str(result.failure_msg)))
-
-
-def _run_pyhanko(
-    signed_data: cms.SignedData, raw_digest: bytes | None, level: str, context: VerificationContext
-) -> tuple[Any, Any]:
-    from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
-
-    handlers = context.data_handlers()
-    validate = ades_basic_validation if level == "B-B" else ades_with_time_validation
-    result = run_sync(
-        validate(
-            signed_data,
-            context.spec,
-            timing_info=context.settings.timing_info(),
-            raw_digest=raw_digest,
-            validation_data_handlers=handlers,
-        )
-    )
-    return result, handlers
+    describe_status(report, run)
+    if run.result.failure_msg:
+        report.checks.append(Check("validation", None, str(run.result.failure_msg)))
 
 
 def _claimed_time(signer_info: cms.SignerInfo) -> Any:

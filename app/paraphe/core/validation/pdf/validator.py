@@ -14,24 +14,23 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..aio import run_sync
-from ..pdf_end import pdf_end_problem
-from ..user_files import open_regular
-from .cms_validator import detect_level, unsupported_algorithm
-from .context import VerificationContext
-from .explanations import explain
-from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-from .indications import Indication, SubIndication
-from .page_comparer import shared_comparer
-from .pdf_visual_diff import NotComparable, PageDifference, plan
-from .pyhanko_results import (
-    certvalidator_errors,
-    fill_from_status,
-    revocation_of,
-    standard_checks,
-    verdict_of,
+from ...pdf_end import pdf_end_problem
+from ...user_files import open_regular
+from ..cms.ades import describe_status, run_ades
+from ..cms.validator import detect_level, unsupported_algorithm
+from ..context import VerificationContext
+from ..explanations import explain
+from ..failures import (
+    MUST_PROPAGATE,
+    cannot_process,
+    failed_signature,
+    one_line,
+    verdict_report,
 )
-from .report import Check, PdfCoverage, SignatureFormat, SignatureReport
+from ..indications import Indication, SubIndication
+from ..report import BaselineLevel, Check, DetectedFormat, PdfCoverage, SignatureReport
+from .page_comparer import shared_comparer
+from .visual_diff import NotComparable, PageDifference, plan
 
 # A filled signature: its /ByteRange, or its /Contents holding a DER CMS ("<30..."). An empty
 # signature field of an unsigned form has neither.
@@ -56,7 +55,7 @@ def pdf_failure(path: Path, detail: str) -> SignatureReport:
     """A PDF (or one of its signatures) too damaged to check: TOTAL_FAILED, FORMAT_FAILURE."""
     return failed_signature(
         path,
-        SignatureFormat.PADES,
+        DetectedFormat.PADES,
         Indication.TOTAL_FAILED,
         SubIndication.FORMAT_FAILURE,
         Check("PDF structure", False, detail),
@@ -70,7 +69,7 @@ def _not_processed(path: Path, field_name: str, exc: Exception) -> SignatureRepo
     detail = f"signature {field_name}: could not be processed ({one_line(exc)})"
     return failed_signature(
         path,
-        SignatureFormat.PADES,
+        DetectedFormat.PADES,
         indication,
         subindication,
         Check("PDF structure", None, detail),
@@ -166,14 +165,14 @@ def _validate_contained(
         return _not_processed(path, sig.field_name, exc)
 
 
-def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> str:
+def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> BaselineLevel:
     cms_level = detect_level(sig.signer_info)
-    if cms_level == "B-B":
-        return "B-B"
+    if cms_level is BaselineLevel.B_B:
+        return BaselineLevel.B_B
     if has_dss and has_doc_timestamp:
-        return "B-LTA"
+        return BaselineLevel.B_LTA
     if has_dss:
-        return "B-LT"
+        return BaselineLevel.B_LT
     return cms_level
 
 
@@ -185,7 +184,6 @@ def _validate_one(
     has_doc_timestamp: bool,
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
-    from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
 
     level = _level(sig, has_dss, has_doc_timestamp)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
@@ -195,7 +193,7 @@ def _validate_one(
     if unsupported is not None:
         return failed_signature(
             path,
-            SignatureFormat.PADES,
+            DetectedFormat.PADES,
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
             Check("signature algorithm", None, f"signature {sig.field_name}: {unsupported}"),
@@ -203,37 +201,21 @@ def _validate_one(
             level=level,
         )
     sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
-    raw_digest = sig.compute_digest()
-    handlers = context.data_handlers()
-    validate = ades_basic_validation if level == "B-B" else ades_with_time_validation
-    with certvalidator_errors() as errors:
-        result = run_sync(
-            validate(
-                sig.signed_data,
-                context.spec,
-                timing_info=context.settings.timing_info(),
-                raw_digest=raw_digest,
-                validation_data_handlers=handlers,
-            )
-        )
-    indication, sub = verdict_of(result, errors)
+    run = run_ades(sig.signed_data, sig.compute_digest(), level, context)
+    indication, sub = run.verdict()
     coverage = _coverage(sig, SuspiciousModification)
-    report = SignatureReport(
-        signature_path=path,
-        format=SignatureFormat.PADES,
-        indication=indication,
-        subindication=sub,
-        explanation=None,
+    report = verdict_report(
+        path,
+        DetectedFormat.PADES,
+        indication,
+        sub,
+        [],
         document_path=path,
         level=level,
         signature_id=sig.field_name,
         pdf=coverage,
     )
-    status = result.api_status
-    if status is not None:
-        fill_from_status(report, status)
-        report.revocation = revocation_of(status, handlers, indication, sub)
-        report.checks = standard_checks(status, indication, sub)
+    describe_status(report, run)
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
     covered = coverage.coverage in {"ENTIRE_FILE", "ENTIRE_REVISION"}

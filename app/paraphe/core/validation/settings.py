@@ -1,14 +1,39 @@
-"""How a verification is run: trust anchors, time, online or offline; as pyHanko specs."""
+"""The verification settings (trust anchors, time, online or offline) and the one way to build
+them from trust sources and the revocation cache, so that the command line, the desktop app and
+the demo verify alike; pyHanko's specs are derived from them here too."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 
 from ..errors import Notice
+from ..trust import TrustSource, gather
+from .revocation_cache import load_cached_crls
+
+
+def verification_settings(
+    sources: Sequence[TrustSource],
+    *,
+    offline: bool = False,
+    validation_time: dt.datetime | None = None,
+    crl_folder: Path | None = None,
+) -> VerificationSettings:
+    """Settings trusting ``sources`` (read now, so a certificate just added counts), with the
+    cached CRLs still current at the validation time (``crl_folder``: the user's cache)."""
+    anchors, names = gather(list(sources))
+    return VerificationSettings(
+        trust_roots=anchors,
+        trust_sources=names,
+        offline=offline,
+        validation_time=validation_time,
+        known_crls=load_cached_crls(crl_folder, at=validation_time),
+    )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The page comparison of ``pdf_visual_diff``, run in a child process that can be stopped.
+"""The page comparison of ``visual_diff``, run in a child process that can be stopped.
 
 pdfium draws a hostile page (a tiling pattern a hundredth of a point wide) for hours, inside one
 C call that neither a timeout nor Ctrl+C can interrupt, and it is not thread-safe. So pages are
@@ -8,7 +8,7 @@ space; past them, or on a cancellation, the process is stopped and the next comp
 new one. A comparison that could not finish is reported as such (the signature is then not
 TOTAL_PASSED), never as a verdict on the pages.
 
-The child is a plain ``python -m paraphe.core.validation.page_comparer`` (in a bundle, the
+The child is a plain ``python -m paraphe.core.validation.pdf.page_comparer`` (in a bundle, the
 ``paraphe`` executable with PAGE_COMPARER_FLAG), talking pickles over its standard input and output:
 unlike multiprocessing's spawn, it never re-runs the program that verifies (a script, a test
 runner, a fuzzing worker). It imports pdfium and the comparison, not pyHanko, so it is ready
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from .page_comparer_flag import PAGE_COMPARER_FLAG
-from .pdf_visual_diff import Comparison, NotComparable, PageDifference
+from .visual_diff import Comparison, NotComparable, PageDifference
 
 COMPARE_SECONDS = 60.0
 MEMORY_LIMIT = 3 << 30
@@ -49,7 +49,7 @@ class PageComparer:
     def compare(
         self, comparison: Comparison, check_cancelled: Callable[[], None] = lambda: None
     ) -> list[PageDifference]:
-        """``pdf_visual_diff.differences``, in the child. Raises NotComparable, or whatever
+        """``page_pixels.differences``, in the child. Raises NotComparable, or whatever
         ``check_cancelled`` raises (the comparison is then stopped)."""
         if not comparison.pages:
             return []
@@ -128,7 +128,7 @@ class PageComparer:
 def _child_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, PAGE_COMPARER_FLAG]
-    return [sys.executable, "-m", "paraphe.core.validation.page_comparer"]
+    return [sys.executable, "-m", "paraphe.core.validation.pdf.page_comparer"]
 
 
 def _send(stream: IO[bytes], value: Any) -> None:
@@ -189,10 +189,10 @@ def serve() -> None:
     channel_in = sys.stdin.buffer
     channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the channel
-    from ..library_warnings import keep_library_warnings_quiet
+    from ...library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()
-    from .pdf_visual_diff import differences
+    from .page_pixels import differences
 
     while True:
         try:

@@ -17,7 +17,8 @@ document by a relative, percent-encoded URI. The building blocks run in the stan
 - Cryptographic verification (5.2.7): the document's digest first (streamed, never loaded whole),
   then signxml's XAdES verifier: the signature value, then the digest of every reference.
 - X.509 certificate validation (5.2.6) by pyhanko-certvalidator: a path to a trust anchor,
-  validity at the validation time, revocation (fetched, unless the settings are offline).
+  validity at the validation time, revocation (fetched, unless the settings are offline); mapped
+  to EN 319 102-1 as for every format, by ``certificate_path``.
 
 A TOTAL_FAILED found by the cryptographic checks (HASH_FAILURE, SIG_CRYPTO_FAILURE) is final and
 wins over an INDETERMINATE of the certificate checks: a forged signature is reported as forged even
@@ -27,36 +28,33 @@ Timestamps and embedded validation data (B-T and above) are detected for the lev
 validated yet.
 
 The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
-crypto); this module runs them in order and validates the certificate.
+crypto); this module runs them in order.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
-
-from ..aio import run_sync
-from ..name_bytes import file_name_in_uri
-from .context import VerificationContext
-from .describe import certificate_info, signer_identity
-from .failures import MUST_PROPAGATE, cannot_process, one_line
-from .indications import Indication, SubIndication, from_pyhanko
-from .report import Check, RevocationInfo, SignatureReport
-from .xades.crypto import signing_time, verify, verify_without_identified_signer
-from .xades.reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
-from .xades.reading import parse, read_token
-from .xades.signing_certificate import (
+from ...name_bytes import file_name_in_uri
+from ...xades_names import DS, NS, XADES
+from ..certificate_path import validate_certificate
+from ..context import VerificationContext
+from ..describe import certificate_info, signer_identity
+from ..failures import MUST_PROPAGATE, cannot_process, one_line
+from ..indications import Indication, SubIndication
+from ..report import Check, SignatureReport
+from .crypto import signing_time, verify, verify_without_identified_signer
+from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
+from .reading import parse, read_token
+from .signing_certificate import (
     issuer_serial_matches,
     keyinfo_certificates,
     read_cert_reference,
 )
-from .xades.structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
-from .xades.verdicts import DS, NS, XADES, Findings, Verdict, format_failure
+from .structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
+from .verdicts import Findings, Verdict, format_failure
 
 
 def validate_xades(
@@ -204,134 +202,8 @@ def _validate_signature(
     findings.signer = signer_identity(cert)
     findings.signing_time = signing_time(verified_properties)
 
-    return _validate_certificate(cert, candidates, context, findings)
-
-
-def _validate_certificate(
-    cert: x509.Certificate,
-    candidates: list[x509.Certificate],
-    context: VerificationContext,
-    findings: Findings,
-) -> tuple[Indication, SubIndication | None]:
-    """Path, validity and revocation by pyhanko-certvalidator, mapped to EN 319 102-1."""
-    from asn1crypto import x509 as asn1_x509
-    from pyhanko.sign.validation.generic_cms import validate_cert_usage
-
-    signer = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-    handlers = context.data_handlers()
-    validation_context = context.spec.cert_validation_policy.build_validation_context(
-        timing_info=context.settings.timing_info(), handlers=handlers
-    )
-    for other in candidates:
-        validation_context.certificate_registry.register(
-            asn1_x509.Certificate.load(other.public_bytes(serialization.Encoding.DER))
-        )
-
-    async def validate() -> Any:
-        paths = validation_context.path_builder.async_build_paths_lazy(signer)
-        return await validate_cert_usage(
-            signer, validation_context, context.spec.key_usage_settings, paths
-        )
-
-    outcome = run_sync(validate())
-    path = outcome.success_result or outcome.error_path
-    if path is not None:
-        findings.chain = [certificate_info(c) for c in reversed(list(path.iter_certs(True)))]
-    if outcome.success_result is not None:
-        findings.checks.append(Check("certificate chain", True, "leads to a trusted authority"))
-        findings.revocation = RevocationInfo("good", _revocation_source(handlers, signer))
-        findings.checks.append(
-            Check("revocation", True, f"not revoked ({findings.revocation.source})")
-        )
-        return Indication.TOTAL_PASSED, None
-
-    indication, subindication = from_pyhanko(outcome.error_subindic)
-    if subindication is SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE and path is not None:
-        subindication = run_sync(_refine(validation_context, path)) or subindication
-    source = _revocation_source(handlers, signer)
-    if subindication is SubIndication.REVOKED_NO_POE:
-        details = outcome.revo_details
-        when = details.revocation_date.astimezone(dt.UTC).isoformat() if details else "?"
-        findings.revocation = RevocationInfo("revoked", source, f"revoked on {when}")
-        findings.checks.append(Check("certificate chain", True, "leads to a trusted authority"))
-        findings.checks.append(Check("revocation", False, f"revoked on {when}"))
-    elif subindication is SubIndication.TRY_LATER:
-        findings.revocation = RevocationInfo(
-            "unknown", source, "no revocation information could be obtained"
-        )
-        findings.checks.append(Check("certificate chain", True, "leads to a trusted authority"))
-        findings.checks.append(
-            Check("revocation", None, "no revocation information could be obtained")
-        )
-    else:
-        findings.revocation = RevocationInfo("not_checked", source)
-        findings.checks.append(
-            Check(
-                "certificate chain",
-                False,
-                _CHAIN_DETAILS.get(subindication, "") if subindication else "",
-            )
-        )
-    return indication, subindication
-
-
-_CHAIN_DETAILS = {
-    SubIndication.NO_CERTIFICATE_CHAIN_FOUND: "no path to a trusted authority",
-    SubIndication.OUT_OF_BOUNDS_NO_POE: "the certificate is outside its validity period",
-    SubIndication.REVOKED_CA_NO_POE: "a certificate authority of the chain is revoked",
-    SubIndication.CHAIN_CONSTRAINTS_FAILURE: "a constraint of the chain is not met",
-    SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE: "the chain does not validate",
-    SubIndication.CRYPTO_CONSTRAINTS_FAILURE: "the chain uses a weak algorithm",
-}
-
-
-async def _refine(validation_context: Any, path: Any) -> SubIndication | None:
-    """pyHanko reports missing revocation data, and a signing certificate not yet valid, as a
-    general chain failure; EN 319 102-1 calls them TRY_LATER and OUT_OF_BOUNDS_NO_POE. Validating
-    the path again (fetch results are cached: nothing is fetched twice) tells which it was."""
-    from pyhanko_certvalidator.errors import (
-        InsufficientRevinfoError,
-        NotYetValidError,
-        ValidationError,
-    )
-    from pyhanko_certvalidator.validate import async_validate_path
-
-    try:
-        await async_validate_path(validation_context, path)
-    except InsufficientRevinfoError:
-        return SubIndication.TRY_LATER
-    except NotYetValidError as exc:
-        if exc.is_ee_cert and not exc.is_side_validation:
-            return SubIndication.OUT_OF_BOUNDS_NO_POE
-        return None
-    except ValidationError:
-        return None
-    return None
-
-
-def _revocation_source(handlers: Any, cert: Any) -> str | None:
-    """Where revocation data about ``cert`` came from: fetched OCSP or CRL, or local knowledge."""
-    manager = handlers.revinfo_manager
-    fetchers = getattr(manager, "_fetchers", None)
-    if fetchers is not None:
-        try:
-            if list(fetchers.ocsp_fetcher.fetched_responses_for_cert(cert)):
-                return "ocsp"
-        except (KeyError, AttributeError):
-            pass
-        try:
-            if list(fetchers.crl_fetcher.fetched_crls_for_cert(cert)):
-                return "crl"
-        except (KeyError, AttributeError):
-            pass
-    for container in getattr(manager, "_ocsps", ()):
-        basic = container.ocsp_response_data.extract_basic_ocsp_response()
-        if basic is None:
-            continue
-        responses = basic["tbs_response_data"]["responses"]
-        if any(r["cert_id"]["serial_number"].native == cert.serial_number for r in responses):
-            return "ocsp"
-    for container in getattr(manager, "_crls", ()):
-        if container.crl_data.issuer == cert.issuer:
-            return "crl"
-    return None
+    outcome = validate_certificate(cert, candidates, context)
+    findings.chain = outcome.chain
+    findings.revocation = outcome.revocation
+    findings.checks.extend(outcome.checks)
+    return outcome.indication, outcome.subindication

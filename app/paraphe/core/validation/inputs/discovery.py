@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import Document
-from ..errors import ParapheError
-from ..name_bytes import file_name_in_uri
-from ..user_files import open_regular
-from .xades.reading import has_signature_root, parse, read_token
-from .xades.verdicts import DS, Verdict
+from ...documents import Document
+from ...errors import ParapheError
+from ...name_bytes import file_name_in_uri
+from ...user_files import open_regular
+from ...xades_names import DS
+from ..xades.reading import has_signature_root, parse, read_token
+from ..xades.verdicts import Verdict
 
 _ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
 
@@ -58,7 +59,7 @@ def classify(path: Path, display: str | None = None) -> Found:
     if suffix == ".xml" and has_signature_root(path):
         return Found(path, Kind.XADES, shown)
     if suffix == ".pdf" or _starts_with(path, b"%PDF-"):
-        from .pdf_validator import pdf_has_signatures
+        from ..pdf.validator import pdf_has_signatures
 
         if pdf_has_signatures(path):
             return Found(path, Kind.PDF, shown)
@@ -134,7 +135,7 @@ def xades_reference_uris(token: Path) -> list[str]:
 def _signed_digest(token: Found) -> tuple[str, bytes] | None:
     """The digest algorithm and value a token says its document has."""
     if token.kind is Kind.CADES:
-        from .cms_reading import NotRead, load_signed_data
+        from ..cms.reading import NotRead, load_signed_data
 
         signed_data = load_signed_data(token.path)
         if isinstance(signed_data, NotRead):

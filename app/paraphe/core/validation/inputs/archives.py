@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from ..errors import Notice
-from ..translatable import N_
+from ...errors import Notice
+from ...translatable import N_
 
 MiB = 1 << 20
 GiB = 1 << 30

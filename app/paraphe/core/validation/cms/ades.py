@@ -1,0 +1,104 @@
+"""pyHanko's AdES validation of a CMS SignedData, run one way for ``.p7s``/``.p7m`` tokens and
+for the signatures inside PDFs, and its status described in the report's terms.
+
+pyHanko runs EN 319 102-1: the basic validation for B-B, the validation with time when a signature
+timestamp is claimed. Its verdict is made precise, and the signer's revocation described, by
+``certificate_path``, the mapping every format shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...aio import run_sync
+from ..certificate_path import certvalidator_errors, refined, revocation_of
+from ..context import VerificationContext
+from ..describe import certificate_info, signer_identity
+from ..indications import Indication, SubIndication, from_pyhanko
+from ..report import BaselineLevel, Check, SignatureReport
+
+
+@dataclass(frozen=True)
+class AdesRun:
+    result: Any
+    """pyHanko's ``AdESBasicValidationResult`` (or with-time result)."""
+    handlers: Any
+    """The validation-data handlers it used: what revocation data was fetched."""
+    errors: tuple[BaseException, ...]
+    """The certificate-validation exceptions pyHanko logged meanwhile."""
+
+    def verdict(self) -> tuple[Indication, SubIndication | None]:
+        return refined(*from_pyhanko(self.result.ades_subindic), self.errors)
+
+
+def run_ades(
+    signed_data: Any, raw_digest: bytes | None, level: BaselineLevel, context: VerificationContext
+) -> AdesRun:
+    """pyHanko's validation of ``signed_data`` (whose content hashes to ``raw_digest`` when it is
+    detached), with the run's shared spec and fresh data handlers."""
+    from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
+
+    validate = ades_basic_validation if level is BaselineLevel.B_B else ades_with_time_validation
+    with certvalidator_errors() as errors:
+        handlers = context.data_handlers()
+        result = run_sync(
+            validate(
+                signed_data,
+                context.spec,
+                timing_info=context.settings.timing_info(),
+                raw_digest=raw_digest,
+                validation_data_handlers=handlers,
+            )
+        )
+    return AdesRun(result, handlers, tuple(errors))
+
+
+def describe_status(report: SignatureReport, run: AdesRun) -> None:
+    """Signer, certificate, chain, times, revocation and the standard checks, from pyHanko's
+    signature status (none when pyHanko stopped before it had one)."""
+    status = run.result.api_status
+    if status is None:
+        return
+    _fill_from_status(report, status)
+    report.revocation = revocation_of(
+        path_valid=bool(getattr(status, "trusted", False)),
+        subindication=report.subindication,
+        details=getattr(status, "revocation_details", None),
+        handlers=run.handlers,
+        cert=getattr(status, "signing_cert", None),
+    )
+    report.checks = _standard_checks(status, report.subindication)
+
+
+def _fill_from_status(report: SignatureReport, status: Any) -> None:
+    """Signer, certificate, chain and claimed time from a pyHanko signature status."""
+    cert = getattr(status, "signing_cert", None)
+    if cert is not None:
+        report.signer = signer_identity(cert)
+        report.certificate = certificate_info(cert)
+    path = getattr(status, "validation_path", None)
+    if path is not None:
+        try:
+            report.chain = [certificate_info(c) for c in path.iter_certs(include_root=True)]
+        except (AttributeError, ValueError):
+            report.chain = []
+    report.signing_time = getattr(status, "signer_reported_dt", None) or report.signing_time
+    ts = getattr(status, "timestamp_validity", None)
+    if ts is not None and getattr(ts, "intact", False) and getattr(ts, "valid", False):
+        report.timestamp_time = ts.timestamp
+
+
+def _standard_checks(status: Any, sub: SubIndication | None) -> list[Check]:
+    intact = getattr(status, "intact", None)
+    valid = getattr(status, "valid", None)
+    trusted = getattr(status, "trusted", None)
+    return [
+        Check("document digest", intact, "" if intact else "the digest does not match"),
+        Check("signature value", valid if intact else None),
+        Check(
+            "certificate chain to a trusted authority",
+            trusted,
+            sub.code if sub is not None and not trusted else "",
+        ),
+    ]

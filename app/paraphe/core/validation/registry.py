@@ -1,0 +1,128 @@
+"""Every signature format the verifier knows, as validators tried in order: the first that accepts
+an item validates it.
+
+A validator says what it accepts from the item alone (its kind, as discovery classified it, and
+whether a document was paired with it) and validates it into one report per signature. Each one
+imports its implementation only when it first validates, so a run pays only for the formats it
+meets. The places for what comes next:
+
+- enveloped and enveloping XAdES: one more validator each, in ``xades/``, accepting the XML
+  files that discovery will classify as such;
+- ASiC-S and ASiC-E containers: a ``containers/`` package and its validator, reading the ZIP
+  with ``inputs.archives``' limits and handing each signature to the validators below;
+- signature timestamps and validation data (B-T and above), and EU trusted lists for the
+  qualification of signatures: steps that the validators call, in ``timestamps.py`` and
+  ``qualification.py``, next to ``certificate_path.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .context import VerificationContext
+from .inputs.discovery import Found, Kind
+from .report import DetectedFormat, SignatureReport
+
+
+@dataclass(frozen=True)
+class Item:
+    """One signature file to validate and, for a detached token, the document paired with it."""
+
+    signature: Found
+    document: Found | None = None
+
+    @property
+    def signed_path(self) -> Path:
+        """What the signature signs, for a report: the paired document, or the file itself."""
+        return self.document.path if self.document is not None else self.signature.path
+
+
+class Validator(Protocol):
+    format: DetectedFormat
+    """The format its reports give, a failure reported for it included."""
+
+    def accepts(self, item: Item) -> bool: ...
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        """One report per signature; what the input holds ends in a verdict, never an exception
+        (but cancellation and lack of memory)."""
+        ...
+
+
+class _OfKind:
+    """A validator that accepts the files discovery classified as its ``kind``."""
+
+    kind: Kind
+
+    def accepts(self, item: Item) -> bool:
+        return item.signature.kind is self.kind
+
+
+class DetachedXades(_OfKind):
+    """``<document> - Signature N.xml``: one ds:Signature naming its document (EN 319 132-1)."""
+
+    format = DetectedFormat.XADES
+    kind = Kind.XADES
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .xades import validator
+
+        document = item.document.path if item.document is not None else None
+        return validator.validate_xades(item.signature.path, document, context)
+
+
+class DetachedCades(_OfKind):
+    """``<document> - Signature N.p7s``: a CMS SignedData without its content (EN 319 122-1)."""
+
+    format = DetectedFormat.CADES
+    kind = Kind.CADES
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .cms import validator
+
+        document = item.document.path if item.document is not None else None
+        return validator.validate_cms(item.signature.path, document, context)
+
+
+class EnvelopingCades(_OfKind):
+    """A ``.p7m``: the CMS SignedData holds its content (or, detached after all, says so)."""
+
+    format = DetectedFormat.CADES
+    kind = Kind.P7M
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .cms import validator
+
+        return validator.validate_cms(item.signature.path, None, context)
+
+
+class EmbeddedPades(_OfKind):
+    """A PDF with signatures in it (EN 319 142-1): each one, and what changed after it."""
+
+    format = DetectedFormat.PADES
+    kind = Kind.PDF
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .pdf import validator
+
+        return validator.validate_pdf(item.signature.path, context)
+
+
+VALIDATORS: Sequence[Validator] = (
+    DetachedXades(),
+    DetachedCades(),
+    EnvelopingCades(),
+    EmbeddedPades(),
+)
+"""Tried in this order; the first that accepts an item validates it."""
+
+
+def validator_for(item: Item) -> Validator:
+    """The validator of ``item``; discovery only yields kinds that one of them accepts."""
+    for validator in VALIDATORS:
+        if validator.accepts(item):
+            return validator
+    raise LookupError(f"no validator accepts a {item.signature.kind.value} file")
