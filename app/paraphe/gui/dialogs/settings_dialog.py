@@ -37,19 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.display_text import displayable
-from ..core.settings import Settings
-from ..core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
-from . import errors
-from .plain_text import tooltip
+from ...core.display_text import displayable
+from ...core.settings import TRUST_ANCHORS, Settings
+from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
+from ...core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
+from .. import errors
+from ..plain_text import tooltip
 
-TRUST_ANCHORS = "trust_anchors"
-"""Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors."""
-
-FORMATS = (("xades", "XAdES"), ("cades", "CAdES"), ("pades", "PAdES"))
-LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
-SIGNABLE_LEVELS = frozenset({"B-B"})
-"""Levels this version can sign; the others need a timestamp server (a later issue)."""
 LANGUAGES = ("system", "fr", "en")
 FORBIDDEN_IN_SUFFIX = '/\\<>:"|?*'
 """Path separators, and the characters Windows refuses in a file name."""
@@ -163,8 +157,8 @@ class SettingsDialog(QDialog):
         form.addRow("", note(self.tr("A new language applies to windows opened after OK.")))
 
         self.format_combo = QComboBox()
-        for value, name in FORMATS:
-            self.format_combo.addItem(name, value)
+        for signature_format, name in FORMAT_NAMES.items():
+            self.format_combo.addItem(name, signature_format.value)
         self.format_label = QLabel(self.tr("Default &format:"))
         self.format_label.setBuddy(self.format_combo)
         form.addRow(self.format_label, self.format_combo)
@@ -172,8 +166,8 @@ class SettingsDialog(QDialog):
         self.level_combo = QComboBox()
         model = self.level_combo.model()
         for row, level in enumerate(LEVELS):
-            self.level_combo.addItem(level, level)
-            if level not in SIGNABLE_LEVELS and isinstance(model, QStandardItemModel):
+            self.level_combo.addItem(level.value, level.value)
+            if not is_signable(level) and isinstance(model, QStandardItemModel):
                 item = model.item(row)
                 item.setEnabled(False)
                 item.setToolTip(self.tr("Needs a timestamp server — coming in a later version."))
