@@ -37,7 +37,7 @@ from ...core.display_text import displayable
 from ...core.errors import ParapheError
 from ...core.settings import Settings
 from ...core.signing.levels import LEVELS, is_signable
-from ...core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+from ...core.signing.request import SignatureFormat, SignRequest, SignResult, VisibleSignature
 from ..dialogs.password_dialog import PasswordDialog, PinDialog
 from ..errors import show_error
 from ..i18n import localized
@@ -363,7 +363,7 @@ class SignPage(QWidget):
             .replace("%3", str(getattr(progress, "file_count", 1)))
         )
 
-    def _on_file_done(self, result: object) -> None:
+    def _on_file_done(self, result: SignResult) -> None:
         output = Path(result.output)
         self.results.append(output)
         self.results_list.addItem(f"✔ {displayable(output.name)}")

@@ -130,10 +130,12 @@ class CertificatePicker(QGroupBox):
         probe.signals.done.connect(self._tokens_polled)
         QThreadPool.globalInstance().start(probe)
 
-    def _tokens_polled(self, result: object) -> None:
+    def _tokens_polled(
+        self, result: tuple[tuple[tuple[str, str, str], ...], list[Identity] | None]
+    ) -> None:
         """The probe's (presence, identities): identities read off the GUI thread on a change."""
         self._polling = False
-        state, tokens = result  # type: ignore[misc]
+        state, tokens = result
         if state != self._token_state:
             first = self._token_state is None
             self._token_state = state

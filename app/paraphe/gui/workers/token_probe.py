@@ -31,7 +31,7 @@ class TokenProbe(QRunnable):
 
     def run(self) -> None:
         try:
-            state: object = token_presence(self.settings)
+            state = token_presence(self.settings)
         except Exception:
             state = ()
         tokens = None

@@ -68,72 +68,72 @@
         <translation>— Jeton : %1 —</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="151"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="153"/>
         <source>Qualified</source>
         <translation>Qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="152"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="154"/>
         <source>Not qualified</source>
         <translation>Non qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="153"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="155"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="160"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
         <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="170"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
         <source>Holder: %1</source>
         <translation>Titulaire : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="171"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="173"/>
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="174"/>
         <source>SIREN: %1</source>
         <translation>SIREN : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="173"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="175"/>
         <source>Issuer: %1</source>
         <translation>Émetteur : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="174"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="176"/>
         <source>Valid from %1 to %2</source>
         <translation>Valide du %1 au %2</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="177"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="179"/>
         <source>Key usage: %1</source>
         <translation>Usage de la clé : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="179"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="181"/>
         <source>Token: %1 (key %2)</source>
         <translation>Jeton : %1 (clé %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="183"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="185"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="192"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="194"/>
         <source>Choose a certificate file</source>
         <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="194"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="196"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
     </message>
@@ -309,184 +309,144 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="102"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="72"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="73"/>
         <source>&amp;Output</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="74"/>
         <source>T&amp;rust anchors</source>
         <translation>Certificats de &amp;confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
         <source>Some settings are set by your administrator and cannot be changed here.</source>
         <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="121"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="124"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="127"/>
         <source>A new language applies to windows opened after OK.</source>
         <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="132"/>
         <source>Default &amp;format:</source>
         <translation>&amp;Format par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="143"/>
         <source>Needs a timestamp server — coming in a later version.</source>
         <translation>Nécessite un serveur d&apos;horodatage — disponible dans une version ultérieure.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="144"/>
         <source>Default le&amp;vel:</source>
         <translation>Ni&amp;veau par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="151"/>
         <source>&amp;Timestamp server:</source>
         <translation>Serveur d&apos;&amp;horodatage :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
         <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
         <translation>L&apos;horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd&apos;hui. Le serveur indiqué ici sera alors utilisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="199"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="169"/>
         <source>PAdES file s&amp;uffix:</source>
         <translation>S&amp;uffixe des fichiers PAdES :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="204"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
         <source>PAdES signed copy:</source>
         <translation>Copie PDF signée (PAdES) :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="180"/>
         <source>Signature tokens:</source>
         <translation>Jetons de signature :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="213"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="183"/>
         <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
         <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="190"/>
         <source>Save signatures:</source>
         <translation>Enregistrer les signatures :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="221"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="191"/>
         <source>&amp;Beside the original files</source>
         <translation>À &amp;côté des fichiers originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="192"/>
         <source>In this fol&amp;der:</source>
         <translation>Dans ce &amp;dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="227"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="198"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="246"/>
-        <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="250"/>
-        <source>&amp;Certificates you trust:</source>
-        <translation>&amp;Certificats de confiance :</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="252"/>
-        <source>Subject</source>
-        <translation>Sujet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="252"/>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="259"/>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="260"/>
-        <source>Re&amp;move</source>
-        <translation>&amp;Retirer</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="313"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="255"/>
         <source>Set by your administrator</source>
         <translation>Fixé par votre administrateur</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="339"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="277"/>
         <source>Folder for the signatures</source>
         <translation>Dossier des signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="347"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="285"/>
         <source>PAdES file suffix: it cannot be empty.</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="350"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="288"/>
         <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="365"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="303"/>
         <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
         <translation>Serveur d&apos;horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="372"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
         <source>Output folder: choose a folder, or save beside the original files.</source>
         <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="406"/>
-        <source>Add a trusted certificate</source>
-        <translation>Ajouter un certificat de confiance</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="408"/>
-        <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
-        <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -641,6 +601,49 @@
         <location filename="../../gui/pages/sign_page.py" line="394"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustAnchorsEditor</name>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="66"/>
+        <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
+        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="70"/>
+        <source>&amp;Certificates you trust:</source>
+        <translation>&amp;Certificats de confiance :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="72"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="72"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="79"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="80"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="121"/>
+        <source>Add a trusted certificate</source>
+        <translation>Ajouter un certificat de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="123"/>
+        <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
