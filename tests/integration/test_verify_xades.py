@@ -30,8 +30,8 @@ from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.policy import VerificationSettings
+from paraphe.core.validation.report import DetectedFormat as ReportFormat
 from paraphe.core.validation.report import DocumentReport, SignatureReport, ValidationReport
-from paraphe.core.validation.report import SignatureFormat as ReportFormat
 from paraphe.core.validation.xades import reading
 from paraphe.core.validation.xades_validator import MAX_TOKEN_BYTES, validate_xades
 from tests.conftest import snapshot

@@ -31,7 +31,7 @@ from .pyhanko_results import (
     standard_checks,
     verdict_of,
 )
-from .report import Check, SignatureFormat, SignatureReport
+from .report import Check, DetectedFormat, SignatureReport
 
 _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
 _ATTR_CERT_VALUES = "1.2.840.113549.1.9.16.2.23"
@@ -51,7 +51,7 @@ def _failure(
     decided = False if indication is Indication.TOTAL_FAILED else None
     return failed_signature(
         token,
-        SignatureFormat.CADES,
+        DetectedFormat.CADES,
         indication,
         sub,
         Check("signature structure", decided, detail),
@@ -160,7 +160,7 @@ def validate_cms(
         return [
             failed_signature(
                 token,
-                SignatureFormat.CADES,
+                DetectedFormat.CADES,
                 not_processed,
                 why,
                 Check("validation", None, detail),
@@ -171,7 +171,7 @@ def validate_cms(
     indication, sub = verdict_of(result, errors)
     report = SignatureReport(
         signature_path=token,
-        format=SignatureFormat.CADES,
+        format=DetectedFormat.CADES,
         indication=indication,
         subindication=sub,
         explanation=None,

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import Cancelled
 from .explanations import explain
 from .indications import Indication, SubIndication
-from .report import Check, SignatureFormat, SignatureReport, folded
+from .report import Check, DetectedFormat, SignatureReport, folded
 
 MUST_PROPAGATE: tuple[type[BaseException], ...] = (Cancelled, MemoryError)
 """Never turned into a verdict: the user stopped the run, or the machine ran out of memory.
@@ -28,7 +28,7 @@ _ENVIRONMENT_ERRORS = (OSError, RuntimeError)
 
 def failed_signature(
     path: Path,
-    format: SignatureFormat,
+    format: DetectedFormat,
     indication: Indication,
     subindication: SubIndication,
     check: Check,

@@ -31,7 +31,7 @@ from .pyhanko_results import (
     standard_checks,
     verdict_of,
 )
-from .report import Check, PdfCoverage, SignatureFormat, SignatureReport
+from .report import Check, DetectedFormat, PdfCoverage, SignatureReport
 
 # A filled signature: its /ByteRange, or its /Contents holding a DER CMS ("<30..."). An empty
 # signature field of an unsigned form has neither.
@@ -56,7 +56,7 @@ def pdf_failure(path: Path, detail: str) -> SignatureReport:
     """A PDF (or one of its signatures) too damaged to check: TOTAL_FAILED, FORMAT_FAILURE."""
     return failed_signature(
         path,
-        SignatureFormat.PADES,
+        DetectedFormat.PADES,
         Indication.TOTAL_FAILED,
         SubIndication.FORMAT_FAILURE,
         Check("PDF structure", False, detail),
@@ -70,7 +70,7 @@ def _not_processed(path: Path, field_name: str, exc: Exception) -> SignatureRepo
     detail = f"signature {field_name}: could not be processed ({one_line(exc)})"
     return failed_signature(
         path,
-        SignatureFormat.PADES,
+        DetectedFormat.PADES,
         indication,
         subindication,
         Check("PDF structure", None, detail),
@@ -195,7 +195,7 @@ def _validate_one(
     if unsupported is not None:
         return failed_signature(
             path,
-            SignatureFormat.PADES,
+            DetectedFormat.PADES,
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
             Check("signature algorithm", None, f"signature {sig.field_name}: {unsupported}"),
@@ -220,7 +220,7 @@ def _validate_one(
     coverage = _coverage(sig, SuspiciousModification)
     report = SignatureReport(
         signature_path=path,
-        format=SignatureFormat.PADES,
+        format=DetectedFormat.PADES,
         indication=indication,
         subindication=sub,
         explanation=None,

@@ -33,7 +33,9 @@ _BEYOND_ASCII = re.compile("[^\x00-\x7e]")
 backslashes: JSON's structure is ASCII, so only characters inside strings match."""
 
 
-class SignatureFormat(enum.Enum):
+class DetectedFormat(enum.Enum):
+    """The format of a signature found by the verifier (signing's choice is ``SignatureFormat``)."""
+
     XADES = "XAdES"
     CADES = "CAdES"
     PADES = "PAdES"
@@ -116,7 +118,7 @@ class PdfCoverage:
 class SignatureReport:
     signature_path: Path
     """The token, or the PDF holding the signature."""
-    format: SignatureFormat
+    format: DetectedFormat
     indication: Indication
     subindication: SubIndication | None
     explanation: str | None

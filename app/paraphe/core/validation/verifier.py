@@ -15,7 +15,8 @@ from .discovery import Found, Kind, classify, pair, walk
 from .policy import VerificationSettings
 from .report import DocumentReport, InputError, OrphanSignature, SignatureReport, ValidationReport
 
-ProgressCallback = Callable[[str], None]
+ItemCallback = Callable[[str], None]
+"""Told the name of each item as its verification starts."""
 
 SCRATCH_PREFIX = "paraphe-verify-"
 """Archives are unpacked in a folder of this name in the temporary folder (see ``scratch``)."""
@@ -24,7 +25,7 @@ SCRATCH_PREFIX = "paraphe-verify-"
 def verify_paths(
     paths: Sequence[Path],
     settings: VerificationSettings,
-    on_item: ProgressCallback | None = None,
+    on_item: ItemCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ValidationReport:
     """One report for everything under ``paths``; ``cancel`` stops it between two items
@@ -154,7 +155,7 @@ def _contained(
     """The validator's reports; should an exception escape it all the same, a non-passing verdict
     for this signature file, and the run goes on with the next one."""
     from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
-    from .report import Check, SignatureFormat
+    from .report import Check, DetectedFormat
 
     try:
         return validate(item.path, document, context)
@@ -162,11 +163,11 @@ def _contained(
         raise
     except Exception as exc:
         indication, subindication = cannot_process(exc)
-        formats = {Kind.XADES: SignatureFormat.XADES, Kind.PDF: SignatureFormat.PADES}
+        formats = {Kind.XADES: DetectedFormat.XADES, Kind.PDF: DetectedFormat.PADES}
         return [
             failed_signature(
                 item.path,
-                formats.get(item.kind, SignatureFormat.CADES),
+                formats.get(item.kind, DetectedFormat.CADES),
                 indication,
                 subindication,
                 Check("validation", None, f"could not be processed ({one_line(exc)})"),

@@ -12,8 +12,8 @@ from ..indications import Indication, SubIndication
 from ..report import (
     CertificateInfo,
     Check,
+    DetectedFormat,
     RevocationInfo,
-    SignatureFormat,
     SignatureReport,
     SignerIdentity,
 )
@@ -67,7 +67,7 @@ class Findings:
     ) -> SignatureReport:
         return SignatureReport(
             signature_path=token_path,
-            format=SignatureFormat.XADES,
+            format=DetectedFormat.XADES,
             indication=indication,
             subindication=subindication,
             explanation=explain(indication, subindication),
