@@ -17,9 +17,9 @@ from paraphe.core.errors import UnreadableDocument
 from paraphe.core.name_bytes import file_name_in_uri, percent_encoded, unicode_text
 from paraphe.core.validation.indications import Indication
 from paraphe.core.validation.report import (
+    DetectedFormat,
     DocumentReport,
     InputError,
-    SignatureFormat,
     SignatureReport,
     ValidationReport,
 )
@@ -122,7 +122,7 @@ def _report(folder: Path) -> ValidationReport:
     token = folder / os.fsdecode(b"caf\xe9.pdf - Signature 1.p7s")
     signature = SignatureReport(
         signature_path=token,
-        format=SignatureFormat.CADES,
+        format=DetectedFormat.CADES,
         indication=Indication.TOTAL_PASSED,
         subindication=None,
         explanation=None,
