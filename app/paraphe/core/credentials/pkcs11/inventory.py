@@ -18,7 +18,8 @@ from cryptography import x509
 
 from ...certificates import can_sign
 from ...errors import ParapheError
-from .modules import ModuleCandidate, Pkcs11ModuleError, load_module, vendor_of
+from .known_modules import vendor_of
+from .modules import ModuleCandidate, Pkcs11ModuleError, load_module
 from .token_errors import PinLocked, WrongPin
 
 __all__ = [
