@@ -150,7 +150,7 @@ def ask(request):
     return job["pin"]
 
 credential = token_credential.Pkcs11Credential.open(
-    Path(job["module"]), token_label=job["token"], key_label=job["key"], pin_callback=ask)
+    Path(job["module"]), token_label=job["token"], key_label=job["key"], ask_secret=ask)
 opened = time.perf_counter()
 
 spent = {"c_sign": [], "write": [], "check": [], "digest_wait": [], "fsync": []}

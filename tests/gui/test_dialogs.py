@@ -14,11 +14,11 @@ from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 
 from paraphe import __version__
-from paraphe.core.settings import SETTINGS_FILE, Settings
+from paraphe.core.settings import SETTINGS_FILE, TRUST_ANCHORS, Settings
 from paraphe.core.trust import TrustFileError, UserTrustStore
 from paraphe.gui import errors
 from paraphe.gui.about_dialog import AboutDialog
-from paraphe.gui.settings_dialog import TRUST_ANCHORS, SettingsDialog
+from paraphe.gui.dialogs.settings_dialog import SettingsDialog
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from paraphe.core.settings import Settings
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
 from paraphe.gui import errors
-from paraphe.gui.password_dialog import PasswordDialog
-from paraphe.gui.sign_page import SignPage
+from paraphe.gui.dialogs.password_dialog import PasswordDialog
+from paraphe.gui.pages.sign_page import SignPage
 from paraphe.gui.verify_page import COLUMN_DOCUMENT, VerifyPage
 from tests.conftest import SAMPLES
 from tests.gui.test_sign_page import answer_password

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from paraphe.core.settings import Settings
 from paraphe.core.signing.request import SignatureFormat
-from paraphe.gui.password_dialog import PasswordDialog
-from paraphe.gui.sign_page import SignPage
+from paraphe.gui.dialogs.password_dialog import PasswordDialog
+from paraphe.gui.pages.sign_page import SignPage
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.verifiers import openssl_cms_verify, xmlsec1_verify
 
@@ -214,7 +214,7 @@ def test_window_keeps_repainting_while_a_1_gib_file_is_signed(
 def test_token_certificates_in_the_picker_and_signing_with_the_token_pin(
     page: SignPage, qtbot, tmp_path: Path, pki: TestPki, softhsm_token
 ) -> None:
-    from paraphe.gui.password_dialog import PinDialog
+    from paraphe.gui.dialogs.password_dialog import PinDialog
 
     page.reload_identities()
     labels = [page.certificate.itemText(i) for i in range(page.certificate.count())]
@@ -255,7 +255,7 @@ def test_token_certificates_in_the_picker_and_signing_with_the_token_pin(
 def test_a_pin_pad_notice_shows_where_the_user_looks_while_the_reader_waits(
     page: SignPage,
 ) -> None:
-    from paraphe.core.credentials.pkcs11.pin import pin_pad_notice
+    from paraphe.core.credentials.pkcs11.token_errors import pin_pad_notice
 
     page._on_notice(pin_pad_notice("Carte agent"))
     message = "token Carte agent: type the PIN on the reader's keypad."
@@ -267,14 +267,14 @@ def test_a_token_plugged_in_appears_in_the_picker(page: SignPage, qtbot, softhsm
     """The background probe sees a token that was not there before and refills the picker with
     the identities it read off the GUI thread."""
     page.reload_identities(tokens=[])  # the picker as it was before the token was plugged in
-    page._token_state = ()  # the probe's last view: no token
+    page.picker._token_state = ()  # the probe's last view: no token
     header = f"— Token: {softhsm_token.label} —"
 
     def labels() -> list[str]:
         return [page.certificate.itemText(i) for i in range(page.certificate.count())]
 
     assert header not in labels()
-    page.poll_tokens()
+    page.picker.poll_tokens()
     qtbot.waitUntil(lambda: header in labels(), timeout=30_000)
     assert any("Jeanne Test" in text for text in labels()[labels().index(header) + 1 :])
-    assert page._token_state and not page._polling
+    assert page.picker._token_state and not page.picker._polling

@@ -18,13 +18,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
 from paraphe.core.credentials.pkcs11.credential import Pkcs11Credential
-from paraphe.core.credentials.pkcs11.pin import (
+from paraphe.core.credentials.pkcs11.token_errors import (
     KeyNotFound,
     PinLocked,
-    PinRequest,
     TokenRemoved,
     WrongPinFinalTry,
 )
+from paraphe.core.credentials.secrets import SecretRequest
 from paraphe.core.errors import Cancelled, Notice
 from paraphe.core.signing.engine import BatchSigner, plan_documents
 from paraphe.core.signing.request import SignatureFormat, SignRequest, SignResult
@@ -68,9 +68,9 @@ class PinCounter:
 
     def __init__(self, pin: str | None = USER_PIN) -> None:
         self.pin = pin
-        self.requests: list[PinRequest] = []
+        self.requests: list[SecretRequest] = []
 
-    def __call__(self, request: PinRequest) -> str | None:
+    def __call__(self, request: SecretRequest) -> str | None:
         self.requests.append(request)
         return self.pin
 
@@ -83,7 +83,7 @@ def open_token_credential(
         token_label=token.label,
         key_label=key_label(token, persona),
         cert_sha256=None,
-        pin_callback=pin or PinCounter(),
+        ask_secret=pin or PinCounter(),
         **kwargs,
     )
 
@@ -440,7 +440,7 @@ def test_a_key_not_found_names_what_was_searched_and_what_is_there(
             token_label=None,
             key_label=None,
             cert_sha256="00" * 32,
-            pin_callback=PinCounter(),
+            ask_secret=PinCounter(),
         )
     message = missing.value.message
     assert "00" * 32 in message
@@ -449,7 +449,7 @@ def test_a_key_not_found_names_what_was_searched_and_what_is_there(
 
 
 def test_without_key_or_cert_several_identities_are_listed(softhsm_token: SoftHsmToken) -> None:
-    from paraphe.core.credentials.pkcs11.pin import SeveralKeys
+    from paraphe.core.credentials.pkcs11.token_errors import SeveralKeys
 
     with pytest.raises(SeveralKeys) as several:
         Pkcs11Credential.open(
@@ -457,7 +457,7 @@ def test_without_key_or_cert_several_identities_are_listed(softhsm_token: SoftHs
             token_label=None,
             key_label=None,
             cert_sha256=None,
-            pin_callback=PinCounter(),
+            ask_secret=PinCounter(),
         )
     assert "--key" in several.value.message and "Ecdsa Test" in several.value.message
 
@@ -589,7 +589,7 @@ def test_a_pin_pad_reader_logs_in_without_asking_and_says_to_type_on_it(
         double,
         softhsm_token.module,
         key_label=key_label(softhsm_token, "rsa"),
-        pin_callback=pin,
+        ask_secret=pin,
         on_notice=notices.append,
     ) as credential:
         outcome = BatchSigner(request, credential).run(plan_documents(request))
@@ -671,7 +671,7 @@ def test_a_pin_pad_reader_asks_for_each_signature_of_an_always_authenticate_key(
         double,
         softhsm_token.module,
         key_label=key_label(softhsm_token, "always-auth"),
-        pin_callback=pin,
+        ask_secret=pin,
         on_notice=notices.append,
     ) as credential:
         outcome = BatchSigner(request, credential).run(plan_documents(request))
@@ -699,7 +699,7 @@ def test_cancel_on_the_reader_keypad_stops_the_batch_and_keeps_nothing_partial(
         pin_pad_token(real_token),
         softhsm_token.module,
         key_label=key_label(softhsm_token, "always-auth"),
-        pin_callback=PinCounter(),
+        ask_secret=PinCounter(),
     ) as credential:
         with pytest.raises(Cancelled):
             BatchSigner(request, credential, on_result=signed.append).run(plan_documents(request))
@@ -725,7 +725,7 @@ def test_a_final_try_is_announced_before_the_pin_is_asked(
     )
     events: list[str] = []
 
-    def ask(request: PinRequest) -> str:
+    def ask(request: SecretRequest) -> str:
         events.append(f"asked final_try={request.final_try}")
         return USER_PIN
 
@@ -733,7 +733,7 @@ def test_a_final_try_is_announced_before_the_pin_is_asked(
         double,
         softhsm_token.module,
         key_label=key_label(softhsm_token, "ecdsa"),
-        pin_callback=ask,
+        ask_secret=ask,
         on_notice=lambda notice: events.append(notice.message),
     ) as credential:
         assert credential.certificate is not None
@@ -749,7 +749,7 @@ def test_a_locked_pin_stops_before_asking(softhsm_token: SoftHsmToken, real_toke
     double = TokenDouble(real_token, TokenFlag.LOGIN_REQUIRED | TokenFlag.USER_PIN_LOCKED)
     pin = PinCounter()
     with pytest.raises(PinLocked) as locked:
-        Pkcs11Credential.open_token(double, softhsm_token.module, pin_callback=pin)
+        Pkcs11Credential.open_token(double, softhsm_token.module, ask_secret=pin)
     assert not pin.requests and not double.opened_with
     assert "is locked" in locked.value.message and "PUK" in locked.value.message
 
@@ -765,11 +765,11 @@ def test_a_wrong_pin_is_not_retried_and_says_when_one_try_is_left(
     double.flags_after_refusal = TokenFlag.LOGIN_REQUIRED | TokenFlag.USER_PIN_FINAL_TRY
     pin = PinCounter(pin=WRONG_PIN)
     with pytest.raises(WrongPinFinalTry) as wrong:
-        Pkcs11Credential.open_token(double, softhsm_token.module, pin_callback=pin)
+        Pkcs11Credential.open_token(double, softhsm_token.module, ask_secret=pin)
     assert len(pin.requests) == 1 and len(double.opened_with) == 1
     assert "one try left before the token locks" in wrong.value.message
     assert WRONG_PIN not in wrong.value.message
 
     locking = TokenDouble(real_token, TokenFlag.LOGIN_REQUIRED, refuse_pin=Pkcs11PinLocked())
     with pytest.raises(PinLocked):
-        Pkcs11Credential.open_token(locking, softhsm_token.module, pin_callback=PinCounter())
+        Pkcs11Credential.open_token(locking, softhsm_token.module, ask_secret=PinCounter())

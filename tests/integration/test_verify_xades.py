@@ -24,9 +24,9 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from lxml import etree
 
-from paraphe.core.credentials import Pkcs12Credential
+from paraphe.core.credentials import Pkcs12Credential, RsaPadding
 from paraphe.core.signing import xades as xades_signing
-from paraphe.core.signing.request import RsaPadding, SignatureFormat, SignRequest
+from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import (

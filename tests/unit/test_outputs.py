@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from paraphe.core.errors import OutputNotWritable
-from paraphe.core.signing.naming import detached_token_names, pades_output_names
+from paraphe.core.naming import detached_token_names, pades_output_names
 from paraphe.core.staged_file import StagedFile
 
 

@@ -22,11 +22,12 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.credentials import Pkcs12Credential
+    from ..core.credentials.secrets import known_secret
+    from ..core.credentials.sources import KeystoreFile
     from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
     from ..core.errors import Notice
     from ..core.paths import user_data_dir
-    from ..core.signing.engine import BatchSigner, check_credential, plan_documents, utc_now
+    from ..core.signing.batch import sign_batches
     from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 
     pki = demo_pki()
@@ -43,21 +44,23 @@ def run(args: argparse.Namespace) -> int:
         SignRequest(tuple(samples), SignatureFormat.CADES),
         SignRequest(pdfs, SignatureFormat.PADES, visible=VisibleSignature(page=1)),
     ]
+
+    def note(notice: Notice) -> None:
+        print(f"note: {notice.message}")
+
+    outcomes = sign_batches(
+        requests, KeystoreFile(pki.p12), known_secret(DEMO_PASSWORD), on_notice=note
+    )
     failures = 0
-    with Pkcs12Credential.open(pki.p12, DEMO_PASSWORD) as credential:
-        notices: list[Notice] = check_credential(credential, utc_now())
-        for notice in notices:
-            print(f"note: {notice.message}")
-        for request in requests:
-            outcome = BatchSigner(request, credential).run(plan_documents(request))
-            for result in outcome.results:
-                print(
-                    f"  {request.format.value.upper():5}  {result.document.name}"
-                    f"  ->  {result.output.name}  (written, re-read and verified)"
-                )
-            for failure in outcome.failures:
-                print(f"  FAILED {failure.message}")
-            failures += len(outcome.failures)
+    for request, outcome in zip(requests, outcomes, strict=True):
+        for result in outcome.results:
+            print(
+                f"  {request.format.value.upper():5}  {result.document.name}"
+                f"  ->  {result.output.name}  (written, re-read and verified)"
+            )
+        for failure in outcome.failures:
+            print(f"  FAILED {failure.message}")
+        failures += len(outcome.failures)
     print(f"Done: {'all outputs verified' if not failures else f'{failures} failure(s)'}.")
     print()
     print("Verifying the demo folder, trusting the demo root (revocation: the demo's own CRL):")

@@ -1,5 +1,5 @@
 """Where the PKCS#12 password and the token PIN come from: never a command-line value, never a
-log line."""
+log line. One callback answers the engine for both (``secret_callback``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.credentials.pkcs11.pin import PinCallback, PinRequest
-from ..core.errors import UsageError
+from ..core.credentials.secrets import SecretCallback, SecretKind, SecretRequest
+from ..core.errors import UsageError, WrongPassword
 from ..core.user_files import first_line, read_first_line
 from .i18n import tr
 
@@ -66,29 +66,45 @@ def _secret_from_stdin() -> str:
 PIN_ENV = "PARAPHE_PIN"
 
 
-def pin_source(pin_file: Path | None) -> PinCallback:
-    """The one PIN callback of a batch: --pin-file, else $PARAPHE_PIN, else a prompt without echo.
+def secret_callback(
+    password_file: Path | None, password_stdin: bool, pin_file: Path | None
+) -> SecretCallback:
+    """The one secret callback of a batch: the keystore password or the token PIN.
 
-    Asked at most once, after the token's flags were read (the warnings come first); never when
-    the reader has a PIN pad. A wrong PIN is not asked again: the user decides to retry.
+    Each is asked at most once. A wrong password is not asked again (the command stops with
+    ``WrongPassword``), nor a wrong PIN (the engine never retries one): the user decides.
     """
 
-    def ask(request: PinRequest) -> str | None:
-        if pin_file is not None:
-            return read_secret_file(pin_file, "PIN")
-        if PIN_ENV in os.environ:
-            return os.environ[PIN_ENV]
-        if not sys.stdin.isatty():
-            raise UsageError(
-                detail=f"no PIN for the token {request.token_label}: use --pin-file or {PIN_ENV}"
-                " when not running in a terminal"
-            )
-        try:
-            return getpass.getpass(
-                tr("PIN for the token {token}: ").format(token=request.token_label),
-                stream=sys.stderr,
-            )
-        except EOFError:
-            return None
+    def ask(request: SecretRequest) -> str | None:
+        if request.kind is SecretKind.TOKEN_PIN:
+            return _read_pin(pin_file, request)
+        assert request.keystore is not None
+        if request.retry:
+            raise WrongPassword(request.keystore)
+        return read_password(password_file, password_stdin, request.keystore)
 
     return ask
+
+
+def _read_pin(pin_file: Path | None, request: SecretRequest) -> str | None:
+    """--pin-file, else $PARAPHE_PIN, else a prompt without echo.
+
+    Asked after the token's flags were read (the warnings come first); never when the reader
+    has a PIN pad.
+    """
+    if pin_file is not None:
+        return read_secret_file(pin_file, "PIN")
+    if PIN_ENV in os.environ:
+        return os.environ[PIN_ENV]
+    if not sys.stdin.isatty():
+        raise UsageError(
+            detail=f"no PIN for the token {request.token_label}: use --pin-file or {PIN_ENV}"
+            " when not running in a terminal"
+        )
+    try:
+        return getpass.getpass(
+            tr("PIN for the token {token}: ").format(token=request.token_label),
+            stream=sys.stderr,
+        )
+    except EOFError:
+        return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.display_text import displayable
 from ..core.documents import DIGEST_ALGORITHMS
 from ..core.errors import Notice, UsageError
+from ..core.signing.levels import SIGNABLE_LEVELS
 from ..core.signing.request import (
     RsaPadding,
     SignatureFormat,
@@ -23,7 +24,8 @@ from .secrets import PIN_ENV
 from .terminal import ProgressLine
 
 if TYPE_CHECKING:
-    from ..core.credentials.base import Credential
+    from ..core.credentials.secrets import SecretRequest
+    from ..core.credentials.sources import KeySource
 
 DISCOVER = "\0discover"  # --pkcs11 without a path: find the token library
 
@@ -69,7 +71,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--level",
-        choices=[level.value for level in SignatureLevel],
+        choices=[level.value for level in SIGNABLE_LEVELS],
         default="B-B",
         help="ETSI baseline level (default: B-B)",
     )
@@ -145,8 +147,8 @@ def _say(args: argparse.Namespace, text: str, progress: ProgressLine | None = No
         print(text)
 
 
-def _warn(notice: Notice) -> None:
-    print(tr("paraphe: warning: {message}").format(message=localized(notice)), file=sys.stderr)
+def _warning(notice: Notice) -> str:
+    return tr("paraphe: warning: {message}").format(message=localized(notice))
 
 
 def _check_source_options(args: argparse.Namespace) -> None:
@@ -169,7 +171,7 @@ def _check_source_options(args: argparse.Namespace) -> None:
             detail="a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password"
         )
     if args.cert is not None:
-        from ..core.credentials.pkcs11.credential import normalise_fingerprint
+        from ..core.credentials.pkcs11.key_lookup import normalise_fingerprint
 
         fingerprint = normalise_fingerprint(args.cert)
         if len(fingerprint) != 64 or any(c not in "0123456789abcdef" for c in fingerprint):
@@ -204,66 +206,53 @@ def _token_module(args: argparse.Namespace) -> Path:
     )
 
 
-def _open_credential(args: argparse.Namespace) -> Credential:
-    """The PKCS#12 file or the token, asking its password or PIN once for the whole batch."""
-    if args.pkcs11 is not None:
-        from ..core.credentials.pkcs11.credential import Pkcs11Credential
-        from .secrets import pin_source
+def _key_source(args: argparse.Namespace) -> KeySource:
+    """The PKCS#12 file or the token key the options name."""
+    from ..core.credentials.sources import KeystoreFile, TokenKey
 
-        return Pkcs11Credential.open(
-            _token_module(args),
-            token_label=args.token,
-            key_label=args.key,
-            cert_sha256=args.cert,
-            pin_callback=pin_source(args.pin_file),
-            on_notice=_warn,
-        )
-    from ..core.credentials import Pkcs12Credential
-    from .secrets import read_password
-
-    password = read_password(args.password_file, args.password_stdin, args.p12)
-    try:
-        return Pkcs12Credential.open(args.p12, password)
-    finally:
-        del password
+    if args.pkcs11 is None:
+        return KeystoreFile(args.p12)
+    return TokenKey(
+        _token_module(args), token_label=args.token, key_label=args.key, cert_sha256=args.cert
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.signing.engine import hash_ahead, plan_documents, preload_in_background
+    from ..core.signing.batch import sign_batch
+    from .secrets import secret_callback
 
     _take_misread_file(args)
     _check_source_options(args)
     request = build_request(args)
-    plan = plan_documents(request)
+    source = _key_source(args)
     # The hashing thread needs the interpreter lock briefly after each chunk; while pyHanko
     # imports beside it, a short switch interval keeps it from waiting up to 5 ms each time.
     sys.setswitchinterval(0.0001)
     progress = ProgressLine(enabled=True if args.progress else None)
-    # Hashing starts first and the signing libraries load beside it, while the user types the
-    # password or PIN and the keystore or token is opened: a large file costs little more than
-    # its hashing.
-    digests = hash_ahead(plan, request, progress)
-    preload_in_background(request.format)
-    try:
-        with progress.paused():
-            credential = _open_credential(args)
-        from ..core.signing.engine import BatchSigner, check_credential, utc_now
+    answer = secret_callback(args.password_file, args.password_stdin, args.pin_file)
 
-        with credential:
-            for notice in (*check_credential(credential, utc_now()), *plan.notices):
-                _warn(notice)
-            signer = BatchSigner(
-                request,
-                credential,
-                on_progress=progress,
-                on_result=lambda result: _say(
-                    args, tr("signed: {path}").format(path=displayable(result.output)), progress
-                ),
-            )
-            outcome = signer.run(plan, digests)
+    def ask_secret(secret_request: SecretRequest) -> str | None:
+        with progress.paused():  # no progress line over the prompt
+            return answer(secret_request)
+
+    def warn(notice: Notice) -> None:
+        progress.print_above(_warning(notice), sys.stderr)
+
+    try:
+        # Hashing starts first and the signing libraries load beside it, while the user types
+        # the password or PIN and the keystore or token is opened: a large file costs little
+        # more than its hashing.
+        outcome = sign_batch(
+            request,
+            source,
+            ask_secret,
+            on_progress=progress,
+            on_result=lambda result: _say(
+                args, tr("signed: {path}").format(path=displayable(result.output)), progress
+            ),
+            on_notice=warn,
+        )
     finally:
-        if digests is not None:
-            digests.stop()
         progress.clear()
     for failure in outcome.failures:
         print(f"paraphe: {localized(failure)}", file=sys.stderr)

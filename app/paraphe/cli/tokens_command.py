@@ -169,7 +169,7 @@ def _selected(token: Any, wanted: str | None) -> bool:
 def _print_token(token: Any, module: Path, pin: str | None, show_all: bool) -> bool:
     """Print one token and its certificates; True when the PIN was refused."""
     from ..core.credentials.pkcs11.inventory import list_identities
-    from ..core.credentials.pkcs11.pin import TokenError
+    from ..core.credentials.pkcs11.token_errors import TokenError
 
     print("    " + tr("Token: {label}").format(label=token.label or tr("(no label)")))
     print(

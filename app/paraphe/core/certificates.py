@@ -75,6 +75,21 @@ def is_qualified_by_statement(cert: x509.Certificate) -> bool:
     return QC_COMPLIANCE in qc_statement_ids(cert)
 
 
+def can_sign(cert: x509.Certificate) -> bool:
+    """Meant for signatures: not a CA, and a key usage that allows them (digitalSignature or
+    nonRepudiation), or none at all (no restriction, RFC 5280)."""
+    try:
+        if cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
+            return False
+    except x509.ExtensionNotFound:
+        pass
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return True
+    return bool(usage.digital_signature or usage.content_commitment)
+
+
 def has_non_repudiation(cert: x509.Certificate) -> bool:
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value

@@ -16,6 +16,10 @@ from .paths import user_data_dir
 
 SETTINGS_FILE = "settings.json"
 
+TRUST_ANCHORS = "trust_anchors"
+"""Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors
+(it is no field: the anchors live in the ``UserTrustStore``)."""
+
 
 @dataclass
 class Settings:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from .. import __version__
 from ..core.settings import Settings
-from .sign_page import SignPage
+from .pages.sign_page import SignPage
 from .verify_page import VerifyPage
 
 
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.verify_page.add_paths(paths)
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
         dialog.language_changed.connect(self.language_requested.emit)

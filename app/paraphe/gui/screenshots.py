@@ -24,17 +24,18 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ..core.credentials import Pkcs12Credential
+    from ..core.credentials.identities import remember_keystore
+    from ..core.credentials.secrets import known_secret
+    from ..core.credentials.sources import KeystoreFile
     from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
     from ..core.settings import Settings
-    from ..core.signing.engine import BatchSigner, plan_documents
+    from ..core.signing.batch import sign_batches
     from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
     from ..core.trust import UserTrustStore
     from ..core.validation.revocation_cache import store_crl
+    from .dialogs.settings_dialog import SettingsDialog
     from .i18n import install_translation
-    from .identities import remember_keystore
     from .main_window import MainWindow
-    from .settings_dialog import SettingsDialog
 
     app = QApplication.instance() or QApplication([])
     install_translation(language)
@@ -42,7 +43,7 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     store_crl(pki.fresh_crl())
     UserTrustStore().add(pki.root_cert)
     settings = Settings.load()
-    remember_keystore(settings, pki.p12, DEMO_PASSWORD)
+    remember_keystore(settings, pki.p12, known_secret(DEMO_PASSWORD))
 
     # Sign screen: files and the certificate chosen.
     bid = scratch / "Offre ENTREPRISE EXEMPLE"
@@ -57,13 +58,15 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     # Verify screen: a bid with valid, tampered, unsigned and orphan items.
     verify_folder = scratch / "Offre reçue"
     documents = copy_samples(verify_folder)
-    with Pkcs12Credential.open(pki.p12, DEMO_PASSWORD) as credential:
-        for request in (
+    sign_batches(
+        [
             SignRequest(tuple(documents[:2]), SignatureFormat.XADES),
             SignRequest(tuple(documents[1:2]), SignatureFormat.CADES),
             SignRequest(tuple(documents[:1]), SignatureFormat.PADES, visible=VisibleSignature()),
-        ):
-            BatchSigner(request, credential).run(plan_documents(request))
+        ],
+        KeystoreFile(pki.p12),
+        known_secret(DEMO_PASSWORD),
+    )
     tampered = verify_folder / "BPU.ods"
     tampered.write_bytes(tampered.read_bytes() + b"\n")
     orphan = verify_folder / "Annexe financière.xlsx - Signature 1.p7s"

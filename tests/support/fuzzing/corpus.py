@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from paraphe.core.signing.request import RsaPadding, SignatureFormat, SignRequest
+from paraphe.core.credentials import RsaPadding
+from paraphe.core.signing.request import SignatureFormat, SignRequest
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 from tests.support.third_party import openssl_sign, pyhanko_sign, xmlsec1_sign

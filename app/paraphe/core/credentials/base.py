@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from ..signing.request import RsaPadding
-
 if TYPE_CHECKING:
     from pyhanko.sign.signers import Signer
+
+
+class RsaPadding(enum.Enum):
+    """RSA signature scheme; PKCS#1 v1.5 is what every verifier accepts, PSS is the modern one.
+
+    Defined with the credential (which signs with it) rather than with the request (which
+    chooses it), so that signing depends on credentials and never the other way round."""
+
+    PKCS1V15 = "pkcs1v15"
+    PSS = "pss"
 
 
 class KeyKind(enum.Enum):

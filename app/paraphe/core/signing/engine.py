@@ -29,6 +29,7 @@ from ..errors import (
 from ..progress import CancelToken, Progress, ProgressCallback
 from ..staged_file import StagedFile
 from .formats import HANDLERS, HEAVY_MODULES, SigningInput
+from .levels import assert_signable
 from .prehash import DigestPipeline
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class BatchPlan:
 def plan_documents(request: SignRequest) -> BatchPlan:
     """Open every input and refuse the batch before signing anything if one cannot be signed."""
     request.assert_viable()
+    assert_signable(request.level)
     handler = HANDLERS[request.format]
     documents: list[Document] = []
     seen: set[Path] = set()

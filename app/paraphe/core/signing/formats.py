@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
+from .. import naming
 from ..documents import Document
 from ..errors import SelfCheckFailed, UnsupportedDocument
-from . import naming
 from .request import SignatureFormat, SignRequest
 
 if TYPE_CHECKING:

@@ -6,15 +6,9 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..credentials.base import RsaPadding
 from ..documents import DIGEST_ALGORITHMS
 from ..errors import Notice, UsageError
-
-
-class RsaPadding(enum.Enum):
-    """RSA signature scheme; PKCS#1 v1.5 is what every verifier accepts, PSS is the modern one."""
-
-    PKCS1V15 = "pkcs1v15"
-    PSS = "pss"
 
 
 class SignatureFormat(enum.Enum):
@@ -27,9 +21,15 @@ class SignatureFormat(enum.Enum):
 
 
 class SignatureLevel(enum.Enum):
-    """ETSI baseline levels; B-T and above need a timestamp server and come with a later issue."""
+    """ETSI baseline levels; which of them can be signed now is ``levels.SIGNABLE_LEVELS``."""
 
     B_B = "B-B"
+    B_T = "B-T"
+    """With a signature timestamp: needs a timestamp server (a later issue)."""
+    B_LT = "B-LT"
+    """With the validation data (certificates, OCSP/CRL): a later issue."""
+    B_LTA = "B-LTA"
+    """With archive timestamps: a later issue."""
 
 
 @dataclass(frozen=True)

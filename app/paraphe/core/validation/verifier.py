@@ -24,7 +24,8 @@ from .report import (
 )
 from .settings import VerificationSettings
 
-ProgressCallback = Callable[[str], None]
+ItemCallback = Callable[[str], None]
+"""Told the name of each item as its verification starts."""
 
 SCRATCH_PREFIX = "paraphe-verify-"
 """Archives are unpacked in a folder of this name in the temporary folder (see ``scratch``)."""
@@ -33,7 +34,7 @@ SCRATCH_PREFIX = "paraphe-verify-"
 def verify_paths(
     paths: Sequence[Path],
     settings: VerificationSettings,
-    on_item: ProgressCallback | None = None,
+    on_item: ItemCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ValidationReport:
     """One report for everything under ``paths``; ``cancel`` stops it between two items

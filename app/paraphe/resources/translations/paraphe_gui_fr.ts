@@ -45,6 +45,100 @@
     </message>
 </context>
 <context>
+    <name>CertificatePicker</name>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="50"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="58"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="60"/>
+        <source>Add a .p12 &amp;certificate…</source>
+        <translation>Ajouter un &amp;certificat .p12…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="62"/>
+        <source>Show certificates not meant for signing</source>
+        <translation>Afficher les certificats non destinés à la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="98"/>
+        <source>— Token: %1 —</source>
+        <translation>— Jeton : %1 —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="153"/>
+        <source>Qualified</source>
+        <translation>Qualifié</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="154"/>
+        <source>Not qualified</source>
+        <translation>Non qualifié</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="155"/>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
+        <source>No certificate yet: add your .p12 file with the button above.</source>
+        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
+        <source>Holder: %1</source>
+        <translation>Titulaire : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="173"/>
+        <source>Organisation: %1</source>
+        <translation>Organisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="174"/>
+        <source>SIREN: %1</source>
+        <translation>SIREN : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="175"/>
+        <source>Issuer: %1</source>
+        <translation>Émetteur : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="176"/>
+        <source>Valid from %1 to %2</source>
+        <translation>Valide du %1 au %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="179"/>
+        <source>Key usage: %1</source>
+        <translation>Usage de la clé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="181"/>
+        <source>Token: %1 (key %2)</source>
+        <translation>Jeton : %1 (clé %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="185"/>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="194"/>
+        <source>Choose a certificate file</source>
+        <translation>Choisir un fichier de certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="196"/>
+        <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <location filename="../../gui/drop_zone.py" line="31"/>
@@ -65,6 +159,44 @@
         <location filename="../../gui/drop_zone.py" line="50"/>
         <source>Choose a folder</source>
         <translation>Choisir un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="40"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="43"/>
+        <source>Drop the files to sign here, or add them with the buttons.</source>
+        <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="53"/>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Retirer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="55"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Vider</translation>
     </message>
 </context>
 <context>
@@ -113,22 +245,22 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../gui/password_dialog.py" line="24"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="27"/>
         <source>Certificate password</source>
         <translation>Mot de passe du certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="28"/>
         <source>Password of the certificate file %1:</source>
         <translation>Mot de passe du fichier de certificat %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="28"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="34"/>
         <source>Wrong password. Check it and try again.</source>
         <translation>Mot de passe incorrect. Vérifiez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="39"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -136,12 +268,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="51"/>
+        <location filename="../../gui/widgets/pdf_preview.py" line="59"/>
         <source>Page preview: click to place the signature</source>
         <translation>Aperçu de la page : cliquez pour placer la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="114"/>
+        <location filename="../../gui/widgets/pdf_preview.py" line="125"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
@@ -149,27 +281,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gui/password_dialog.py" line="67"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="76"/>
         <source>Token PIN</source>
         <translation>Code PIN du jeton</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="68"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="77"/>
         <source>PIN of the token %1:</source>
         <translation>Code PIN du jeton %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="69"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="78"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="81"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
         <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="78"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
         <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
     </message>
@@ -177,607 +309,484 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="69"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="106"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="72"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="107"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="73"/>
         <source>&amp;Output</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="108"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="74"/>
         <source>T&amp;rust anchors</source>
         <translation>Certificats de &amp;confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="111"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
         <source>Some settings are set by your administrator and cannot be changed here.</source>
         <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="155"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="121"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="158"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="124"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="127"/>
         <source>A new language applies to windows opened after OK.</source>
         <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="166"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="132"/>
         <source>Default &amp;format:</source>
         <translation>&amp;Format par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="177"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="143"/>
         <source>Needs a timestamp server — coming in a later version.</source>
         <translation>Nécessite un serveur d&apos;horodatage — disponible dans une version ultérieure.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="178"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="144"/>
         <source>Default le&amp;vel:</source>
         <translation>Ni&amp;veau par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="185"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="151"/>
         <source>&amp;Timestamp server:</source>
         <translation>Serveur d&apos;&amp;horodatage :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="190"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
         <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
         <translation>L&apos;horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd&apos;hui. Le serveur indiqué ici sera alors utilisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="169"/>
         <source>PAdES file s&amp;uffix:</source>
         <translation>S&amp;uffixe des fichiers PAdES :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="208"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
         <source>PAdES signed copy:</source>
         <translation>Copie PDF signée (PAdES) :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="214"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="180"/>
         <source>Signature tokens:</source>
         <translation>Jetons de signature :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="217"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="183"/>
         <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
         <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="224"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="190"/>
         <source>Save signatures:</source>
         <translation>Enregistrer les signatures :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="225"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="191"/>
         <source>&amp;Beside the original files</source>
         <translation>À &amp;côté des fichiers originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="226"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="192"/>
         <source>In this fol&amp;der:</source>
         <translation>Dans ce &amp;dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="231"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="232"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="198"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="250"/>
-        <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="254"/>
-        <source>&amp;Certificates you trust:</source>
-        <translation>&amp;Certificats de confiance :</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="256"/>
-        <source>Subject</source>
-        <translation>Sujet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="256"/>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="263"/>
-        <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="264"/>
-        <source>Re&amp;move</source>
-        <translation>&amp;Retirer</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="317"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="255"/>
         <source>Set by your administrator</source>
         <translation>Fixé par votre administrateur</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="343"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="277"/>
         <source>Folder for the signatures</source>
         <translation>Dossier des signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="351"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="285"/>
         <source>PAdES file suffix: it cannot be empty.</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="354"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="288"/>
         <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="369"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="303"/>
         <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
         <translation>Serveur d&apos;horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="376"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
         <source>Output folder: choose a folder, or save beside the original files.</source>
         <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="410"/>
-        <source>Add a trusted certificate</source>
-        <translation>Ajouter un certificat de confiance</translation>
-    </message>
-    <message>
-        <location filename="../../gui/settings_dialog.py" line="412"/>
-        <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
-        <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/sign_page.py" line="93"/>
-        <source>Drop the files to sign here, or add them with the buttons.</source>
-        <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
-        <source>File</source>
-        <translation>Fichier</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
-        <source>Size</source>
-        <translation>Taille</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="103"/>
-        <source>&amp;Remove selected</source>
-        <translation>&amp;Retirer la sélection</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="105"/>
-        <source>C&amp;lear</source>
-        <translation>&amp;Vider</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="112"/>
-        <source>Files</source>
-        <translation>Fichiers</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="120"/>
-        <location filename="../../gui/sign_page.py" line="132"/>
-        <source>Certificate</source>
-        <translation>Certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="122"/>
-        <source>Add a .p12 &amp;certificate…</source>
-        <translation>Ajouter un &amp;certificat .p12…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="124"/>
-        <source>Show certificates not meant for signing</source>
-        <translation>Afficher les certificats non destinés à la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="143"/>
+        <location filename="../../gui/pages/sign_page.py" line="84"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="144"/>
+        <location filename="../../gui/pages/sign_page.py" line="85"/>
         <source>CA&amp;dES (.p7s token)</source>
         <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="145"/>
+        <location filename="../../gui/pages/sign_page.py" line="86"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="164"/>
+        <location filename="../../gui/pages/sign_page.py" line="106"/>
         <source>Needs a timestamp server: coming in a later version</source>
         <translation>Nécessite un serveur d&apos;horodatage : disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="167"/>
+        <location filename="../../gui/pages/sign_page.py" line="109"/>
         <source>&amp;Beside the originals</source>
         <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="168"/>
+        <location filename="../../gui/pages/sign_page.py" line="110"/>
         <source>In this f&amp;older:</source>
         <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="170"/>
-        <location filename="../../gui/sign_page.py" line="455"/>
+        <location filename="../../gui/pages/sign_page.py" line="112"/>
+        <location filename="../../gui/pages/sign_page.py" line="234"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="171"/>
+        <location filename="../../gui/pages/sign_page.py" line="113"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="180"/>
+        <location filename="../../gui/pages/sign_page.py" line="122"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="182"/>
+        <location filename="../../gui/pages/sign_page.py" line="124"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="183"/>
+        <location filename="../../gui/pages/sign_page.py" line="125"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="184"/>
+        <location filename="../../gui/pages/sign_page.py" line="126"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="187"/>
+        <location filename="../../gui/pages/sign_page.py" line="129"/>
         <source>&amp;Visible signature on the page</source>
         <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="191"/>
+        <location filename="../../gui/pages/sign_page.py" line="133"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="194"/>
+        <location filename="../../gui/pages/sign_page.py" line="136"/>
         <source>Click on the page to place the signature.</source>
         <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="198"/>
+        <location filename="../../gui/pages/sign_page.py" line="140"/>
         <source>Page:</source>
         <translation>Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="200"/>
+        <location filename="../../gui/pages/sign_page.py" line="142"/>
         <source>Visible signature (PAdES)</source>
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="207"/>
+        <location filename="../../gui/pages/sign_page.py" line="149"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="210"/>
+        <location filename="../../gui/pages/sign_page.py" line="152"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="213"/>
+        <location filename="../../gui/pages/sign_page.py" line="155"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="224"/>
+        <location filename="../../gui/pages/sign_page.py" line="167"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="225"/>
+        <location filename="../../gui/pages/sign_page.py" line="168"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="227"/>
+        <location filename="../../gui/pages/sign_page.py" line="170"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="237"/>
+        <location filename="../../gui/pages/sign_page.py" line="180"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="325"/>
-        <source>— Token: %1 —</source>
-        <translation>— Jeton : %1 —</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="378"/>
-        <source>Qualified</source>
-        <translation>Qualifié</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="379"/>
-        <source>Not qualified</source>
-        <translation>Non qualifié</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="380"/>
-        <source>Expired</source>
-        <translation>Expiré</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="387"/>
-        <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="396"/>
-        <source>Holder: %1</source>
-        <translation>Titulaire : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="397"/>
-        <source>Organisation: %1</source>
-        <translation>Organisation : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="398"/>
-        <source>SIREN: %1</source>
-        <translation>SIREN : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="399"/>
-        <source>Issuer: %1</source>
-        <translation>Émetteur : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="400"/>
-        <source>Valid from %1 to %2</source>
-        <translation>Valide du %1 au %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="403"/>
-        <source>Key usage: %1</source>
-        <translation>Usage de la clé : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="405"/>
-        <source>Token: %1 (key %2)</source>
-        <translation>Jeton : %1 (clé %2)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="409"/>
-        <source>File: %1</source>
-        <translation>Fichier : %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="418"/>
-        <source>Choose a certificate file</source>
-        <translation>Choisir un fichier de certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="420"/>
-        <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
-        <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sign_page.py" line="468"/>
+        <location filename="../../gui/pages/sign_page.py" line="247"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="537"/>
+        <location filename="../../gui/pages/sign_page.py" line="326"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="558"/>
+        <location filename="../../gui/pages/sign_page.py" line="353"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="565"/>
+        <location filename="../../gui/pages/sign_page.py" line="360"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="594"/>
+        <location filename="../../gui/pages/sign_page.py" line="330"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="600"/>
+        <location filename="../../gui/pages/sign_page.py" line="394"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
 </context>
 <context>
+    <name>TrustAnchorsEditor</name>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="66"/>
+        <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
+        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="70"/>
+        <source>&amp;Certificates you trust:</source>
+        <translation>&amp;Certificats de confiance :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="72"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="72"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="79"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="80"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="121"/>
+        <source>Add a trusted certificate</source>
+        <translation>Ajouter un certificat de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_anchors_editor.py" line="123"/>
+        <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/verify_page.py" line="79"/>
+        <location filename="../../gui/verify_page.py" line="80"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="84"/>
+        <location filename="../../gui/verify_page.py" line="85"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="87"/>
+        <location filename="../../gui/verify_page.py" line="88"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="92"/>
+        <location filename="../../gui/verify_page.py" line="93"/>
         <source>&amp;Clear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="95"/>
+        <location filename="../../gui/verify_page.py" line="96"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="94"/>
+        <location filename="../../gui/verify_page.py" line="95"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="98"/>
+        <location filename="../../gui/verify_page.py" line="99"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="100"/>
+        <location filename="../../gui/verify_page.py" line="101"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="108"/>
+        <location filename="../../gui/verify_page.py" line="109"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="126"/>
+        <location filename="../../gui/verify_page.py" line="127"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="127"/>
+        <location filename="../../gui/verify_page.py" line="128"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="128"/>
+        <location filename="../../gui/verify_page.py" line="129"/>
         <location filename="../../gui/verify_page.py" line="585"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="129"/>
+        <location filename="../../gui/verify_page.py" line="130"/>
         <location filename="../../gui/verify_page.py" line="591"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="130"/>
+        <location filename="../../gui/verify_page.py" line="131"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="133"/>
+        <location filename="../../gui/verify_page.py" line="134"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="148"/>
+        <location filename="../../gui/verify_page.py" line="149"/>
         <source>Signature details</source>
         <translation>Détails de la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="225"/>
+        <location filename="../../gui/verify_page.py" line="226"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="253"/>
+        <location filename="../../gui/verify_page.py" line="254"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="266"/>
+        <location filename="../../gui/verify_page.py" line="268"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="292"/>
+        <location filename="../../gui/verify_page.py" line="295"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="304"/>
+        <location filename="../../gui/verify_page.py" line="307"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="327"/>
+        <location filename="../../gui/verify_page.py" line="330"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="332"/>
+        <location filename="../../gui/verify_page.py" line="335"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="333"/>
+        <location filename="../../gui/verify_page.py" line="336"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="340"/>
+        <location filename="../../gui/verify_page.py" line="343"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="342"/>
+        <location filename="../../gui/verify_page.py" line="345"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="348"/>
+        <location filename="../../gui/verify_page.py" line="351"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="350"/>
+        <location filename="../../gui/verify_page.py" line="352"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
@@ -1197,17 +1206,17 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="22"/>
+        <location filename="../../gui/errors.py" line="24"/>
         <source>Paraphe</source>
         <translation>Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="28"/>
+        <location filename="../../gui/errors.py" line="30"/>
         <source>Something unexpected happened. Copy the details and report them.</source>
         <translation>Un problème inattendu est survenu. Copiez les détails et signalez-les.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="35"/>
+        <location filename="../../gui/errors.py" line="37"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>

@@ -16,9 +16,11 @@ from typing import Any
 
 from cryptography import x509
 
+from ...certificates import can_sign
 from ...errors import ParapheError
-from .modules import ModuleCandidate, Pkcs11ModuleError, load_module, vendor_of
-from .pin import PinLocked, WrongPin
+from .known_modules import vendor_of
+from .modules import ModuleCandidate, Pkcs11ModuleError, load_module
+from .token_errors import PinLocked, WrongPin
 
 __all__ = [
     "ModuleReport",
@@ -30,8 +32,6 @@ __all__ = [
     "list_tokens",
     "token_flag_names",
 ]
-
-_SIGNING_USAGES = ("digital_signature", "content_commitment")  # content_commitment = nonRepudiation
 
 
 class SlotsUnreadable(Pkcs11ModuleError):
@@ -211,20 +211,6 @@ def _match(key_id: bytes, label: str, keys: Sequence[_KeyObject]) -> _KeyObject 
     return None
 
 
-def _usage_allows_signing(cert: x509.Certificate) -> bool:
-    try:
-        constraints = cert.extensions.get_extension_for_class(x509.BasicConstraints).value
-        if constraints.ca:
-            return False
-    except x509.ExtensionNotFound:
-        pass
-    try:
-        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound:
-        return True  # no restriction (RFC 5280)
-    return any(getattr(usage, name) for name in _SIGNING_USAGES)
-
-
 def list_identities(
     token: Any, pin: str | None = None, show_all: bool = False, module: Path | None = None
 ) -> list[TokenIdentity]:
@@ -283,9 +269,7 @@ def list_identities(
             has_private_key = False if logged_in else None
             evidence = "public key" if public_key is not None else None
         matched = private_key or public_key
-        signing = _usage_allows_signing(cert) and not (
-            private_key is not None and private_key.can_sign is False
-        )
+        signing = can_sign(cert) and not (private_key is not None and private_key.can_sign is False)
         identity = TokenIdentity(
             token_label=label,
             module=module_path,

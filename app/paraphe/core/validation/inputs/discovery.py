@@ -8,7 +8,6 @@ paired with documents by Atexo naming (``X.pdf - Signature 1.xml`` and
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +15,11 @@ from pathlib import Path
 from ...documents import Document
 from ...errors import ParapheError
 from ...name_bytes import file_name_in_uri
+from ...naming import parse_token_name
 from ...user_files import open_regular
 from ...xades_names import DS
 from ..xades.reading import has_signature_root, parse, read_token
 from ..xades.verdicts import Verdict
-
-_ATEXO = re.compile(r"^(?P<doc>.+?) - (?:\d{14} - )?Signature \d+\.(?:xml|p7s)$", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
@@ -101,10 +99,10 @@ def pair(found: Iterable[Found]) -> Pairing:
 
 
 def _by_atexo_name(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
-    match = _ATEXO.match(token.path.name)
-    if match is None:
+    parsed = parse_token_name(token.path.name)
+    if parsed is None:
         return None
-    return by_location.get((token.path.parent, match["doc"]))
+    return by_location.get((token.path.parent, parsed.document))
 
 
 def _by_reference_uri(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from asn1crypto import x509 as asn1_x509
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -24,38 +23,26 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.display_text import displayable
-from ..core.settings import Settings
-from ..core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
-from . import errors
-from .plain_text import tooltip
+from ...core.settings import TRUST_ANCHORS, Settings
+from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
+from ...core.trust import TrustFileError, UserTrustStore
+from .. import errors
+from ..widgets.trust_anchors_editor import TrustAnchorsEditor
 
-TRUST_ANCHORS = "trust_anchors"
-"""Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors."""
-
-FORMATS = (("xades", "XAdES"), ("cades", "CAdES"), ("pades", "PAdES"))
-LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
-SIGNABLE_LEVELS = frozenset({"B-B"})
-"""Levels this version can sign; the others need a timestamp server (a later issue)."""
 LANGUAGES = ("system", "fr", "en")
 FORBIDDEN_IN_SUFFIX = '/\\<>:"|?*'
 """Path separators, and the characters Windows refuses in a file name."""
 EXAMPLE_DOCUMENT = "Contrat.pdf"
-
-_FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def note(text: str) -> QLabel:
@@ -64,26 +51,6 @@ def note(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
-
-
-def subject_label(cert: asn1_x509.Certificate) -> str:
-    """ "Common name — organisation", or the whole subject when it has no common name."""
-    names = cert.subject.native
-    common = names.get("common_name")
-    organisation = names.get("organization_name")
-    if isinstance(common, list):
-        common = common[0]
-    if isinstance(organisation, list):
-        organisation = organisation[0]
-    if not common:
-        return cert.subject.human_friendly
-    return f"{common} — {organisation}" if organisation and organisation != common else common
-
-
-def short_fingerprint(hex_digest: str) -> str:
-    """The first 8 bytes of a SHA-256, as AB:CD:…, enough to tell anchors apart by eye."""
-    head = hex_digest[:16].upper()
-    return ":".join(head[i : i + 2] for i in range(0, len(head), 2)) + "…"
 
 
 class SettingsDialog(QDialog):
@@ -99,9 +66,6 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.trust_store = trust_store or UserTrustStore()
-        self._pending_add: dict[str, Path] = {}
-        """Fingerprint → file it came from, for anchors added since the dialog opened."""
-        self._pending_remove: set[str] = set()
         self.setWindowTitle(self.tr("Settings"))
 
         self.tabs = QTabWidget()
@@ -163,8 +127,8 @@ class SettingsDialog(QDialog):
         form.addRow("", note(self.tr("A new language applies to windows opened after OK.")))
 
         self.format_combo = QComboBox()
-        for value, name in FORMATS:
-            self.format_combo.addItem(name, value)
+        for signature_format, name in FORMAT_NAMES.items():
+            self.format_combo.addItem(name, signature_format.value)
         self.format_label = QLabel(self.tr("Default &format:"))
         self.format_label.setBuddy(self.format_combo)
         form.addRow(self.format_label, self.format_combo)
@@ -172,8 +136,8 @@ class SettingsDialog(QDialog):
         self.level_combo = QComboBox()
         model = self.level_combo.model()
         for row, level in enumerate(LEVELS):
-            self.level_combo.addItem(level, level)
-            if level not in SIGNABLE_LEVELS and isinstance(model, QStandardItemModel):
+            self.level_combo.addItem(level.value, level.value)
+            if not is_signable(level) and isinstance(model, QStandardItemModel):
                 item = model.item(row)
                 item.setEnabled(False)
                 item.setToolTip(self.tr("Needs a timestamp server — coming in a later version."))
@@ -245,37 +209,15 @@ class SettingsDialog(QDialog):
         return page
 
     def _trust_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        intro = QLabel(
-            self.tr(
-                "Signatures whose certificate chains up to one of these certificates are trusted."
-            )
-        )
-        intro.setWordWrap(True)
-        self.anchors_label = QLabel(self.tr("&Certificates you trust:"))
-        self.anchors = QTreeWidget()
-        self.anchors.setHeaderLabels([self.tr("Subject"), self.tr("SHA-256")])
-        self.anchors.setRootIsDecorated(False)
-        self.anchors.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.anchors.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.anchors.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.anchors.header().setStretchLastSection(False)
-        self.anchors_label.setBuddy(self.anchors)
-        self.add_anchor_button = QPushButton(self.tr("&Add…"))
-        self.remove_anchor_button = QPushButton(self.tr("Re&move"))
-        self.add_anchor_button.clicked.connect(self._pick_anchor)
-        self.remove_anchor_button.clicked.connect(self.remove_selected_anchors)
-        self.anchors.itemSelectionChanged.connect(self._update_remove_enabled)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_anchor_button)
-        buttons.addWidget(self.remove_anchor_button)
-        buttons.addStretch(1)
-        layout.addWidget(intro)
-        layout.addWidget(self.anchors_label)
-        layout.addWidget(self.anchors, 1)
-        layout.addLayout(buttons)
-        return page
+        self.trust_editor = TrustAnchorsEditor(self.trust_store)
+        # The widgets tests reach through the dialog.
+        self.anchors = self.trust_editor.anchors
+        self.add_anchor_button = self.trust_editor.add_anchor_button
+        self.remove_anchor_button = self.trust_editor.remove_anchor_button
+        return self.trust_editor
+
+    def add_anchor_file(self, path: Path) -> None:
+        self.trust_editor.add_anchor_file(path)
 
     def _load_values(self) -> None:
         s = self.settings
@@ -286,13 +228,7 @@ class SettingsDialog(QDialog):
         self.suffix.setText(s.pades_suffix)
         self.folder_edit.setText(s.output_dir or "")
         (self.folder_radio if s.output_dir else self.beside_radio).setChecked(True)
-        try:
-            entries = self.trust_store.entries()
-        except OSError as exc:  # an unreadable folder must not keep the settings from opening
-            errors.show_error(self, exc)
-            entries = []
-        for digest, cert in entries:
-            self._add_anchor_row(digest, cert)
+        self.trust_editor.load()
 
     def _lockable_widgets(self) -> dict[str, tuple[QWidget, ...]]:
         return {
@@ -318,7 +254,8 @@ class SettingsDialog(QDialog):
                     widget.setEnabled(False)
                     widget.setToolTip(self.tr("Set by your administrator"))
         self.locked_notice.setVisible(any(name in locked for name in self._lockable_widgets()))
-        self._update_remove_enabled()
+        self.trust_editor.locked = TRUST_ANCHORS in locked
+        self.trust_editor.update_remove_enabled()
 
     def is_locked(self, name: str) -> bool:
         return name in self.settings.locked
@@ -334,11 +271,6 @@ class SettingsDialog(QDialog):
         enabled = self.folder_radio.isChecked() and not self.is_locked("output_dir")
         self.folder_edit.setEnabled(enabled)
         self.browse_button.setEnabled(enabled)
-
-    def _update_remove_enabled(self) -> None:
-        self.remove_anchor_button.setEnabled(
-            bool(self.anchors.selectedItems()) and not self.is_locked(TRUST_ANCHORS)
-        )
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -390,73 +322,9 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         return not problems
 
-    # -- trust anchors ------------------------------------------------------------------------
-
-    def _add_anchor_row(self, digest: str, cert: asn1_x509.Certificate) -> None:
-        item = QTreeWidgetItem([displayable(subject_label(cert)), short_fingerprint(digest)])
-        item.setData(0, _FINGERPRINT_ROLE, digest)
-        item.setToolTip(0, tooltip(cert.subject.human_friendly))
-        item.setToolTip(1, digest.upper())
-        self.anchors.addTopLevelItem(item)
-
-    def anchor_fingerprints(self) -> list[str]:
-        """The SHA-256 of every anchor listed, as it will be once OK is pressed."""
-        return [
-            self.anchors.topLevelItem(i).data(0, _FINGERPRINT_ROLE)
-            for i in range(self.anchors.topLevelItemCount())
-        ]
-
-    def _pick_anchor(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Add a trusted certificate"),
-            "",
-            self.tr("Certificates (*.pem *.der *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.add_anchor_file(Path(path))
-
-    def add_anchor_file(self, path: Path) -> None:
-        """List every certificate in ``path``; a file that holds none is reported, not added."""
-        try:
-            certs = load_certificates(path)
-        except TrustFileError as exc:
-            errors.show_error(self, exc)
-            return
-        listed = set(self.anchor_fingerprints())
-        for cert in certs:
-            digest = fingerprint(cert)
-            if digest in listed:
-                continue
-            if digest in self._pending_remove:
-                self._pending_remove.discard(digest)
-            else:
-                self._pending_add[digest] = path
-            self._add_anchor_row(digest, cert)
-            listed.add(digest)
-
-    def remove_selected_anchors(self) -> None:
-        for item in self.anchors.selectedItems():
-            digest = item.data(0, _FINGERPRINT_ROLE)
-            if self._pending_add.pop(digest, None) is None:
-                self._pending_remove.add(digest)
-            self.anchors.takeTopLevelItem(self.anchors.indexOfTopLevelItem(item))
-        self._update_remove_enabled()
-
-    def _save_trust_changes(self) -> None:
-        kept = set(self.anchor_fingerprints())
-        added: set[str] = set()
-        for path in dict.fromkeys(self._pending_add.values()):
-            added.update(fingerprint(cert) for cert in self.trust_store.add(path))
-        # A file may hold certificates the user removed from the list before OK.
-        for digest in (self._pending_remove | added) - kept:
-            self.trust_store.remove(digest)
-        self._pending_add.clear()
-        self._pending_remove.clear()
-
     # -- OK -----------------------------------------------------------------------------------
 
-    def _edited_values(self) -> dict[str, object]:
+    def _edited_values(self) -> dict[str, Any]:
         """The values shown, for the settings not locked by a policy."""
         values = {
             "language": self.language.currentData(),
@@ -476,7 +344,7 @@ class SettingsDialog(QDialog):
         values = self._edited_values()
         try:
             if not self.is_locked(TRUST_ANCHORS):
-                self._save_trust_changes()
+                self.trust_editor.save_changes()
             # Save a copy first: if the disk refuses, the caller's Settings stay as they were.
             dataclasses.replace(self.settings, **values).save()
         except (TrustFileError, OSError) as exc:

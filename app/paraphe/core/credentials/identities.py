@@ -1,4 +1,9 @@
-"""The certificates the user can sign with, as the certificate picker shows them."""
+"""The certificates a user can sign with, as a certificate picker lists them (Qt-free).
+
+An ``Identity`` is a certificate and the ``KeySource`` of its key: the .p12 files the user added
+(their public certificate remembered in the settings, so no password is needed to list them)
+and the keys on the tokens plugged in (read without a PIN).
+"""
 
 from __future__ import annotations
 
@@ -12,42 +17,48 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from ..core.certificates import (
+from ..certificates import (
+    can_sign,
+    first_attribute,
     holder_name,
     is_qualified_by_statement,
     key_usage_names,
     organisation,
     siren_of,
 )
-from ..core.settings import Settings
+from ..settings import Settings
+from .opening import open_credential
+from .secrets import SecretCallback
+from .sources import KeySource, KeystoreFile, TokenKey
 
 
-class Badge(enum.Enum):
+class IdentityBadge(enum.Enum):
+    """What a picker shows beside a certificate first."""
+
     QUALIFIED = "qualified"
     NOT_QUALIFIED = "not_qualified"
     EXPIRED = "expired"
 
 
 @dataclass(frozen=True)
-class TokenRef:
-    """Where a token identity lives: the library, the token and its key (no PIN, ever)."""
-
-    module: Path
-    token_label: str
-    key_label: str
-    cert_sha256: str
-
-
-@dataclass(frozen=True)
 class Identity:
-    keystore: Path | None
-    """The .p12 file, or None for a token identity."""
+    source: KeySource
+    """Where the key is: a .p12 file or a token key (never its secret)."""
     certificate: x509.Certificate
-    token: TokenRef | None = None
+
+    @property
+    def keystore(self) -> Path | None:
+        """The .p12 file, or None for a token identity."""
+        return self.source.path if isinstance(self.source, KeystoreFile) else None
+
+    @property
+    def token(self) -> TokenKey | None:
+        """The token key, or None for a .p12 identity."""
+        return self.source if isinstance(self.source, TokenKey) else None
 
     @property
     def source_label(self) -> str:
-        return self.token.token_label if self.token is not None else str(self.keystore)
+        return self.source.label
 
     @property
     def holder(self) -> str:
@@ -63,8 +74,6 @@ class Identity:
 
     @property
     def issuer(self) -> str:
-        from ..core.certificates import first_attribute
-
         name = self.certificate.issuer
         return first_attribute(name, x509.NameOID.COMMON_NAME) or name.rfc4514_string()
 
@@ -74,23 +83,24 @@ class Identity:
 
     @property
     def is_signing(self) -> bool:
-        """Meant for signatures: digitalSignature or nonRepudiation (contentCommitment)."""
-        usage = self.key_usage
-        return not usage or "content_commitment" in usage or "digital_signature" in usage
+        """Meant for signatures (``certificates.can_sign``)."""
+        return can_sign(self.certificate)
 
-    def badge(self, now: dt.datetime | None = None) -> Badge:
+    def badge(self, now: dt.datetime | None = None) -> IdentityBadge:
         moment = now or dt.datetime.now(dt.UTC)
         cert = self.certificate
         if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
-            return Badge.EXPIRED
-        return Badge.QUALIFIED if is_qualified_by_statement(cert) else Badge.NOT_QUALIFIED
+            return IdentityBadge.EXPIRED
+        if is_qualified_by_statement(cert):
+            return IdentityBadge.QUALIFIED
+        return IdentityBadge.NOT_QUALIFIED
 
 
 def token_identities(settings: Settings, show_all: bool = False) -> list[Identity]:
     """Signing certificates on the tokens plugged in (read without a PIN)."""
     from cryptography.hazmat.primitives import hashes
 
-    from ..core.credentials.pkcs11.inventory import list_identities
+    from .pkcs11.inventory import list_identities
 
     found = []
     for module, token in _plugged_tokens(settings):
@@ -101,13 +111,13 @@ def token_identities(settings: Settings, show_all: bool = False) -> list[Identit
         except Exception:
             continue
         for item in listed:
-            ref = TokenRef(
+            key = TokenKey(
                 module,
-                item.token_label,
-                item.key_label,
-                item.certificate.fingerprint(hashes.SHA256()).hex(),
+                token_label=item.token_label,
+                key_label=item.key_label,
+                cert_sha256=item.certificate.fingerprint(hashes.SHA256()).hex(),
             )
-            found.append(Identity(None, item.certificate, ref))
+            found.append(Identity(key, item.certificate))
     return found
 
 
@@ -119,8 +129,8 @@ def token_presence(settings: Settings) -> tuple[tuple[str, str, str], ...]:
 
 def _plugged_tokens(settings: Settings) -> Iterator[tuple[Path, Any]]:
     """(module, token) for every token present in a reader, across the modules found."""
-    from ..core.credentials.pkcs11.inventory import list_tokens
-    from ..core.credentials.pkcs11.modules import candidate_modules
+    from .pkcs11.inventory import list_tokens
+    from .pkcs11.modules import candidate_modules
 
     candidates = candidate_modules([Path(p) for p in settings.pkcs11_modules])
     for report in list_tokens([c for c in candidates if c.exists]):
@@ -129,28 +139,28 @@ def _plugged_tokens(settings: Settings) -> Iterator[tuple[Path, Any]]:
                 yield report.path, slot.token
 
 
-def identities(settings: Settings) -> list[Identity]:
+def keystore_identities(settings: Settings) -> list[Identity]:
+    """The .p12 files the user added, with the certificate remembered for each."""
     found = []
     for path in settings.keystores:
         pem = settings.keystore_certificates.get(path)
         if not pem:
             continue
         try:
-            found.append(Identity(Path(path), x509.load_pem_x509_certificate(pem.encode())))
+            certificate = x509.load_pem_x509_certificate(pem.encode())
         except ValueError:
             continue
+        found.append(Identity(KeystoreFile(Path(path)), certificate))
     return found
 
 
-def remember_keystore(settings: Settings, keystore: Path, password: str) -> Identity:
+def remember_keystore(settings: Settings, keystore: Path, ask_secret: SecretCallback) -> Identity:
     """Open the file once to read its (public) certificate; the password is not kept."""
-    from ..core.credentials import Pkcs12Credential
-
-    with Pkcs12Credential.open(keystore, password) as credential:
+    with open_credential(KeystoreFile(keystore), ask_secret) as credential:
         certificate = credential.certificate
     settings.add_keystore(keystore)
     settings.keystore_certificates[str(keystore)] = certificate.public_bytes(
         serialization.Encoding.PEM
     ).decode()
     settings.save()
-    return Identity(keystore, certificate)
+    return Identity(KeystoreFile(keystore), certificate)

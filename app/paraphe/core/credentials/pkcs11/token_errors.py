@@ -1,40 +1,14 @@
-"""How a token asks for its PIN, and the errors and warnings a user meets around it.
+"""The errors and warnings a user meets around a token, and how a PKCS#11 failure becomes one.
 
-The engine asks through one callback (DSS's ``PasswordInputCallback``): the GUI answers with a
-dialog, the CLI with a prompt or a file, tests with a value. The request carries what the token
-said about its PIN *before* anyone types it, so a dialog can warn that one try is left.
+Each says what happened and what to do; none carries the PIN. A wrong PIN is never retried for
+the user: after a few wrong tries the token locks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import CredentialError, Notice
-
-
-@dataclass(frozen=True)
-class PinRequest:
-    """What the PIN is for and what the token said about it, read before asking."""
-
-    token_label: str
-    module: Path
-    """The PKCS#11 library the token was reached through."""
-    count_low: bool = False
-    """A wrong PIN was entered since the last good one: few tries are left."""
-    final_try: bool = False
-    """One more wrong PIN locks the token."""
-    locked: bool = False
-    """Too many wrong PINs: the token refuses the user PIN (only its PUK unlocks it)."""
-    protected_path: bool = False
-    """The reader has a PIN pad: the PIN is typed on it, never seen by the computer."""
-
-
-PinCallback = Callable[[PinRequest], str | None]
-"""Returns the PIN, or None when the user cancels (the engine then raises ``Cancelled``)."""
-
-NoticeCallback = Callable[[Notice], None]
+from ...errors import Cancelled, CredentialError, Notice
 
 
 class TokenError(CredentialError):
@@ -149,3 +123,55 @@ def pin_pad_each_signature_notice(token: str) -> Notice:
         "token {token}: this key asks for its PIN on the reader's keypad again for each signature.",
         token=token,
     )
+
+
+def token_error(exc: Exception, module: Path, label: str) -> TokenError:
+    """A PKCS#11 failure while reaching the token or logging in, as the user's error."""
+    from pkcs11 import exceptions as p11
+
+    if isinstance(exc, p11.PinLocked):
+        return PinLocked(module, token=label)
+    if isinstance(exc, p11.PinIncorrect):
+        return WrongPin(module, token=label)
+    if isinstance(exc, p11.TokenNotPresent | p11.DeviceRemoved | p11.SlotIDInvalid):
+        return NoTokenPresent(module)
+    if isinstance(exc, p11.SessionClosed | p11.SessionHandleInvalid | p11.DeviceError):
+        return TokenRemoved(module, token=label)
+    return TokenRefused(module, token=label, detail=type(exc).__name__)
+
+
+def sign_error(exc: Exception, label: str) -> TokenError | Cancelled:
+    """A PKCS#11 failure during a signature: the token lost, a PIN pad's answer, a refusal."""
+    from pkcs11 import exceptions as p11
+
+    lost = (
+        p11.DeviceRemoved,
+        p11.TokenNotPresent,
+        p11.SessionClosed,
+        p11.SessionHandleInvalid,
+        p11.DeviceError,
+        p11.UserNotLoggedIn,
+        p11.KeyHandleInvalid,
+        p11.ObjectHandleInvalid,
+    )
+    if isinstance(exc, lost):
+        removed = TokenRemoved(token=label)
+        removed.__cause__ = exc
+        return removed
+    if isinstance(exc, p11.PinLocked):
+        return PinLocked(token=label)
+    if isinstance(exc, (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange)):
+        return WrongPin(token=label)  # typed on a PIN pad at a context-specific login
+    if isinstance(exc, p11.FunctionCancelled):  # "Cancel" pressed on the reader's keypad
+        return Cancelled()
+    text = str(exc)
+    return TokenRefused(
+        token=label, detail=f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    )
+
+
+def pkcs11_errors() -> type[Exception]:
+    """python-pkcs11's base exception, imported only when a token is used."""
+    from pkcs11.exceptions import PKCS11Error
+
+    return PKCS11Error

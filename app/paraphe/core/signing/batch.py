@@ -1,0 +1,110 @@
+"""The one way a face signs: plan, open the key, check its certificate, sign the batch.
+
+The CLI, the GUI, the demo and the screenshots all call ``sign_batch`` (or ``sign_batches`` for
+several requests with one key), so none of them rebuilds these steps. Hashing starts before the
+key is opened, so a large file costs little more than its hashing while the user types the
+password or PIN; its progress is held back meanwhile, so a prompt or a "type the PIN on the
+reader's keypad" notice is not overwritten. (``extend_batch`` will sit beside it.)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+from ..credentials.opening import open_credential
+from ..credentials.secrets import NoticeCallback, SecretCallback
+from ..credentials.sources import KeySource
+from ..errors import Notice
+from ..progress import CancelToken, Progress, ProgressCallback
+from .engine import (
+    BatchOutcome,
+    BatchSigner,
+    check_credential,
+    hash_ahead,
+    plan_documents,
+    preload_in_background,
+    utc_now,
+)
+from .request import SignRequest, SignResult
+
+
+class _HeldProgress:
+    """Passes progress on, except while the key is being opened."""
+
+    def __init__(self, on_progress: ProgressCallback | None) -> None:
+        self.on_progress = on_progress
+        self.open = threading.Event()
+
+    def __call__(self, progress: Progress) -> None:
+        if self.on_progress is not None and self.open.is_set():
+            self.on_progress(progress)
+
+
+def sign_batch(
+    request: SignRequest,
+    source: KeySource,
+    ask_secret: SecretCallback,
+    *,
+    on_progress: ProgressCallback | None = None,
+    on_result: Callable[[SignResult], None] | None = None,
+    on_notice: NoticeCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> BatchOutcome:
+    """Sign every document of ``request`` with the key at ``source``.
+
+    Raises before anything is written when the batch cannot be signed (a refused file, a wrong
+    PIN, an expired certificate, ``Cancelled``); failures of single files are in the outcome.
+    """
+    [outcome] = sign_batches(
+        [request],
+        source,
+        ask_secret,
+        on_progress=on_progress,
+        on_result=on_result,
+        on_notice=on_notice,
+        cancel=cancel,
+    )
+    return outcome
+
+
+def sign_batches(
+    requests: Sequence[SignRequest],
+    source: KeySource,
+    ask_secret: SecretCallback,
+    *,
+    on_progress: ProgressCallback | None = None,
+    on_result: Callable[[SignResult], None] | None = None,
+    on_notice: NoticeCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> list[BatchOutcome]:
+    """Several requests (formats) with one key, opened once; every request is planned first."""
+
+    def notify(notice: Notice) -> None:
+        if on_notice is not None:
+            on_notice(notice)
+
+    plans = [plan_documents(request) for request in requests]
+    first = requests[0]
+    held = _HeldProgress(on_progress)
+    digests = hash_ahead(plans[0], first, held, cancel)
+    preload_in_background(first.format)
+    try:
+        credential = open_credential(source, ask_secret, on_notice)
+        held.open.set()
+        with credential:
+            for notice in check_credential(credential, utc_now()):
+                notify(notice)
+            for plan in plans:
+                for notice in plan.notices:
+                    notify(notice)
+            outcomes = []
+            for index, (request, plan) in enumerate(zip(requests, plans, strict=True)):
+                signer = BatchSigner(
+                    request, credential, on_progress=on_progress, on_result=on_result, cancel=cancel
+                )
+                outcomes.append(signer.run(plan, digests if index == 0 else None))
+            return outcomes
+    finally:
+        if digests is not None:
+            digests.stop()

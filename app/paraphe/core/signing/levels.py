@@ -1,0 +1,32 @@
+"""The formats and levels a face offers, and which levels this version can sign.
+
+Both faces build their choices from here (the CLI's ``--format``/``--level``, the GUI's format
+buttons and level lists), so a level becoming signable is one change.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from .request import SignatureFormat, SignatureLevel
+
+FORMAT_NAMES = {
+    SignatureFormat.XADES: "XAdES",
+    SignatureFormat.CADES: "CAdES",
+    SignatureFormat.PADES: "PAdES",
+}
+"""How each format is named to a user."""
+
+LEVELS = tuple(SignatureLevel)
+"""Every ETSI baseline level, in order: B-B, B-T, B-LT, B-LTA."""
+
+SIGNABLE_LEVELS = (SignatureLevel.B_B,)
+"""Levels this version can sign; the others need a timestamp server (a later issue)."""
+
+
+def is_signable(level: SignatureLevel) -> bool:
+    return level in SIGNABLE_LEVELS
+
+
+def assert_signable(level: SignatureLevel) -> None:
+    if not is_signable(level):
+        raise UsageError(detail=f"level {level.value} cannot be signed by this version yet")

@@ -1,0 +1,1 @@
+"""The main window's tasks, one page each."""

@@ -1,0 +1,1 @@
+"""Work run off the GUI thread, speaking to the pages only through signals."""
