@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ..core.display_text import displayable
-from ..core.translatable import N_
 from .i18n import localized, tr
 
 VERIFY_OK = 0
@@ -122,11 +121,15 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-_BADGES = {
-    "TOTAL_PASSED": ("✔", N_("VALID"), "32"),
-    "INDETERMINATE": ("?", N_("INDETERMINATE"), "33"),
-    "TOTAL_FAILED": ("✘", N_("FAILED"), "31"),
-}
+def _ansi_colour(indication: Any) -> str:
+    """Green, yellow, red: the terminal's own shades of the verdict colours."""
+    from ..core.validation.indications import Indication
+
+    return {
+        Indication.TOTAL_PASSED: "32",
+        Indication.INDETERMINATE: "33",
+        Indication.TOTAL_FAILED: "31",
+    }[indication]
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -136,88 +139,84 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 def print_summary(report: Any, colour: bool) -> None:
+    from ..core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
+    from ..core.reports.verdicts import look
+
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text
 
-    mode = tr("offline") if report.offline else tr("online")
+    def signature_lines(row: SignatureRow) -> list[str]:
+        verdict = look(row.indication)
+        badge = f"{verdict.symbol} {tr(verdict.banner)}"
+        if row.subindication_code is not None:
+            badge += f" ({row.subindication_code})"
+        who = displayable(row.signer_name) if row.signer_name else tr("unknown signer")
+        if row.signer_name and row.organisation:
+            who += f" — {displayable(row.organisation)}"
+        if row.signer_name and row.siren:
+            who += f" (SIREN {displayable(row.siren)})"
+        lines = [f"  {paint(badge, _ansi_colour(row.indication))}  {row.format_and_level}  {who}"]
+        if row.time is not None:
+            sentence = (
+                tr("signed at {time} (proven by a timestamp)")
+                if row.time.proof is TimeProof.TIMESTAMP
+                else tr("signed at {time} (claimed by the signer)")
+            )
+            lines.append("      " + sentence.format(time=_when(row.time.moment)))
+        if row.signature_file is not None:
+            lines.append(
+                "      " + tr("signature: {path}").format(path=displayable(row.signature_file))
+            )
+        if row.explanation:
+            lines.append("      " + displayable(tr(row.explanation)))
+        return lines
+
+    summary = summarise(report)
     print(
         tr("Verification at {time} ({mode}); trusted: {trust}").format(
-            time=_when(report.validation_time),
-            mode=mode,
-            trust=", ".join(localized(source) for source in report.trust_sources) or tr("nothing"),
+            time=_when(summary.validation_time),
+            mode=tr(summary.mode.label),
+            trust=", ".join(localized(source) for source in summary.trust_sources)
+            or tr(NOTHING_TRUSTED),
         )
     )
-    counts = {"TOTAL_PASSED": 0, "INDETERMINATE": 0, "TOTAL_FAILED": 0}
-    for document in report.documents:
+    for document in summary.documents:
         print()
         print(displayable(document.path))
-        for signature in document.signatures:
-            counts[signature.indication.value] += 1
-            symbol, label, code = _BADGES[signature.indication.value]
-            badge = f"{symbol} {tr(label)}"
-            if signature.subindication is not None:
-                badge += f" ({signature.subindication.code})"
-            signer = signature.signer
-            who = displayable(signer.name) if signer else tr("unknown signer")
-            if signer and signer.organisation:
-                who += f" — {displayable(signer.organisation)}"
-            if signer and signer.siren:
-                who += f" (SIREN {displayable(signer.siren)})"
-            level = f"{signature.format.value} {signature.level or ''}".strip()
-            print(f"  {paint(badge, code)}  {level}  {who}")
-            if signature.timestamp_time is not None:
-                print(
-                    "      "
-                    + tr("signed at {time} (proven by a timestamp)").format(
-                        time=_when(signature.timestamp_time)
-                    )
-                )
-            elif signature.signing_time is not None:
-                print(
-                    "      "
-                    + tr("signed at {time} (claimed by the signer)").format(
-                        time=_when(signature.signing_time)
-                    )
-                )
-            if Path(signature.signature_path) != Path(document.path):
-                print(
-                    "      "
-                    + tr("signature: {path}").format(path=displayable(signature.signature_path))
-                )
-            if signature.explanation:
-                print("      " + displayable(tr(signature.explanation)))
-    if report.unsigned_documents:
+        for row in document.signatures:
+            print("\n".join(signature_lines(row)))
+    if summary.unsigned_documents:
         print()
         print(
             tr("Documents without a signature ({count}):").format(
-                count=len(report.unsigned_documents)
+                count=len(summary.unsigned_documents)
             )
         )
-        for path in report.unsigned_documents:
+        for path in summary.unsigned_documents:
             print(f"  {displayable(path)}")
-    if report.orphan_signatures:
+    if summary.orphan_signatures:
         print()
         print(
             tr("Signatures whose document is missing ({count}):").format(
-                count=len(report.orphan_signatures)
+                count=len(summary.orphan_signatures)
             )
         )
-        for orphan in report.orphan_signatures:
+        for orphan in summary.orphan_signatures:
             print(f"  {displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}")
-    if report.errors:
+    if summary.errors:
         print()
-        print(tr("Could not be read ({count}):").format(count=len(report.errors)))
-        for error in report.errors:
+        print(tr("Could not be read ({count}):").format(count=len(summary.errors)))
+        for error in summary.errors:
             print(f"  {displayable(error.path)}: {localized(error)}")
     print()
-    total = sum(counts.values())
+    tally = summary.tally
     print(
         tr(
             "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate."
         ).format(
-            total=total,
-            passed=counts["TOTAL_PASSED"],
-            failed=counts["TOTAL_FAILED"],
-            indeterminate=counts["INDETERMINATE"],
+            total=tally.total,
+            passed=tally.passed,
+            failed=tally.failed,
+            indeterminate=tally.indeterminate,
         )
     )
