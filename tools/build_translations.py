@@ -27,7 +27,7 @@ def main() -> int:
     for language in LANGUAGES:
         gui_ts = TS_DIR / f"paraphe_gui_{language}.ts"
         if "--update" in sys.argv:
-            sources = [str(p) for p in sorted(GUI_DIR.glob("*.py"))]
+            sources = [str(p) for p in sorted(GUI_DIR.rglob("*.py"))]
             subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(gui_ts)], check=True)
         inputs = [str(TS_DIR / f"paraphe_{language}.ts")]
         if gui_ts.exists():

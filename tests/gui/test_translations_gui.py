@@ -27,7 +27,7 @@ def test_every_gui_string_is_translated_to_french(tmp_path: Path) -> None:
     shutil.copy(translations_dir() / "paraphe_gui_fr.ts", ts)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run(
-        [str(lupdate), *map(str, sorted(GUI.glob("*.py"))), "-ts", str(ts)],
+        [str(lupdate), *map(str, sorted(GUI.rglob("*.py"))), "-ts", str(ts)],
         check=True,
         capture_output=True,
     )

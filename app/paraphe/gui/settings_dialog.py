@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from ..core.display_text import displayable
 from ..core.settings import Settings
 from ..core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
-from . import errors
+from .dialogs import errors
 from .plain_text import tooltip
 
 TRUST_ANCHORS = "trust_anchors"

@@ -35,8 +35,7 @@ from ..core.documents import mime_type_for
 from ..core.errors import ParapheError, WrongPassword
 from ..core.settings import Settings
 from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
-from .drop_zone import DropZone
-from .errors import show_error
+from .dialogs.errors import show_error
 from .i18n import localized
 from .identities import (
     Badge,
@@ -50,6 +49,7 @@ from .password_dialog import PasswordDialog, PinDialog
 from .pdf_preview import PdfPreview
 from .plain_text import as_html, tooltip
 from .sign_worker import SignWorker
+from .widgets.drop_zone import DropZone
 
 _BADGE_STYLE = {
     Badge.QUALIFIED: ("✔", "#1b7f3b"),

@@ -4,65 +4,103 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/about_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="25"/>
         <source>About Paraphe</source>
         <translation>À propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="27"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="33"/>
         <source>Sign files (XAdES, CAdES, PAdES) and verify signatures, for public procurement.</source>
         <translation>Signer des fichiers (XAdES, CAdES, PAdES) et vérifier des signatures, pour la commande publique.</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="38"/>
         <source>&amp;Components included in this application:</source>
         <translation>&amp;Composants inclus dans cette application :</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="43"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build. The Noto Sans font is under the SIL Open Font License 1.1.</source>
         <translation>Qt et PySide6 sont utilisés sous la licence GNU LGPL version 3 ; vous pouvez les remplacer par votre propre version. La police Noto Sans est sous licence SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Component</source>
         <translation>Composant</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="33"/>
+        <source>Signature details</source>
+        <translation>Détails de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="48"/>
+        <source>Select a document or a signature to see the checks behind its verdict.</source>
+        <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="60"/>
+        <source>Signature without its document: {reason}.</source>
+        <translation>Signature sans son document : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="66"/>
+        <source>Could not be read: {reason}.</source>
+        <translation>Illisible : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="71"/>
+        <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="84"/>
+        <source>{count} signature(s).</source>
+        <translation>{count} signature(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="87"/>
+        <source>Signature {number}</source>
+        <translation>Signature {number}</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
-        <location filename="../../gui/drop_zone.py" line="31"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="31"/>
         <source>Add &amp;files…</source>
         <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="32"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="32"/>
         <source>Add a f&amp;older…</source>
         <translation>Ajouter un d&amp;ossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="45"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="45"/>
         <source>Choose files</source>
         <translation>Choisir des fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="50"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="50"/>
         <source>Choose a folder</source>
         <translation>Choisir un dossier</translation>
     </message>
@@ -113,22 +151,22 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../gui/password_dialog.py" line="24"/>
+        <location filename="../../gui/password_dialog.py" line="27"/>
         <source>Certificate password</source>
         <translation>Mot de passe du certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="25"/>
+        <location filename="../../gui/password_dialog.py" line="28"/>
         <source>Password of the certificate file %1:</source>
         <translation>Mot de passe du fichier de certificat %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="28"/>
+        <location filename="../../gui/password_dialog.py" line="34"/>
         <source>Wrong password. Check it and try again.</source>
         <translation>Mot de passe incorrect. Vérifiez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="33"/>
+        <location filename="../../gui/password_dialog.py" line="39"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -136,12 +174,12 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="51"/>
+        <location filename="../../gui/pdf_preview.py" line="59"/>
         <source>Page preview: click to place the signature</source>
         <translation>Aperçu de la page : cliquez pour placer la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="114"/>
+        <location filename="../../gui/pdf_preview.py" line="125"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
@@ -149,27 +187,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gui/password_dialog.py" line="67"/>
+        <location filename="../../gui/password_dialog.py" line="76"/>
         <source>Token PIN</source>
         <translation>Code PIN du jeton</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="68"/>
+        <location filename="../../gui/password_dialog.py" line="77"/>
         <source>PIN of the token %1:</source>
         <translation>Code PIN du jeton %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="69"/>
+        <location filename="../../gui/password_dialog.py" line="78"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="72"/>
+        <location filename="../../gui/password_dialog.py" line="81"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
         <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/password_dialog.py" line="78"/>
+        <location filename="../../gui/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
         <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
     </message>
@@ -177,182 +215,182 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="103"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="106"/>
+        <location filename="../../gui/settings_dialog.py" line="108"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="107"/>
+        <location filename="../../gui/settings_dialog.py" line="109"/>
         <source>&amp;Output</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="108"/>
+        <location filename="../../gui/settings_dialog.py" line="110"/>
         <source>T&amp;rust anchors</source>
         <translation>Certificats de &amp;confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="111"/>
+        <location filename="../../gui/settings_dialog.py" line="113"/>
         <source>Some settings are set by your administrator and cannot be changed here.</source>
         <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="155"/>
+        <location filename="../../gui/settings_dialog.py" line="157"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="158"/>
+        <location filename="../../gui/settings_dialog.py" line="160"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="161"/>
+        <location filename="../../gui/settings_dialog.py" line="163"/>
         <source>A new language applies to windows opened after OK.</source>
         <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="166"/>
+        <location filename="../../gui/settings_dialog.py" line="168"/>
         <source>Default &amp;format:</source>
         <translation>&amp;Format par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="177"/>
+        <location filename="../../gui/settings_dialog.py" line="179"/>
         <source>Needs a timestamp server — coming in a later version.</source>
         <translation>Nécessite un serveur d&apos;horodatage — disponible dans une version ultérieure.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="178"/>
+        <location filename="../../gui/settings_dialog.py" line="180"/>
         <source>Default le&amp;vel:</source>
         <translation>Ni&amp;veau par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="185"/>
+        <location filename="../../gui/settings_dialog.py" line="187"/>
         <source>&amp;Timestamp server:</source>
         <translation>Serveur d&apos;&amp;horodatage :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="190"/>
+        <location filename="../../gui/settings_dialog.py" line="192"/>
         <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
         <translation>L&apos;horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd&apos;hui. Le serveur indiqué ici sera alors utilisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="203"/>
+        <location filename="../../gui/settings_dialog.py" line="205"/>
         <source>PAdES file s&amp;uffix:</source>
         <translation>S&amp;uffixe des fichiers PAdES :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="208"/>
+        <location filename="../../gui/settings_dialog.py" line="210"/>
         <source>PAdES signed copy:</source>
         <translation>Copie PDF signée (PAdES) :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="214"/>
+        <location filename="../../gui/settings_dialog.py" line="216"/>
         <source>Signature tokens:</source>
         <translation>Jetons de signature :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="217"/>
+        <location filename="../../gui/settings_dialog.py" line="219"/>
         <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
         <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="224"/>
+        <location filename="../../gui/settings_dialog.py" line="226"/>
         <source>Save signatures:</source>
         <translation>Enregistrer les signatures :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="225"/>
+        <location filename="../../gui/settings_dialog.py" line="227"/>
         <source>&amp;Beside the original files</source>
         <translation>À &amp;côté des fichiers originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="226"/>
+        <location filename="../../gui/settings_dialog.py" line="228"/>
         <source>In this fol&amp;der:</source>
         <translation>Dans ce &amp;dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="231"/>
+        <location filename="../../gui/settings_dialog.py" line="233"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="232"/>
+        <location filename="../../gui/settings_dialog.py" line="234"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="250"/>
+        <location filename="../../gui/settings_dialog.py" line="252"/>
         <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
         <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="254"/>
+        <location filename="../../gui/settings_dialog.py" line="256"/>
         <source>&amp;Certificates you trust:</source>
         <translation>&amp;Certificats de confiance :</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="256"/>
+        <location filename="../../gui/settings_dialog.py" line="258"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="256"/>
+        <location filename="../../gui/settings_dialog.py" line="258"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="263"/>
+        <location filename="../../gui/settings_dialog.py" line="265"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="264"/>
+        <location filename="../../gui/settings_dialog.py" line="266"/>
         <source>Re&amp;move</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="317"/>
+        <location filename="../../gui/settings_dialog.py" line="319"/>
         <source>Set by your administrator</source>
         <translation>Fixé par votre administrateur</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="343"/>
+        <location filename="../../gui/settings_dialog.py" line="345"/>
         <source>Folder for the signatures</source>
         <translation>Dossier des signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="351"/>
+        <location filename="../../gui/settings_dialog.py" line="353"/>
         <source>PAdES file suffix: it cannot be empty.</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="354"/>
+        <location filename="../../gui/settings_dialog.py" line="356"/>
         <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="369"/>
+        <location filename="../../gui/settings_dialog.py" line="371"/>
         <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
         <translation>Serveur d&apos;horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="376"/>
+        <location filename="../../gui/settings_dialog.py" line="378"/>
         <source>Output folder: choose a folder, or save beside the original files.</source>
         <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="410"/>
+        <location filename="../../gui/settings_dialog.py" line="412"/>
         <source>Add a trusted certificate</source>
         <translation>Ajouter un certificat de confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="412"/>
+        <location filename="../../gui/settings_dialog.py" line="414"/>
         <source>Certificates (*.pem *.der *.crt *.cer);;All files (*)</source>
         <translation>Certificats (*.pem *.der *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
@@ -360,874 +398,485 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/sign_page.py" line="93"/>
+        <location filename="../../gui/sign_page.py" line="95"/>
         <source>Drop the files to sign here, or add them with the buttons.</source>
         <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
+        <location filename="../../gui/sign_page.py" line="100"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
+        <location filename="../../gui/sign_page.py" line="100"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="98"/>
+        <location filename="../../gui/sign_page.py" line="100"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="103"/>
+        <location filename="../../gui/sign_page.py" line="105"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Retirer la sélection</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="105"/>
+        <location filename="../../gui/sign_page.py" line="107"/>
         <source>C&amp;lear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="112"/>
+        <location filename="../../gui/sign_page.py" line="114"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="120"/>
-        <location filename="../../gui/sign_page.py" line="132"/>
+        <location filename="../../gui/sign_page.py" line="122"/>
+        <location filename="../../gui/sign_page.py" line="134"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="122"/>
+        <location filename="../../gui/sign_page.py" line="124"/>
         <source>Add a .p12 &amp;certificate…</source>
         <translation>Ajouter un &amp;certificat .p12…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="124"/>
+        <location filename="../../gui/sign_page.py" line="126"/>
         <source>Show certificates not meant for signing</source>
         <translation>Afficher les certificats non destinés à la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="143"/>
+        <location filename="../../gui/sign_page.py" line="145"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="144"/>
+        <location filename="../../gui/sign_page.py" line="146"/>
         <source>CA&amp;dES (.p7s token)</source>
         <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="145"/>
+        <location filename="../../gui/sign_page.py" line="147"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="164"/>
+        <location filename="../../gui/sign_page.py" line="166"/>
         <source>Needs a timestamp server: coming in a later version</source>
         <translation>Nécessite un serveur d&apos;horodatage : disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="167"/>
+        <location filename="../../gui/sign_page.py" line="169"/>
         <source>&amp;Beside the originals</source>
         <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="168"/>
+        <location filename="../../gui/sign_page.py" line="170"/>
         <source>In this f&amp;older:</source>
         <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="170"/>
-        <location filename="../../gui/sign_page.py" line="455"/>
+        <location filename="../../gui/sign_page.py" line="172"/>
+        <location filename="../../gui/sign_page.py" line="459"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="171"/>
+        <location filename="../../gui/sign_page.py" line="173"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="180"/>
+        <location filename="../../gui/sign_page.py" line="182"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="182"/>
+        <location filename="../../gui/sign_page.py" line="184"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="183"/>
+        <location filename="../../gui/sign_page.py" line="185"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="184"/>
+        <location filename="../../gui/sign_page.py" line="186"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="187"/>
+        <location filename="../../gui/sign_page.py" line="189"/>
         <source>&amp;Visible signature on the page</source>
         <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="191"/>
+        <location filename="../../gui/sign_page.py" line="193"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="194"/>
+        <location filename="../../gui/sign_page.py" line="196"/>
         <source>Click on the page to place the signature.</source>
         <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="198"/>
+        <location filename="../../gui/sign_page.py" line="200"/>
         <source>Page:</source>
         <translation>Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="200"/>
+        <location filename="../../gui/sign_page.py" line="202"/>
         <source>Visible signature (PAdES)</source>
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="207"/>
+        <location filename="../../gui/sign_page.py" line="209"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="210"/>
+        <location filename="../../gui/sign_page.py" line="212"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="213"/>
+        <location filename="../../gui/sign_page.py" line="215"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="224"/>
+        <location filename="../../gui/sign_page.py" line="227"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="225"/>
+        <location filename="../../gui/sign_page.py" line="228"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="227"/>
+        <location filename="../../gui/sign_page.py" line="230"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="237"/>
+        <location filename="../../gui/sign_page.py" line="240"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="325"/>
+        <location filename="../../gui/sign_page.py" line="327"/>
         <source>— Token: %1 —</source>
         <translation>— Jeton : %1 —</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="378"/>
+        <location filename="../../gui/sign_page.py" line="382"/>
         <source>Qualified</source>
         <translation>Qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="379"/>
+        <location filename="../../gui/sign_page.py" line="383"/>
         <source>Not qualified</source>
         <translation>Non qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="380"/>
+        <location filename="../../gui/sign_page.py" line="384"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="387"/>
+        <location filename="../../gui/sign_page.py" line="391"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
         <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="396"/>
+        <location filename="../../gui/sign_page.py" line="400"/>
         <source>Holder: %1</source>
         <translation>Titulaire : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="397"/>
+        <location filename="../../gui/sign_page.py" line="401"/>
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="398"/>
+        <location filename="../../gui/sign_page.py" line="402"/>
         <source>SIREN: %1</source>
         <translation>SIREN : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="399"/>
+        <location filename="../../gui/sign_page.py" line="403"/>
         <source>Issuer: %1</source>
         <translation>Émetteur : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="400"/>
+        <location filename="../../gui/sign_page.py" line="404"/>
         <source>Valid from %1 to %2</source>
         <translation>Valide du %1 au %2</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="403"/>
+        <location filename="../../gui/sign_page.py" line="407"/>
         <source>Key usage: %1</source>
         <translation>Usage de la clé : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="405"/>
+        <location filename="../../gui/sign_page.py" line="409"/>
         <source>Token: %1 (key %2)</source>
         <translation>Jeton : %1 (clé %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="409"/>
+        <location filename="../../gui/sign_page.py" line="413"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="418"/>
+        <location filename="../../gui/sign_page.py" line="422"/>
         <source>Choose a certificate file</source>
         <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="420"/>
+        <location filename="../../gui/sign_page.py" line="424"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="468"/>
+        <location filename="../../gui/sign_page.py" line="472"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="537"/>
+        <location filename="../../gui/sign_page.py" line="542"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="558"/>
+        <location filename="../../gui/sign_page.py" line="563"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="565"/>
+        <location filename="../../gui/sign_page.py" line="570"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="594"/>
+        <location filename="../../gui/sign_page.py" line="599"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/sign_page.py" line="600"/>
+        <location filename="../../gui/sign_page.py" line="605"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
 </context>
 <context>
-    <name>VerifyPage</name>
+    <name>VerdictTree</name>
     <message>
-        <location filename="../../gui/verify_page.py" line="79"/>
-        <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
-        <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="84"/>
-        <source>&amp;Offline (use only revocation data already at hand)</source>
-        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="87"/>
-        <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
-        <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="92"/>
-        <source>&amp;Clear</source>
-        <translation>&amp;Vider</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="95"/>
-        <source>Stop after the signature being checked</source>
-        <translation>Arrêter après la signature en cours de contrôle</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="94"/>
-        <source>S&amp;top</source>
-        <translation>Arrê&amp;ter</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="98"/>
-        <source>Verify a&amp;gain</source>
-        <translation>Vérifier à &amp;nouveau</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="100"/>
-        <source>Verify everything added again (after a stop, or once the network is back)</source>
-        <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="108"/>
-        <source>Verifying</source>
-        <translation>Vérification</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="126"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="41"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="127"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="42"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="128"/>
-        <location filename="../../gui/verify_page.py" line="585"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="43"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="129"/>
-        <location filename="../../gui/verify_page.py" line="591"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="44"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="130"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="45"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="133"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="48"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="148"/>
-        <source>Signature details</source>
-        <translation>Détails de la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="225"/>
-        <source>Stopping…</source>
-        <translation>Arrêt en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="253"/>
-        <source>Verifying…</source>
-        <translation>Vérification en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="266"/>
-        <source>Verifying {name}…</source>
-        <translation>Vérification de {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="292"/>
-        <source>Verification stopped by an error.</source>
-        <translation>La vérification a été interrompue par une erreur.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="304"/>
-        <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="327"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="74"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="332"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="79"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="333"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="80"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="340"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="87"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="342"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="89"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="348"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="95"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="350"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="96"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="390"/>
-        <location filename="../../gui/verify_page.py" line="545"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="124"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="405"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="139"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="433"/>
-        <location filename="../../gui/verify_page.py" line="614"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="169"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="436"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="171"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>
+</context>
+<context>
+    <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/verify_page.py" line="469"/>
+        <location filename="../../gui/pages/verify_page.py" line="60"/>
+        <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
+        <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="65"/>
+        <source>&amp;Offline (use only revocation data already at hand)</source>
+        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="68"/>
+        <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
+        <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="73"/>
+        <source>&amp;Clear</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="76"/>
+        <source>Stop after the signature being checked</source>
+        <translation>Arrêter après la signature en cours de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="75"/>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="79"/>
+        <source>Verify a&amp;gain</source>
+        <translation>Vérifier à &amp;nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="81"/>
+        <source>Verify everything added again (after a stop, or once the network is back)</source>
+        <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="89"/>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="172"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="200"/>
+        <source>Verifying…</source>
+        <translation>Vérification en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="214"/>
+        <source>Verifying {name}…</source>
+        <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="241"/>
+        <source>Verification stopped by an error.</source>
+        <translation>La vérification a été interrompue par une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="253"/>
+        <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
+        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="286"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="479"/>
+        <location filename="../../gui/pages/verify_page.py" line="296"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="483"/>
+        <location filename="../../gui/pages/verify_page.py" line="302"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="488"/>
+        <location filename="../../gui/pages/verify_page.py" line="307"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="489"/>
-        <source>offline</source>
-        <translation>hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="489"/>
-        <source>online</source>
-        <translation>en ligne</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="491"/>
-        <source>nothing</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="494"/>
+        <location filename="../../gui/pages/verify_page.py" line="312"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="505"/>
-        <source>Select a document or a signature to see the checks behind its verdict.</source>
-        <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="517"/>
-        <source>Signature without its document: {reason}.</source>
-        <translation>Signature sans son document : {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="523"/>
-        <source>Could not be read: {reason}.</source>
-        <translation>Illisible : {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="528"/>
-        <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="542"/>
-        <source>{count} signature(s).</source>
-        <translation>{count} signature(s).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="557"/>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="557"/>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="570"/>
-        <source>The document is intact and the signer&apos;s certificate was valid, unrevoked and issued by a trusted authority.</source>
-        <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="578"/>
-        <source>Format and level</source>
-        <translation>Format et niveau</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="578"/>
-        <source>Signature</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="580"/>
-        <source>Signed document</source>
-        <translation>Document signé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="582"/>
-        <source>Signature identifier</source>
-        <translation>Identifiant de la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="590"/>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="593"/>
-        <source>Organisation identifier</source>
-        <translation>Identifiant de l&apos;organisation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="596"/>
-        <source>SIREN</source>
-        <translation>SIREN</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="597"/>
-        <source>E-mail</source>
-        <translation>Courriel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="598"/>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="603"/>
-        <source>The signer could not be identified.</source>
-        <translation>Le signataire n&apos;a pas pu être identifié.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="605"/>
-        <source>Time</source>
-        <translation>Date et heure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="610"/>
-        <source>Claimed signing time</source>
-        <translation>Date de signature déclarée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="617"/>
-        <source>no timestamp: the signing time is only claimed</source>
-        <translation>pas d&apos;horodatage : la date de signature est seulement déclarée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="623"/>
-        <source>Certificate</source>
-        <translation>Certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="627"/>
-        <source>No signing certificate found.</source>
-        <translation>Aucun certificat de signature trouvé.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="629"/>
-        <source>Certificate chain</source>
-        <translation>Chaîne de certification</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="631"/>
-        <source>issued by {issuer}, valid until {date}</source>
-        <translation>émis par {issuer}, valide jusqu&apos;au {date}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="639"/>
-        <source>No chain to a trusted authority was built.</source>
-        <translation>Aucune chaîne vers une autorité de confiance n&apos;a pu être construite.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="641"/>
-        <source>Revocation</source>
-        <translation>Révocation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="644"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="645"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="648"/>
-        <source>Detail</source>
-        <translation>Détail</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="651"/>
-        <source>Not checked.</source>
-        <translation>Non vérifié.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="654"/>
-        <source>PDF coverage</source>
-        <translation>Couverture du PDF</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="656"/>
-        <source>Covers the whole document</source>
-        <translation>Couvre tout le document</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="657"/>
-        <source>Coverage</source>
-        <translation>Couverture</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="658"/>
-        <source>Changes after signing</source>
-        <translation>Modifications après signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="664"/>
-        <source>Checks</source>
-        <translation>Contrôles</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="677"/>
-        <source>No check recorded.</source>
-        <translation>Aucun contrôle enregistré.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="684"/>
-        <source>Subject</source>
-        <translation>Sujet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="685"/>
-        <source>Issuer</source>
-        <translation>Émetteur</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="686"/>
-        <source>Serial number</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="688"/>
-        <source>Valid</source>
-        <translation>Valide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="689"/>
-        <source>from {start} to {end}</source>
-        <translation>du {start} au {end}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="693"/>
-        <source>SHA-256 fingerprint</source>
-        <translation>Empreinte SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="694"/>
-        <source>Key usage</source>
-        <translation>Usage de la clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="696"/>
-        <source>QC statements</source>
-        <translation>Déclarations QC</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="700"/>
-        <source>Qualified (declared by the certificate)</source>
-        <translation>Qualifié (déclaré par le certificat)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="708"/>
-        <source>digital signature</source>
-        <translation>signature numérique</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="709"/>
-        <source>non-repudiation</source>
-        <translation>non-répudiation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="710"/>
-        <source>key encipherment</source>
-        <translation>chiffrement de clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="711"/>
-        <source>data encipherment</source>
-        <translation>chiffrement de données</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="712"/>
-        <source>key agreement</source>
-        <translation>accord de clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="713"/>
-        <source>certificate signing</source>
-        <translation>signature de certificats</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="714"/>
-        <source>CRL signing</source>
-        <translation>signature de LCR</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="720"/>
-        <source>EU qualified certificate</source>
-        <translation>certificat qualifié UE</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="721"/>
-        <source>key in a qualified signature device</source>
-        <translation>clé dans un dispositif qualifié de création de signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="722"/>
-        <source>certificate type</source>
-        <translation>type de certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="723"/>
-        <source>PKI disclosure statement</source>
-        <translation>déclaration de divulgation de l&apos;ICP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="724"/>
-        <source>transaction limit</source>
-        <translation>limite de transaction</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="725"/>
-        <source>retention period</source>
-        <translation>durée de conservation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="726"/>
-        <source>legislation</source>
-        <translation>législation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="727"/>
-        <source>natural person</source>
-        <translation>personne physique</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="728"/>
-        <source>legal person</source>
-        <translation>personne morale</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="734"/>
-        <source>not revoked</source>
-        <translation>non révoqué</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="735"/>
-        <source>revoked</source>
-        <translation>révoqué</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="736"/>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="737"/>
-        <source>not checked</source>
-        <translation>non vérifié</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="744"/>
-        <source>OCSP responder</source>
-        <translation>serveur OCSP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="745"/>
-        <source>certificate revocation list (CRL)</source>
-        <translation>liste de certificats révoqués (LCR)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="746"/>
-        <source>embedded in the signature</source>
-        <translation>incluses dans la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="747"/>
-        <source>local cache</source>
-        <translation>cache local</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="22"/>
+        <location filename="../../gui/dialogs/errors.py" line="24"/>
         <source>Paraphe</source>
         <translation>Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="28"/>
+        <location filename="../../gui/dialogs/errors.py" line="30"/>
         <source>Something unexpected happened. Copy the details and report them.</source>
         <translation>Un problème inattendu est survenu. Copiez les détails et signalez-les.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="35"/>
+        <location filename="../../gui/dialogs/errors.py" line="37"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
-    </message>
-</context>
-<context>
-    <name>verdict</name>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="43"/>
-        <source>Valid</source>
-        <translation>Valide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="45"/>
-        <source>Indeterminate</source>
-        <translation>Indéterminée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="46"/>
-        <source>Failed</source>
-        <translation>Échec</translation>
     </message>
 </context>
 </TS>

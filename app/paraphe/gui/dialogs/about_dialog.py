@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from ... import __version__
 from .licences import Component, bundled_components
 
 
