@@ -36,6 +36,8 @@ def resolve_language(setting: str) -> str:
 def install_translation(language: str) -> bool:
     """Load paraphe_<language>.qm into the application; English needs none. True if loaded."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translation needs the application to exist")
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
