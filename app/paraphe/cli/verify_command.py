@@ -185,38 +185,33 @@ def print_summary(report: Any, colour: bool) -> None:
         print(displayable(document.path))
         for row in document.signatures:
             print("\n".join(signature_lines(row)))
-    if summary.unsigned_documents:
-        print()
-        print(
-            tr("Documents without a signature ({count}):").format(
-                count=len(summary.unsigned_documents)
-            )
-        )
-        for path in summary.unsigned_documents:
-            print(f"  {displayable(path)}")
-    if summary.orphan_signatures:
-        print()
-        print(
-            tr("Signatures whose document is missing ({count}):").format(
-                count=len(summary.orphan_signatures)
-            )
-        )
-        for orphan in summary.orphan_signatures:
-            print(f"  {displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}")
-    if summary.errors:
-        print()
-        print(tr("Could not be read ({count}):").format(count=len(summary.errors)))
-        for error in summary.errors:
-            print(f"  {displayable(error.path)}: {localized(error)}")
+    _print_group(
+        tr("Documents without a signature ({count}):"),
+        [displayable(path) for path in summary.unsigned_documents],
+    )
+    _print_group(
+        tr("Signatures whose document is missing ({count}):"),
+        [
+            f"{displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}"
+            for orphan in summary.orphan_signatures
+        ],
+    )
+    _print_group(
+        tr("Could not be read ({count}):"),
+        [f"{displayable(error.path)}: {localized(error)}" for error in summary.errors],
+    )
     print()
-    tally = summary.tally
     print(
         tr(
             "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate."
-        ).format(
-            total=tally.total,
-            passed=tally.passed,
-            failed=tally.failed,
-            indeterminate=tally.indeterminate,
-        )
+        ).format(**summary.tally.as_params())
     )
+
+
+def _print_group(title: str, lines: list[str]) -> None:
+    """A group of files set aside (unsigned, orphan tokens, unreadable), if there is any."""
+    if lines:
+        print()
+        print(title.format(count=len(lines)))
+        for line in lines:
+            print(f"  {line}")

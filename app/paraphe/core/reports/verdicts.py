@@ -90,3 +90,13 @@ class Tally:
     @property
     def total(self) -> int:
         return self.passed + self.failed + self.indeterminate
+
+    def as_params(self) -> dict[str, int]:
+        """What a sentence about the counts is filled with: ``{total}``, ``{passed}``,
+        ``{failed}`` and ``{indeterminate}``."""
+        return {
+            "total": self.total,
+            "passed": self.passed,
+            "failed": self.failed,
+            "indeterminate": self.indeterminate,
+        }

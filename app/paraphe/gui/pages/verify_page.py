@@ -280,16 +280,10 @@ class VerifyPage(QWidget):
         return text
 
     def _summary(self, summary: Summary) -> str:
-        tally = summary.tally
         parts = [
             self.tr(
                 "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate"
-            ).format(
-                total=tally.total,
-                passed=tally.passed,
-                failed=tally.failed,
-                indeterminate=tally.indeterminate,
-            )
+            ).format(**summary.tally.as_params())
         ]
         if summary.unsigned_documents:
             parts.append(
