@@ -10,12 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.display_text import displayable
+from .exit_codes import VerifyExit
 from .i18n import localized, tr
-
-VERIFY_OK = 0
-VERIFY_FAILED = 1
-VERIFY_INDETERMINATE = 3
-VERIFY_UNREADABLE = 4
 
 
 def add_parser(commands: Any) -> None:
@@ -88,19 +84,19 @@ def settings_from(args: argparse.Namespace) -> Any:
     )
 
 
-def exit_code_for(report: Any) -> int:
+def exit_code_for(report: Any) -> VerifyExit:
     from ..core.validation.indications import Indication
 
     indications = {s.indication for s in report.all_signatures()}
     if Indication.TOTAL_FAILED in indications:
-        return VERIFY_FAILED
+        return VerifyExit.SOME_FAILED
     if Indication.INDETERMINATE in indications or report.orphan_signatures:
-        return VERIFY_INDETERMINATE
+        return VerifyExit.SOME_INDETERMINATE
     if report.errors:
-        return VERIFY_UNREADABLE
+        return VerifyExit.UNREADABLE_INPUT
     if not indications:
-        return VERIFY_INDETERMINATE
-    return VERIFY_OK
+        return VerifyExit.SOME_INDETERMINATE
+    return VerifyExit.ALL_PASSED
 
 
 def run(args: argparse.Namespace) -> int:
