@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 from paraphe import __version__
 from paraphe.core.settings import SETTINGS_FILE, TRUST_ANCHORS, Settings
 from paraphe.core.trust import TrustFileError, UserTrustStore
-from paraphe.gui import errors
-from paraphe.gui.about_dialog import AboutDialog
+from paraphe.gui.dialogs import errors
+from paraphe.gui.dialogs.about_dialog import AboutDialog
 from paraphe.gui.dialogs.settings_dialog import SettingsDialog
 
 

@@ -24,10 +24,11 @@ from paraphe.core.errors import UnreadableDocument
 from paraphe.core.settings import Settings
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
-from paraphe.gui import errors
+from paraphe.gui.dialogs import errors
 from paraphe.gui.dialogs.password_dialog import PasswordDialog
 from paraphe.gui.pages.sign_page import SignPage
-from paraphe.gui.verify_page import COLUMN_DOCUMENT, VerifyPage
+from paraphe.gui.pages.verify_page import VerifyPage
+from paraphe.gui.widgets.verdict_tree import COLUMN_DOCUMENT
 from tests.conftest import SAMPLES
 from tests.gui.test_sign_page import answer_password
 from tests.support.pki import PKCS12_PASSWORD, TestPki

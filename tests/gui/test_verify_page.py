@@ -27,16 +27,18 @@ from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
 from paraphe.core.validation.indications import Indication
 from paraphe.core.validation.report import ValidationReport
-from paraphe.gui import verdict_style, verify_page, verify_worker
 from paraphe.gui.i18n import install_translation
-from paraphe.gui.verify_page import (
+from paraphe.gui.pages import verify_page
+from paraphe.gui.pages.verify_page import VerifyPage
+from paraphe.gui.widgets import verdict_style
+from paraphe.gui.widgets.verdict_tree import (
     COLUMN_DATE,
     COLUMN_DOCUMENT,
     COLUMN_ORGANISATION,
     COLUMN_SIGNER,
     COLUMN_VERDICT,
-    VerifyPage,
 )
+from paraphe.gui.workers import verify_worker
 from tests.conftest import SAMPLES
 from tests.integration.test_damaged_archives import damage
 from tests.support.pki import TestPki

@@ -1,6 +1,8 @@
-"""Exit codes of ``paraphe sign`` and ``paraphe demo``, documented in the README."""
+"""Exit codes of ``paraphe sign``, ``verify`` and ``demo``, documented in the README."""
 
 from __future__ import annotations
+
+import enum
 
 from ..core.errors import (
     Cancelled,
@@ -19,6 +21,17 @@ CREDENTIAL = 3
 UNREADABLE_INPUT = 4
 OUTPUT_NOT_WRITABLE = 5
 INTERRUPTED = 130
+
+
+class VerifyExit(enum.IntEnum):
+    """``paraphe verify``: the worst verdict found decides, then unreadable inputs."""
+
+    ALL_PASSED = 0
+    SOME_FAILED = 1
+    SOME_INDETERMINATE = 3
+    """Or an orphan token, or no signature found at all; none failed."""
+    UNREADABLE_INPUT = 4
+    """Every signature found passed, but some input could not be read."""
 
 
 def for_error(error: ParapheError) -> int:

@@ -10,13 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.display_text import displayable
-from ..core.translatable import N_
+from .exit_codes import VerifyExit
 from .i18n import localized, tr
-
-VERIFY_OK = 0
-VERIFY_FAILED = 1
-VERIFY_INDETERMINATE = 3
-VERIFY_UNREADABLE = 4
 
 
 def add_parser(commands: Any) -> None:
@@ -79,19 +74,19 @@ def settings_from(args: argparse.Namespace) -> Any:
     )
 
 
-def exit_code_for(report: Any) -> int:
+def exit_code_for(report: Any) -> VerifyExit:
     from ..core.validation.indications import Indication
 
     indications = {s.indication for s in report.all_signatures()}
     if Indication.TOTAL_FAILED in indications:
-        return VERIFY_FAILED
+        return VerifyExit.SOME_FAILED
     if Indication.INDETERMINATE in indications or report.orphan_signatures:
-        return VERIFY_INDETERMINATE
+        return VerifyExit.SOME_INDETERMINATE
     if report.errors:
-        return VERIFY_UNREADABLE
+        return VerifyExit.UNREADABLE_INPUT
     if not indications:
-        return VERIFY_INDETERMINATE
-    return VERIFY_OK
+        return VerifyExit.SOME_INDETERMINATE
+    return VerifyExit.ALL_PASSED
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,11 +107,15 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-_BADGES = {
-    "TOTAL_PASSED": ("✔", N_("VALID"), "32"),
-    "INDETERMINATE": ("?", N_("INDETERMINATE"), "33"),
-    "TOTAL_FAILED": ("✘", N_("FAILED"), "31"),
-}
+def _ansi_colour(indication: Any) -> str:
+    """Green, yellow, red: the terminal's own shades of the verdict colours."""
+    from ..core.validation.indications import Indication
+
+    return {
+        Indication.TOTAL_PASSED: "32",
+        Indication.INDETERMINATE: "33",
+        Indication.TOTAL_FAILED: "31",
+    }[indication]
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -126,88 +125,79 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 def print_summary(report: Any, colour: bool) -> None:
+    from ..core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
+    from ..core.reports.verdicts import look
+
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text
 
-    mode = tr("offline") if report.offline else tr("online")
+    def signature_lines(row: SignatureRow) -> list[str]:
+        verdict = look(row.indication)
+        badge = f"{verdict.symbol} {tr(verdict.banner)}"
+        if row.subindication_code is not None:
+            badge += f" ({row.subindication_code})"
+        who = displayable(row.signer_name) if row.signer_name else tr("unknown signer")
+        if row.signer_name and row.organisation:
+            who += f" — {displayable(row.organisation)}"
+        if row.signer_name and row.siren:
+            who += f" (SIREN {displayable(row.siren)})"
+        lines = [f"  {paint(badge, _ansi_colour(row.indication))}  {row.format_and_level}  {who}"]
+        if row.time is not None:
+            sentence = (
+                tr("signed at {time} (proven by a timestamp)")
+                if row.time.proof is TimeProof.TIMESTAMP
+                else tr("signed at {time} (claimed by the signer)")
+            )
+            lines.append("      " + sentence.format(time=_when(row.time.moment)))
+        if row.signature_file is not None:
+            lines.append(
+                "      " + tr("signature: {path}").format(path=displayable(row.signature_file))
+            )
+        if row.explanation:
+            lines.append("      " + displayable(tr(row.explanation)))
+        return lines
+
+    summary = summarise(report)
     print(
         tr("Verification at {time} ({mode}); trusted: {trust}").format(
-            time=_when(report.validation_time),
-            mode=mode,
-            trust=", ".join(localized(source) for source in report.trust_sources) or tr("nothing"),
+            time=_when(summary.validation_time),
+            mode=tr(summary.mode.label),
+            trust=", ".join(localized(source) for source in summary.trust_sources)
+            or tr(NOTHING_TRUSTED),
         )
     )
-    counts = {"TOTAL_PASSED": 0, "INDETERMINATE": 0, "TOTAL_FAILED": 0}
-    for document in report.documents:
+    for document in summary.documents:
         print()
         print(displayable(document.path))
-        for signature in document.signatures:
-            counts[signature.indication.value] += 1
-            symbol, label, code = _BADGES[signature.indication.value]
-            badge = f"{symbol} {tr(label)}"
-            if signature.subindication is not None:
-                badge += f" ({signature.subindication.code})"
-            signer = signature.signer
-            who = displayable(signer.name) if signer else tr("unknown signer")
-            if signer and signer.organisation:
-                who += f" — {displayable(signer.organisation)}"
-            if signer and signer.siren:
-                who += f" (SIREN {displayable(signer.siren)})"
-            level = f"{signature.format.value} {signature.level or ''}".strip()
-            print(f"  {paint(badge, code)}  {level}  {who}")
-            if signature.timestamp_time is not None:
-                print(
-                    "      "
-                    + tr("signed at {time} (proven by a timestamp)").format(
-                        time=_when(signature.timestamp_time)
-                    )
-                )
-            elif signature.signing_time is not None:
-                print(
-                    "      "
-                    + tr("signed at {time} (claimed by the signer)").format(
-                        time=_when(signature.signing_time)
-                    )
-                )
-            if Path(signature.signature_path) != Path(document.path):
-                print(
-                    "      "
-                    + tr("signature: {path}").format(path=displayable(signature.signature_path))
-                )
-            if signature.explanation:
-                print("      " + displayable(tr(signature.explanation)))
-    if report.unsigned_documents:
-        print()
-        print(
-            tr("Documents without a signature ({count}):").format(
-                count=len(report.unsigned_documents)
-            )
-        )
-        for path in report.unsigned_documents:
-            print(f"  {displayable(path)}")
-    if report.orphan_signatures:
-        print()
-        print(
-            tr("Signatures whose document is missing ({count}):").format(
-                count=len(report.orphan_signatures)
-            )
-        )
-        for orphan in report.orphan_signatures:
-            print(f"  {displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}")
-    if report.errors:
-        print()
-        print(tr("Could not be read ({count}):").format(count=len(report.errors)))
-        for error in report.errors:
-            print(f"  {displayable(error.path)}: {localized(error)}")
+        for row in document.signatures:
+            print("\n".join(signature_lines(row)))
+    _print_group(
+        tr("Documents without a signature ({count}):"),
+        [displayable(path) for path in summary.unsigned_documents],
+    )
+    _print_group(
+        tr("Signatures whose document is missing ({count}):"),
+        [
+            f"{displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}"
+            for orphan in summary.orphan_signatures
+        ],
+    )
+    _print_group(
+        tr("Could not be read ({count}):"),
+        [f"{displayable(error.path)}: {localized(error)}" for error in summary.errors],
+    )
     print()
-    total = sum(counts.values())
     print(
         tr(
             "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate."
-        ).format(
-            total=total,
-            passed=counts["TOTAL_PASSED"],
-            failed=counts["TOTAL_FAILED"],
-            indeterminate=counts["INDETERMINATE"],
-        )
+        ).format(**summary.tally.as_params())
     )
+
+
+def _print_group(title: str, lines: list[str]) -> None:
+    """A group of files set aside (unsigned, orphan tokens, unreadable), if there is any."""
+    if lines:
+        print()
+        print(title.format(count=len(lines)))
+        for line in lines:
+            print(f"  {line}")

@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..core.settings import Settings
-    from .errors import show_error
+    from .dialogs.errors import show_error
     from .i18n import install_translation, resolve_language
     from .main_window import MainWindow
 

@@ -1,21 +1,23 @@
 """Qt translation: the .qm built from resources/translations/*.ts, and the engine's strings.
 
 GUI strings go through ``QCoreApplication.translate`` (contexts per window); the engine's English
-templates (errors, verdict explanations) are translated with the same catalogue in the
-``paraphe`` context.
+templates (errors, verdict explanations, the report view's labels) are translated with the same
+catalogue in the ``paraphe`` context.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import locale
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 
 from ..core.display_text import displayable, displayable_values
+from ..core.reports.details import Localizer
 
 _translators: list[QTranslator] = []
 
@@ -34,6 +36,8 @@ def resolve_language(setting: str) -> str:
 def install_translation(language: str) -> bool:
     """Load paraphe_<language>.qm into the application; English needs none. True if loaded."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translation needs the application to exist")
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
@@ -50,6 +54,18 @@ def install_translation(language: str) -> bool:
 def tr_engine(text: str) -> str:
     """An English string of the engine (explanations, notices) in the current language."""
     return QCoreApplication.translate("paraphe", text)
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A UTC time in the user's time zone and locale format."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    when = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+    return when.toString("dd/MM/yyyy HH:mm")
+
+
+REPORT_WORDS = Localizer(translate=tr_engine, moment=local_time)
+"""How the engine's report views read in this application: in the user's language and time."""
 
 
 def localized(message: object) -> str:

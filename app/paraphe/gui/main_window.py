@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from .. import __version__
 from ..core.settings import Settings
 from .pages.sign_page import SignPage
-from .verify_page import VerifyPage
+from .pages.verify_page import VerifyPage
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +76,6 @@ class MainWindow(QMainWindow):
         self.sign_page.reload_identities()
 
     def open_about(self) -> None:
-        from .about_dialog import AboutDialog
+        from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from ...core.settings import TRUST_ANCHORS, Settings
 from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
 from ...core.trust import TrustFileError, UserTrustStore
-from .. import errors
 from ..widgets.trust_anchors_editor import TrustAnchorsEditor
+from . import errors
 
 LANGUAGES = ("system", "fr", "en")
 FORBIDDEN_IN_SUFFIX = '/\\<>:"|?*'

@@ -38,8 +38,8 @@ from ...core.errors import ParapheError
 from ...core.settings import Settings
 from ...core.signing.levels import LEVELS, is_signable
 from ...core.signing.request import SignatureFormat, SignRequest, SignResult, VisibleSignature
+from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog, PinDialog
-from ..errors import show_error
 from ..i18n import localized
 from ..widgets.certificate_picker import CertificatePicker
 from ..widgets.file_list import FileList

@@ -30,8 +30,8 @@ from ...core.credentials.identities import (
 from ...core.credentials.secrets import SecretRequest
 from ...core.errors import Cancelled, ParapheError
 from ...core.settings import Settings
+from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog
-from ..errors import show_error
 from ..plain_text import as_html
 from ..workers.token_probe import TokenProbe, read_token_identities
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...core.display_text import displayable
 from ...core.documents import mime_type_for
-from ..drop_zone import DropZone
 from ..plain_text import tooltip
+from .drop_zone import DropZone
 
 
 def human_size(size: int) -> str:

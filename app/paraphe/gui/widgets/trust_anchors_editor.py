@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.display_text import displayable
 from ...core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
-from .. import errors
+from ..dialogs import errors
 from ..plain_text import tooltip
 
 _FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole

@@ -184,42 +184,6 @@
    <translation>retiré : {fingerprint}</translation>
   </message>
   <message>
-   <source>VALID</source>
-   <translation>VALIDE</translation>
-  </message>
-  <message>
-   <source>INDETERMINATE</source>
-   <translation>INDÉTERMINÉE</translation>
-  </message>
-  <message>
-   <source>FAILED</source>
-   <translation>ÉCHEC</translation>
-  </message>
-  <message>
-   <source>offline</source>
-   <translation>hors ligne</translation>
-  </message>
-  <message>
-   <source>online</source>
-   <translation>en ligne</translation>
-  </message>
-  <message>
-   <source>Verification at {time} ({mode}); trusted: {trust}</source>
-   <translation>Vérification au {time} ({mode}) ; confiance : {trust}</translation>
-  </message>
-  <message>
-   <source>unknown signer</source>
-   <translation>signataire inconnu</translation>
-  </message>
-  <message>
-   <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate.</source>
-   <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
-  </message>
-  <message>
-   <source>nothing</source>
-   <translation>aucune</translation>
-  </message>
-  <message>
    <source>Documents without a signature ({count}):</source>
    <translation>Documents sans signature ({count}) :</translation>
   </message>
@@ -232,16 +196,28 @@
    <translation>Illisibles ({count}) :</translation>
   </message>
   <message>
+   <source>unknown signer</source>
+   <translation>signataire inconnu</translation>
+  </message>
+  <message>
    <source>signed at {time} (proven by a timestamp)</source>
    <translation>signé le {time} (prouvé par un horodatage)</translation>
   </message>
   <message>
-   <source>signature: {path}</source>
-   <translation>signature : {path}</translation>
-  </message>
-  <message>
    <source>signed at {time} (claimed by the signer)</source>
    <translation>signé le {time} (déclaré par le signataire)</translation>
+  </message>
+  <message>
+   <source>Verification at {time} ({mode}); trusted: {trust}</source>
+   <translation>Vérification au {time} ({mode}) ; confiance : {trust}</translation>
+  </message>
+  <message>
+   <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate.</source>
+   <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
+  </message>
+  <message>
+   <source>signature: {path}</source>
+   <translation>signature : {path}</translation>
   </message>
   <message>
    <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>
@@ -266,6 +242,310 @@
   <message>
    <source>token {token}: this key asks for its PIN on the reader's keypad again for each signature.</source>
    <translation>jeton {token} : cette clé redemande son code PIN sur le clavier du lecteur à chaque signature.</translation>
+  </message>
+  <message>
+   <source>The document is intact and the signer's certificate was valid, unrevoked and issued by a trusted authority.</source>
+   <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
+  </message>
+  <message>
+   <source>Signer</source>
+   <translation>Signataire</translation>
+  </message>
+  <message>
+   <source>Certificate</source>
+   <translation>Certificat</translation>
+  </message>
+  <message>
+   <source>Certificate chain</source>
+   <translation>Chaîne de certification</translation>
+  </message>
+  <message>
+   <source>issued by {issuer}, valid until {date}</source>
+   <translation>émis par {issuer}, valide jusqu'au {date}</translation>
+  </message>
+  <message>
+   <source>Revocation</source>
+   <translation>Révocation</translation>
+  </message>
+  <message>
+   <source>Format and level</source>
+   <translation>Format et niveau</translation>
+  </message>
+  <message>
+   <source>Signature</source>
+   <translation>Signature</translation>
+  </message>
+  <message>
+   <source>no timestamp: the signing time is only claimed</source>
+   <translation>pas d'horodatage : la date de signature est seulement déclarée</translation>
+  </message>
+  <message>
+   <source>Time</source>
+   <translation>Date et heure</translation>
+  </message>
+  <message>
+   <source>yes</source>
+   <translation>oui</translation>
+  </message>
+  <message>
+   <source>no</source>
+   <translation>non</translation>
+  </message>
+  <message>
+   <source>Subject</source>
+   <translation>Sujet</translation>
+  </message>
+  <message>
+   <source>Issuer</source>
+   <translation>Émetteur</translation>
+  </message>
+  <message>
+   <source>Serial number</source>
+   <translation>Numéro de série</translation>
+  </message>
+  <message>
+   <source>Valid</source>
+   <translation>Valide</translation>
+  </message>
+  <message>
+   <source>SHA-256 fingerprint</source>
+   <translation>Empreinte SHA-256</translation>
+  </message>
+  <message>
+   <source>Key usage</source>
+   <translation>Usage de la clé</translation>
+  </message>
+  <message>
+   <source>QC statements</source>
+   <translation>Déclarations QC</translation>
+  </message>
+  <message>
+   <source>Qualified (declared by the certificate)</source>
+   <translation>Qualifié (déclaré par le certificat)</translation>
+  </message>
+  <message>
+   <source>Status</source>
+   <translation>Statut</translation>
+  </message>
+  <message>
+   <source>Source</source>
+   <translation>Source</translation>
+  </message>
+  <message>
+   <source>PDF coverage</source>
+   <translation>Couverture du PDF</translation>
+  </message>
+  <message>
+   <source>Checks</source>
+   <translation>Contrôles</translation>
+  </message>
+  <message>
+   <source>Signed document</source>
+   <translation>Document signé</translation>
+  </message>
+  <message>
+   <source>Signature identifier</source>
+   <translation>Identifiant de la signature</translation>
+  </message>
+  <message>
+   <source>Name</source>
+   <translation>Nom</translation>
+  </message>
+  <message>
+   <source>Organisation</source>
+   <translation>Organisation</translation>
+  </message>
+  <message>
+   <source>Organisation identifier</source>
+   <translation>Identifiant de l'organisation</translation>
+  </message>
+  <message>
+   <source>SIREN</source>
+   <translation>SIREN</translation>
+  </message>
+  <message>
+   <source>E-mail</source>
+   <translation>Courriel</translation>
+  </message>
+  <message>
+   <source>Country</source>
+   <translation>Pays</translation>
+  </message>
+  <message>
+   <source>Claimed signing time</source>
+   <translation>Date de signature déclarée</translation>
+  </message>
+  <message>
+   <source>Proven by a timestamp</source>
+   <translation>Prouvée par un horodatage</translation>
+  </message>
+  <message>
+   <source>from {start} to {end}</source>
+   <translation>du {start} au {end}</translation>
+  </message>
+  <message>
+   <source>Detail</source>
+   <translation>Détail</translation>
+  </message>
+  <message>
+   <source>Covers the whole document</source>
+   <translation>Couvre tout le document</translation>
+  </message>
+  <message>
+   <source>Coverage</source>
+   <translation>Couverture</translation>
+  </message>
+  <message>
+   <source>Changes after signing</source>
+   <translation>Modifications après signature</translation>
+  </message>
+  <message>
+   <source>No check recorded.</source>
+   <translation>Aucun contrôle enregistré.</translation>
+  </message>
+  <message>
+   <source>The signer could not be identified.</source>
+   <translation>Le signataire n'a pas pu être identifié.</translation>
+  </message>
+  <message>
+   <source>No signing certificate found.</source>
+   <translation>Aucun certificat de signature trouvé.</translation>
+  </message>
+  <message>
+   <source>No chain to a trusted authority was built.</source>
+   <translation>Aucune chaîne vers une autorité de confiance n'a pu être construite.</translation>
+  </message>
+  <message>
+   <source>Not checked.</source>
+   <translation>Non vérifié.</translation>
+  </message>
+  <message>
+   <source>nothing</source>
+   <translation>aucune</translation>
+  </message>
+  <message>
+   <source>online</source>
+   <translation>en ligne</translation>
+  </message>
+  <message>
+   <source>offline</source>
+   <translation>hors ligne</translation>
+  </message>
+  <message>
+   <source>VALID</source>
+   <translation>VALIDE</translation>
+  </message>
+  <message>
+   <source>Indeterminate</source>
+   <translation>Indéterminée</translation>
+  </message>
+  <message>
+   <source>INDETERMINATE</source>
+   <translation>INDÉTERMINÉE</translation>
+  </message>
+  <message>
+   <source>Failed</source>
+   <translation>Échec</translation>
+  </message>
+  <message>
+   <source>FAILED</source>
+   <translation>ÉCHEC</translation>
+  </message>
+  <message>
+   <source>digital signature</source>
+   <translation>signature numérique</translation>
+  </message>
+  <message>
+   <source>non-repudiation</source>
+   <translation>non-répudiation</translation>
+  </message>
+  <message>
+   <source>key encipherment</source>
+   <translation>chiffrement de clé</translation>
+  </message>
+  <message>
+   <source>data encipherment</source>
+   <translation>chiffrement de données</translation>
+  </message>
+  <message>
+   <source>key agreement</source>
+   <translation>accord de clé</translation>
+  </message>
+  <message>
+   <source>certificate signing</source>
+   <translation>signature de certificats</translation>
+  </message>
+  <message>
+   <source>CRL signing</source>
+   <translation>signature de LCR</translation>
+  </message>
+  <message>
+   <source>EU qualified certificate</source>
+   <translation>certificat qualifié UE</translation>
+  </message>
+  <message>
+   <source>key in a qualified signature device</source>
+   <translation>clé dans un dispositif qualifié de création de signature</translation>
+  </message>
+  <message>
+   <source>certificate type</source>
+   <translation>type de certificat</translation>
+  </message>
+  <message>
+   <source>PKI disclosure statement</source>
+   <translation>déclaration de divulgation de l'ICP</translation>
+  </message>
+  <message>
+   <source>transaction limit</source>
+   <translation>limite de transaction</translation>
+  </message>
+  <message>
+   <source>retention period</source>
+   <translation>durée de conservation</translation>
+  </message>
+  <message>
+   <source>legislation</source>
+   <translation>législation</translation>
+  </message>
+  <message>
+   <source>natural person</source>
+   <translation>personne physique</translation>
+  </message>
+  <message>
+   <source>legal person</source>
+   <translation>personne morale</translation>
+  </message>
+  <message>
+   <source>not revoked</source>
+   <translation>non révoqué</translation>
+  </message>
+  <message>
+   <source>revoked</source>
+   <translation>révoqué</translation>
+  </message>
+  <message>
+   <source>unknown</source>
+   <translation>inconnu</translation>
+  </message>
+  <message>
+   <source>not checked</source>
+   <translation>non vérifié</translation>
+  </message>
+  <message>
+   <source>OCSP responder</source>
+   <translation>serveur OCSP</translation>
+  </message>
+  <message>
+   <source>certificate revocation list (CRL)</source>
+   <translation>liste de certificats révoqués (LCR)</translation>
+  </message>
+  <message>
+   <source>embedded in the signature</source>
+   <translation>incluses dans la signature</translation>
+  </message>
+  <message>
+   <source>local cache</source>
+   <translation>cache local</translation>
   </message>
   <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>

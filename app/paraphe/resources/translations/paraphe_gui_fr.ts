@@ -4,42 +4,42 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/about_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="25"/>
         <source>About Paraphe</source>
         <translation>À propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="27"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="33"/>
         <source>Sign files (XAdES, CAdES, PAdES) and verify signatures, for public procurement.</source>
         <translation>Signer des fichiers (XAdES, CAdES, PAdES) et vérifier des signatures, pour la commande publique.</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="38"/>
         <source>&amp;Components included in this application:</source>
         <translation>&amp;Composants inclus dans cette application :</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="43"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build. The Noto Sans font is under the SIL Open Font License 1.1.</source>
         <translation>Qt et PySide6 sont utilisés sous la licence GNU LGPL version 3 ; vous pouvez les remplacer par votre propre version. La police Noto Sans est sous licence SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Component</source>
         <translation>Composant</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -139,24 +139,62 @@
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="33"/>
+        <source>Signature details</source>
+        <translation>Détails de la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="48"/>
+        <source>Select a document or a signature to see the checks behind its verdict.</source>
+        <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="60"/>
+        <source>Signature without its document: {reason}.</source>
+        <translation>Signature sans son document : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="66"/>
+        <source>Could not be read: {reason}.</source>
+        <translation>Illisible : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="71"/>
+        <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="84"/>
+        <source>{count} signature(s).</source>
+        <translation>{count} signature(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="87"/>
+        <source>Signature {number}</source>
+        <translation>Signature {number}</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
-        <location filename="../../gui/drop_zone.py" line="31"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="31"/>
         <source>Add &amp;files…</source>
         <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="32"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="32"/>
         <source>Add a f&amp;older…</source>
         <translation>Ajouter un d&amp;ossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="45"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="45"/>
         <source>Choose files</source>
         <translation>Choisir des fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/drop_zone.py" line="50"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="50"/>
         <source>Choose a folder</source>
         <translation>Choisir un dossier</translation>
     </message>
@@ -647,596 +685,207 @@
     </message>
 </context>
 <context>
-    <name>VerifyPage</name>
+    <name>VerdictTree</name>
     <message>
-        <location filename="../../gui/verify_page.py" line="80"/>
-        <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
-        <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="85"/>
-        <source>&amp;Offline (use only revocation data already at hand)</source>
-        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="88"/>
-        <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
-        <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="93"/>
-        <source>&amp;Clear</source>
-        <translation>&amp;Vider</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="96"/>
-        <source>Stop after the signature being checked</source>
-        <translation>Arrêter après la signature en cours de contrôle</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="95"/>
-        <source>S&amp;top</source>
-        <translation>Arrê&amp;ter</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="99"/>
-        <source>Verify a&amp;gain</source>
-        <translation>Vérifier à &amp;nouveau</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="101"/>
-        <source>Verify everything added again (after a stop, or once the network is back)</source>
-        <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="109"/>
-        <source>Verifying</source>
-        <translation>Vérification</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="127"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="41"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="128"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="42"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="129"/>
-        <location filename="../../gui/verify_page.py" line="585"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="43"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="130"/>
-        <location filename="../../gui/verify_page.py" line="591"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="44"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="131"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="45"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="134"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="48"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="149"/>
-        <source>Signature details</source>
-        <translation>Détails de la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="226"/>
-        <source>Stopping…</source>
-        <translation>Arrêt en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="254"/>
-        <source>Verifying…</source>
-        <translation>Vérification en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="268"/>
-        <source>Verifying {name}…</source>
-        <translation>Vérification de {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="295"/>
-        <source>Verification stopped by an error.</source>
-        <translation>La vérification a été interrompue par une erreur.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="307"/>
-        <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="330"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="74"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="335"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="79"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="336"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="80"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="343"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="87"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="345"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="89"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="351"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="95"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="352"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="96"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="390"/>
-        <location filename="../../gui/verify_page.py" line="545"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="124"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="405"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="139"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="433"/>
-        <location filename="../../gui/verify_page.py" line="614"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="169"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="436"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="171"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>
+</context>
+<context>
+    <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/verify_page.py" line="469"/>
+        <location filename="../../gui/pages/verify_page.py" line="60"/>
+        <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
+        <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="65"/>
+        <source>&amp;Offline (use only revocation data already at hand)</source>
+        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="68"/>
+        <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
+        <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="73"/>
+        <source>&amp;Clear</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="76"/>
+        <source>Stop after the signature being checked</source>
+        <translation>Arrêter après la signature en cours de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="75"/>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="79"/>
+        <source>Verify a&amp;gain</source>
+        <translation>Vérifier à &amp;nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="81"/>
+        <source>Verify everything added again (after a stop, or once the network is back)</source>
+        <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="89"/>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="172"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="200"/>
+        <source>Verifying…</source>
+        <translation>Vérification en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="214"/>
+        <source>Verifying {name}…</source>
+        <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="241"/>
+        <source>Verification stopped by an error.</source>
+        <translation>La vérification a été interrompue par une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="253"/>
+        <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
+        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="285"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="479"/>
+        <location filename="../../gui/pages/verify_page.py" line="290"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="483"/>
+        <location filename="../../gui/pages/verify_page.py" line="296"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="488"/>
+        <location filename="../../gui/pages/verify_page.py" line="301"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/verify_page.py" line="489"/>
-        <source>offline</source>
-        <translation>hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="489"/>
-        <source>online</source>
-        <translation>en ligne</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="491"/>
-        <source>nothing</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="494"/>
+        <location filename="../../gui/pages/verify_page.py" line="306"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="505"/>
-        <source>Select a document or a signature to see the checks behind its verdict.</source>
-        <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="517"/>
-        <source>Signature without its document: {reason}.</source>
-        <translation>Signature sans son document : {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="523"/>
-        <source>Could not be read: {reason}.</source>
-        <translation>Illisible : {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="528"/>
-        <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="542"/>
-        <source>{count} signature(s).</source>
-        <translation>{count} signature(s).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="557"/>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="557"/>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="570"/>
-        <source>The document is intact and the signer&apos;s certificate was valid, unrevoked and issued by a trusted authority.</source>
-        <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="578"/>
-        <source>Format and level</source>
-        <translation>Format et niveau</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="578"/>
-        <source>Signature</source>
-        <translation>Signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="580"/>
-        <source>Signed document</source>
-        <translation>Document signé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="582"/>
-        <source>Signature identifier</source>
-        <translation>Identifiant de la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="590"/>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="593"/>
-        <source>Organisation identifier</source>
-        <translation>Identifiant de l&apos;organisation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="596"/>
-        <source>SIREN</source>
-        <translation>SIREN</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="597"/>
-        <source>E-mail</source>
-        <translation>Courriel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="598"/>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="603"/>
-        <source>The signer could not be identified.</source>
-        <translation>Le signataire n&apos;a pas pu être identifié.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="605"/>
-        <source>Time</source>
-        <translation>Date et heure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="610"/>
-        <source>Claimed signing time</source>
-        <translation>Date de signature déclarée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="617"/>
-        <source>no timestamp: the signing time is only claimed</source>
-        <translation>pas d&apos;horodatage : la date de signature est seulement déclarée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="623"/>
-        <source>Certificate</source>
-        <translation>Certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="627"/>
-        <source>No signing certificate found.</source>
-        <translation>Aucun certificat de signature trouvé.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="629"/>
-        <source>Certificate chain</source>
-        <translation>Chaîne de certification</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="631"/>
-        <source>issued by {issuer}, valid until {date}</source>
-        <translation>émis par {issuer}, valide jusqu&apos;au {date}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="639"/>
-        <source>No chain to a trusted authority was built.</source>
-        <translation>Aucune chaîne vers une autorité de confiance n&apos;a pu être construite.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="641"/>
-        <source>Revocation</source>
-        <translation>Révocation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="644"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="645"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="648"/>
-        <source>Detail</source>
-        <translation>Détail</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="651"/>
-        <source>Not checked.</source>
-        <translation>Non vérifié.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="654"/>
-        <source>PDF coverage</source>
-        <translation>Couverture du PDF</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="656"/>
-        <source>Covers the whole document</source>
-        <translation>Couvre tout le document</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="657"/>
-        <source>Coverage</source>
-        <translation>Couverture</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="658"/>
-        <source>Changes after signing</source>
-        <translation>Modifications après signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="664"/>
-        <source>Checks</source>
-        <translation>Contrôles</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="677"/>
-        <source>No check recorded.</source>
-        <translation>Aucun contrôle enregistré.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="684"/>
-        <source>Subject</source>
-        <translation>Sujet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="685"/>
-        <source>Issuer</source>
-        <translation>Émetteur</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="686"/>
-        <source>Serial number</source>
-        <translation>Numéro de série</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="688"/>
-        <source>Valid</source>
-        <translation>Valide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="689"/>
-        <source>from {start} to {end}</source>
-        <translation>du {start} au {end}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="693"/>
-        <source>SHA-256 fingerprint</source>
-        <translation>Empreinte SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="694"/>
-        <source>Key usage</source>
-        <translation>Usage de la clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="696"/>
-        <source>QC statements</source>
-        <translation>Déclarations QC</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="700"/>
-        <source>Qualified (declared by the certificate)</source>
-        <translation>Qualifié (déclaré par le certificat)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="708"/>
-        <source>digital signature</source>
-        <translation>signature numérique</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="709"/>
-        <source>non-repudiation</source>
-        <translation>non-répudiation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="710"/>
-        <source>key encipherment</source>
-        <translation>chiffrement de clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="711"/>
-        <source>data encipherment</source>
-        <translation>chiffrement de données</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="712"/>
-        <source>key agreement</source>
-        <translation>accord de clé</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="713"/>
-        <source>certificate signing</source>
-        <translation>signature de certificats</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="714"/>
-        <source>CRL signing</source>
-        <translation>signature de LCR</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="720"/>
-        <source>EU qualified certificate</source>
-        <translation>certificat qualifié UE</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="721"/>
-        <source>key in a qualified signature device</source>
-        <translation>clé dans un dispositif qualifié de création de signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="722"/>
-        <source>certificate type</source>
-        <translation>type de certificat</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="723"/>
-        <source>PKI disclosure statement</source>
-        <translation>déclaration de divulgation de l&apos;ICP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="724"/>
-        <source>transaction limit</source>
-        <translation>limite de transaction</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="725"/>
-        <source>retention period</source>
-        <translation>durée de conservation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="726"/>
-        <source>legislation</source>
-        <translation>législation</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="727"/>
-        <source>natural person</source>
-        <translation>personne physique</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="728"/>
-        <source>legal person</source>
-        <translation>personne morale</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="734"/>
-        <source>not revoked</source>
-        <translation>non révoqué</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="735"/>
-        <source>revoked</source>
-        <translation>révoqué</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="736"/>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="737"/>
-        <source>not checked</source>
-        <translation>non vérifié</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="744"/>
-        <source>OCSP responder</source>
-        <translation>serveur OCSP</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="745"/>
-        <source>certificate revocation list (CRL)</source>
-        <translation>liste de certificats révoqués (LCR)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="746"/>
-        <source>embedded in the signature</source>
-        <translation>incluses dans la signature</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verify_page.py" line="747"/>
-        <source>local cache</source>
-        <translation>cache local</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/errors.py" line="24"/>
+        <location filename="../../gui/dialogs/errors.py" line="24"/>
         <source>Paraphe</source>
         <translation>Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="30"/>
+        <location filename="../../gui/dialogs/errors.py" line="30"/>
         <source>Something unexpected happened. Copy the details and report them.</source>
         <translation>Un problème inattendu est survenu. Copiez les détails et signalez-les.</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="37"/>
+        <location filename="../../gui/dialogs/errors.py" line="37"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
-    </message>
-</context>
-<context>
-    <name>verdict</name>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="43"/>
-        <source>Valid</source>
-        <translation>Valide</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="45"/>
-        <source>Indeterminate</source>
-        <translation>Indéterminée</translation>
-    </message>
-    <message>
-        <location filename="../../gui/verdict_style.py" line="46"/>
-        <source>Failed</source>
-        <translation>Échec</translation>
     </message>
 </context>
 </TS>

@@ -46,10 +46,10 @@ class Component:
 
 def licence_of(meta: metadata.PackageMetadata) -> str:
     """The SPDX expression if declared, else a short License field, else the trove classifiers."""
-    expression = (meta.get("License-Expression") or "").strip()
+    expression = _first(meta, "License-Expression").strip()
     if expression:
         return expression
-    field = (meta.get("License") or "").strip()
+    field = _first(meta, "License").strip()
     # Some packages paste the whole licence text here; only a one-line name is useful.
     if field and "\n" not in field and len(field) <= 80 and field.upper() != "UNKNOWN":
         return field
@@ -63,13 +63,19 @@ def licence_of(meta: metadata.PackageMetadata) -> str:
     return field.splitlines()[0] if field else "?"
 
 
+def _first(meta: metadata.PackageMetadata, name: str) -> str:
+    """A metadata field's (first) value, or "" when the package does not declare it."""
+    values = meta.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def installed_component(name: str) -> Component | None:
     try:
         meta = metadata.metadata(name)
     except metadata.PackageNotFoundError:
         return None
     licence = LICENCE_CHOSEN.get(name.lower()) or licence_of(meta)
-    return Component(name, meta.get("Version") or "?", licence)
+    return Component(name, _first(meta, "Version") or "?", licence)
 
 
 def noto_sans_version() -> str:

@@ -11,8 +11,8 @@ import traceback
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.errors import Cancelled, ParapheError
-from .i18n import localized
+from ...core.errors import Cancelled, ParapheError
+from ..i18n import localized
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from ... import __version__
 from .licences import Component, bundled_components
 
 
@@ -86,7 +86,9 @@ class AboutDialog(QDialog):
     def component_rows(self) -> list[tuple[str, str, str]]:
         """The table's text, row by row (name, version, licence): what a tester or a bug report needs."""
         table = self.components
-        return [
-            tuple(table.item(row, column).text() for column in range(3))  # type: ignore[misc]
-            for row in range(table.rowCount())
-        ]
+
+        def cell(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return "" if item is None else item.text()
+
+        return [(cell(row, 0), cell(row, 1), cell(row, 2)) for row in range(table.rowCount())]

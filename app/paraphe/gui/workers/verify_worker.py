@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core.errors import Cancelled
-from ..core.progress import CancelToken
-from ..core.trust import chosen_sources
-from ..core.validation.settings import VerificationSettings
-from ..core.validation.verifier import verify_paths
+from ...core.errors import Cancelled
+from ...core.progress import CancelToken
+from ...core.trust import chosen_sources
+from ...core.validation.settings import VerificationSettings
+from ...core.validation.verifier import verify_paths
 
 
 def verification_settings(offline: bool) -> VerificationSettings:
@@ -24,7 +24,7 @@ def verification_settings(offline: bool) -> VerificationSettings:
 
     Read at each run, so a certificate added to the user trust store counts at once.
     """
-    from ..core.validation.settings import verification_settings as built
+    from ...core.validation.settings import verification_settings as built
 
     return built(chosen_sources(), offline=offline)
 
@@ -35,7 +35,7 @@ class VerifySignals(QObject):
     finished = Signal(object)
     """The ValidationReport."""
     failed = Signal(object)
-    """The exception that stopped verification (for paraphe.gui.errors.show_error)."""
+    """The exception that stopped verification (for paraphe.gui.dialogs.errors.show_error)."""
     cancelled = Signal()
     """The user stopped it; there is no report."""
 

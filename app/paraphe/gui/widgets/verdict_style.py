@@ -1,37 +1,24 @@
 """How a verdict looks: an icon, a word and a colour together, never colour alone.
 
 Shared by every view that shows an ETSI indication (the verify page's tree and details, and later
-the report preview), so a "Valid" looks the same everywhere. The icons are drawn with QPainter:
-no image files to ship, and they scale to any size.
+the report preview), so a "Valid" looks the same everywhere: the word and the colour come from
+the engine's report view (``core.reports.verdicts``), the icons are drawn here with QPainter: no
+image files to ship, and they scale to any size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap
 
-from ..core.validation.indications import Indication
-
-_CONTEXT = "verdict"
-
-# Dark enough to read as text on a light background (contrast above 4.5:1 on white).
-_COLOURS = {
-    Indication.TOTAL_PASSED: "#1b7a34",
-    Indication.INDETERMINATE: "#9a5b00",
-    Indication.TOTAL_FAILED: "#c0262d",
-}
-
-_SYMBOLS = {
-    Indication.TOTAL_PASSED: "✔",
-    Indication.INDETERMINATE: "?",
-    Indication.TOTAL_FAILED: "✘",
-}
+from ...core.reports.verdicts import look
+from ...core.validation.indications import Indication
+from ..i18n import tr_engine
 
 
-class Badge(NamedTuple):
+class VerdictBadge(NamedTuple):
     icon: QIcon
     text: str
     colour: QColor
@@ -39,25 +26,16 @@ class Badge(NamedTuple):
 
 def label(indication: Indication) -> str:
     """The translated word for an indication: Valid, Indeterminate or Failed."""
-    if indication is Indication.TOTAL_PASSED:
-        return QCoreApplication.translate("verdict", "Valid")
-    if indication is Indication.INDETERMINATE:
-        return QCoreApplication.translate("verdict", "Indeterminate")
-    return QCoreApplication.translate("verdict", "Failed")
+    return tr_engine(look(indication).word)
 
 
 def colour(indication: Indication) -> QColor:
-    return QColor(_COLOURS[indication])
+    return QColor(look(indication).colour)
 
 
-def symbol(indication: Indication) -> str:
-    """A plain-text mark (✔, ? or ✘) for places that cannot show an icon."""
-    return _SYMBOLS[indication]
-
-
-def badge(indication: Indication) -> Badge:
+def badge(indication: Indication) -> VerdictBadge:
     """Icon, translated text and colour for an indication."""
-    return Badge(QIcon(pixmap(indication, 16)), label(indication), colour(indication))
+    return VerdictBadge(QIcon(pixmap(indication, 16)), label(indication), colour(indication))
 
 
 _IMAGES: dict[tuple[Indication, int], QImage] = {}
@@ -73,18 +51,6 @@ def image(indication: Indication, size: int = 16) -> QImage:
 
 def pixmap(indication: Indication, size: int = 16) -> QPixmap:
     return QPixmap.fromImage(image(indication, size))
-
-
-def overall(indications: Iterable[Indication]) -> Indication | None:
-    """A document's verdict: failed if any failed, valid if all passed, else indeterminate."""
-    seen = set(indications)
-    if not seen:
-        return None
-    if Indication.TOTAL_FAILED in seen:
-        return Indication.TOTAL_FAILED
-    if seen == {Indication.TOTAL_PASSED}:
-        return Indication.TOTAL_PASSED
-    return Indication.INDETERMINATE
 
 
 def _draw(indication: Indication, size: int) -> QImage:

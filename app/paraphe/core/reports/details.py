@@ -1,0 +1,270 @@
+"""The details of one signature: its verdict and why, then sections (signer, time, certificate,
+chain, revocation, PDF coverage, checks) of labelled values, in the reader's language.
+
+Built with a ``Localizer`` from the face that shows them: its translation of the engine's words
+and its way of writing a time (the desktop application in the user's time zone, a report in UTC).
+Values that come from outside (names, certificate fields, paths) are left as they are: the face
+makes them displayable where it shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..translatable import N_
+from ..validation.indications import Indication
+from ..validation.report import CertificateInfo, SignatureReport
+from .summary import format_and_level
+from .verdicts import CheckMark
+from .wording import KEY_USAGES, QC_STATEMENTS, REVOCATION_SOURCES, REVOCATION_STATUSES
+
+NONE = "—"
+"""A value that is absent."""
+
+PASSED_WITHOUT_REMARK = N_(
+    "The document is intact and the signer's certificate was valid, unrevoked and issued by a"
+    " trusted authority."
+)
+
+
+@dataclass(frozen=True)
+class Localizer:
+    translate: Callable[[str], str]
+    """An English text marked ``N_`` in the reader's language."""
+    moment: Callable[[dt.datetime], str]
+    """A time as the reader expects it written."""
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    subject: str
+    issued: str
+    """Who issued it and until when it is valid."""
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    mark: CheckMark
+    name: str
+    detail: str
+    """What was found, or empty."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the details; ``empty`` is shown when it has nothing else to show."""
+
+    title: str | None
+    fields: tuple[Field, ...] = ()
+    chain: tuple[ChainLink, ...] = ()
+    bullets: tuple[str, ...] = ()
+    checks: tuple[CheckLine, ...] = ()
+    empty: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.fields or self.chain or self.bullets or self.checks)
+
+
+@dataclass(frozen=True)
+class SignatureDetails:
+    file_name: str
+    indication: Indication
+    code: str
+    """``TOTAL_FAILED / HASH_FAILURE``: the ETSI codes, for those who look them up."""
+    reason: str | None
+    """Why, and what to do; for a valid signature, what it means."""
+    sections: tuple[Section, ...]
+
+
+def signature_details(signature: SignatureReport, words: Localizer) -> SignatureDetails:
+    s = signature
+    code = s.indication.value + (f" / {s.subindication.code}" if s.subindication else "")
+    if s.explanation:
+        reason: str | None = words.translate(s.explanation)
+    elif s.indication is Indication.TOTAL_PASSED:
+        reason = words.translate(PASSED_WITHOUT_REMARK)
+    else:
+        reason = None
+    sections = [
+        _identification(s, words),
+        _signer(s, words),
+        _time(s, words),
+        _certificate(s, words),
+        _chain(s, words),
+        _revocation(s, words),
+    ]
+    if s.pdf is not None:
+        sections.append(_pdf_coverage(s, words))
+    sections.append(_checks(s, words))
+    return SignatureDetails(
+        file_name=Path(s.signature_path).name,
+        indication=s.indication,
+        code=code,
+        reason=reason,
+        sections=tuple(sections),
+    )
+
+
+def _fields(words: Localizer, *pairs: tuple[str, str]) -> tuple[Field, ...]:
+    return tuple(Field(words.translate(label), value) for label, value in pairs)
+
+
+def _identification(s: SignatureReport, words: Localizer) -> Section:
+    pairs = [
+        (N_("Format and level"), format_and_level(s)),
+        (N_("Signature"), str(s.signature_path)),
+    ]
+    if s.document_path is not None:
+        pairs.append((N_("Signed document"), str(s.document_path)))
+    if s.signature_id:
+        pairs.append((N_("Signature identifier"), s.signature_id))
+    return Section(None, _fields(words, *pairs))
+
+
+def _signer(s: SignatureReport, words: Localizer) -> Section:
+    title = words.translate(N_("Signer"))
+    if s.signer is None:
+        return Section(title, empty=words.translate(N_("The signer could not be identified.")))
+    signer = s.signer
+    return Section(
+        title,
+        _fields(
+            words,
+            (N_("Name"), signer.name),
+            (N_("Organisation"), signer.organisation or NONE),
+            (N_("Organisation identifier"), signer.organization_identifier or NONE),
+            (N_("SIREN"), signer.siren or NONE),
+            (N_("E-mail"), signer.email or NONE),
+            (N_("Country"), signer.country or NONE),
+        ),
+    )
+
+
+def _time(s: SignatureReport, words: Localizer) -> Section:
+    claimed = words.moment(s.signing_time) if s.signing_time else NONE
+    proven = (
+        words.moment(s.timestamp_time)
+        if s.timestamp_time
+        else words.translate(N_("no timestamp: the signing time is only claimed"))
+    )
+    return Section(
+        words.translate(N_("Time")),
+        _fields(
+            words, (N_("Claimed signing time"), claimed), (N_("Proven by a timestamp"), proven)
+        ),
+    )
+
+
+def _certificate(s: SignatureReport, words: Localizer) -> Section:
+    title = words.translate(N_("Certificate"))
+    if s.certificate is None:
+        return Section(title, empty=words.translate(N_("No signing certificate found.")))
+    return Section(title, certificate_fields(s.certificate, words))
+
+
+def certificate_fields(cert: CertificateInfo, words: Localizer) -> tuple[Field, ...]:
+    yes, no = words.translate(N_("yes")), words.translate(N_("no"))
+    validity = words.translate(N_("from {start} to {end}")).format(
+        start=words.moment(cert.not_before), end=words.moment(cert.not_after)
+    )
+    usages = ", ".join(_worded(KEY_USAGES, usage, words) for usage in cert.key_usage)
+    statements = ", ".join(_qc_statement(name, words) for name in cert.qc_statements)
+    return _fields(
+        words,
+        (N_("Subject"), cert.subject),
+        (N_("Issuer"), cert.issuer),
+        (N_("Serial number"), cert.serial),
+        (N_("Valid"), validity),
+        (N_("SHA-256 fingerprint"), grouped(cert.sha256)),
+        (N_("Key usage"), usages or NONE),
+        (N_("QC statements"), statements or NONE),
+        (N_("Qualified (declared by the certificate)"), yes if cert.qualified_by_statement else no),
+    )
+
+
+def _qc_statement(name: str, words: Localizer) -> str:
+    label = QC_STATEMENTS.get(name)
+    return f"{words.translate(label)} ({name})" if label else str(name)
+
+
+def _worded(table: dict[str, str], value: str, words: Localizer) -> str:
+    label = table.get(value)
+    return words.translate(label) if label else str(value)
+
+
+def grouped(hex_digits: str) -> str:
+    """A fingerprint in pairs, so it wraps and can be read aloud."""
+    return ":".join(hex_digits[i : i + 2] for i in range(0, len(hex_digits), 2)).upper()
+
+
+def _chain(s: SignatureReport, words: Localizer) -> Section:
+    title = words.translate(N_("Certificate chain"))
+    if not s.chain:
+        return Section(
+            title, empty=words.translate(N_("No chain to a trusted authority was built."))
+        )
+    issued = words.translate(N_("issued by {issuer}, valid until {date}"))
+    links = tuple(
+        ChainLink(c.subject, issued.format(issuer=c.issuer, date=words.moment(c.not_after)))
+        for c in s.chain
+    )
+    return Section(title, chain=links)
+
+
+def _revocation(s: SignatureReport, words: Localizer) -> Section:
+    title = words.translate(N_("Revocation"))
+    revocation = s.revocation
+    if revocation is None:
+        return Section(title, empty=words.translate(N_("Not checked.")))
+    source = (
+        NONE if revocation.source is None else _worded(REVOCATION_SOURCES, revocation.source, words)
+    )
+    pairs = [
+        (N_("Status"), _worded(REVOCATION_STATUSES, revocation.status, words)),
+        (N_("Source"), source),
+    ]
+    if revocation.detail:
+        pairs.append((N_("Detail"), revocation.detail))
+    return Section(title, _fields(words, *pairs))
+
+
+def _pdf_coverage(s: SignatureReport, words: Localizer) -> Section:
+    assert s.pdf is not None
+    pdf = s.pdf
+    yes, no = words.translate(N_("yes")), words.translate(N_("no"))
+    return Section(
+        words.translate(N_("PDF coverage")),
+        _fields(
+            words,
+            (N_("Covers the whole document"), yes if pdf.covers_whole_document else no),
+            (N_("Coverage"), pdf.coverage),
+            (N_("Changes after signing"), pdf.modification_level or NONE),
+        ),
+        bullets=tuple(pdf.changes),
+    )
+
+
+def _checks(s: SignatureReport, words: Localizer) -> Section:
+    lines = tuple(
+        CheckLine(
+            CheckMark.of(check.passed),
+            words.translate(check.name),
+            words.translate(check.detail) if check.detail else "",
+        )
+        for check in s.checks
+    )
+    return Section(
+        words.translate(N_("Checks")),
+        checks=lines,
+        empty=words.translate(N_("No check recorded.")),
+    )

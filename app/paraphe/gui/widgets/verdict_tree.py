@@ -1,0 +1,195 @@
+"""The verify page's list: one row per document with its overall badge, one child row per
+signature, and groups for unsigned documents, signatures without their document and files that
+could not be read.
+
+It shows the engine's summary rows (``core.reports.summary``); each row keeps what it stands for
+(``ROLE_ENTRY``) for the details panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ...core.display_text import displayable
+from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary, TimeProof
+from ...core.validation.indications import Indication
+from ...core.validation.report import InputError, OrphanSignature
+from ..i18n import local_time, tr_engine, translated
+from ..plain_text import tooltip
+from . import verdict_style
+
+COLUMN_DOCUMENT, COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE = range(5)
+
+ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
+"""What a row stands for: a DocumentRow, SignatureRow, OrphanSignature, InputError or Path."""
+
+ShownPath = Callable[[Path | str], str]
+"""A path as short as the user can still recognise it."""
+
+
+class VerdictTree(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(5)
+        self.setHeaderLabels(
+            [
+                self.tr("Document"),
+                self.tr("Verdict"),
+                self.tr("Signer"),
+                self.tr("Organisation"),
+                self.tr("Date"),
+            ]
+        )
+        self.setAccessibleName(self.tr("Documents and signatures"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN_DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        for column in (COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(60)
+
+    def show_summary(self, summary: Summary, shown: ShownPath) -> QTreeWidgetItem | None:
+        """Fill the list; returns the row to select first (the first signature, if any)."""
+        self.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        first_signature: QTreeWidgetItem | None = None
+        for document in sorted(summary.documents, key=lambda d: str(d.path).casefold()):
+            item = self._document_item(document, bold, shown)
+            self.addTopLevelItem(item)
+            item.setExpanded(True)
+            if first_signature is None and item.childCount():
+                first_signature = item.child(0)
+        self._group(
+            self.tr("Unsigned documents ({count})"),
+            [
+                (
+                    shown(p),
+                    p,
+                    self.tr("No signature"),
+                    self.tr("No signature was found for this document."),
+                )
+                for p in summary.unsigned_documents
+            ],
+            bold,
+        )
+        self._group(
+            self.tr("Signatures without their document ({count})"),
+            [
+                (shown(o.signature_path), o, self.tr("Document missing"), tr_engine(o.reason))
+                for o in summary.orphan_signatures
+            ],
+            bold,
+        )
+        self._group(
+            self.tr("Could not be read ({count})"),
+            [(shown(e.path), e, self.tr("Unreadable"), translated(e)) for e in summary.errors],
+            bold,
+        )
+        self.size_columns()
+        return first_signature or self.topLevelItem(0)
+
+    def _document_item(
+        self, document: DocumentRow, bold: QFont, shown: ShownPath
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([displayable(shown(document.path))])
+        item.setToolTip(COLUMN_DOCUMENT, tooltip(document.path))
+        item.setData(COLUMN_DOCUMENT, ROLE_ENTRY, document)
+        item.setFont(COLUMN_DOCUMENT, bold)
+        if document.verdict is not None:
+            self._set_badge(item, document.verdict)
+            item.setFont(COLUMN_VERDICT, bold)
+        item.setText(COLUMN_SIGNER, ", ".join(map(displayable, document.signers)))
+        item.setText(COLUMN_ORGANISATION, ", ".join(map(displayable, document.organisations)))
+        self._set_date(item, document.time)
+        for signature in document.signatures:
+            item.addChild(self._signature_item(signature))
+        return item
+
+    def _signature_item(self, signature: SignatureRow) -> QTreeWidgetItem:
+        report = signature.report
+        if signature.signature_file is not None:
+            name = displayable(signature.signature_file.name)
+        else:
+            name = self.tr("Signature {number}").format(number=signature.number)
+            if report.signature_id:
+                name += f" ({displayable(report.signature_id)})"
+        item = QTreeWidgetItem([name])
+        item.setToolTip(COLUMN_DOCUMENT, tooltip(report.signature_path))
+        item.setData(COLUMN_DOCUMENT, ROLE_ENTRY, signature)
+        self._set_badge(item, signature.indication)
+        if signature.explanation:
+            item.setToolTip(COLUMN_VERDICT, tooltip(tr_engine(signature.explanation)))
+        if report.signer is not None:
+            item.setText(COLUMN_SIGNER, displayable(signature.signer_name))
+            item.setText(COLUMN_ORGANISATION, displayable(signature.organisation))
+            if signature.siren:
+                item.setToolTip(
+                    COLUMN_ORGANISATION,
+                    tooltip(self.tr("SIREN {siren}").format(siren=signature.siren)),
+                )
+        self._set_date(item, signature.time)
+        return item
+
+    def _group(self, title: str, rows: list[tuple[str, object, str, str]], bold: QFont) -> None:
+        if not rows:
+            return
+        group = QTreeWidgetItem([title.format(count=len(rows))])
+        group.setFont(COLUMN_DOCUMENT, bold)
+        self.addTopLevelItem(group)
+        for shown, entry, verdict, reason in rows:
+            child = QTreeWidgetItem([displayable(shown), verdict])
+            child.setData(COLUMN_DOCUMENT, ROLE_ENTRY, entry)
+            child.setToolTip(COLUMN_DOCUMENT, tooltip(_entry_path(entry)))
+            child.setToolTip(COLUMN_VERDICT, tooltip(reason))
+            group.addChild(child)
+        group.setExpanded(True)
+
+    def _set_badge(self, item: QTreeWidgetItem, indication: Indication) -> None:
+        icon, text, colour = verdict_style.badge(indication)
+        item.setIcon(COLUMN_VERDICT, icon)
+        item.setText(COLUMN_VERDICT, text)
+        item.setForeground(COLUMN_VERDICT, colour)
+
+    def _set_date(self, item: QTreeWidgetItem, time: SigningTime | None) -> None:
+        if time is None:
+            return
+        item.setText(COLUMN_DATE, local_time(time.moment))
+        if time.proof is TimeProof.TIMESTAMP:
+            item.setToolTip(COLUMN_DATE, self.tr("Proven by a timestamp"))
+        else:
+            item.setToolTip(COLUMN_DATE, self.tr("Claimed by the signer, not proven"))
+
+    def size_columns(self) -> None:
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(verdict_style.label(i)) for i in Indication)
+        self.header().resizeSection(COLUMN_VERDICT, widest + 56)  # icon, margins, bold
+        for column, minimum, maximum in (
+            (COLUMN_SIGNER, 110, 170),
+            (COLUMN_ORGANISATION, 110, 150),
+            (COLUMN_DATE, 110, 130),
+        ):
+            self.resizeColumnToContents(column)
+            width = min(max(self.columnWidth(column), minimum), maximum)
+            self.setColumnWidth(column, width)
+        # The document name is what the buyer reads first: it gets the rest of the width.
+        others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
+        self.setColumnWidth(0, max(220, self.viewport().width() - others))
+
+
+def _entry_path(entry: object) -> Path:
+    if isinstance(entry, OrphanSignature):
+        return entry.signature_path
+    if isinstance(entry, InputError):
+        return entry.path
+    return Path(str(entry))
