@@ -21,11 +21,11 @@ from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import (
     CertificateInfo,
     Check,
+    DetectedFormat,
     DocumentReport,
     InputError,
     OrphanSignature,
     RevocationInfo,
-    SignatureFormat,
     SignatureReport,
     SignerIdentity,
     ValidationReport,
@@ -53,7 +53,7 @@ def sample_report() -> ValidationReport:
     pdf = Path("/bid/Acte.pdf")
     passed = SignatureReport(
         pdf,
-        SignatureFormat.PADES,
+        DetectedFormat.PADES,
         Indication.TOTAL_PASSED,
         None,
         None,
@@ -66,7 +66,7 @@ def sample_report() -> ValidationReport:
     )
     tampered = SignatureReport(
         Path("/bid/BPU.ods - Signature 1.p7s"),
-        SignatureFormat.CADES,
+        DetectedFormat.CADES,
         Indication.TOTAL_FAILED,
         SubIndication.HASH_FAILURE,
         "The document was modified after it was signed (or this is not the signed file);"
@@ -79,7 +79,7 @@ def sample_report() -> ValidationReport:
     )
     unknown = SignatureReport(
         Path("/bid/BPU.ods - Signature 2.xml"),
-        SignatureFormat.XADES,
+        DetectedFormat.XADES,
         Indication.INDETERMINATE,
         SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
         None,
