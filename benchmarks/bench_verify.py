@@ -478,7 +478,7 @@ STEPS = {
     "JSON report": "paraphe.core.validation.report:ValidationReport.to_json_dict",
     "JSON dump": "json:dump",
     "verify_paths": "paraphe.core.validation.verifier:verify_paths",
-    "settings": "paraphe.cli.verify_command:settings_from",
+    "settings": "paraphe.cli.commands.verify:settings_from",
     # steps
     "PDF signature test (discovery)": "paraphe.core.validation.pdf.validator:pdf_has_signatures",
     "parse PDF (PdfFileReader)": "pyhanko.pdf_utils.reader:PdfFileReader.__init__",
@@ -498,7 +498,7 @@ STEPS = {
     "certificate validation": "paraphe.core.validation.certificate_path:validate_certificate",
     "parse CMS (asn1crypto, .native)": "paraphe.core.validation.cms.reading:load_signed_data",
     "hash document (XAdES)": "paraphe.core.validation.xades.structure:DocumentDigests.digest",
-    "hash document": "paraphe.core.documents:Document.digest",
+    "hash document": "paraphe.core.files.documents:Document.digest",
     "hash byte ranges": "pyhanko.sign.validation.pdf_embedded:EmbeddedPdfSignature.compute_digest",
     "coverage + diff analysis": (
         "pyhanko.sign.validation.pdf_embedded:EmbeddedPdfSignature.compute_integrity_info"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from paraphe.core.i18n_sources import source_strings
+from paraphe.core.text.i18n_sources import source_strings
 
 TS_DIR = Path(__file__).resolve().parent.parent / "app" / "paraphe" / "resources" / "translations"
 CONTEXT = "paraphe"

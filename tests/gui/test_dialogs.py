@@ -14,7 +14,7 @@ from cryptography.x509.oid import NameOID
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 
 from paraphe import __version__
-from paraphe.core.settings import SETTINGS_FILE, TRUST_ANCHORS, Settings
+from paraphe.core.config.settings import SETTINGS_FILE, TRUST_ANCHORS, Settings
 from paraphe.core.trust import TrustFileError, UserTrustStore
 from paraphe.gui.dialogs import errors
 from paraphe.gui.dialogs.about_dialog import AboutDialog

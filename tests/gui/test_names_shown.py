@@ -20,8 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
+from paraphe.core.config.settings import Settings
 from paraphe.core.errors import UnreadableDocument
-from paraphe.core.settings import Settings
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
 from paraphe.gui.dialogs import errors

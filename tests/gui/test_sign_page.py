@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from paraphe.core.settings import Settings
+from paraphe.core.config.settings import Settings
 from paraphe.core.signing.request import SignatureFormat
 from paraphe.gui.dialogs.password_dialog import PasswordDialog
 from paraphe.gui.pages.sign_page import SignPage

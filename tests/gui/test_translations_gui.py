@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from paraphe.core.settings import Settings
+from paraphe.core.config.settings import Settings
 from paraphe.gui.i18n import install_translation, translations_dir
 from paraphe.gui.main_window import MainWindow
 

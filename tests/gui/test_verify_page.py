@@ -22,7 +22,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from paraphe.core.settings import Settings
+from paraphe.core.config.settings import Settings
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
 from paraphe.core.validation.indications import Indication

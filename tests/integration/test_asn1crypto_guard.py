@@ -5,7 +5,7 @@ seven bits per byte into an integer it copies at every step: n bytes cost n². T
 found it with 1 MiB of 0xFF inserted into an ``openssl cms -stream`` .p7m (indefinite lengths,
 so the run lies inside the element being read): ``paraphe verify`` never finished. The inputs
 here are made the same way from tokens signed for the test; each failed (timed out) before
-``paraphe.core.asn1crypto_guard``.
+``paraphe.core.adapters.asn1crypto_guard``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from pyhanko_certvalidator.errors import CRLFetchError
 
-from paraphe.core.net import fetcher_backend
+from paraphe.core.net.http import fetcher_backend
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from tests.conftest import SAMPLES
 from tests.integration.test_hostile_inputs import json_signatures, verify_json

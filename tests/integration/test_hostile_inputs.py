@@ -390,7 +390,7 @@ def test_a_signal_while_an_archive_is_unpacked_leaves_no_temporary_folder(
 
 HOLDER = """
 import sys
-from paraphe.core.scratch import scratch_folder
+from paraphe.core.files.scratch import scratch_folder
 with scratch_folder("paraphe-verify-") as folder:
     (folder / "0-0").mkdir()
     (folder / "0-0" / "unpacked.bin").write_bytes(b"x" * 4096)

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from pyhanko_certvalidator.errors import CRLFetchError
 
-from paraphe.core.net import MAX_RESPONSE_BYTES, fetcher_backend
+from paraphe.core.net.http import MAX_RESPONSE_BYTES, fetcher_backend
 
 BLOCK = b"\0" * (1 << 20)
 

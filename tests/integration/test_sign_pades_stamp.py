@@ -8,7 +8,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from paraphe.core.pdf_pages import open_document, render, to_pixels
+from paraphe.core.pdf.pages import open_document, render, to_pixels
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from tests.conftest import RunParaphe
 from tests.integration.test_verify_pdf_cms import PASSED, PDF, copy_sample, verdict, verify

@@ -12,9 +12,9 @@ from urllib.parse import unquote_to_bytes
 
 import pytest
 
-from paraphe.core.display_text import displayable, displayable_values
 from paraphe.core.errors import UnreadableDocument
-from paraphe.core.name_bytes import file_name_in_uri, percent_encoded, unicode_text
+from paraphe.core.files.name_bytes import file_name_in_uri, percent_encoded, unicode_text
+from paraphe.core.text.display_text import displayable, displayable_values
 from paraphe.core.validation.indications import Indication
 from paraphe.core.validation.report import (
     DetectedFormat,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from paraphe.core.errors import OutputNotWritable
+from paraphe.core.files.staged_file import StagedFile
 from paraphe.core.naming import detached_token_names, pades_output_names
-from paraphe.core.staged_file import StagedFile
 
 
 def first(names, count: int = 3) -> list[str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from paraphe.cli.commands.verify import print_summary
 from paraphe.cli.i18n import set_language
-from paraphe.cli.verify_command import print_summary
 from paraphe.core.errors import Notice
 from paraphe.core.reports.details import Localizer, Section, signature_details
 from paraphe.core.reports.summary import TimeProof, ValidationMode, summarise

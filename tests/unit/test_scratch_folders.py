@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.core.scratch import LOCK_NAME, LOCKLESS_AGE, remove_abandoned, scratch_folder
+from paraphe.core.files.scratch import LOCK_NAME, LOCKLESS_AGE, remove_abandoned, scratch_folder
 
 PREFIX = "paraphe-verify-"
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 from lxml import etree
 
-from paraphe.core.i18n_sources import source_strings
+from paraphe.core.text.i18n_sources import source_strings
 
 
 def _catalogue() -> dict[str, str]:

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from paraphe.core.credentials import Pkcs12Credential
-from paraphe.core.documents import Document
 from paraphe.core.errors import CorruptKeystore, UnreadableDocument
-from paraphe.core.trust import TrustFileError, load_certificates
-from paraphe.core.user_files import (
+from paraphe.core.files.documents import Document
+from paraphe.core.files.user_files import (
     NotRegularFile,
     TooLarge,
     first_line,
@@ -23,6 +22,7 @@ from paraphe.core.user_files import (
     read_bounded,
     read_first_line,
 )
+from paraphe.core.trust import TrustFileError, load_certificates
 
 
 def fifo(tmp_path: Path, name: str = "pipe") -> Path:

@@ -10,7 +10,7 @@ import functools
 import os
 from importlib import resources
 
-from ..core.display_text import displayable, displayable_values
+from ..core.text.display_text import displayable, displayable_values
 
 _language = "en"
 

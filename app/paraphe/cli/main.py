@@ -33,13 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["fr", "en"], help="language of messages (default: the locale)"
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from . import demo_command, sign_command, tokens_command, trust_command, verify_command
+    from .commands import demo, sign, tokens, trust, verify
 
-    sign_command.add_parser(commands)
-    verify_command.add_parser(commands)
-    trust_command.add_parser(commands)
-    tokens_command.add_parser(commands)
-    demo_command.add_parser(commands)
+    for command in (sign, verify, trust, tokens, demo):
+        command.add_parser(commands)
     return parser
 
 
@@ -93,7 +90,7 @@ def _main(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     set_language(args.lang)
-    from ..core.library_warnings import keep_library_warnings_quiet
+    from ..core.adapters.library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet(show=args.debug)
     if args.command is None:

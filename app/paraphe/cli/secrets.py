@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..core.credentials.secrets import SecretCallback, SecretKind, SecretRequest
 from ..core.errors import UsageError, WrongPassword
-from ..core.user_files import first_line, read_first_line
+from ..core.files.user_files import first_line, read_first_line
 from .i18n import tr
 
 PASSWORD_ENV = "PARAPHE_PASSWORD"

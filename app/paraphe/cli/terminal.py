@@ -9,8 +9,8 @@ import time
 from collections.abc import Iterator
 from typing import TextIO
 
-from ..core.display_text import displayable
 from ..core.progress import Progress
+from ..core.text.display_text import displayable
 
 _LARGE_FILE = 32 << 20
 

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from .paths import user_data_dir
+from .config.paths import user_data_dir
 
 DEMO_SIGNER_NAME = "PARAPHE DEMO - NOT A REAL CERTIFICATE"
 DEMO_ROOT_NAME = "PARAPHE DEMO ROOT CA - NOT TRUSTED"

@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         serve()
         return 0
     args = parse_args(argv)
-    from ..core.library_warnings import keep_library_warnings_quiet
+    from ..core.adapters.library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()  # no console to show them to; never a stray line on one
     if args.screenshots is not None:
@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from ..core.settings import Settings
+    from ..core.config.settings import Settings
     from .dialogs.errors import show_error
     from .i18n import install_translation, resolve_language
     from .main_window import MainWindow

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 
-from ..core.display_text import displayable, displayable_values
 from ..core.reports.details import Localizer
+from ..core.text.display_text import displayable, displayable_values
 
 _translators: list[QTranslator] = []
 

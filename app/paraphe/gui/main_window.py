@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from .. import __version__
-from ..core.settings import Settings
+from ..core.config.settings import Settings
 from .pages.sign_page import SignPage
 from .pages.verify_page import VerifyPage
 

@@ -14,7 +14,7 @@ import re
 
 from PySide6.QtGui import Qt
 
-from ..core.display_text import displayable
+from ..core.text.display_text import displayable
 
 _FOLDED_SPACE = re.compile(r"(?:^|(?<= )) ")
 """A space HTML would drop: at the start, or after another space."""

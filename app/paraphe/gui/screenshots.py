@@ -24,11 +24,11 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ..core.config.settings import Settings
     from ..core.credentials.identities import remember_keystore
     from ..core.credentials.secrets import known_secret
     from ..core.credentials.sources import KeystoreFile
     from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
-    from ..core.settings import Settings
     from ..core.signing.batch import sign_batches
     from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
     from ..core.trust import UserTrustStore

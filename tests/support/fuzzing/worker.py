@@ -68,7 +68,7 @@ def _texts(report: Any) -> list[str]:
 
 
 def _describe(report: Any) -> dict[str, Any]:
-    from paraphe.cli.verify_command import print_summary
+    from paraphe.cli.commands.verify import print_summary
 
     rendered = json.dumps(report.to_json_dict(), ensure_ascii=False)  # what --json prints
     with contextlib.redirect_stdout(io.StringIO()) as summary:

@@ -17,7 +17,8 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from ..certificates import (
+from ..config.settings import Settings
+from ..x509.certificates import (
     can_sign,
     first_attribute,
     holder_name,
@@ -26,7 +27,6 @@ from ..certificates import (
     organisation,
     siren_of,
 )
-from ..settings import Settings
 from .opening import open_credential
 from .secrets import SecretCallback
 from .sources import KeySource, KeystoreFile, TokenKey

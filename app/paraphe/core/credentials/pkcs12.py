@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from ..errors import CorruptKeystore, NoCertificate, NoPrivateKey, UnsupportedKey, WrongPassword
-from ..user_files import TooLarge, read_bounded
+from ..files.user_files import TooLarge, read_bounded
 from .base import Credential, RsaPadding
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..translatable import N_
+from ..text.translatable import N_
 from ..validation.indications import Indication
 from ..validation.report import CertificateInfo, SignatureReport
 from .summary import format_and_level

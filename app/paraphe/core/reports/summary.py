@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Notice
-from ..translatable import N_
+from ..text.translatable import N_
 from ..validation.indications import Indication
 from ..validation.report import (
     DocumentReport,

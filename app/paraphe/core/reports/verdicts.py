@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..translatable import N_
+from ..text.translatable import N_
 from ..validation.indications import Indication
 
 

@@ -7,7 +7,7 @@ words here is shown as it is.
 
 from __future__ import annotations
 
-from ..translatable import N_
+from ..text.translatable import N_
 
 KEY_USAGES = {
     "digital_signature": N_("digital signature"),

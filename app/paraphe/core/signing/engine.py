@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents import Document
 from ..errors import (
     Cancelled,
     CredentialError,
@@ -26,8 +25,9 @@ from ..errors import (
     SigningFailed,
     UsageError,
 )
+from ..files.documents import Document
+from ..files.staged_file import StagedFile
 from ..progress import CancelToken, Progress, ProgressCallback
-from ..staged_file import StagedFile
 from .formats import HANDLERS, HEAVY_MODULES, SigningInput
 from .levels import assert_signable
 from .prehash import DigestPipeline
@@ -115,7 +115,7 @@ def output_folder(request: SignRequest, document: Document) -> Path:
 
 
 def check_credential(credential: Credential, at: dt.datetime) -> list[Notice]:
-    from ..certificates import check_can_sign
+    from ..x509.certificates import check_can_sign
 
     return check_can_sign(credential.certificate, credential.source, at)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from .. import naming
-from ..documents import Document
 from ..errors import SelfCheckFailed, UnsupportedDocument
+from ..files.documents import Document
 from .request import SignatureFormat, SignRequest
 
 if TYPE_CHECKING:

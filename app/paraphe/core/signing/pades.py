@@ -22,10 +22,10 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from ..aio import run_sync
-from ..certificates import holder_name
 from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
-from ..pdf_end import pdf_end_problem
+from ..pdf.end import pdf_end_problem
+from ..x509.certificates import holder_name
 from .request import VisibleSignature
 from .stamp_place import stamp_box
 

@@ -12,8 +12,8 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
-from ..documents import Document
 from ..errors import Cancelled
+from ..files.documents import Document
 
 #: (index in the batch, document, bytes hashed so far); may raise ``Cancelled`` to stop.
 BytesCallback = Callable[[int, Document, int], None]

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..credentials.base import RsaPadding
-from ..documents import DIGEST_ALGORITHMS
 from ..errors import Notice, UsageError
+from ..files.documents import DIGEST_ALGORITHMS
 
 
 class SignatureFormat(enum.Enum):

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NoRoomForStamp, StampWouldCover
-from ..pdf_pages import (
+from ..pdf.pages import (
     PDFIUM_LOCK,
     Bitmap,
     Box,

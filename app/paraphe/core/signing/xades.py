@@ -23,8 +23,9 @@ from signxml.algorithms import CanonicalizationMethod
 from signxml.util import SigningSettings, ds_tag, namespaces, xades_tag
 from signxml.xades import XAdESSigner
 
+from ..adapters import signxml_internals
 from ..credentials.base import Credential, KeyKind, RsaPadding
-from ..name_bytes import percent_encoded
+from ..files.name_bytes import percent_encoded
 
 C14N = CanonicalizationMethod.EXCLUSIVE_XML_CANONICALIZATION_1_0
 
@@ -226,7 +227,7 @@ def check_detached(
         root = checker.get_root(token)
         if root.tag != ds_tag("Signature"):
             return "the root element is not ds:Signature"
-        signed_info = checker._find(root, "SignedInfo")
+        signed_info = signxml_internals.find(checker, root, "SignedInfo")
         references = signed_info.findall(ds_tag("Reference"))
         if len(references) != 3:
             return f"{len(references)} references, 3 expected"
@@ -245,18 +246,23 @@ def check_detached(
             if problem:
                 return problem
         cert_digest_algorithm, cert_digest = _signed_certificate_digest(checker, root)
-        if cert_digest != checker._get_digest(
-            credential.certificate.public_bytes(serialization.Encoding.DER), cert_digest_algorithm
+        if cert_digest != signxml_internals.digest(
+            checker,
+            credential.certificate.public_bytes(serialization.Encoding.DER),
+            cert_digest_algorithm,
         ):
             return "SigningCertificateV2 does not name the signing certificate"
         c14n_method = CanonicalizationMethod(
-            checker._find(signed_info, "CanonicalizationMethod").get("Algorithm")
+            signxml_internals.find(checker, signed_info, "CanonicalizationMethod").get("Algorithm")
         )
-        checker._verify_signature_with_pubkey(
-            signed_info_c14n=checker._c14n(signed_info, algorithm=c14n_method),
-            raw_signature=base64.b64decode(checker._find(root, "SignatureValue").text or ""),
+        signxml_internals.verify_signature_value(
+            checker,
+            signed_info_c14n=signxml_internals.canonical(checker, signed_info, c14n_method),
+            raw_signature=base64.b64decode(
+                signxml_internals.find(checker, root, "SignatureValue").text or ""
+            ),
             signature_alg=SignatureMethod(
-                checker._find(signed_info, "SignatureMethod").get("Algorithm")
+                signxml_internals.find(checker, signed_info, "SignatureMethod").get("Algorithm")
             ),
             signing_certificate=credential.certificate,
         )
@@ -276,11 +282,13 @@ def _self_checker() -> Any:
 
 
 def _reference_digest_value(checker: Any, reference: Any) -> bytes:
-    return base64.b64decode(checker._find(reference, "DigestValue").text or "")
+    return base64.b64decode(signxml_internals.find(checker, reference, "DigestValue").text or "")
 
 
 def _reference_digest_method(checker: Any, reference: Any) -> DigestAlgorithm:
-    return DigestAlgorithm(checker._find(reference, "DigestMethod").get("Algorithm"))
+    return DigestAlgorithm(
+        signxml_internals.find(checker, reference, "DigestMethod").get("Algorithm")
+    )
 
 
 def _check_internal_reference(checker: Any, reference: Any, elements_by_id: dict) -> str | None:
@@ -293,8 +301,10 @@ def _check_internal_reference(checker: Any, reference: Any, elements_by_id: dict
     if [t.get("Algorithm") for t in transforms] != [C14N.value]:
         return f"reference {uri!r} has unexpected transforms"
     algorithm = _reference_digest_method(checker, reference)
-    canonical = checker._c14n(target, algorithm=C14N)
-    if checker._get_digest(canonical, algorithm) != _reference_digest_value(checker, reference):
+    canonical = signxml_internals.canonical(checker, target, C14N)
+    if signxml_internals.digest(checker, canonical, algorithm) != _reference_digest_value(
+        checker, reference
+    ):
         return f"the digest of {uri!r} does not match"
     return None
 

@@ -14,10 +14,10 @@ from typing import Protocol
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
+from ..config.paths import user_data_dir
 from ..errors import Notice, ParapheError
-from ..paths import user_data_dir
-from ..translatable import N_
-from ..user_files import read_bounded
+from ..files.user_files import read_bounded
+from ..text.translatable import N_
 
 MAX_CERTIFICATE_FILE_BYTES = 16 << 20
 """A certificate is a few KB, a system bundle of all web roots some 200 KB: far more is no

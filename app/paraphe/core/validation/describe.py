@@ -5,7 +5,7 @@ from __future__ import annotations
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from ..certificates import (
+from ..x509.certificates import (
     ORGANIZATION_IDENTIFIER,
     as_cryptography,
     email_of,

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..display_text import must_escape
 from ..errors import Notice
-from ..name_bytes import percent_encoded, unicode_text
+from ..files.name_bytes import percent_encoded, unicode_text
+from ..text.display_text import must_escape
 from .indications import Indication, SubIndication
 
 SCHEMA_VERSION = 1

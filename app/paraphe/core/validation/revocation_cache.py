@@ -13,7 +13,7 @@ from pathlib import Path
 
 from asn1crypto import crl as asn1_crl
 
-from ..paths import user_data_dir
+from ..config.paths import user_data_dir
 
 
 def cache_dir() -> Path:

@@ -76,7 +76,7 @@ class VerificationSettings:
         from pyhanko_certvalidator.registry import SimpleTrustManager
         from pyhanko_certvalidator.revinfo.archival import CRLContainer
 
-        from ..net import fetcher_backend
+        from ..net.http import fetcher_backend
 
         gathering = (
             RevocationInfoGatheringSpec(online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..files.scratch import scratch_folder
+from ..files.user_files import open_regular
 from ..progress import CancelToken
-from ..scratch import scratch_folder
-from ..translatable import N_
-from ..user_files import open_regular
+from ..text.translatable import N_
 from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives

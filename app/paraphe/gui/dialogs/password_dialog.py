@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.display_text import displayable
+from ...core.text.display_text import displayable
 
 
 class PasswordDialog(QDialog):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.settings import TRUST_ANCHORS, Settings
+from ...core.config.settings import TRUST_ANCHORS, Settings
 from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
 from ...core.trust import TrustFileError, UserTrustStore
 from ..widgets.trust_anchors_editor import TrustAnchorsEditor

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.config.settings import Settings
 from ...core.credentials.identities import Identity
 from ...core.credentials.secrets import SecretKind, SecretRequest
-from ...core.display_text import displayable
 from ...core.errors import ParapheError
-from ...core.settings import Settings
 from ...core.signing.levels import LEVELS, is_signable
 from ...core.signing.request import SignatureFormat, SignRequest, SignResult, VisibleSignature
+from ...core.text.display_text import displayable
 from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog, PinDialog
 from ..i18n import localized

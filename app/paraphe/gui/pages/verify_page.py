@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.display_text import displayable
+from ...core.config.settings import Settings
 from ...core.reports.summary import NOTHING_TRUSTED, Summary, summarise
-from ...core.settings import Settings
+from ...core.text.display_text import displayable
 from ...core.validation.report import ValidationReport
 from ..dialogs.errors import show_error
 from ..i18n import local_time, localized, tr_engine

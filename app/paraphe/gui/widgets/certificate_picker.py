@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.config.settings import Settings
 from ...core.credentials.identities import (
     Identity,
     IdentityBadge,
@@ -29,7 +30,6 @@ from ...core.credentials.identities import (
 )
 from ...core.credentials.secrets import SecretRequest
 from ...core.errors import Cancelled, ParapheError
-from ...core.settings import Settings
 from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog
 from ..plain_text import as_html

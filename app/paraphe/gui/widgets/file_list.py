@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.display_text import displayable
-from ...core.documents import mime_type_for
+from ...core.files.documents import mime_type_for
+from ...core.text.display_text import displayable
 from ..plain_text import tooltip
 from .drop_zone import DropZone
 

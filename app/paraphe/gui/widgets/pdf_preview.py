@@ -12,9 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.pdf_pages import PDFIUM_LOCK
+from ...core.files.user_files import open_regular
+from ...core.pdf.pages import PDFIUM_LOCK
 from ...core.signing.stamp_place import DEFAULT_SIZE as DEFAULT_BOX_SIZE
-from ...core.user_files import open_regular
 
 
 def render_page(path: Path, page_index: int, width_px: int) -> tuple[QImage, float, float, int]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.display_text import displayable
+from ...core.text.display_text import displayable
 from ...core.trust import TrustFileError, UserTrustStore, fingerprint, load_certificates
 from ..dialogs import errors
 from ..plain_text import tooltip

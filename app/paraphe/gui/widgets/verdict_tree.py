@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ...core.display_text import displayable
 from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary, TimeProof
+from ...core.text.display_text import displayable
 from ...core.validation.indications import Indication
 from ...core.validation.report import InputError, OrphanSignature
 from ..i18n import local_time, tr_engine, translated

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from ...core.config.settings import Settings
 from ...core.credentials.identities import Identity, token_identities, token_presence
-from ...core.settings import Settings
 
 
 def read_token_identities(settings: Settings, show_all: bool) -> list[Identity]:

@@ -16,8 +16,8 @@ from typing import Any
 
 from cryptography import x509
 
-from ...certificates import can_sign
 from ...errors import ParapheError
+from ...x509.certificates import can_sign
 from .known_modules import vendor_of
 from .modules import ModuleCandidate, Pkcs11ModuleError, load_module
 from .token_errors import PinLocked, WrongPin

@@ -9,7 +9,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
-from ...certificates import can_sign, has_non_repudiation
+from ...x509.certificates import can_sign, has_non_repudiation
 from .token_errors import KeyNotFound, SeveralKeys
 
 

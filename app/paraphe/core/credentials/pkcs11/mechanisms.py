@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, rsa, utils
 from cryptography.hazmat.primitives.asymmetric import padding as rsa_padding_module
 
+from ...adapters import cryptography_internals
 from ...errors import UnsupportedKey
 from ..base import Credential, RsaPadding
 
@@ -51,8 +52,7 @@ def _digest(
     data: bytes | bytearray | memoryview, algorithm: Any
 ) -> tuple[bytes, hashes.HashAlgorithm]:
     if isinstance(algorithm, utils.Prehashed):
-        inner: hashes.HashAlgorithm = algorithm._algorithm
-        return bytes(data), inner
+        return bytes(data), cryptography_internals.prehashed_algorithm(algorithm)
     if not isinstance(algorithm, hashes.HashAlgorithm):
         raise TypeError(f"unsupported signature hash {type(algorithm).__name__}")
     return hashlib.new(_hash_name(algorithm), data).digest(), algorithm
@@ -84,7 +84,7 @@ class _TokenRsaKey(rsa.RSAPrivateKey):
         if isinstance(padding, rsa_padding_module.PKCS1v15):
             return self._credential.raw_sign(_DIGEST_INFO_PREFIX[name] + digest, Mechanism.RSA_PKCS)
         if isinstance(padding, rsa_padding_module.PSS):
-            mgf_hash = padding.mgf._algorithm  # type: ignore[attr-defined]
+            mgf_hash = cryptography_internals.pss_mgf_hash(padding)
             params = (
                 getattr(Mechanism, name.upper()),
                 getattr(MGF, _hash_name(mgf_hash).upper()),
@@ -94,7 +94,7 @@ class _TokenRsaKey(rsa.RSAPrivateKey):
         raise TypeError(f"unsupported RSA padding {padding.name}")
 
     def _salt_length(self, padding: Any, algorithm: hashes.HashAlgorithm) -> int:
-        salt = padding._salt_length
+        salt = cryptography_internals.pss_salt_length(padding)
         if isinstance(salt, int):
             return salt
         if salt is rsa_padding_module.PSS.DIGEST_LENGTH:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from asn1crypto import cms, core, crl, keys, parser, pem, x509
 
-from ...user_files import TooLarge, read_bounded
+from ...files.user_files import TooLarge, read_bounded
 from ..failures import one_line
 
 MAX_TOKEN_SIZE = 64 << 20  # an enveloping .p7m holds its document; bigger ones are refused

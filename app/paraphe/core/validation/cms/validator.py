@@ -15,8 +15,8 @@ from typing import Any
 
 from asn1crypto import algos, cms, core
 
-from ...documents import Document
 from ...errors import Cancelled, ParapheError
+from ...files.documents import Document
 from ..context import VerificationContext
 from ..explanations import explain
 from ..failures import (

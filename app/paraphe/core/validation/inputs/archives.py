@@ -41,7 +41,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from ...errors import Notice
-from ...translatable import N_
+from ...text.translatable import N_
 
 MiB = 1 << 20
 GiB = 1 << 30

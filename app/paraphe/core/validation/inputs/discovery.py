@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...documents import Document
 from ...errors import ParapheError
-from ...name_bytes import file_name_in_uri
+from ...files.documents import Document
+from ...files.name_bytes import file_name_in_uri
+from ...files.user_files import open_regular
 from ...naming import parse_token_name
-from ...user_files import open_regular
 from ...xades_names import DS
 from ..xades.reading import has_signature_root, parse, read_token
 from ..xades.verdicts import Verdict

@@ -189,7 +189,7 @@ def serve() -> None:
     channel_in = sys.stdin.buffer
     channel_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the channel
-    from ...library_warnings import keep_library_warnings_quiet
+    from ...adapters.library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()
     from .page_pixels import differences

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...pdf_pages import Bitmap, Prefix, Zones, differ, open_document, render, to_pixels
+from ...pdf.pages import Bitmap, Prefix, Zones, differ, open_document, render, to_pixels
 from .visual_diff import Comparison, NotComparable, PageDifference, PagePlan
 
 _FILLED, _STAMP, _OTHER = "filled", "stamp", "other"

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ...pdf_end import pdf_end_problem
-from ...user_files import open_regular
+from ...files.user_files import open_regular
+from ...pdf.end import pdf_end_problem
 from ..cms.ades import describe_status, run_ades
 from ..cms.validator import detect_level, unsupported_algorithm
 from ..context import VerificationContext

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...pdf_pages import Rectangle, normalised
+from ...pdf.pages import Rectangle, normalised
 
 _WALK_BUDGET = 2000
 """Objects explored per annotation when looking for later changes; beyond it, assume changed."""

@@ -14,6 +14,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
+from ...adapters import signxml_internals
 from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
@@ -41,19 +42,19 @@ class ExternalDocument(bytes):
         return marker
 
 
+def _external_digest(data: Any, algorithm: Any) -> bytes | None:
+    """A detached document's digest, hashed by us (as a stream); None for what signxml hashes."""
+    if isinstance(data, ExternalDocument):
+        return bytes(data.digest_for(DIGESTS[algorithm.value]))
+    return None
+
+
 @functools.cache
 def streaming_verifier_class() -> Any:
+    """signxml's XAdES verifier, with detached documents hashed by us (as a stream), not loaded."""
     from signxml.xades import XAdESVerifier
 
-    class StreamingXAdESVerifier(XAdESVerifier):  # type: ignore[misc]
-        """signxml's verifier, with detached documents hashed by us (as a stream), not loaded."""
-
-        def _get_digest(self, data: Any, algorithm: Any) -> bytes:
-            if isinstance(data, ExternalDocument):
-                return bytes(data.digest_for(DIGESTS[algorithm.value]))
-            return bytes(super()._get_digest(data, algorithm))
-
-    return StreamingXAdESVerifier
+    return signxml_internals.with_digest_hook(XAdESVerifier, _external_digest)
 
 
 @functools.cache
@@ -62,13 +63,7 @@ def _plain_verifier_class() -> Any:
     cannot be identified (no XAdES properties): their integrity can still be checked."""
     from signxml import XMLVerifier
 
-    class StreamingXMLVerifier(XMLVerifier):  # type: ignore[misc]
-        def _get_digest(self, data: Any, algorithm: Any) -> bytes:
-            if isinstance(data, ExternalDocument):
-                return bytes(data.digest_for(DIGESTS[algorithm.value]))
-            return bytes(super()._get_digest(data, algorithm))
-
-    return StreamingXMLVerifier
+    return signxml_internals.with_digest_hook(XMLVerifier, _external_digest)
 
 
 def _verify_config(xades: bool, cert: x509.Certificate) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...user_files import NotRegularFile, TooLarge, open_regular, read_bounded
+from ...files.user_files import NotRegularFile, TooLarge, open_regular, read_bounded
 from ...xades_names import DS
 from ..indications import Indication, SubIndication
 from ..report import Check

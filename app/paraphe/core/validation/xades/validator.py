@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from ...name_bytes import file_name_in_uri
+from ...files.name_bytes import file_name_in_uri
 from ...xades_names import DS, NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from . import exit_codes
+from .. import exit_codes
 
 
 def add_parser(commands: Any) -> None:
@@ -22,13 +22,13 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.credentials.secrets import known_secret
-    from ..core.credentials.sources import KeystoreFile
-    from ..core.demo import DEMO_PASSWORD, copy_samples, demo_pki
-    from ..core.errors import Notice
-    from ..core.paths import user_data_dir
-    from ..core.signing.batch import sign_batches
-    from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
+    from ...core.config.paths import user_data_dir
+    from ...core.credentials.secrets import known_secret
+    from ...core.credentials.sources import KeystoreFile
+    from ...core.demo import DEMO_PASSWORD, copy_samples, demo_pki
+    from ...core.errors import Notice
+    from ...core.signing.batch import sign_batches
+    from ...core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 
     pki = demo_pki()
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -69,12 +69,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _verify_demo_folder(folder: Path, pki: Any) -> int:
-    from ..core.translatable import N_
-    from ..core.trust import FileTrust
-    from ..core.validation.revocation_cache import store_crl
-    from ..core.validation.settings import verification_settings
-    from ..core.validation.verifier import verify_paths
-    from .verify_command import exit_code_for, print_summary
+    from ...core.text.translatable import N_
+    from ...core.trust import FileTrust
+    from ...core.validation.revocation_cache import store_crl
+    from ...core.validation.settings import verification_settings
+    from ...core.validation.verifier import verify_paths
+    from .verify import exit_code_for, print_summary
 
     # The demo CA "publishes" its CRL into the revocation cache, where any verification finds it.
     store_crl(pki.fresh_crl())

@@ -47,7 +47,7 @@ def source_strings() -> list[str]:
         strings.extend(_literal_calls(tree, {"tr", "N_", "Notice"}))
     import paraphe.core
 
-    from . import errors
+    from .. import errors
 
     generic = {"{detail}", "{path}: {detail}", errors.ParapheError.template}
     for module_info in pkgutil.walk_packages(paraphe.core.__path__, "paraphe.core."):
@@ -60,7 +60,7 @@ def source_strings() -> list[str]:
                 and cls.template not in generic
             ):
                 strings.append(cls.template)
-    from .validation.explanations import _SENTENCES
+    from ..validation.explanations import _SENTENCES
 
     strings.extend(_SENTENCES.values())
     for module_name, constants in _SENTENCE_CONSTANTS.items():

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import UsageError
-from . import exit_codes
-from .i18n import localized, tr
+from ...core.errors import UsageError
+from .. import exit_codes
+from ..i18n import localized, tr
 
 PIN_ENV = "PARAPHE_PIN"
 
@@ -59,7 +59,7 @@ def add_parser(commands: Any) -> None:
 def _read_pin(args: argparse.Namespace) -> str | None:
     """--pin-file, else $PARAPHE_PIN, else a prompt when --pin was given; None: no PIN."""
     if args.pin_file is not None:
-        from .secrets import read_secret_file
+        from ..secrets import read_secret_file
 
         return read_secret_file(args.pin_file, "PIN")
     if PIN_ENV in os.environ:
@@ -74,8 +74,8 @@ def _read_pin(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.credentials.pkcs11.inventory import list_tokens
-    from ..core.credentials.pkcs11.modules import ModuleCandidate, ModuleSource, candidate_modules
+    from ...core.credentials.pkcs11.inventory import list_tokens
+    from ...core.credentials.pkcs11.modules import ModuleCandidate, ModuleSource, candidate_modules
 
     pin = _read_pin(args)
     candidates: list[ModuleCandidate]
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _configured_modules() -> list[Path]:
     """Modules named in the settings (the field arrives with the admin policy work)."""
-    from ..core.settings import Settings
+    from ...core.config.settings import Settings
 
     configured = getattr(Settings.load(), "pkcs11_modules", None) or []
     return [Path(path) for path in configured]
@@ -168,8 +168,8 @@ def _selected(token: Any, wanted: str | None) -> bool:
 
 def _print_token(token: Any, module: Path, pin: str | None, show_all: bool) -> bool:
     """Print one token and its certificates; True when the PIN was refused."""
-    from ..core.credentials.pkcs11.inventory import list_identities
-    from ..core.credentials.pkcs11.token_errors import TokenError
+    from ...core.credentials.pkcs11.inventory import list_identities
+    from ...core.credentials.pkcs11.token_errors import TokenError
 
     print("    " + tr("Token: {label}").format(label=token.label or tr("(no label)")))
     print(
@@ -208,7 +208,7 @@ def _print_token(token: Any, module: Path, pin: str | None, show_all: bool) -> b
 def _print_identity(identity: Any) -> None:
     from cryptography.hazmat.primitives import serialization
 
-    from ..core.certificates import holder_name, organisation, siren_of
+    from ...core.x509.certificates import holder_name, organisation, siren_of
 
     cert = identity.certificate
     print("        " + holder_name(cert))

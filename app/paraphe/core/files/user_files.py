@@ -25,7 +25,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from .translatable import N_
+from ..text.translatable import N_
 
 NOT_REGULAR = N_("not a regular file")
 NOT_REGULAR_NOR_PIPE = N_("not a regular file nor a pipe")

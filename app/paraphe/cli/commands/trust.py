@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from . import exit_codes
-from .i18n import tr
+from .. import exit_codes
+from ..i18n import tr
 
 
 def add_parser(commands: Any) -> None:
@@ -22,8 +22,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.certificates import as_cryptography
-    from ..core.trust import UserTrustStore, fingerprint
+    from ...core.trust import UserTrustStore, fingerprint
+    from ...core.x509.certificates import as_cryptography
 
     store = UserTrustStore()
     if args.trust_action == "add":

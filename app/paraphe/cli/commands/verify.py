@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.display_text import displayable
-from .exit_codes import VerifyExit
-from .i18n import localized, tr
+from ...core.text.display_text import displayable
+from ..exit_codes import VerifyExit
+from ..i18n import localized, tr
 
 
 def add_parser(commands: Any) -> None:
@@ -49,7 +49,7 @@ def add_parser(commands: Any) -> None:
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:
-    from ..core.errors import UsageError
+    from ...core.errors import UsageError
 
     if text is None:
         return None
@@ -63,8 +63,8 @@ def _parse_time(text: str | None) -> dt.datetime | None:
 
 
 def settings_from(args: argparse.Namespace) -> Any:
-    from ..core.trust import chosen_sources
-    from ..core.validation.settings import verification_settings
+    from ...core.trust import chosen_sources
+    from ...core.validation.settings import verification_settings
 
     sources = chosen_sources(
         args.trust, user_store=not args.no_user_trust, system_roots=args.system_roots
@@ -75,7 +75,7 @@ def settings_from(args: argparse.Namespace) -> Any:
 
 
 def exit_code_for(report: Any) -> VerifyExit:
-    from ..core.validation.indications import Indication
+    from ...core.validation.indications import Indication
 
     indications = {s.indication for s in report.all_signatures()}
     if Indication.TOTAL_FAILED in indications:
@@ -90,7 +90,7 @@ def exit_code_for(report: Any) -> VerifyExit:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.validation.verifier import verify_paths
+    from ...core.validation.verifier import verify_paths
 
     settings = settings_from(args)
     report = verify_paths(args.paths, settings)
@@ -109,7 +109,7 @@ def _use_colour() -> bool:
 
 def _ansi_colour(indication: Any) -> str:
     """Green, yellow, red: the terminal's own shades of the verdict colours."""
-    from ..core.validation.indications import Indication
+    from ...core.validation.indications import Indication
 
     return {
         Indication.TOTAL_PASSED: "32",
@@ -125,8 +125,8 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 def print_summary(report: Any, colour: bool) -> None:
-    from ..core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
-    from ..core.reports.verdicts import look
+    from ...core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
+    from ...core.reports.verdicts import look
 
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text

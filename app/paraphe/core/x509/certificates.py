@@ -11,7 +11,7 @@ from asn1crypto import core as asn1_core
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from .errors import CertificateExpired, CertificateNotValidNow, CertificateNotYetValid, Notice
+from ..errors import CertificateExpired, CertificateNotValidNow, CertificateNotYetValid, Notice
 
 # ETSI EN 319 412-5 statement identifiers.
 QC_STATEMENTS_OID = x509.ObjectIdentifier("1.3.6.1.5.5.7.1.3")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DocumentChanged, UnreadableDocument
+from ..errors import DocumentChanged, UnreadableDocument
 from .user_files import open_regular
 
 CHUNK_SIZE = 8 << 20  # few interpreter-lock hand-overs while libraries load beside it

@@ -7,25 +7,25 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.display_text import displayable
-from ..core.documents import DIGEST_ALGORITHMS
-from ..core.errors import Notice, UsageError
-from ..core.signing.levels import SIGNABLE_LEVELS
-from ..core.signing.request import (
+from ...core.errors import Notice, UsageError
+from ...core.files.documents import DIGEST_ALGORITHMS
+from ...core.signing.levels import SIGNABLE_LEVELS
+from ...core.signing.request import (
     RsaPadding,
     SignatureFormat,
     SignatureLevel,
     SignRequest,
     VisibleSignature,
 )
-from . import exit_codes
-from .i18n import localized, tr
-from .secrets import PIN_ENV
-from .terminal import ProgressLine
+from ...core.text.display_text import displayable
+from .. import exit_codes
+from ..i18n import localized, tr
+from ..secrets import PIN_ENV
+from ..terminal import ProgressLine
 
 if TYPE_CHECKING:
-    from ..core.credentials.secrets import SecretRequest
-    from ..core.credentials.sources import KeySource
+    from ...core.credentials.secrets import SecretRequest
+    from ...core.credentials.sources import KeySource
 
 DISCOVER = "\0discover"  # --pkcs11 without a path: find the token library
 
@@ -171,7 +171,7 @@ def _check_source_options(args: argparse.Namespace) -> None:
             detail="a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password"
         )
     if args.cert is not None:
-        from ..core.credentials.pkcs11.key_lookup import normalise_fingerprint
+        from ...core.credentials.pkcs11.key_lookup import normalise_fingerprint
 
         fingerprint = normalise_fingerprint(args.cert)
         if len(fingerprint) != 64 or any(c not in "0123456789abcdef" for c in fingerprint):
@@ -195,7 +195,7 @@ def _take_misread_file(args: argparse.Namespace) -> None:
 def _token_module(args: argparse.Namespace) -> Path:
     if args.pkcs11 != DISCOVER:
         return Path(args.pkcs11)
-    from ..core.credentials.pkcs11.modules import candidate_modules
+    from ...core.credentials.pkcs11.modules import candidate_modules
 
     for candidate in candidate_modules():
         if candidate.exists:
@@ -208,7 +208,7 @@ def _token_module(args: argparse.Namespace) -> Path:
 
 def _key_source(args: argparse.Namespace) -> KeySource:
     """The PKCS#12 file or the token key the options name."""
-    from ..core.credentials.sources import KeystoreFile, TokenKey
+    from ...core.credentials.sources import KeystoreFile, TokenKey
 
     if args.pkcs11 is None:
         return KeystoreFile(args.p12)
@@ -218,8 +218,8 @@ def _key_source(args: argparse.Namespace) -> KeySource:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.signing.batch import sign_batch
-    from .secrets import secret_callback
+    from ...core.signing.batch import sign_batch
+    from ..secrets import secret_callback
 
     _take_misread_file(args)
     _check_source_options(args)

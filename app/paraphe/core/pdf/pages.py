@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .user_files import open_regular
+from ..files.user_files import open_regular
 
 RENDER_DPI = 100
 MAX_PIXELS = 6_000_000

@@ -1,0 +1,1 @@
+"""One module per ``paraphe`` command: its options (``add_parser``) and its ``run``."""

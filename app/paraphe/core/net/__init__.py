@@ -1,0 +1,1 @@
+"""Network access (revocation data, certificates named by a certificate): bounded and proxy-aware."""

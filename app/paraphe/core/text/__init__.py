@@ -1,0 +1,1 @@
+"""Text shown to people: translatable strings, the catalogue's sources, outside text made safe to show."""
