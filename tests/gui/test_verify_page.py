@@ -40,7 +40,7 @@ from paraphe.gui.widgets.verdict_tree import (
 )
 from paraphe.gui.workers import verify_worker
 from tests.conftest import SAMPLES
-from tests.integration.test_damaged_archives import damage
+from tests.core.validation.inputs.test_damaged_archives import damage
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 

@@ -7,6 +7,6 @@ process with a time cap and an address-space limit. See docs/fuzzing.md.
   mutations, deterministic for a given ``random.Random``.
 - ``oracle``: which verdicts a mutant may not get (TOTAL_PASSED once its signed content changed).
 - ``worker`` (the child side) and ``runner`` (the parent side): bounded verification.
-- ``campaign``: the loop, its records and figures; used by tests/integration/test_fuzz.py and
+- ``campaign``: the loop, its records and figures; used by tests/core/validation/test_fuzz.py and
   tools/fuzz_campaign.py.
 """

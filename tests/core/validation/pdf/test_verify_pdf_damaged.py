@@ -19,7 +19,7 @@ from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import RunParaphe
-from tests.integration.test_verify_pdf_cms import (
+from tests.core.validation.cms.test_verify_pdf_cms import (
     PDF,
     copy_sample,
     json_signatures,

@@ -39,12 +39,11 @@ from tests.conftest import SAMPLES, RunParaphe
 from tests.support import cades_shapes
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.third_party import openssl_sign
+from tests.support.verdicts import FORMAT_FAILURE, PASSED, assert_verdict, verdict
 
 DOCUMENT = "Mémoire technique.txt"
 TOKEN = f"{DOCUMENT} - Signature 1.p7s"
 
-PASSED = (Indication.TOTAL_PASSED, None)
-FORMAT_FAILURE = (Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)
 CANNOT_PROCESS = (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE)
 UNSUPPORTED_ALGORITHM = (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE)
 
@@ -121,15 +120,11 @@ def only(report: ValidationReport) -> SignatureReport:
     return signatures[0]
 
 
-def verdict(signature: SignatureReport) -> tuple[Indication, SubIndication | None]:
-    return signature.indication, signature.subindication
-
-
 def assert_contained(
     signature: SignatureReport, expected: tuple[Indication, SubIndication]
 ) -> None:
     """The verdict, with its sentence and a one-line reason; never "unexpected error"."""
-    assert verdict(signature) == expected, signature.checks
+    assert_verdict(signature, expected)
     assert signature.explanation == explain(*expected)
     details = [check.detail for check in signature.checks]
     assert all("\n" not in d and "unexpected" not in d for d in details), details
@@ -164,7 +159,7 @@ def test_third_party_shapes_pass_with_their_level(
     still passes."""
     signature = only(verify(pki, detached(made, tmp_path, made.shapes[shape])))
 
-    assert verdict(signature) == PASSED, signature.checks
+    assert_verdict(signature, PASSED)
     assert signature.level == level
     assert signature.signer is not None and signature.signer.name == "Jeanne Test"
     assert signature.timestamp_time is not None  # the signature timestamp was validated
@@ -180,7 +175,7 @@ def test_unknown_unsigned_attribute_nested_too_deep_for_python_is_ignored(
 
     signature = only(verify(pki, detached(made, tmp_path, token)))
 
-    assert verdict(signature) == PASSED, signature.checks
+    assert_verdict(signature, PASSED)
     assert signature.level == "B-B"
 
 
@@ -203,7 +198,7 @@ def test_ber_p7m_passes(
 
     signature = only(verify(pki, p7m))
 
-    assert verdict(signature) == PASSED, signature.checks
+    assert_verdict(signature, PASSED)
     assert signature.document_path == p7m
     assert signature.level == "B-B"
 
@@ -243,7 +238,7 @@ def test_signed_attributes_out_of_der_order_are_checked_as_they_are(
 
     signature = only(verify(pki, detached(made, tmp_path, token)))
 
-    assert verdict(signature) == PASSED, signature.checks
+    assert_verdict(signature, PASSED)
 
 
 # --- damaged and unsupported tokens ------------------------------------------------------------

@@ -44,12 +44,15 @@ from tests.support.hostile_xml import DS, FORGED_TIME, NS, XADES, XADES141
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.signing import sign_with
 from tests.support.third_party import xmlsec1_sign
+from tests.support.verdicts import (
+    FORMAT_FAILURE,
+    HASH_FAILURE,
+    NO_SIGNING_CERT,
+    PASSED,
+    assert_verdict,
+)
 
 DOCUMENT = "Acte d'engagement n°1.pdf"
-PASSED = (Indication.TOTAL_PASSED, None)
-FORMAT_FAILURE = (Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)
-HASH_FAILURE = (Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE)
-NO_SIGNING_CERT = (Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -94,10 +97,6 @@ def verify(
 def only(reports: list[SignatureReport]) -> SignatureReport:
     assert len(reports) == 1, reports
     return reports[0]
-
-
-def verdict(report: SignatureReport) -> tuple[Indication, SubIndication | None]:
-    return report.indication, report.subindication
 
 
 def check(report: SignatureReport, name: str) -> bool | None:
@@ -173,7 +172,7 @@ def test_good_signature_passes_with_signer_and_ocsp(
 
     report = only(verify(token, document, trust_root))
 
-    assert verdict(report) == PASSED, report.checks
+    assert_verdict(report, PASSED)
     assert report.explanation is None
     assert report.document_path == document
     assert report.level == "B-B"
@@ -221,7 +220,7 @@ def test_tampered_document_is_a_hash_failure(
     data[len(data) // 2] ^= 0x01
     document.write_bytes(bytes(data))
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == HASH_FAILURE
+    assert_verdict(report, HASH_FAILURE)
     assert check(report, "document digest") is False
     assert report.signer is None, "nothing is reported about a signature over other content"
 
@@ -237,7 +236,7 @@ def test_flipped_byte_in_signature_value_is_a_crypto_failure(
     value.text = base64.b64encode(bytes(raw)).decode()
     rewrite(token, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == (Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE)
+    assert_verdict(report, (Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE))
     assert check(report, "signature value") is False
 
 
@@ -248,7 +247,7 @@ def test_token_paired_with_the_wrong_file_is_a_hash_failure(
     other = document.with_name("BPU.ods")
     other.write_bytes(b"PK\x03\x04 another file")
     report = only(verify(token, other, trust_root))
-    assert verdict(report) == HASH_FAILURE
+    assert_verdict(report, HASH_FAILURE)
     assert report.document_path == other
 
 
@@ -257,12 +256,12 @@ def test_missing_document_is_signed_data_not_found(
 ) -> None:
     token = sign(pki, "rsa", document)
     report = only(verify(token, None, trust_root))
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND))
     document.unlink()
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND))
     report = only(verify(token, document.parent, trust_root))  # a folder is not a document
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND))
 
 
 def test_modified_signed_properties_is_a_hash_failure(
@@ -274,7 +273,7 @@ def test_modified_signed_properties_is_a_hash_failure(
     signing_time = root.find(".//xades:SigningTime", NS)
     rewrite(token, data.replace(signing_time.text.encode(), b"2001-02-03T04:05:06Z"))
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == HASH_FAILURE
+    assert_verdict(report, HASH_FAILURE)
     assert check(report, "signed properties") is False
     assert report.signing_time is None
 
@@ -290,7 +289,7 @@ def test_modified_key_info_is_a_hash_failure(
     certs[-1].getparent().remove(certs[-1])
     rewrite(token, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == HASH_FAILURE
+    assert_verdict(report, HASH_FAILURE)
     assert check(report, "signed references") is False
 
 
@@ -311,7 +310,7 @@ def test_signature_without_signing_certificate_property(
     token = sign_directly(pki, "rsa", document)
     assert b"SigningCertificate" not in token.read_bytes()
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == NO_SIGNING_CERT
+    assert_verdict(report, NO_SIGNING_CERT)
     assert check(report, "signature value") is True, "the integrity is still checked"
     assert check(report, "signing certificate reference") is False
 
@@ -335,7 +334,7 @@ def test_signing_certificate_property_naming_another_certificate(
     )
     token = sign_directly(pki, "rsa", document)
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == NO_SIGNING_CERT
+    assert_verdict(report, NO_SIGNING_CERT)
 
 
 # --- certificate status -----------------------------------------------------------------------
@@ -360,7 +359,7 @@ def test_certificate_problems_are_indeterminate(
 ) -> None:
     token = sign_directly(pki, persona, document)
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == (Indication.INDETERMINATE, expected), report.checks
+    assert_verdict(report, (Indication.INDETERMINATE, expected))
     assert check(report, "signature value") is True
     assert report.signer is not None and report.signer.siren == "123456789"
     assert bool(report.chain) is chain_built
@@ -378,7 +377,7 @@ def test_offline_without_revocation_data_is_try_later(
 ) -> None:
     token = sign(pki, "rsa", document)
     report = only(verify(token, document, trust_root, offline=True))
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.TRY_LATER)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.TRY_LATER))
     assert report.revocation is not None and report.revocation.status == "unknown"
     assert check(report, "revocation") is None
     assert check(report, "signature value") is True
@@ -490,7 +489,7 @@ def test_xml_bombs_and_external_entities_are_refused_unexpanded(
         started = time.monotonic()
         report = only(verify(token, document, trust_root))
         assert time.monotonic() - started < 2, name
-        assert verdict(report) == FORMAT_FAILURE, name
+        assert_verdict(report, FORMAT_FAILURE)
         dumped = json.dumps([c.detail for c in report.checks])
         assert "LEAKED" not in dumped and "root:" not in dumped, name
     assert hits == [], "nothing was fetched"
@@ -550,14 +549,14 @@ def test_two_signatures_concatenated_are_not_xml(
     token = sign(pki, "rsa", document)
     data = token.read_bytes()
     rewrite(token, hostile_xml.concatenated(data, data))
-    assert verdict(only(verify(token, document, trust_root))) == FORMAT_FAILURE
+    assert_verdict(only(verify(token, document, trust_root)), FORMAT_FAILURE)
 
 
 def _assert_wrapping_refused(reports: list[SignatureReport]) -> None:
     for report in reports:
         assert report.indication is not Indication.TOTAL_PASSED
         assert report.signing_time != FORGED_TIME
-        assert verdict(report) == FORMAT_FAILURE, report.checks
+        assert_verdict(report, FORMAT_FAILURE)
 
 
 # --- malformed tokens -------------------------------------------------------------------------
@@ -579,7 +578,7 @@ def test_malformed_tokens_are_format_failures(
     content: bytes, trust_root: asn1_x509.Certificate, document: Path
 ) -> None:
     token = rewrite(document.with_name(f"{document.name} - Signature 1.xml"), content)
-    assert verdict(only(verify(token, document, trust_root))) == FORMAT_FAILURE
+    assert_verdict(only(verify(token, document, trust_root)), FORMAT_FAILURE)
 
 
 def test_truncated_token_is_a_format_failure(
@@ -589,7 +588,7 @@ def test_truncated_token_is_a_format_failure(
     data = token.read_bytes()
     for cut in (len(data) // 3, len(data) - 20):
         rewrite(token, data[:cut])
-        assert verdict(only(verify(token, document, trust_root))) == FORMAT_FAILURE
+        assert_verdict(only(verify(token, document, trust_root)), FORMAT_FAILURE)
 
 
 def test_oversized_token_is_refused_unread(
@@ -600,7 +599,7 @@ def test_oversized_token_is_refused_unread(
         handle.write(f'<ds:Signature xmlns:ds="{DS}"><!--'.encode())
         handle.truncate(MAX_TOKEN_BYTES + 1)
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == FORMAT_FAILURE
+    assert_verdict(report, FORMAT_FAILURE)
     assert "too large" in report.checks[-1].detail
 
 
@@ -609,7 +608,7 @@ def test_unreadable_token_is_a_verdict_not_an_exception(
 ) -> None:
     missing = document.with_name("absent - Signature 1.xml")
     report = only(verify(missing, document, trust_root))
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.GENERIC)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.GENERIC))
 
 
 # --- levels -----------------------------------------------------------------------------------
@@ -642,7 +641,7 @@ def test_level_is_detected_and_timestamps_are_not_yet_validated(
     elements = [(XADES, f) for f in fragments]
     rewrite(token, hostile_xml.with_unsigned_properties(token.read_bytes(), *elements))
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == PASSED, report.checks
+    assert_verdict(report, PASSED)
     assert report.level == level
     assert check(report, "timestamps") is None
     assert report.timestamp_time is None
@@ -677,7 +676,7 @@ def test_xmlsec1_token_is_verified_but_its_signer_not_identified(
     """
     token = _xmlsec1_sign(pki, document)
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == NO_SIGNING_CERT, report.checks
+    assert_verdict(report, NO_SIGNING_CERT)
     assert report.signature_id == "xmlsec-signature"
     assert check(report, "document digest") is True
     assert check(report, "signature value") is True
@@ -688,7 +687,7 @@ def test_xmlsec1_token_is_verified_but_its_signer_not_identified(
 
     document.write_bytes(document.read_bytes() + b"\n% appended")
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == HASH_FAILURE
+    assert_verdict(report, HASH_FAILURE)
 
 
 def test_xmlsec1_token_with_sha1_is_refused_as_too_weak(
@@ -701,4 +700,4 @@ def test_xmlsec1_token_with_sha1_is_refused_as_too_weak(
         digest="http://www.w3.org/2000/09/xmldsig#sha1",
     )
     report = only(verify(token, document, trust_root))
-    assert verdict(report) == (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE))

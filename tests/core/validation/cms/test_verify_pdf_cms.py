@@ -38,6 +38,7 @@ from tests.support import hostile_pdf
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.signing import sign_with
 from tests.support.third_party import openssl_sign, pyhanko_sign
+from tests.support.verdicts import assert_verdict
 
 PDF = "Acte d'engagement.pdf"
 ODS = "BPU.ods"
@@ -131,10 +132,6 @@ def only(report: ValidationReport) -> SignatureReport:
     return signatures[0]
 
 
-def verdict(signature: SignatureReport) -> tuple[Indication, SubIndication | None]:
-    return signature.indication, signature.subindication
-
-
 def cli_verify(
     run_paraphe: RunParaphe, pki: TestPki, *args: object, env: dict[str, str] | None = None
 ) -> tuple[int, dict[str, Any]]:
@@ -177,7 +174,7 @@ def test_detached_cades_passes_and_finds_its_document(
     report = verify(pki, bid)
 
     signature = only(report)
-    assert verdict(signature) == (PASSED, None), signature.checks
+    assert_verdict(signature, (PASSED, None))
     assert signature.format.value == "CAdES"
     assert signature.level == "B-B"
     assert signature.document_path == document
@@ -218,7 +215,7 @@ def test_pades_passes_and_covers_the_whole_file(
 
     signature = only(verify(pki, pdf))
 
-    assert verdict(signature) == (PASSED, None), signature.checks
+    assert_verdict(signature, (PASSED, None))
     assert signature.format.value == "PAdES"
     assert signature.level == "B-B"
     assert signature.document_path == pdf
@@ -241,7 +238,7 @@ def test_pdf_signed_twice_keeps_both_signatures_valid(
     assert set(by_field) == {"Signature1", "Sig2"}
     first, second = by_field["Signature1"], by_field["Sig2"]
     for signature in (first, second):
-        assert verdict(signature) == (PASSED, None), (signature.signature_id, signature.checks)
+        assert_verdict(signature, (PASSED, None))
     assert first.pdf is not None and second.pdf is not None
     assert first.pdf.coverage == "ENTIRE_REVISION"
     assert first.pdf.covers_whole_document is False
@@ -289,7 +286,7 @@ def test_flipped_byte_in_the_signature_value_fails_with_sig_crypto_failure(
 
     signature = only(verify(pki, tmp_path))
 
-    assert verdict(signature) == (FAILED, SubIndication.SIG_CRYPTO_FAILURE)
+    assert_verdict(signature, (FAILED, SubIndication.SIG_CRYPTO_FAILURE))
 
 
 def test_token_beside_the_wrong_file_fails_with_hash_failure(
@@ -300,7 +297,7 @@ def test_token_beside_the_wrong_file_fails_with_hash_failure(
 
     signature = only(verify(pki, tmp_path))
 
-    assert verdict(signature) == (FAILED, SubIndication.HASH_FAILURE)
+    assert_verdict(signature, (FAILED, SubIndication.HASH_FAILURE))
     assert signature.document_path == tmp_path / TXT
 
 
@@ -314,7 +311,7 @@ def test_tampered_signed_pdf_fails_with_hash_failure(
 
     signature = only(verify(pki, tampered))
 
-    assert verdict(signature) == (FAILED, SubIndication.HASH_FAILURE)
+    assert_verdict(signature, (FAILED, SubIndication.HASH_FAILURE))
 
 
 # --- 5: certificates, revocation, time ---------------------------------------------------------
@@ -336,7 +333,7 @@ def test_certificate_problems_are_indeterminate(
 
     signature = only(verify(pki, tmp_path))
 
-    assert verdict(signature) == (INDETERMINATE, expected), signature.checks
+    assert_verdict(signature, (INDETERMINATE, expected))
     assert signature.explanation
     if persona == "revoked":
         assert signature.revocation is not None and signature.revocation.status == "revoked"
@@ -421,7 +418,7 @@ def test_shadow_hide_and_replace_fails(pki: TestPki, tmp_path: Path) -> None:
         original, tmp_path / "prepared.pdf", hostile_pdf.add_shadow_stream
     )
     signed = our_pades(pki, prepared)
-    assert verdict(only(verify(pki, signed))) == (PASSED, None)  # the shadow is invisible
+    assert_verdict(only(verify(pki, signed)), (PASSED, None))
 
     revealed = hostile_pdf.append_revision(
         signed, tmp_path / "revealed.pdf", hostile_pdf.reveal_shadow_stream
@@ -449,7 +446,7 @@ def test_byte_range_control_resigned_as_is_passes(
     """The re-signing helper itself produces good signatures: the attacks below are sound."""
     byte_range = hostile_pdf.byte_range(material.our_pdf.read_bytes())
     control = _resign(pki, material.our_pdf, tmp_path / "control.pdf", byte_range)
-    assert verdict(only(verify(pki, control))) == (PASSED, None)
+    assert_verdict(only(verify(pki, control)), (PASSED, None))
 
 
 @pytest.mark.parametrize("gap", ["middle", "tail"])
@@ -485,7 +482,7 @@ def test_form_filling_after_signing_stays_valid(pki: TestPki, tmp_path: Path) ->
 
     signature = only(verify(pki, filled))
 
-    assert verdict(signature) == (PASSED, None), signature.pdf
+    assert_verdict(signature, (PASSED, None))
     assert signature.pdf is not None
     assert signature.pdf.coverage == "ENTIRE_REVISION"
     assert signature.pdf.modification_level == "FORM_FILLING"
@@ -515,7 +512,7 @@ def test_damaged_token_is_a_format_failure(
 
     signature = only(verify(pki, tmp_path))
 
-    assert verdict(signature) == (FAILED, SubIndication.FORMAT_FAILURE)
+    assert_verdict(signature, (FAILED, SubIndication.FORMAT_FAILURE))
     assert signature.signature_path == token
     assert signature.explanation
 

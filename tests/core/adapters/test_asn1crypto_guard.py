@@ -28,9 +28,9 @@ from pyhanko_certvalidator.errors import CRLFetchError
 
 from paraphe.core.net.http import fetcher_backend
 from paraphe.core.signing.request import SignatureFormat, SignRequest
+from tests.cli.test_hostile_inputs import json_signatures, verify_json
 from tests.conftest import SAMPLES
-from tests.integration.test_hostile_inputs import json_signatures, verify_json
-from tests.integration.test_network_limits import certificate_naming
+from tests.core.net.test_network_limits import certificate_naming
 from tests.support.hostile_pdf import byte_range
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with

@@ -28,7 +28,7 @@ from paraphe.core.validation.pdf.validator import _MODIFIED_AFTER_SIGNING, _PAIN
 from paraphe.core.validation.report import SignatureReport
 from paraphe.core.validation.verifier import verify_paths
 from tests.conftest import RunParaphe
-from tests.integration.test_verify_pdf_cms import (
+from tests.core.validation.cms.test_verify_pdf_cms import (
     FAILED,
     INDETERMINATE,
     PASSED,
@@ -38,13 +38,13 @@ from tests.integration.test_verify_pdf_cms import (
     our_pades,
     pyhanko_sign,
     settings,
-    verdict,
     verify,
 )
 from tests.support import hostile_pdf
 from tests.support.endesive_pdf import endesive_sign
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
+from tests.support.verdicts import assert_verdict, verdict
 
 SHOWN = "pages shown are the pages signed"
 FORMAT_FAILURE = SubIndication.FORMAT_FAILURE
@@ -104,7 +104,7 @@ def test_unsigned_field_drawing_on_the_signed_page_fails(
 
     signature = only(verify(pki, painted))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.explanation == _PAINTED_OVER
     assert check(signature, SHOWN) is False
     # object-wise the change is an allowed one: only the rendering tells
@@ -145,7 +145,7 @@ def test_empty_field_for_the_next_signer_keeps_the_signature_valid(
 
     signature = only(verify(pki, prepared))
 
-    assert verdict(signature) == (PASSED, None), signature.checks
+    assert_verdict(signature, (PASSED, None))
     assert check(signature, SHOWN) is True
 
 
@@ -179,9 +179,9 @@ def test_second_signature_stamped_over_signed_text_fails_the_first(
 
     signatures = {s.signature_id: s for s in verify(pki, over_text).all_signatures()}
 
-    assert verdict(signatures["Signature1"]) == (FAILED, FORMAT_FAILURE)
+    assert_verdict(signatures["Signature1"], (FAILED, FORMAT_FAILURE))
     assert signatures["Signature1"].explanation == _PAINTED_OVER
-    assert verdict(signatures["Sig2"]) == (PASSED, None)
+    assert_verdict(signatures["Sig2"], (PASSED, None))
 
 
 def test_rotated_page_maps_the_later_stamp_where_it_is_shown(pki: TestPki, tmp_path: Path) -> None:
@@ -199,8 +199,8 @@ def test_rotated_page_maps_the_later_stamp_where_it_is_shown(pki: TestPki, tmp_p
     )
 
     first_of_twice = {s.signature_id: s for s in verify(pki, twice).all_signatures()}
-    assert verdict(first_of_twice["Signature1"]) == (PASSED, None)
-    assert verdict(only(verify(pki, painted))) == (FAILED, FORMAT_FAILURE)
+    assert_verdict(first_of_twice["Signature1"], (PASSED, None))
+    assert_verdict(only(verify(pki, painted)), (FAILED, FORMAT_FAILURE))
 
 
 def certify(pki: TestPki, pdf: Path, out: Path, permission: fields.MDPPerm) -> Path:
@@ -233,9 +233,9 @@ def test_any_change_after_a_no_changes_certification_fails_it(pki: TestPki, tmp_
         hostile_pdf.unsigned_signature_field(hostile_pdf.BLANK_AREA, b""),
     )
 
-    assert verdict(only(verify(pki, certified))) == (PASSED, None)
+    assert_verdict(only(verify(pki, certified)), (PASSED, None))
     signature = only(verify(pki, with_field))
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.explanation == _MODIFIED_AFTER_SIGNING
 
 
@@ -273,7 +273,7 @@ def test_field_filled_in_after_signing_stays_valid(pki: TestPki, tmp_path: Path)
 
     signature = only(verify(pki, filled))
 
-    assert verdict(signature) == (PASSED, None), signature.checks
+    assert_verdict(signature, (PASSED, None))
     assert check(signature, SHOWN) is True
     assert signature.pdf is not None and signature.pdf.changes == ("Montant",)
 
@@ -286,7 +286,7 @@ def test_signed_field_value_overwritten_after_signing_fails(pki: TestPki, tmp_pa
 
     signature = only(verify(pki, changed))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.explanation == _PAINTED_OVER
     # pyHanko rates it form filling: only what is drawn tells the signed value was replaced
     assert signature.pdf is not None and signature.pdf.modification_level == "FORM_FILLING"
@@ -307,7 +307,7 @@ def test_unsigned_field_painted_over_a_signed_field_value_fails(
 
     signature = only(verify(pki, painted))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.explanation == _PAINTED_OVER
 
 
@@ -325,7 +325,7 @@ def test_unsigned_field_hiding_under_a_field_filled_in_fails(pki: TestPki, tmp_p
 
     signature = only(verify(pki, painted))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
 
 
 # --- what a reader sees, in the less obvious ways ------------------------------------------------
@@ -352,7 +352,7 @@ def test_faint_or_tiny_additions_are_seen(
 
     signature = only(verify(pki, painted))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
 
 
 def test_light_signed_text_covered_is_seen(pki: TestPki, tmp_path: Path) -> None:
@@ -369,7 +369,7 @@ def test_light_signed_text_covered_is_seen(pki: TestPki, tmp_path: Path) -> None
 
     signature = only(verify(pki, covered))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
 
 
 def test_form_redrawn_from_changed_form_settings_is_seen(pki: TestPki, tmp_path: Path) -> None:
@@ -382,7 +382,7 @@ def test_form_redrawn_from_changed_form_settings_is_seen(pki: TestPki, tmp_path:
 
     signature = only(verify(pki, redrawn))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.pdf is not None and signature.pdf.modification_level == "FORM_FILLING"
 
 
@@ -394,7 +394,7 @@ def test_a_value_shown_without_v_is_not_an_empty_field(pki: TestPki, tmp_path: P
 
     signature = only(verify(pki, changed))
 
-    assert verdict(signature) == (FAILED, FORMAT_FAILURE), signature.checks
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
 
 
 def test_a_page_sized_later_stamp_cannot_write_between_signed_lines(
@@ -406,8 +406,8 @@ def test_a_page_sized_later_stamp_cannot_write_between_signed_lines(
 
     signatures = {s.signature_id: s for s in verify(pki, page_sized).all_signatures()}
 
-    assert verdict(signatures["Signature1"]) == (FAILED, FORMAT_FAILURE)
-    assert verdict(signatures["Sig2"]) == (PASSED, None)
+    assert_verdict(signatures["Signature1"], (FAILED, FORMAT_FAILURE))
+    assert_verdict(signatures["Sig2"], (PASSED, None))
 
 
 def test_pages_that_cannot_be_matched_are_indeterminate_not_failed(
@@ -426,7 +426,7 @@ def test_pages_that_cannot_be_matched_are_indeterminate_not_failed(
 
     first = {s.signature_id: s for s in verify(pki, twice).all_signatures()}["Signature1"]
 
-    assert verdict(first) == (INDETERMINATE, SubIndication.GENERIC), first.checks
+    assert_verdict(first, (INDETERMINATE, SubIndication.GENERIC))
     assert check(first, SHOWN) is None
 
 

@@ -11,10 +11,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from paraphe.core.pdf.pages import open_document, render, to_pixels
 from paraphe.core.signing.request import SignatureFormat, SignRequest, VisibleSignature
 from tests.conftest import RunParaphe
-from tests.integration.test_verify_pdf_cms import PASSED, PDF, copy_sample, verdict, verify
+from tests.core.validation.cms.test_verify_pdf_cms import PASSED, PDF, copy_sample, verify
 from tests.support import hostile_pdf
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
+from tests.support.verdicts import verdict
 
 Rect = tuple[float, float, float, float]
 

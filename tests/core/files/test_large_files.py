@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_hostile_inputs import peak_memory_kb
+from tests.cli.test_hostile_inputs import peak_memory_kb
 from tests.support.pki import TestPki
 from tests.support.verifiers import openssl_cms_verify
 
