@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from importlib import resources
+from pathlib import Path
 
 from lxml import etree
 
@@ -25,6 +26,23 @@ def test_every_source_string_has_a_french_translation() -> None:
     catalogue = _catalogue()
     missing = [s for s in source_strings() if not catalogue.get(s)]
     assert not missing, f"untranslated (run tools/update_translations.py): {missing}"
+
+
+def test_the_sources_cover_the_engine_and_the_command_line() -> None:
+    """A scan rooted one folder too low once missed every command-line string, silently."""
+    import paraphe.cli.commands.verify
+    import paraphe.core.validation.verifier
+
+    strings = set(source_strings())
+    scanned = {
+        "the command line": paraphe.cli.commands.verify.__file__,
+        "the engine": paraphe.core.validation.verifier.__file__,
+    }
+    for face, module in scanned.items():
+        text = Path(module).read_text(encoding="utf-8")
+        used = set(re.findall(r'\b(?:tr|N_)\("([^"\\]+)"\)', text))
+        assert used, f"no translatable string found in {module}"
+        assert used <= strings, f"strings of {face} not collected: {used - strings}"
 
 
 def test_translations_keep_the_placeholders() -> None:

@@ -13,7 +13,8 @@ import inspect
 import pkgutil
 from pathlib import Path
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+"""``app/paraphe``: the engine and the command line are scanned, the GUI left to lupdate."""
 
 # Module-level constants holding whole sentences shown to users.
 _SENTENCE_CONSTANTS = {

@@ -8,22 +8,6 @@
    <translation>racine de démonstration {path}</translation>
   </message>
   <message>
-   <source>paraphe: interrupted; no partial output was kept.</source>
-   <translation>paraphe : interrompu ; aucune sortie partielle n'a été conservée.</translation>
-  </message>
-  <message>
-   <source>paraphe: unexpected error ({error}). Run again with --debug and report the details.</source>
-   <translation>paraphe : erreur inattendue ({error}). Relancez avec --debug et signalez les détails.</translation>
-  </message>
-  <message>
-   <source>Password for {name}: </source>
-   <translation>Mot de passe de {name} : </translation>
-  </message>
-  <message>
-   <source>PIN for the token {token}: </source>
-   <translation>Code PIN du jeton {token} : </translation>
-  </message>
-  <message>
    <source>paraphe: warning: {message}</source>
    <translation>paraphe : avertissement : {message}</translation>
   </message>
@@ -220,12 +204,20 @@
    <translation>signature : {path}</translation>
   </message>
   <message>
-   <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>
-   <translation>Le certificat de {holder} n'a pas l'usage « non-répudiation » : il est destiné à l'authentification, et un acheteur peut refuser une signature faite avec.</translation>
+   <source>paraphe: interrupted; no partial output was kept.</source>
+   <translation>paraphe : interrompu ; aucune sortie partielle n'a été conservée.</translation>
   </message>
   <message>
-   <source>The certificate of {holder} does not declare itself qualified (no QcCompliance statement); French public procurement expects a qualified certificate.</source>
-   <translation>Le certificat de {holder} ne se déclare pas qualifié (pas de déclaration QcCompliance) ; la commande publique française attend un certificat qualifié.</translation>
+   <source>paraphe: unexpected error ({error}). Run again with --debug and report the details.</source>
+   <translation>paraphe : erreur inattendue ({error}). Relancez avec --debug et signalez les détails.</translation>
+  </message>
+  <message>
+   <source>Password for {name}: </source>
+   <translation>Mot de passe de {name} : </translation>
+  </message>
+  <message>
+   <source>PIN for the token {token}: </source>
+   <translation>Code PIN du jeton {token} : </translation>
   </message>
   <message>
    <source>token {token}: a wrong PIN was entered before: few tries are left before it locks.</source>
@@ -242,6 +234,26 @@
   <message>
    <source>token {token}: this key asks for its PIN on the reader's keypad again for each signature.</source>
    <translation>jeton {token} : cette clé redemande son code PIN sur le clavier du lecteur à chaque signature.</translation>
+  </message>
+  <message>
+   <source>not a regular file</source>
+   <translation>pas un fichier ordinaire</translation>
+  </message>
+  <message>
+   <source>not a regular file nor a pipe</source>
+   <translation>ni un fichier ordinaire ni un tube</translation>
+  </message>
+  <message>
+   <source>it is a folder, not a file</source>
+   <translation>c'est un dossier, pas un fichier</translation>
+  </message>
+  <message>
+   <source>too large for this kind of file</source>
+   <translation>trop volumineux pour ce type de fichier</translation>
+  </message>
+  <message>
+   <source>its first line is too long</source>
+   <translation>sa première ligne est trop longue</translation>
   </message>
   <message>
    <source>The document is intact and the signer's certificate was valid, unrevoked and issued by a trusted authority.</source>
@@ -564,26 +576,6 @@
    <translation>racines du système ({count})</translation>
   </message>
   <message>
-   <source>not a regular file</source>
-   <translation>pas un fichier ordinaire</translation>
-  </message>
-  <message>
-   <source>not a regular file nor a pipe</source>
-   <translation>ni un fichier ordinaire ni un tube</translation>
-  </message>
-  <message>
-   <source>it is a folder, not a file</source>
-   <translation>c'est un dossier, pas un fichier</translation>
-  </message>
-  <message>
-   <source>too large for this kind of file</source>
-   <translation>trop volumineux pour ce type de fichier</translation>
-  </message>
-  <message>
-   <source>its first line is too long</source>
-   <translation>sa première ligne est trop longue</translation>
-  </message>
-  <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>
    <translation>l'archive contient plus de 10 000 éléments ; elle n'a pas été décompressée</translation>
   </message>
@@ -642,6 +634,14 @@
   <message>
    <source>the signed document was not found beside the signature</source>
    <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
+  </message>
+  <message>
+   <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>
+   <translation>Le certificat de {holder} n'a pas l'usage « non-répudiation » : il est destiné à l'authentification, et un acheteur peut refuser une signature faite avec.</translation>
+  </message>
+  <message>
+   <source>The certificate of {holder} does not declare itself qualified (no QcCompliance statement); French public procurement expects a qualified certificate.</source>
+   <translation>Le certificat de {holder} ne se déclare pas qualifié (pas de déclaration QcCompliance) ; la commande publique française attend un certificat qualifié.</translation>
   </message>
   <message>
    <source>{path}: the token library loaded but cannot list its readers and tokens ({detail}).</source>
