@@ -23,7 +23,7 @@ def test_xades_signing_does_not_load_pyhanko() -> None:
     """pyHanko costs 0.5 s to import: a XAdES batch must not pay for it."""
     code = (
         "import sys\n"
-        "from paraphe.cli import sign_command\n"
+        "from paraphe.cli.commands import sign\n"
         "from paraphe.core.signing import formats, xades\n"
         "print(sorted({n.split('.')[0] for n in sys.modules if n.startswith('pyhanko')}))\n"
     )

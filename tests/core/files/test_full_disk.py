@@ -18,9 +18,9 @@ from typing import Any, BinaryIO
 
 import pytest
 
-from paraphe.core import staged_file
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.errors import OutputNotWritable
+from paraphe.core.files import staged_file
 from paraphe.core.signing.engine import BatchSigner, plan_documents
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
