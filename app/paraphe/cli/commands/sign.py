@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...core.baseline_levels import BaselineLevel
 from ...core.errors import Notice, UsageError
 from ...core.files.documents import DIGEST_ALGORITHMS
 from ...core.signing.levels import SIGNABLE_LEVELS
 from ...core.signing.request import (
     RsaPadding,
     SignatureFormat,
-    SignatureLevel,
     SignRequest,
     VisibleSignature,
 )
@@ -129,7 +129,7 @@ def build_request(args: argparse.Namespace) -> SignRequest:
     return SignRequest(
         documents=tuple(args.files),
         format=SignatureFormat(args.format),
-        level=SignatureLevel(args.level),
+        level=BaselineLevel(args.level),
         digest_algorithm=args.digest,
         output_dir=args.out,
         rsa_padding=RsaPadding.PSS if args.rsa_pss else RsaPadding.PKCS1V15,

@@ -6,8 +6,9 @@ buttons and level lists), so a level becoming signable is one change.
 
 from __future__ import annotations
 
+from ..baseline_levels import BaselineLevel
 from ..errors import UsageError
-from .request import SignatureFormat, SignatureLevel
+from .request import SignatureFormat
 
 FORMAT_NAMES = {
     SignatureFormat.XADES: "XAdES",
@@ -16,17 +17,17 @@ FORMAT_NAMES = {
 }
 """How each format is named to a user."""
 
-LEVELS = tuple(SignatureLevel)
+LEVELS = tuple(BaselineLevel)
 """Every ETSI baseline level, in order: B-B, B-T, B-LT, B-LTA."""
 
-SIGNABLE_LEVELS = (SignatureLevel.B_B,)
+SIGNABLE_LEVELS = (BaselineLevel.B_B,)
 """Levels this version can sign; the others need a timestamp server (a later issue)."""
 
 
-def is_signable(level: SignatureLevel) -> bool:
+def is_signable(level: BaselineLevel) -> bool:
     return level in SIGNABLE_LEVELS
 
 
-def assert_signable(level: SignatureLevel) -> None:
+def assert_signable(level: BaselineLevel) -> None:
     if not is_signable(level):
         raise UsageError(detail=f"level {level.value} cannot be signed by this version yet")

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..baseline_levels import BaselineLevel
 from ..credentials.base import RsaPadding
 from ..errors import Notice, UsageError
 from ..files.documents import DIGEST_ALGORITHMS
@@ -18,18 +19,6 @@ class SignatureFormat(enum.Enum):
     """Detached CAdES token ``<file> - Signature N.p7s``: DER CMS SignedData without content."""
     PADES = "pades"
     """Signature embedded in a copy of a PDF (ETSI.CAdES.detached)."""
-
-
-class SignatureLevel(enum.Enum):
-    """ETSI baseline levels; which of them can be signed now is ``levels.SIGNABLE_LEVELS``."""
-
-    B_B = "B-B"
-    B_T = "B-T"
-    """With a signature timestamp: needs a timestamp server (a later issue)."""
-    B_LT = "B-LT"
-    """With the validation data (certificates, OCSP/CRL): a later issue."""
-    B_LTA = "B-LTA"
-    """With archive timestamps: a later issue."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +36,7 @@ class VisibleSignature:
 class SignRequest:
     documents: tuple[Path, ...]
     format: SignatureFormat = SignatureFormat.XADES
-    level: SignatureLevel = SignatureLevel.B_B
+    level: BaselineLevel = BaselineLevel.B_B
     digest_algorithm: str = "sha256"
     """Hash used for the documents and the signature: sha256, sha384 or sha512."""
     output_dir: Path | None = None

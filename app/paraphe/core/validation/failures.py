@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..baseline_levels import BaselineLevel
 from ..errors import Cancelled
 from .explanations import explain
 from .indications import Indication, SubIndication
-from .report import BaselineLevel, Check, DetectedFormat, SignatureReport, folded
+from .report import Check, DetectedFormat, SignatureReport, folded
 
 MUST_PROPAGATE: tuple[type[BaseException], ...] = (Cancelled, MemoryError)
 """Never turned into a verdict: the user stopped the run, or the machine ran out of memory.

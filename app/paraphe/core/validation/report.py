@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..baseline_levels import BaselineLevel
 from ..errors import Notice
 from ..files.name_bytes import percent_encoded, unicode_text
 from ..text.display_text import must_escape
@@ -40,16 +41,6 @@ class DetectedFormat(enum.StrEnum):
     XADES = "XAdES"
     CADES = "CAdES"
     PADES = "PAdES"
-
-
-class BaselineLevel(enum.StrEnum):
-    """The ETSI baseline level a signature's content claims (EN 319 132-1, 319 122-1, 319 142-1):
-    each level includes the one below it."""
-
-    B_B = "B-B"
-    B_T = "B-T"
-    B_LT = "B-LT"
-    B_LTA = "B-LTA"
 
 
 class RevocationStatus(enum.StrEnum):

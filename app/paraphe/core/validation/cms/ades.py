@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...aio import run_sync
+from ...baseline_levels import BaselineLevel
 from ..certificate_path import certvalidator_errors, refined, revocation_of
 from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity
 from ..indications import Indication, SubIndication, from_pyhanko
-from ..report import BaselineLevel, Check, SignatureReport
+from ..report import Check, SignatureReport
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from asn1crypto import algos, cms, core
 
+from ...baseline_levels import BaselineLevel
 from ...errors import Cancelled, ParapheError
 from ...files.documents import Document
 from ..context import VerificationContext
@@ -27,7 +28,7 @@ from ..failures import (
     verdict_report,
 )
 from ..indications import Indication, SubIndication
-from ..report import BaselineLevel, Check, DetectedFormat, SignatureReport
+from ..report import Check, DetectedFormat, SignatureReport
 from .ades import AdesRun, describe_status, run_ades
 from .reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
 from .reading import NotRead, attribute_types, load_signed_data

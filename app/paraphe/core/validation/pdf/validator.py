@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ...baseline_levels import BaselineLevel
 from ...files.user_files import open_regular
 from ...pdf.end import pdf_end_problem
 from ..cms.ades import describe_status, run_ades
@@ -28,7 +29,7 @@ from ..failures import (
     verdict_report,
 )
 from ..indications import Indication, SubIndication
-from ..report import BaselineLevel, Check, DetectedFormat, PdfCoverage, SignatureReport
+from ..report import Check, DetectedFormat, PdfCoverage, SignatureReport
 from .page_comparer import shared_comparer
 from .visual_diff import NotComparable, PageDifference, plan
 
