@@ -12,7 +12,7 @@ from ..text.translatable import N_
 from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives
-from .inputs.discovery import Found, Kind, classify, pair, walk
+from .inputs.discovery import Found, Kind, classify, named_document, pair, walk
 from .registry import Item, validator_for
 from .report import (
     Check,
@@ -105,7 +105,23 @@ def _collect(
         for number, file in enumerate(files):
             cancel.raise_if_cancelled()  # a big folder or archive takes a while to walk
             found.extend(_gather(file, scratch / f"{index}-{number}", report, cancel))
-    return found
+    return found + _documents_beside_lone_tokens(paths, found)
+
+
+def _documents_beside_lone_tokens(paths: Sequence[Path], found: list[Found]) -> list[Found]:
+    """A token named on its own is checked against the document it names beside it, as if the
+    user had named both (a buyer verifying one ``X.pdf - Signature 1.xml`` means X.pdf)."""
+    named = set(paths)
+    present = {item.path for item in found}
+    companions = []
+    for item in found:
+        if item.path not in named or item.kind not in (Kind.XADES, Kind.CADES):
+            continue
+        document = named_document(item)
+        if document is not None and document not in present:
+            present.add(document)
+            companions.append(classify(document))
+    return companions
 
 
 def _gather(

@@ -98,6 +98,25 @@ def pair(found: Iterable[Found]) -> Pairing:
     return result
 
 
+def named_document(token: Found) -> Path | None:
+    """The document a token names beside itself (Atexo name, else a XAdES reference URI), when
+    that file is there: what a token given alone on the command line or dropped alone is about."""
+    names: list[str | None] = []
+    parsed = parse_token_name(token.path.name)
+    if parsed is not None:
+        names.append(parsed.document)
+    if token.kind is Kind.XADES:
+        names.extend(
+            file_name_in_uri(uri.rsplit("/", 1)[-1]) for uri in xades_reference_uris(token.path)
+        )
+    for name in names:
+        if name and "/" not in name and name not in (".", ".."):
+            candidate = token.path.parent / name
+            if candidate != token.path and candidate.is_file():
+                return candidate
+    return None
+
+
 def _by_atexo_name(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
     parsed = parse_token_name(token.path.name)
     if parsed is None:
