@@ -47,7 +47,10 @@ def _taken_numbers(folder: Path, document_name: str, extension: str) -> set[int]
         names = [p.name for p in folder.iterdir()]
     except OSError:
         return taken
+    prefix = f"{document_name} - "  # a cheap test first: a batch lists its folder once per file
     for name in names:
+        if not name.startswith(prefix):
+            continue
         parsed = parse_token_name(name)
         if (
             parsed is not None
