@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,17 +68,32 @@ def commands(
     }  # fmt: skip
 
 
-def timed(argv: list[str], env: dict[str, str], out: Path) -> float:
+@dataclass(frozen=True)
+class Sample:
+    wall: float
+    cpu: float
+    """User + system CPU seconds of the process and its children: steadier than the wall time
+    on a shared machine, and what a restructuring would change."""
+
+
+def timed(argv: list[str], env: dict[str, str], out: Path) -> Sample:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, *argv], env=env, capture_output=True)
+    process = subprocess.Popen(
+        [sys.executable, *argv], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    if done.returncode not in (0, VERIFY_INDETERMINATE):
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, VERIFY_INDETERMINATE):
         raise SystemExit(
-            f"failed ({done.returncode}): {' '.join(argv[:4])}…\n{done.stderr.decode(errors='replace')}"
+            f"failed ({code}): {' '.join(argv[:4])}…\n{errors.decode(errors='replace')}"
         )
-    return elapsed
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime)
 
 
 def environment(app: Path, data: Path) -> dict[str, str]:
@@ -123,7 +139,7 @@ def main() -> int:
             shutil.copy(files[0], signed / files[0].name)  # the document beside its token
             token = signed / (files[0].name + " - Signature 1.xml")
             argvs = commands(signer, files, token, work / "pki" / "ca.cert.pem", out)
-            samples: dict[tuple[str, str], list[float]] = {}
+            samples: dict[tuple[str, str], list[Sample]] = {}
             for name in envs:  # warm the page cache and both versions' .pyc files
                 for argv in argvs.values():
                     timed(argv, envs[name], out)
@@ -142,16 +158,26 @@ def main() -> int:
     lines = [
         f"Baseline: commit {baseline_commit}; new: the working tree ({code_at_start}).",
         "",
-        "| command | baseline median s (min-max) | new median s (min-max) | new / baseline |",
-        "|---|---:|---:|---:|",
+        "| command | baseline wall s, median (min-max) | new wall s | new / baseline, wall"
+        " | baseline CPU s, median | new CPU s | new / baseline, CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for label in argvs:
         old, new = samples[(label, "baseline")], samples[(label, "new")]
-        lines.append(
-            f"| {label} | {statistics.median(old):.3f} ({min(old):.3f}-{max(old):.3f})"
-            f" | {statistics.median(new):.3f} ({min(new):.3f}-{max(new):.3f})"
-            f" | {statistics.median(new) / statistics.median(old):.2f}x |"
-        )
+        row = [label]
+        for measure in ("wall", "cpu"):
+            before = [getattr(x, measure) for x in old]
+            after = [getattr(x, measure) for x in new]
+            ratio = statistics.median(after) / statistics.median(before)
+            if measure == "wall":
+                row += [
+                    f"{statistics.median(before):.3f} ({min(before):.3f}-{max(before):.3f})",
+                    f"{statistics.median(after):.3f} ({min(after):.3f}-{max(after):.3f})",
+                ]
+            else:
+                row += [f"{statistics.median(before):.3f}", f"{statistics.median(after):.3f}"]
+            row.append(f"{ratio:.2f}x")
+        lines.append("| " + " | ".join(row) + " |")
     show_and_record("bench_versions.py", describe_machine(code_at_start), [*lines, ""], args.record)
     return 0
 
