@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ...core.baseline_levels import BaselineLevel
 from ...core.errors import Notice, UsageError
+from ...core.etsi import BaselineLevel
 from ...core.files.documents import DIGEST_ALGORITHMS
 from ...core.signing.levels import SIGNABLE_LEVELS
 from ...core.signing.request import (

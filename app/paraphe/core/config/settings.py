@@ -11,10 +11,14 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+from ..etsi import BaselineLevel, SignatureFormat
 from .paths import user_data_dir
 
 SETTINGS_FILE = "settings.json"
+
+E = TypeVar("E", SignatureFormat, BaselineLevel)
 
 TRUST_ANCHORS = "trust_anchors"
 """Name an admin policy puts in ``Settings.locked`` to forbid adding or removing trust anchors
@@ -30,8 +34,8 @@ class Settings:
     show who it is without asking the password again."""
     pkcs11_modules: list[str] = field(default_factory=list)
     """Token libraries (PKCS#11 modules) added by the user or the admin, besides the usual ones."""
-    default_format: str = "xades"
-    default_level: str = "B-B"
+    default_format: SignatureFormat = SignatureFormat.XADES
+    default_level: BaselineLevel = BaselineLevel.B_B
     pades_suffix: str = "_signe"
     output_dir: str | None = None
     """None: beside the originals."""
@@ -51,9 +55,12 @@ class Settings:
         known = {f.name for f in dataclasses.fields(cls)} - {"locked"}
         values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
         try:
-            return cls(**values)
+            settings = cls(**values)
         except TypeError:
             return cls()
+        settings.default_format = _member(SignatureFormat, settings.default_format)
+        settings.default_level = _member(BaselineLevel, settings.default_level)
+        return settings
 
     def save(self, folder: Path | None = None) -> None:
         folder = folder or user_data_dir()
@@ -67,3 +74,13 @@ class Settings:
         text = str(path)
         if text not in self.keystores:
             self.keystores.append(text)
+
+
+def _member(kind: type[E], value: object) -> E:
+    """``value`` as a member of ``kind``; the first member when a hand-edited file names none."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(str(value))
+    except ValueError:
+        return next(iter(kind))

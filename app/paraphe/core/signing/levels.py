@@ -6,8 +6,8 @@ buttons and level lists), so a level becoming signable is one change.
 
 from __future__ import annotations
 
-from ..baseline_levels import BaselineLevel
 from ..errors import UsageError
+from ..etsi import BaselineLevel
 from .request import SignatureFormat
 
 FORMAT_NAMES = {

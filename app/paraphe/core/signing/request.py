@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..baseline_levels import BaselineLevel
 from ..credentials.base import RsaPadding
 from ..errors import Notice, UsageError
+from ..etsi import BaselineLevel, SignatureFormat
 from ..files.documents import DIGEST_ALGORITHMS
-
-
-class SignatureFormat(enum.Enum):
-    XADES = "xades"
-    """Detached XAdES token ``<file> - Signature N.xml``: what buyer platforms expect."""
-    CADES = "cades"
-    """Detached CAdES token ``<file> - Signature N.p7s``: DER CMS SignedData without content."""
-    PADES = "pades"
-    """Signature embedded in a copy of a PDF (ETSI.CAdES.detached)."""
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..baseline_levels import BaselineLevel
 from ..errors import Cancelled
+from ..etsi import BaselineLevel
 from .explanations import explain
 from .indications import Indication, SubIndication
 from .report import Check, DetectedFormat, SignatureReport, folded

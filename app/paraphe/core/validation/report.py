@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..baseline_levels import BaselineLevel
 from ..errors import Notice
+from ..etsi import BaselineLevel
 from ..files.name_bytes import percent_encoded, unicode_text
 from ..text.display_text import must_escape
 from .indications import Indication, SubIndication

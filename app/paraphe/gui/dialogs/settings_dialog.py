@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config.settings import TRUST_ANCHORS, Settings
+from ...core.etsi import BaselineLevel, SignatureFormat
 from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
 from ...core.trust import TrustFileError, UserTrustStore
 from ..widgets.trust_anchors_editor import TrustAnchorsEditor
@@ -222,8 +223,10 @@ class SettingsDialog(QDialog):
     def _load_values(self) -> None:
         s = self.settings
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.default_format)))
-        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(s.default_level)))
+        self.format_combo.setCurrentIndex(
+            max(0, self.format_combo.findData(s.default_format.value))
+        )
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(s.default_level.value)))
         self.timestamp_url.setText(s.timestamp_url or "")
         self.suffix.setText(s.pades_suffix)
         self.folder_edit.setText(s.output_dir or "")
@@ -328,8 +331,8 @@ class SettingsDialog(QDialog):
         """The values shown, for the settings not locked by a policy."""
         values = {
             "language": self.language.currentData(),
-            "default_format": self.format_combo.currentData(),
-            "default_level": self.level_combo.currentData(),
+            "default_format": SignatureFormat(self.format_combo.currentData()),
+            "default_level": BaselineLevel(self.level_combo.currentData()),
             "timestamp_url": self.timestamp_url.text().strip() or None,
             "pades_suffix": self.suffix.text(),
             "output_dir": self.folder_edit.text().strip()

@@ -90,7 +90,7 @@ class SignPage(QWidget):
             self.format_buttons[fmt] = button
             format_row.addWidget(button)
             button.toggled.connect(self._update_state)
-        default = SignatureFormat(self.settings.default_format)
+        default = self.settings.default_format
         self.format_buttons.get(default, self.format_buttons[SignatureFormat.XADES]).setChecked(
             True
         )

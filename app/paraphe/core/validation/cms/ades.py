@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...aio import run_sync
-from ...baseline_levels import BaselineLevel
+from ...etsi import BaselineLevel
 from ..certificate_path import certvalidator_errors, refined, revocation_of
 from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity

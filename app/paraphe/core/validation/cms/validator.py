@@ -15,8 +15,8 @@ from typing import Any
 
 from asn1crypto import algos, cms, core
 
-from ...baseline_levels import BaselineLevel
 from ...errors import Cancelled, ParapheError
+from ...etsi import BaselineLevel
 from ...files.documents import Document
 from ..context import VerificationContext
 from ..explanations import explain

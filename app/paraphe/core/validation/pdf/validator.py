@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ...baseline_levels import BaselineLevel
+from ...etsi import BaselineLevel
 from ...files.user_files import open_regular
 from ...pdf.end import pdf_end_problem
 from ..cms.ades import describe_status, run_ades

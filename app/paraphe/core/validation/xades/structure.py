@@ -14,8 +14,8 @@ from typing import Any
 
 from lxml import etree
 
-from ...baseline_levels import BaselineLevel
 from ...errors import DocumentChanged, UnreadableDocument
+from ...etsi import BaselineLevel
 from ...files.documents import Document
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication

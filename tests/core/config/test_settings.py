@@ -1,0 +1,32 @@
+"""Settings keep the default format and level as the engine's enums, written as the same JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from paraphe.core.config.settings import SETTINGS_FILE, Settings
+from paraphe.core.etsi import BaselineLevel, SignatureFormat
+
+
+def test_the_defaults_round_trip_as_enums_written_as_plain_strings(tmp_path: Path) -> None:
+    Settings(default_format=SignatureFormat.PADES, default_level=BaselineLevel.B_B).save(tmp_path)
+
+    written = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert (written["default_format"], written["default_level"]) == ("pades", "B-B")
+    loaded = Settings.load(tmp_path)
+    assert loaded.default_format is SignatureFormat.PADES
+    assert loaded.default_level is BaselineLevel.B_B
+
+
+def test_a_hand_edited_unknown_format_or_level_falls_back_to_the_first(tmp_path: Path) -> None:
+    (tmp_path / SETTINGS_FILE).write_text(
+        json.dumps({"default_format": "asic", "default_level": 3, "language": "fr"}),
+        encoding="utf-8",
+    )
+
+    loaded = Settings.load(tmp_path)
+
+    assert loaded.default_format is SignatureFormat.XADES
+    assert loaded.default_level is BaselineLevel.B_B
+    assert loaded.language == "fr"
