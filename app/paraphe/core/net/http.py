@@ -14,10 +14,11 @@ from __future__ import annotations
 import ssl
 from typing import Any
 
+from ..adapters import aiohttp_internals, certvalidator_internals
+
 PER_REQUEST_TIMEOUT = 10  # seconds; a dead responder must not freeze a verification
 MAX_RESPONSE_BYTES = 32 << 20
 """Large enough for the CRLs of the biggest European CAs; OCSP answers and certificates are KBs."""
-_CHUNK = 1 << 16
 
 
 def fetcher_backend() -> Any:
@@ -25,50 +26,15 @@ def fetcher_backend() -> Any:
     import aiohttp
     import certifi
     from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
-    from pyhanko_certvalidator.fetchers.aiohttp_fetchers.util import LazySession
 
-    class ProxyAwareSession(LazySession):  # type: ignore[misc]
-        def get_session(self) -> aiohttp.ClientSession:
-            if self._session is None:
-                context = ssl.create_default_context(cafile=certifi.where())
-                self._session = aiohttp.ClientSession(
-                    connector=aiohttp.TCPConnector(ssl=context),
-                    trust_env=True,
-                    timeout=aiohttp.ClientTimeout(total=PER_REQUEST_TIMEOUT * 2),
-                    response_class=bounded_response_class(),
-                )
-            return self._session
+    def make_session() -> aiohttp.ClientSession:
+        context = ssl.create_default_context(cafile=certifi.where())
+        return aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(ssl=context),
+            trust_env=True,
+            timeout=aiohttp.ClientTimeout(total=PER_REQUEST_TIMEOUT * 2),
+            response_class=aiohttp_internals.bounded_response_class(MAX_RESPONSE_BYTES),
+        )
 
-    session: Any = ProxyAwareSession()  # a LazySession, which the backend accepts and closes
+    session = certvalidator_internals.lazy_session(make_session)  # the backend closes it
     return AIOHttpFetcherBackend(session=session, per_request_timeout=PER_REQUEST_TIMEOUT)
-
-
-def bounded_response_class() -> Any:
-    """An aiohttp response whose ``read()`` stops at MAX_RESPONSE_BYTES (aiohttp 3.14: the body
-    read is kept in ``_body``, as ``ClientResponse.read`` does, which then releases the
-    connection)."""
-    import aiohttp
-
-    class BoundedResponse(aiohttp.ClientResponse):
-        async def read(self) -> bytes:
-            if self._body is None:
-                declared = self.content_length
-                if declared is not None and declared > MAX_RESPONSE_BYTES:
-                    self.close()
-                    raise aiohttp.ClientPayloadError(f"response of {declared} bytes refused")
-                chunks, total = [], 0
-                try:
-                    async for chunk in self.content.iter_chunked(_CHUNK):
-                        total += len(chunk)
-                        if total > MAX_RESPONSE_BYTES:
-                            raise aiohttp.ClientPayloadError(
-                                f"response larger than {MAX_RESPONSE_BYTES} bytes refused"
-                            )
-                        chunks.append(chunk)
-                except BaseException:
-                    self.close()
-                    raise
-                self._body = b"".join(chunks)
-            return await super().read()
-
-    return BoundedResponse
