@@ -8,15 +8,18 @@ catalogue in the ``paraphe`` context.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import locale
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 
-from ..core.reports.details import Localizer
+if TYPE_CHECKING:
+    from ..core.reports.details import Localizer
+
 from ..core.text.display_text import displayable, displayable_values
 
 _translators: list[QTranslator] = []
@@ -64,7 +67,15 @@ def local_time(moment: dt.datetime) -> str:
     return when.toString("dd/MM/yyyy HH:mm")
 
 
-REPORT_WORDS = Localizer(translate=tr_engine, moment=local_time)
+@functools.cache
+def report_words() -> Localizer:
+    """How the report's views are worded here; built on first use, so that the first window
+    does not pay for the report view's classes before there is a report."""
+    from ..core.reports.details import Localizer
+
+    return Localizer(translate=tr_engine, moment=local_time)
+
+
 """How the engine's report views read in this application: in the user's language and time."""
 
 

@@ -13,6 +13,7 @@ pool; the engine's summary view (``core.reports.summary``) words the report; the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config.settings import Settings
-from ...core.reports.summary import NOTHING_TRUSTED, Summary, summarise
 from ...core.text.display_text import displayable
 from ...core.validation.report import ValidationReport
 from ..dialogs.errors import show_error
@@ -37,6 +37,9 @@ from ..widgets.details_panel import DetailsPanel
 from ..widgets.drop_zone import DropZone
 from ..widgets.verdict_tree import COLUMN_DOCUMENT, ROLE_ENTRY, VerdictTree
 from ..workers.verify_worker import VerifyJob
+
+if TYPE_CHECKING:
+    from ...core.reports.summary import Summary
 
 
 class VerifyPage(QWidget):
@@ -262,6 +265,8 @@ class VerifyPage(QWidget):
     # --- showing a report -------------------------------------------------------------------------
 
     def _populate(self, report: ValidationReport) -> None:
+        from ...core.reports.summary import summarise
+
         summary = summarise(report)
         first = self.tree.show_summary(summary, self._shown)
         self.status.setText(self._summary(summary))
@@ -280,6 +285,8 @@ class VerifyPage(QWidget):
         return text
 
     def _summary(self, summary: Summary) -> str:
+        from ...core.reports.summary import NOTHING_TRUSTED
+
         parts = [
             self.tr(
                 "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate"

@@ -12,19 +12,22 @@ made displayable (one line, no bidi trick), then escaped, so it is never taken f
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...core.reports.details import Section, SignatureDetails, signature_details
-from ...core.reports.summary import DocumentRow, SignatureRow
 from ...core.validation.indications import Indication
 from ...core.validation.report import InputError, OrphanSignature
-from ..i18n import REPORT_WORDS, tr_engine, translated
+from ..i18n import report_words, tr_engine, translated
 from ..plain_text import as_html
 from . import verdict_style
 from .verdict_tree import ShownPath
+
+if TYPE_CHECKING:
+    from ...core.reports.details import Section, SignatureDetails
+    from ...core.reports.summary import DocumentRow
 
 
 class DetailsPanel(QTextBrowser):
@@ -51,8 +54,11 @@ class DetailsPanel(QTextBrowser):
 
     def show_entry(self, entry: object, shown: ShownPath) -> None:
         """The details of what a row of the list stands for (see ``verdict_tree.ROLE_ENTRY``)."""
+        from ...core.reports.details import signature_details
+        from ...core.reports.summary import DocumentRow, SignatureRow
+
         if isinstance(entry, SignatureRow):
-            body = _signature_html(signature_details(entry.report, REPORT_WORDS))
+            body = _signature_html(signature_details(entry.report, report_words()))
         elif isinstance(entry, DocumentRow):
             body = self._document_html(entry, shown)
         elif isinstance(entry, OrphanSignature):
@@ -78,6 +84,8 @@ class DetailsPanel(QTextBrowser):
         self.setHtml(body)
 
     def _document_html(self, document: DocumentRow, shown: ShownPath) -> str:
+        from ...core.reports.details import signature_details
+
         parts = [_h(shown(document.path))]
         if document.verdict is not None:
             parts.append(_p(_badge_html(document.verdict)))
@@ -85,7 +93,7 @@ class DetailsPanel(QTextBrowser):
         for signature in document.signatures:
             parts.append("<hr/>")
             parts.append(_h3(self.tr("Signature {number}").format(number=signature.number)))
-            details = signature_details(signature.report, REPORT_WORDS)
+            details = signature_details(signature.report, report_words())
             parts.append(_signature_html(details, heading=False))
         return "".join(parts)
 

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary, TimeProof
 from ...core.text.display_text import displayable
 from ...core.validation.indications import Indication
 from ...core.validation.report import InputError, OrphanSignature
 from ..i18n import local_time, tr_engine, translated
 from ..plain_text import tooltip
 from . import verdict_style
+
+if TYPE_CHECKING:
+    from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary
 
 COLUMN_DOCUMENT, COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE = range(5)
 
@@ -165,6 +168,8 @@ class VerdictTree(QTreeWidget):
         if time is None:
             return
         item.setText(COLUMN_DATE, local_time(time.moment))
+        from ...core.reports.summary import TimeProof
+
         if time.proof is TimeProof.TIMESTAMP:
             item.setToolTip(COLUMN_DATE, self.tr("Proven by a timestamp"))
         else:
