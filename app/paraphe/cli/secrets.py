@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.credentials.secrets import SecretCallback, SecretKind, SecretRequest
-from ..core.errors import UsageError, WrongPassword
+from ..core.credentials.secrets import SecretCallback, SecretKind, SecretRequest, answered_once
+from ..core.errors import UsageError
 from ..core.files.user_files import first_line, read_first_line
 from .i18n import tr
 
@@ -79,11 +79,9 @@ def secret_callback(
         if request.kind is SecretKind.TOKEN_PIN:
             return _read_pin(pin_file, request)
         assert request.keystore is not None
-        if request.retry:
-            raise WrongPassword(request.keystore)
         return read_password(password_file, password_stdin, request.keystore)
 
-    return ask
+    return answered_once(ask)
 
 
 def _read_pin(pin_file: Path | None, request: SecretRequest) -> str | None:

@@ -58,15 +58,18 @@ NoticeCallback = Callable[[Notice], None]
 """Tells the person something while the key opens (few tries left, type on the keypad)."""
 
 
-def known_secret(secret: str) -> SecretCallback:
-    """A secret known in advance (an option, a file, the demo's): asked again means wrong.
+def answered_once(answer: Callable[[SecretRequest], str | None]) -> SecretCallback:
+    """``answer`` for a secret nobody can type again (an option, a file, the demo's): asked
+    again means the one given was wrong, so the batch stops with ``WrongPassword``."""
 
-    A wrong password then stops with ``WrongPassword``, as there is nobody to ask again.
-    """
-
-    def answer(request: SecretRequest) -> str:
+    def ask(request: SecretRequest) -> str | None:
         if request.retry:
             raise WrongPassword(request.keystore)
-        return secret
+        return answer(request)
 
-    return answer
+    return ask
+
+
+def known_secret(secret: str) -> SecretCallback:
+    """A secret known in advance: given once, never asked again."""
+    return answered_once(lambda _request: secret)

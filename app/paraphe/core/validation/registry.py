@@ -35,9 +35,13 @@ class Item:
     document: Found | None = None
 
     @property
+    def document_path(self) -> Path | None:
+        return self.document.path if self.document is not None else None
+
+    @property
     def signed_path(self) -> Path:
         """What the signature signs, for a report: the paired document, or the file itself."""
-        return self.document.path if self.document is not None else self.signature.path
+        return self.document_path or self.signature.path
 
 
 class Validator(Protocol):
@@ -70,8 +74,7 @@ class DetachedXades(_OfKind):
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .xades import validator
 
-        document = item.document.path if item.document is not None else None
-        return validator.validate_xades(item.signature.path, document, context)
+        return validator.validate_xades(item.signature.path, item.document_path, context)
 
 
 class DetachedCades(_OfKind):
@@ -83,8 +86,7 @@ class DetachedCades(_OfKind):
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
         from .cms import validator
 
-        document = item.document.path if item.document is not None else None
-        return validator.validate_cms(item.signature.path, document, context)
+        return validator.validate_cms(item.signature.path, item.document_path, context)
 
 
 class EnvelopingCades(_OfKind):

@@ -82,10 +82,8 @@ def pair(found: Iterable[Found]) -> Pairing:
     paired_docs: set[Path] = set()
     for item in items:
         if item.kind in (Kind.XADES, Kind.CADES):
-            document = (
-                _by_atexo_name(item, by_location)
-                or _by_reference_uri(item, by_location)
-                or _by_digest(item, documents + signed_pdfs, digests)
+            document = _by_name(item, by_location) or _by_digest(
+                item, documents + signed_pdfs, digests
             )
             result.detached.append((item, document))
             if document is not None:
@@ -99,39 +97,34 @@ def pair(found: Iterable[Found]) -> Pairing:
 
 
 def named_document(token: Found) -> Path | None:
-    """The document a token names beside itself (Atexo name, else a XAdES reference URI), when
-    that file is there: what a token given alone on the command line or dropped alone is about."""
-    names: list[str | None] = []
-    parsed = parse_token_name(token.path.name)
-    if parsed is not None:
-        names.append(parsed.document)
-    if token.kind is Kind.XADES:
-        names.extend(
-            file_name_in_uri(uri.rsplit("/", 1)[-1]) for uri in xades_reference_uris(token.path)
-        )
-    for name in names:
-        if name and "/" not in name and name not in (".", ".."):
+    """The document a token names beside itself, when that file is there: what a token given
+    alone on the command line or dropped alone is about."""
+    for name in _document_names(token):
+        if "/" not in name and name not in (".", ".."):
             candidate = token.path.parent / name
             if candidate != token.path and candidate.is_file():
                 return candidate
     return None
 
 
-def _by_atexo_name(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
-    parsed = parse_token_name(token.path.name)
-    if parsed is None:
-        return None
-    return by_location.get((token.path.parent, parsed.document))
-
-
-def _by_reference_uri(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
-    if token.kind is not Kind.XADES:
-        return None
-    for uri in xades_reference_uris(token.path):
-        name = file_name_in_uri(uri.rsplit("/", 1)[-1])
-        if name and (token.path.parent, name) in by_location:
+def _by_name(token: Found, by_location: dict[tuple[Path, str], Found]) -> Found | None:
+    for name in _document_names(token):
+        if (token.path.parent, name) in by_location:
             return by_location[(token.path.parent, name)]
     return None
+
+
+def _document_names(token: Found) -> Iterator[str]:
+    """The names a token gives its document, in the order they are trusted: its Atexo name, then
+    (XAdES) its reference URIs, read only if the name gave nothing that was looked for."""
+    parsed = parse_token_name(token.path.name)
+    if parsed is not None:
+        yield parsed.document
+    if token.kind is Kind.XADES:
+        for uri in xades_reference_uris(token.path):
+            name = file_name_in_uri(uri.rsplit("/", 1)[-1])
+            if name:
+                yield name
 
 
 def xades_reference_uris(token: Path) -> list[str]:
