@@ -31,6 +31,9 @@ class DigestPipeline:
         self.on_bytes = on_bytes
         self._futures: list[Future[bytes]] = [Future() for _ in self.documents]
         self._stopped = threading.Event()
+        # Held while a chunk is reported: once ``stop`` returns, nothing more is reported (a
+        # progress line arriving after the batch ended would overwrite "Stopped" or "3 signed").
+        self._reporting = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="paraphe-hash", daemon=True)
 
     def start(self) -> DigestPipeline:
@@ -54,16 +57,18 @@ class DigestPipeline:
 
     def _callback(self, index: int, document: Document) -> Callable[[int], None]:
         def on_chunk(done: int) -> None:
-            if self._stopped.is_set():
-                raise Cancelled()
-            if self.on_bytes is not None:
-                self.on_bytes(index, document, done)
+            with self._reporting:
+                if self._stopped.is_set():
+                    raise Cancelled()
+                if self.on_bytes is not None:
+                    self.on_bytes(index, document, done)
 
         return on_chunk
 
     def stop(self) -> None:
-        """Stop hashing what nobody will sign (the batch ended early)."""
-        self._stopped.set()
+        """Stop hashing what nobody will sign; once this returns, nothing more is reported."""
+        with self._reporting:
+            self._stopped.set()
         for future in self._futures:
             future.cancel()
 
