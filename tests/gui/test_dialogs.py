@@ -78,7 +78,8 @@ def test_ok_saves_the_edited_values_and_reports_the_language(qtbot, data_dir: Pa
     dialog = make_dialog(qtbot, settings)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pades"))
-    dialog.timestamp_url.setText(" https://tsa.example.org/tsr ")
+    dialog.timestamp_urls.setPlainText(" https://tsa.example.org/tsr \n\nhttp://tsa2.example.org\n")
+    dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("B-T"))
     dialog.suffix.setText("_signed")
     dialog.folder_radio.setChecked(True)
     dialog.folder_edit.setText(str(data_dir / "out"))
@@ -92,8 +93,8 @@ def test_ok_saves_the_edited_values_and_reports_the_language(qtbot, data_dir: Pa
     saved = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
     assert saved["language"] == "en"
     assert saved["default_format"] == "pades"
-    assert saved["default_level"] == "B-B"
-    assert saved["timestamp_url"] == "https://tsa.example.org/tsr"
+    assert saved["default_level"] == "B-T"
+    assert saved["timestamp_urls"] == ["https://tsa.example.org/tsr", "http://tsa2.example.org"]
     assert saved["pades_suffix"] == "_signed"
     assert saved["output_dir"] == str(data_dir / "out")
     assert settings.language == "en" and settings.pades_suffix == "_signed"  # updated in place
@@ -120,8 +121,10 @@ def test_unchanged_language_is_not_reported_and_beside_originals_saves_none(
         ("suffix", "a/b", "suffix"),
         ("suffix", "", "suffix"),
         ("suffix", "x:y", "suffix"),
-        ("timestamp_url", "ftp:x", "Timestamp server"),
-        ("timestamp_url", "http://", "Timestamp server"),
+        ("timestamp_urls", "ftp:x", "Timestamp server, line 1"),
+        ("timestamp_urls", "https://tsa.example.org\nhttp://", "Timestamp server, line 2"),
+        ("timestamp_urls", "https://user:secret@tsa.example.org", "without a user name"),
+        ("level_combo", "B-T", "Default level B-T needs a timestamp server"),
     ],
 )
 def test_invalid_values_disable_ok_with_a_visible_message(
@@ -131,7 +134,13 @@ def test_invalid_values_disable_ok_with_a_visible_message(
     assert ok_button(dialog).isEnabled()
     assert not dialog.message.isVisible()
 
-    getattr(dialog, field).setText(value)
+    widget = getattr(dialog, field)
+    if field == "level_combo":
+        widget.setCurrentIndex(widget.findData(value))
+    elif field == "timestamp_urls":
+        widget.setPlainText(value)
+    else:
+        widget.setText(value)
 
     assert not ok_button(dialog).isEnabled()
     assert dialog.message.isVisible()
@@ -152,13 +161,20 @@ def test_chosen_folder_must_be_named(qtbot, data_dir: Path) -> None:
 
 def test_locked_settings_are_read_only_and_kept(qtbot, data_dir: Path) -> None:
     locked = frozenset(
-        {"timestamp_url", "pades_suffix", "language", "output_dir", "default_format", TRUST_ANCHORS}
+        {
+            "timestamp_urls",
+            "pades_suffix",
+            "language",
+            "output_dir",
+            "default_format",
+            TRUST_ANCHORS,
+        }
     )
-    settings = Settings(timestamp_url="https://tsa.corp.example/", locked=locked)
+    settings = Settings(timestamp_urls=["https://tsa.corp.example/"], locked=locked)
     dialog = make_dialog(qtbot, settings)
 
     for widget in (
-        dialog.timestamp_url,
+        dialog.timestamp_urls,
         dialog.suffix,
         dialog.language,
         dialog.format_combo,
@@ -176,18 +192,18 @@ def test_locked_settings_are_read_only_and_kept(qtbot, data_dir: Path) -> None:
 
     dialog.level_combo.setCurrentIndex(0)
     ok_button(dialog).click()
-    assert settings.timestamp_url == "https://tsa.corp.example/"
+    assert settings.timestamp_urls == ["https://tsa.corp.example/"]
 
 
-def test_levels_above_b_b_are_shown_but_not_selectable(qtbot, data_dir: Path) -> None:
+def test_b_t_is_selectable_and_the_long_term_levels_shown_for_later(qtbot, data_dir: Path) -> None:
     dialog = make_dialog(qtbot)
     model = dialog.level_combo.model()
     levels = [dialog.level_combo.itemText(i) for i in range(dialog.level_combo.count())]
     assert levels == ["B-B", "B-T", "B-LT", "B-LTA"]
-    assert model.item(0).isEnabled()
-    for row in (1, 2, 3):
+    assert model.item(0).isEnabled() and model.item(1).isEnabled()
+    for row in (2, 3):
         assert not model.item(row).isEnabled()
-        assert "timestamp server" in model.item(row).toolTip()
+        assert "later version" in model.item(row).toolTip()
 
 
 def test_adding_and_removing_a_trust_anchor(
@@ -270,7 +286,7 @@ def test_about_shows_the_version(qtbot) -> None:
 
 def test_screenshots(qtbot, data_dir: Path, tmp_path: Path, shown_errors) -> None:
     """Pictures to look at by eye (the paths are printed with -s)."""
-    dialog = make_dialog(qtbot, Settings(locked=frozenset({"timestamp_url"})))
+    dialog = make_dialog(qtbot, Settings(locked=frozenset({"timestamp_urls"})))
     dialog.add_anchor_file(self_signed_pem(tmp_path, "Autorité de test"))
     dialog.suffix.setText("a/b")
     shots = {}

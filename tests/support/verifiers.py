@@ -77,3 +77,30 @@ def pdfsig(pdf: Path, nssdir: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["pdfsig", "-nssdir", nssdir, str(pdf)], capture_output=True, text=True, check=False
     )
+
+
+def openssl_ts_verify(
+    token_der: bytes, imprint: bytes, ca_file: Path, untrusted: Path, folder: Path
+) -> subprocess.CompletedProcess[str]:
+    """``openssl ts -verify`` of a timestamp token (not a whole response) against an imprint."""
+    token = folder / f"token-{imprint.hex()[:16]}.der"
+    token.write_bytes(token_der)
+    return subprocess.run(
+        [
+            "openssl",
+            "ts",
+            "-verify",
+            "-token_in",
+            "-in",
+            str(token),
+            "-digest",
+            imprint.hex(),
+            "-CAfile",
+            str(ca_file),
+            "-untrusted",
+            str(untrusted),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

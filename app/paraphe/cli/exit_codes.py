@@ -9,6 +9,7 @@ from ..core.errors import (
     CredentialError,
     OutputNotWritable,
     ParapheError,
+    TimestampUnavailable,
     UnreadableDocument,
     UnsupportedDocument,
     UsageError,
@@ -20,6 +21,7 @@ USAGE = 2
 CREDENTIAL = 3
 UNREADABLE_INPUT = 4
 OUTPUT_NOT_WRITABLE = 5
+TIMESTAMP_UNAVAILABLE = 6
 INTERRUPTED = 130
 
 
@@ -45,6 +47,8 @@ def for_error(error: ParapheError) -> int:
         return UNREADABLE_INPUT
     if isinstance(error, OutputNotWritable):
         return OUTPUT_NOT_WRITABLE
+    if isinstance(error, TimestampUnavailable):
+        return TIMESTAMP_UNAVAILABLE
     if isinstance(error, Cancelled):
         return INTERRUPTED
     return SOME_FAILED

@@ -110,6 +110,15 @@ class SigningFailed(ParapheError):
     template = "{path}: signing failed ({detail})."
 
 
+class TimestampUnavailable(ParapheError):
+    """No timestamp server gave a usable token: the batch stops (levels B-T and up need one)."""
+
+    template = (
+        "No timestamp could be obtained ({detail}). Nothing more was signed; check the timestamp"
+        " server's address, or try again later."
+    )
+
+
 class Cancelled(ParapheError):
     template = "Cancelled."
 

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         dialog.language_changed.connect(self.language_requested.emit)
         dialog.exec()
         self.sign_page.reload_identities()
+        self.sign_page.update_levels()
 
     def open_about(self) -> None:
         from .dialogs.about_dialog import AboutDialog

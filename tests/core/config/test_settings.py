@@ -30,3 +30,18 @@ def test_a_hand_edited_unknown_format_or_level_falls_back_to_the_first(tmp_path:
     assert loaded.default_format is SignatureFormat.XADES
     assert loaded.default_level is BaselineLevel.B_B
     assert loaded.language == "fr"
+
+
+def test_timestamp_servers_are_a_list_and_an_older_single_server_is_read_into_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / SETTINGS_FILE).write_text(
+        json.dumps({"timestamp_url": "https://tsa.example.org/"}), encoding="utf-8"
+    )
+    assert Settings.load(tmp_path).timestamp_urls == ["https://tsa.example.org/"]
+
+    Settings(timestamp_urls=["https://a.example/", "http://b.example/"]).save(tmp_path)
+    assert Settings.load(tmp_path).timestamp_urls == ["https://a.example/", "http://b.example/"]
+
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps({"timestamp_urls": "x"}), encoding="utf-8")
+    assert Settings.load(tmp_path).timestamp_urls == []

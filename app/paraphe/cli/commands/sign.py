@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...core.errors import Notice, UsageError
 from ...core.etsi import BaselineLevel
 from ...core.files.documents import DIGEST_ALGORITHMS
-from ...core.signing.levels import SIGNABLE_LEVELS
+from ...core.signing.levels import LEVELS, needs_timestamp
 from ...core.signing.request import (
     RsaPadding,
     SignatureFormat,
@@ -22,6 +22,7 @@ from .. import exit_codes
 from ..i18n import localized, tr
 from ..secrets import PIN_ENV
 from ..terminal import ProgressLine
+from ..timestamp_options import add_timestamp_options, timestamp_servers
 
 if TYPE_CHECKING:
     from ...core.credentials.secrets import SecretRequest
@@ -71,10 +72,11 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--level",
-        choices=[level.value for level in SIGNABLE_LEVELS],
+        choices=[level.value for level in LEVELS],
         default="B-B",
-        help="ETSI baseline level (default: B-B)",
+        help="ETSI baseline level (default: B-B); B-T and above need a timestamp server",
     )
+    add_timestamp_options(parser)
     parser.add_argument(
         "--out", type=Path, metavar="DIR", help="output folder (default: beside each file)"
     )
@@ -126,10 +128,12 @@ def build_request(args: argparse.Namespace) -> SignRequest:
             raise UsageError(detail="--visible needs --format pades")
         box = _parse_box(args.position) if args.position is not None else None
         visible = VisibleSignature(page=args.page, box=box)
+    level = BaselineLevel(args.level)
     return SignRequest(
         documents=tuple(args.files),
         format=SignatureFormat(args.format),
-        level=BaselineLevel(args.level),
+        level=level,
+        tsa=timestamp_servers(args) if needs_timestamp(level) else (),
         digest_algorithm=args.digest,
         output_dir=args.out,
         rsa_padding=RsaPadding.PSS if args.rsa_pss else RsaPadding.PKCS1V15,

@@ -39,7 +39,8 @@ class Settings:
     pades_suffix: str = "_signe"
     output_dir: str | None = None
     """None: beside the originals."""
-    timestamp_url: str | None = None
+    timestamp_urls: list[str] = field(default_factory=list)
+    """Timestamp servers for levels B-T and up, tried in order."""
     language: str = "system"
     """system, fr or en."""
     locked: frozenset[str] = field(default_factory=frozenset)
@@ -53,6 +54,8 @@ class Settings:
         except (OSError, ValueError):
             return cls()
         known = {f.name for f in dataclasses.fields(cls)} - {"locked"}
+        if isinstance(raw, dict) and "timestamp_urls" not in raw and raw.get("timestamp_url"):
+            raw["timestamp_urls"] = [raw["timestamp_url"]]  # settings written before the list
         values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
         try:
             settings = cls(**values)
@@ -60,6 +63,10 @@ class Settings:
             return cls()
         settings.default_format = _member(SignatureFormat, settings.default_format)
         settings.default_level = _member(BaselineLevel, settings.default_level)
+        if not isinstance(settings.timestamp_urls, list) or not all(
+            isinstance(url, str) for url in settings.timestamp_urls
+        ):
+            settings.timestamp_urls = []
         return settings
 
     def save(self, folder: Path | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Network access for revocation data (OCSP, CRL) and certificates: timeouts and the proxy.
+"""Network access for revocation data (OCSP, CRL), certificates and timestamps: timeouts, proxy.
 
 pyhanko-certvalidator's default aiohttp session ignores the environment's proxy settings; ours
 honours HTTP(S)_PROXY / NO_PROXY (``trust_env``), which corporate networks need.
@@ -21,13 +21,17 @@ MAX_RESPONSE_BYTES = 32 << 20
 """Large enough for the CRLs of the biggest European CAs; OCSP answers and certificates are KBs."""
 
 
-def fetcher_backend() -> Any:
-    """A pyhanko-certvalidator fetcher backend that uses the system's proxy settings."""
-    import aiohttp
-    import certifi
-    from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
+def shared_session() -> Any:
+    """A pyHanko ``LazySession``: one aiohttp session, made on first use, for a whole run.
 
-    def make_session() -> aiohttp.ClientSession:
+    The timestamper and the revocation fetchers share it (pyHanko's own sessions would be one
+    per request, and left unclosed). Whoever makes it closes it (``await session.close()``).
+    """
+
+    def make_session() -> Any:
+        import aiohttp
+        import certifi
+
         context = ssl.create_default_context(cafile=certifi.where())
         return aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(ssl=context),
@@ -36,5 +40,15 @@ def fetcher_backend() -> Any:
             response_class=aiohttp_internals.bounded_response_class(MAX_RESPONSE_BYTES),
         )
 
-    session = certvalidator_internals.lazy_session(make_session)  # the backend closes it
-    return AIOHttpFetcherBackend(session=session, per_request_timeout=PER_REQUEST_TIMEOUT)
+    return certvalidator_internals.lazy_session(make_session)
+
+
+def fetcher_backend(session: Any = None) -> Any:
+    """A pyhanko-certvalidator fetcher backend that uses the system's proxy settings."""
+    from pyhanko_certvalidator.fetchers.aiohttp_fetchers import AIOHttpFetcherBackend
+
+    # The backend closes the session at the end of its run.
+    return AIOHttpFetcherBackend(
+        session=session if session is not None else shared_session(),
+        per_request_timeout=PER_REQUEST_TIMEOUT,
+    )

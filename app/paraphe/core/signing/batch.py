@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..credentials.opening import open_credential
 from ..credentials.secrets import NoticeCallback, SecretCallback
@@ -26,7 +27,11 @@ from .engine import (
     preload_in_background,
     utc_now,
 )
+from .levels import needs_timestamp
 from .request import SignRequest, SignResult
+
+if TYPE_CHECKING:
+    from ..timestamps.client import TimestampService
 
 
 class _HeldProgress:
@@ -89,7 +94,9 @@ def sign_batches(
     held = _HeldProgress(on_progress)
     digests = hash_ahead(plans[0], first, held, cancel)
     preload_in_background(first.format)
+    timestamps = None
     try:
+        timestamps = _timestamps_for(requests)
         credential = open_credential(source, ask_secret, on_notice)
         held.open.set()
         with credential:
@@ -101,10 +108,35 @@ def sign_batches(
             outcomes = []
             for index, (request, plan) in enumerate(zip(requests, plans, strict=True)):
                 signer = BatchSigner(
-                    request, credential, on_progress=on_progress, on_result=on_result, cancel=cancel
+                    request,
+                    credential,
+                    on_progress=on_progress,
+                    on_result=on_result,
+                    cancel=cancel,
+                    timestamps=timestamps if needs_timestamp(request.level) else None,
                 )
                 outcomes.append(signer.run(plan, digests if index == 0 else None))
             return outcomes
     finally:
         if digests is not None:
             digests.stop()
+        if timestamps is not None:
+            timestamps.close()
+
+
+def _timestamps_for(requests: Sequence[SignRequest]) -> TimestampService | None:
+    """The run's timestamp client, already heard from: when no server answers, the run stops
+    here, before a password is asked or a file written."""
+    timestamped = [request for request in requests if needs_timestamp(request.level)]
+    if not timestamped:
+        return None
+    from ..timestamps.client import TimestampService
+
+    service = TimestampService(timestamped[0].tsa)
+    try:
+        for algorithm in {request.digest_algorithm for request in timestamped}:
+            service.check_reachable(algorithm)
+    except BaseException:
+        service.close()
+        raise
+    return service

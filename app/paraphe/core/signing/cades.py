@@ -12,6 +12,8 @@ the message-digest, the signing time and the signature value replaced (signed by
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING
 
 from asn1crypto import algos, cms
 from cryptography.exceptions import InvalidSignature
@@ -21,6 +23,9 @@ from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 from ..aio import run_sync
 from ..credentials.base import Credential, RsaPadding
+
+if TYPE_CHECKING:
+    from ..timestamps.client import TimestampService
 
 _REPLACED = ("message_digest", "signing_time")
 
@@ -76,6 +81,54 @@ class DetachedCadesSigner:
         signer_info["signed_attrs"] = signed_attributes
         signer_info["signature"] = signature
         return bytes(content_info.dump())
+
+
+def add_signature_timestamp(token: bytes, timestamps: TimestampService, md_algorithm: str) -> bytes:
+    """``token`` with a signature-time-stamp unsigned attribute (EN 319 122-1, 5.3): an RFC 3161
+    token over the digest of the signature value, as pyHanko's own signer adds it."""
+    content_info = cms.ContentInfo.load(token)
+    signer_info = content_info["content"]["signer_infos"][0]
+    imprint = hashlib.new(md_algorithm, signer_info["signature"].native).digest()
+    timestamp = timestamps.timestamp(imprint, md_algorithm)
+    unsigned = list(signer_info["unsigned_attrs"]) if signer_info["unsigned_attrs"] else []
+    unsigned.append(cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [timestamp]}))
+    signer_info["unsigned_attrs"] = cms.CMSAttributes(unsigned)
+    return bytes(content_info.dump())
+
+
+def signature_timestamps(signer_info: cms.SignerInfo) -> list[cms.ContentInfo]:
+    """The signature-time-stamp tokens of a signer info, in order."""
+    found: list[cms.ContentInfo] = []
+    if not signer_info["unsigned_attrs"]:
+        return found
+    for attribute in signer_info["unsigned_attrs"]:
+        if attribute["type"].dotted == _SIGNATURE_TIME_STAMP:
+            found.extend(attribute["values"])
+    return found
+
+
+def check_signature_timestamp(token: bytes, md_algorithm: str) -> str | None:
+    """Re-read a written token: None when it holds one signature timestamp over its signature."""
+    try:
+        signer_info = cms.ContentInfo.load(token)["content"]["signer_infos"][0]
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        return f"unreadable CMS ({exc})"
+    return signature_timestamp_problem(signer_info, md_algorithm)
+
+
+def signature_timestamp_problem(signer_info: cms.SignerInfo, md_algorithm: str) -> str | None:
+    """None when ``signer_info`` has one signature timestamp, for its signature value."""
+    from ..timestamps.token_check import TokenRejected, check_token
+
+    try:
+        timestamps = signature_timestamps(signer_info)
+        if len(timestamps) != 1:
+            return f"{len(timestamps)} signature timestamps, 1 expected"
+        imprint = hashlib.new(md_algorithm, signer_info["signature"].native).digest()
+        check_token(timestamps[0], imprint, md_algorithm)
+    except (TokenRejected, ValueError, KeyError, TypeError) as exc:
+        return f"signature timestamp: {exc}"
+    return None
 
 
 def sign_detached(
@@ -135,6 +188,7 @@ def check_detached(token: bytes, digest: bytes, credential: Credential) -> str |
 _CONTENT_TYPE = "1.2.840.113549.1.9.3"
 _MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
 _SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47"
+_SIGNATURE_TIME_STAMP = "1.2.840.113549.1.9.16.2.14"
 
 
 def verify_signature(

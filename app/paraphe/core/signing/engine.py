@@ -23,6 +23,7 @@ from ..errors import (
     OutputNotWritable,
     ParapheError,
     SigningFailed,
+    TimestampUnavailable,
     UsageError,
 )
 from ..files.documents import Document
@@ -34,6 +35,7 @@ from .prehash import DigestPipeline
 
 if TYPE_CHECKING:
     from ..credentials.base import Credential
+    from ..timestamps.client import TimestampService
 from .request import SignatureFormat, SignRequest, SignResult
 
 
@@ -158,6 +160,7 @@ class BatchSigner:
         on_result: Callable[[SignResult], None] | None = None,
         cancel: CancelToken | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
+        timestamps: TimestampService | None = None,
     ) -> None:
         self.request = request
         self.credential = credential
@@ -165,7 +168,7 @@ class BatchSigner:
         self.on_result = on_result
         self.cancel = cancel or CancelToken()
         self.clock = clock
-        self.handler = HANDLERS[request.format](credential, request)
+        self.handler = HANDLERS[request.format](credential, request, timestamps)
 
     def run(self, plan: BatchPlan, digests: DigestPipeline | None = None) -> BatchOutcome:
         outcome = BatchOutcome()
@@ -177,8 +180,9 @@ class BatchSigner:
                 self.cancel.raise_if_cancelled()
                 try:
                     result = self.sign_one(document, index, total, digests)
-                except (Cancelled, CredentialError) as exc:
-                    # The whole batch stops: the user asked, or the key is unusable. An error
+                except (Cancelled, CredentialError, TimestampUnavailable) as exc:
+                    # The whole batch stops: the user asked, the key is unusable or no timestamp
+                    # server answers (the next file would wait as long, for nothing). An error
                     # that can name the file being signed (a token pulled out) is told which.
                     naming = getattr(exc, "while_signing", None)
                     if naming is not None and getattr(exc, "names_file", False) is False:

@@ -15,6 +15,7 @@ from .request import SignatureFormat, SignRequest
 
 if TYPE_CHECKING:
     from ..credentials.base import Credential
+    from ..timestamps.client import TimestampService
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,17 @@ class SigningInput:
 
 
 class FormatHandler(Protocol):
-    """Signs one batch in one format; built per batch so it may keep per-batch state."""
+    """Signs one batch in one format; built per batch so it may keep per-batch state.
+
+    ``timestamps`` is given for the levels that need a timestamp (B-T and up), else None.
+    """
 
     format: SignatureFormat
     needs_digest: bool
 
-    def __init__(self, credential: Credential, request: SignRequest) -> None: ...
+    def __init__(
+        self, credential: Credential, request: SignRequest, timestamps: TimestampService | None
+    ) -> None: ...
 
     @staticmethod
     def refuse(document: Document) -> UnsupportedDocument | None:
@@ -53,8 +59,10 @@ class XadesHandler:
     format = SignatureFormat.XADES
     needs_digest = True
 
-    def __init__(self, credential: Credential, request: SignRequest) -> None:
-        pass
+    def __init__(
+        self, credential: Credential, request: SignRequest, timestamps: TimestampService | None
+    ) -> None:
+        self.timestamps = timestamps
 
     @staticmethod
     def refuse(document: Document) -> UnsupportedDocument | None:
@@ -69,30 +77,38 @@ class XadesHandler:
         from . import xades
 
         assert item.digest is not None
-        out.write(
-            xades.sign_detached(
-                file_name=item.document.name,
-                digest=item.digest,
-                digest_algorithm=item.request.digest_algorithm,
-                mime_type=item.document.mime_type,
-                credential=item.credential,
-                rsa_padding=item.request.rsa_padding,
-                signing_time=item.signing_time,
-            )
+        token = xades.sign_detached(
+            file_name=item.document.name,
+            digest=item.digest,
+            digest_algorithm=item.request.digest_algorithm,
+            mime_type=item.document.mime_type,
+            credential=item.credential,
+            rsa_padding=item.request.rsa_padding,
+            signing_time=item.signing_time,
         )
+        if self.timestamps is not None:
+            from .xades_unsigned import add_signature_timestamp
+
+            token = add_signature_timestamp(token, self.timestamps, item.request.digest_algorithm)
+        out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
         from . import xades
 
         assert item.digest is not None
         written.seek(0)
+        token = written.read()
         problem = xades.check_detached(
-            written.read(),
+            token,
             item.document.name,
             item.digest,
             item.credential,
             item.request.digest_algorithm,
         )
+        if problem is None and self.timestamps is not None:
+            from .xades_unsigned import check_signature_timestamp
+
+            problem = check_signature_timestamp(token, item.request.digest_algorithm)
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)
 
@@ -101,12 +117,15 @@ class CadesHandler:
     format = SignatureFormat.CADES
     needs_digest = True
 
-    def __init__(self, credential: Credential, request: SignRequest) -> None:
+    def __init__(
+        self, credential: Credential, request: SignRequest, timestamps: TimestampService | None
+    ) -> None:
         from .cades import DetachedCadesSigner
 
         self._signer = DetachedCadesSigner(
             credential, request.digest_algorithm, request.rsa_padding
         )
+        self.timestamps = timestamps
 
     @staticmethod
     def refuse(document: Document) -> UnsupportedDocument | None:
@@ -119,14 +138,22 @@ class CadesHandler:
 
     def write(self, item: SigningInput, out: BinaryIO) -> None:
         assert item.digest is not None
-        out.write(self._signer.sign(item.digest, item.signing_time))
+        token = self._signer.sign(item.digest, item.signing_time)
+        if self.timestamps is not None:
+            from .cades import add_signature_timestamp
+
+            token = add_signature_timestamp(token, self.timestamps, item.request.digest_algorithm)
+        out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
         from . import cades
 
         assert item.digest is not None
         written.seek(0)
-        problem = cades.check_detached(written.read(), item.digest, item.credential)
+        token = written.read()
+        problem = cades.check_detached(token, item.digest, item.credential)
+        if problem is None and self.timestamps is not None:
+            problem = cades.check_signature_timestamp(token, item.request.digest_algorithm)
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)
 
@@ -135,8 +162,10 @@ class PadesHandler:
     format = SignatureFormat.PADES
     needs_digest = False
 
-    def __init__(self, credential: Credential, request: SignRequest) -> None:
-        pass
+    def __init__(
+        self, credential: Credential, request: SignRequest, timestamps: TimestampService | None
+    ) -> None:
+        self.timestamps = timestamps
 
     @staticmethod
     def refuse(document: Document) -> UnsupportedDocument | None:
@@ -163,12 +192,17 @@ class PadesHandler:
             rsa_padding=item.request.rsa_padding,
             signing_time=item.signing_time,
             visible=item.request.visible,
+            timestamper=self.timestamps.stamper if self.timestamps is not None else None,
         )
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
         from . import pades
 
-        pades.check_signed_pdf(item.document.path, written)
+        pades.check_signed_pdf(
+            item.document.path,
+            written,
+            item.request.digest_algorithm if self.timestamps is not None else None,
+        )
 
 
 HANDLERS: dict[SignatureFormat, type[FormatHandler]] = {

@@ -7,8 +7,7 @@ buttons and level lists), so a level becoming signable is one change.
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..etsi import BaselineLevel
-from .request import SignatureFormat
+from ..etsi import BaselineLevel, SignatureFormat
 
 FORMAT_NAMES = {
     SignatureFormat.XADES: "XAdES",
@@ -20,8 +19,15 @@ FORMAT_NAMES = {
 LEVELS = tuple(BaselineLevel)
 """Every ETSI baseline level, in order: B-B, B-T, B-LT, B-LTA."""
 
-SIGNABLE_LEVELS = (BaselineLevel.B_B,)
-"""Levels this version can sign; the others need a timestamp server (a later issue)."""
+SIGNABLE_LEVELS = (BaselineLevel.B_B, BaselineLevel.B_T)
+"""Levels this version can sign; B-LT and B-LTA come with the validation data (a later step)."""
+
+TIMESTAMPED_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT, BaselineLevel.B_LTA)
+"""Levels that need a timestamp server."""
+
+
+def needs_timestamp(level: BaselineLevel) -> bool:
+    return level in TIMESTAMPED_LEVELS
 
 
 def is_signable(level: BaselineLevel) -> bool:

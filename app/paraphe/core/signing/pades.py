@@ -10,12 +10,13 @@ import datetime as dt
 import logging
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.stamp import TextStampStyle
@@ -73,8 +74,10 @@ def sign_pdf(
     rsa_padding: RsaPadding,
     signing_time: dt.datetime,
     visible: VisibleSignature | None,
+    timestamper: TimeStamper | None = None,
 ) -> None:
-    """Write ``source`` plus one PAdES signature to ``output``."""
+    """Write ``source`` plus one PAdES signature to ``output``; with a ``timestamper``, B-T
+    (pyHanko adds the signature timestamp as an unsigned attribute)."""
     with open(source, "rb") as infile:
         problem = pdf_end_problem(infile)
         if problem is not None:
@@ -110,6 +113,7 @@ def sign_pdf(
             signer=credential.cms_signer(rsa_padding),
             stamp_style=_stamp_style(signing_time) if visible is not None else None,
             new_field_spec=field_spec,
+            timestamper=timestamper,
         )
         try:
             run_sync(
@@ -126,8 +130,9 @@ def sign_pdf(
             ) from None
 
 
-def check_signed_pdf(path: Path, signed: BinaryIO) -> None:
-    """Read the written PDF back: every signature intact and valid, the new one covering it all."""
+def check_signed_pdf(path: Path, signed: BinaryIO, timestamp_digest: str | None = None) -> None:
+    """Read the written PDF back: every signature intact and valid, the new one covering it all
+    (and, with ``timestamp_digest``, carrying a signature timestamp made with that hash)."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     signed.seek(0)
@@ -148,5 +153,15 @@ def check_signed_pdf(path: Path, signed: BinaryIO) -> None:
                 raise SelfCheckFailed(path, detail=f"signature {sig.field_name} does not verify")
         if embedded[-1].coverage is not SignatureCoverageLevel.ENTIRE_FILE:
             raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
+        if timestamp_digest is not None:
+            _check_signature_timestamp(path, embedded[-1], timestamp_digest)
     except (PdfError, SignatureValidationError, ValueError) as exc:
         raise SelfCheckFailed(path, detail=str(exc)) from None
+
+
+def _check_signature_timestamp(path: Path, signature: Any, md_algorithm: str) -> None:
+    from .cades import signature_timestamp_problem
+
+    problem = signature_timestamp_problem(signature.signer_info, md_algorithm)
+    if problem is not None:
+        raise SelfCheckFailed(path, detail=problem)

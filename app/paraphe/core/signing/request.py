@@ -9,6 +9,8 @@ from ..credentials.base import RsaPadding
 from ..errors import Notice, UsageError
 from ..etsi import BaselineLevel, SignatureFormat
 from ..files.documents import DIGEST_ALGORITHMS
+from ..timestamps.servers import TsaServer
+from .levels import needs_timestamp
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class SignRequest:
     """PAdES only: draw a stamp with the signer's name and the date."""
     pades_suffix: str = "_signe"
     """PAdES output name: ``<stem><suffix>.pdf``."""
+    tsa: tuple[TsaServer, ...] = ()
+    """Timestamp servers, tried in order; levels B-T and above need one."""
 
     def assert_viable(self) -> None:
         if not self.documents:
@@ -46,6 +50,11 @@ class SignRequest:
             raise UsageError(detail="a visible signature is only possible in PAdES (PDF)")
         if not self.pades_suffix or any(sep in self.pades_suffix for sep in "/\\"):
             raise UsageError(detail="the PAdES output suffix must be a plain name part")
+        if needs_timestamp(self.level) and not self.tsa:
+            raise UsageError(
+                detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"
+                " URL or in the settings"
+            )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config.settings import TRUST_ANCHORS, Settings
+from ...core.errors import UsageError
 from ...core.etsi import BaselineLevel, SignatureFormat
-from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable
+from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable, needs_timestamp
+from ...core.timestamps.servers import TsaServer
 from ...core.trust import TrustFileError, UserTrustStore
 from ..widgets.trust_anchors_editor import TrustAnchorsEditor
 from . import errors
@@ -98,7 +100,8 @@ class SettingsDialog(QDialog):
         self._load_values()
         self._apply_locks()
         for signal in (
-            self.timestamp_url.textChanged,
+            self.timestamp_urls.textChanged,
+            self.level_combo.currentIndexChanged,
             self.suffix.textChanged,
             self.folder_edit.textChanged,
             self.folder_radio.toggled,
@@ -141,21 +144,22 @@ class SettingsDialog(QDialog):
             if not is_signable(level) and isinstance(model, QStandardItemModel):
                 item = model.item(row)
                 item.setEnabled(False)
-                item.setToolTip(self.tr("Needs a timestamp server — coming in a later version."))
+                item.setToolTip(self.tr("Coming in a later version"))
         self.level_label = QLabel(self.tr("Default le&vel:"))
         self.level_label.setBuddy(self.level_combo)
         form.addRow(self.level_label, self.level_combo)
 
-        self.timestamp_url = QLineEdit()
-        self.timestamp_url.setPlaceholderText("https://…")
-        self.timestamp_url.setClearButtonEnabled(True)
-        self.timestamp_label = QLabel(self.tr("&Timestamp server:"))
-        self.timestamp_label.setBuddy(self.timestamp_url)
-        form.addRow(self.timestamp_label, self.timestamp_url)
+        self.timestamp_urls = QPlainTextEdit()
+        self.timestamp_urls.setPlaceholderText("https://…")
+        self.timestamp_urls.setTabChangesFocus(True)
+        self.timestamp_urls.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.timestamp_label = QLabel(self.tr("&Timestamp servers:"))
+        self.timestamp_label.setBuddy(self.timestamp_urls)
+        form.addRow(self.timestamp_label, self.timestamp_urls)
         timestamp_note = note(
             self.tr(
-                "Timestamps (levels B-T and above) come in a later version: only B-B can be"
-                " signed now. The server set here will be used then."
+                "One address per line, tried in order: the next one is used when a server does"
+                " not answer. Levels B-T and above need at least one."
             )
         )
         form.addRow("", timestamp_note)
@@ -227,7 +231,7 @@ class SettingsDialog(QDialog):
             max(0, self.format_combo.findData(s.default_format.value))
         )
         self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(s.default_level.value)))
-        self.timestamp_url.setText(s.timestamp_url or "")
+        self.timestamp_urls.setPlainText("\n".join(s.timestamp_urls))
         self.suffix.setText(s.pades_suffix)
         self.folder_edit.setText(s.output_dir or "")
         (self.folder_radio if s.output_dir else self.beside_radio).setChecked(True)
@@ -238,7 +242,7 @@ class SettingsDialog(QDialog):
             "language": (self.language,),
             "default_format": (self.format_combo,),
             "default_level": (self.level_combo,),
-            "timestamp_url": (self.timestamp_url,),
+            "timestamp_urls": (self.timestamp_urls,),
             "pades_suffix": (self.suffix,),
             "output_dir": (
                 self.beside_radio,
@@ -292,20 +296,26 @@ class SettingsDialog(QDialog):
             )
         return None
 
+    def _server_lines(self) -> list[str]:
+        return [
+            line.strip() for line in self.timestamp_urls.toPlainText().splitlines() if line.strip()
+        ]
+
     def _url_problem(self) -> str | None:
-        text = self.timestamp_url.text().strip()
-        if not text:
-            return None
-        try:
-            parts = urlsplit(text)
-            host = parts.hostname
-        except ValueError:  # e.g. an unclosed IPv6 bracket
-            host = None
-        if host is None or parts.scheme.lower() not in ("http", "https") or " " in text:
-            return self.tr(
-                "Timestamp server: enter an address starting with http:// or https://, or leave"
-                " it empty."
-            )
+        for number, line in enumerate(self._server_lines(), start=1):
+            try:
+                TsaServer.parse(line)
+            except UsageError:
+                return self.tr(
+                    "Timestamp server, line %1: enter an address starting with http:// or"
+                    " https://, without a user name or password."
+                ).replace("%1", str(number))
+        return None
+
+    def _level_problem(self) -> str | None:
+        level = BaselineLevel(self.level_combo.currentData())
+        if needs_timestamp(level) and not self._server_lines():
+            return self.tr("Default level %1 needs a timestamp server.").replace("%1", level.value)
         return None
 
     def _folder_problem(self) -> str | None:
@@ -315,7 +325,12 @@ class SettingsDialog(QDialog):
 
     def problems(self) -> list[str]:
         """What keeps OK from saving, one sentence each; empty when everything is valid."""
-        found = (self._url_problem(), self._suffix_problem(), self._folder_problem())
+        found = (
+            self._url_problem(),
+            self._level_problem(),
+            self._suffix_problem(),
+            self._folder_problem(),
+        )
         return [p for p in found if p]
 
     def _validate(self) -> bool:
@@ -333,7 +348,7 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData(),
             "default_format": SignatureFormat(self.format_combo.currentData()),
             "default_level": BaselineLevel(self.level_combo.currentData()),
-            "timestamp_url": self.timestamp_url.text().strip() or None,
+            "timestamp_urls": self._server_lines(),
             "pades_suffix": self.suffix.text(),
             "output_dir": self.folder_edit.text().strip()
             if self.folder_radio.isChecked()

@@ -35,9 +35,11 @@ from ...core.config.settings import Settings
 from ...core.credentials.identities import Identity
 from ...core.credentials.secrets import SecretKind, SecretRequest
 from ...core.errors import ParapheError
-from ...core.signing.levels import LEVELS, is_signable
+from ...core.etsi import BaselineLevel
+from ...core.signing.levels import LEVELS, is_signable, needs_timestamp
 from ...core.signing.request import SignatureFormat, SignRequest, SignResult, VisibleSignature
 from ...core.text.display_text import displayable
+from ...core.timestamps.servers import tsa_servers
 from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog, PinDialog
 from ..i18n import localized
@@ -97,15 +99,7 @@ class SignPage(QWidget):
         self.level = QComboBox()
         for level in LEVELS:
             self.level.addItem(level.value, level.value)
-            if is_signable(level):
-                continue
-            index = self.level.count() - 1
-            self.level.model().item(index).setEnabled(False)  # type: ignore[attr-defined]
-            self.level.setItemData(
-                index,
-                self.tr("Needs a timestamp server: coming in a later version"),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+        self.update_levels()
         self.beside = QRadioButton(self.tr("&Beside the originals"))
         self.elsewhere = QRadioButton(self.tr("In this f&older:"))
         self.output_dir = QLineEdit(self.settings.output_dir or "")
@@ -216,6 +210,30 @@ class SignPage(QWidget):
             return None
         return self.picker.selected_identity()
 
+    def update_levels(self) -> None:
+        """Offer the levels that can be signed now: B-T needs a timestamp server in the settings;
+        the default level of the settings is chosen when it can be."""
+        has_servers = bool(self.settings.timestamp_urls)
+        model = self.level.model()
+        for index, level in enumerate(LEVELS):
+            if not is_signable(level):
+                tip = self.tr("Coming in a later version")
+            elif needs_timestamp(level) and not has_servers:
+                tip = self.tr("Needs a timestamp server: add one in Settings")
+            else:
+                tip = ""
+            model.item(index).setEnabled(not tip)  # type: ignore[attr-defined]
+            self.level.setItemData(index, tip or None, Qt.ItemDataRole.ToolTipRole)
+        wanted = self.level.findData(self.settings.default_level.value)
+        current = self.level.currentIndex()
+        for candidate in (wanted, current, 0):
+            if candidate >= 0 and model.item(candidate).isEnabled():  # type: ignore[attr-defined]
+                self.level.setCurrentIndex(candidate)
+                break
+
+    def selected_level(self) -> BaselineLevel:
+        return BaselineLevel(self.level.currentData())
+
     def reload_identities(self, tokens: list[Identity] | None = None) -> None:
         self.picker.reload_identities(tokens)
 
@@ -283,9 +301,12 @@ class SignPage(QWidget):
             if self.elsewhere.isChecked() and self.output_dir.text()
             else None
         )
+        level = self.selected_level()
         return SignRequest(
             documents=tuple(self.files),
             format=fmt,
+            level=level,
+            tsa=tsa_servers(self.settings.timestamp_urls) if needs_timestamp(level) else (),
             output_dir=output,
             visible=visible,
             pades_suffix=self.settings.pades_suffix,

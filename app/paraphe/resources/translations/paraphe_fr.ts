@@ -760,6 +760,10 @@
    <translation>{path} : le tampon placé en {place} sur la page {page} masquerait une signature précédente, un champ ou un contenu signé ; choisissez un emplacement vide, ou n'indiquez pas de position pour que Paraphe en trouve un.</translation>
   </message>
   <message>
+   <source>No timestamp could be obtained ({detail}). Nothing more was signed; check the timestamp server's address, or try again later.</source>
+   <translation>Aucun horodatage n'a pu être obtenu ({detail}). Rien de plus n'a été signé ; vérifiez l'adresse du serveur d'horodatage, ou réessayez plus tard.</translation>
+  </message>
+  <message>
    <source>{path}: cannot read this file ({detail}).</source>
    <translation>{path} : impossible de lire ce fichier ({detail}).</translation>
   </message>

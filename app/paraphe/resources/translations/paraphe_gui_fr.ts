@@ -141,37 +141,37 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="33"/>
+        <location filename="../../gui/widgets/details_panel.py" line="36"/>
         <source>Signature details</source>
         <translation>Détails de la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="48"/>
+        <location filename="../../gui/widgets/details_panel.py" line="51"/>
         <source>Select a document or a signature to see the checks behind its verdict.</source>
         <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="60"/>
+        <location filename="../../gui/widgets/details_panel.py" line="66"/>
         <source>Signature without its document: {reason}.</source>
         <translation>Signature sans son document : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="66"/>
+        <location filename="../../gui/widgets/details_panel.py" line="72"/>
         <source>Could not be read: {reason}.</source>
         <translation>Illisible : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="71"/>
+        <location filename="../../gui/widgets/details_panel.py" line="77"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="84"/>
+        <location filename="../../gui/widgets/details_panel.py" line="92"/>
         <source>{count} signature(s).</source>
         <translation>{count} signature(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="87"/>
+        <location filename="../../gui/widgets/details_panel.py" line="95"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
@@ -347,142 +347,147 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="72"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="75"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="76"/>
         <source>&amp;Output</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="74"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
         <source>T&amp;rust anchors</source>
         <translation>Certificats de &amp;confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="80"/>
         <source>Some settings are set by your administrator and cannot be changed here.</source>
         <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="125"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="128"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="131"/>
         <source>A new language applies to windows opened after OK.</source>
         <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="136"/>
         <source>Default &amp;format:</source>
         <translation>&amp;Format par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="143"/>
-        <source>Needs a timestamp server — coming in a later version.</source>
-        <translation>Nécessite un serveur d&apos;horodatage — disponible dans une version ultérieure.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="144"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="148"/>
         <source>Default le&amp;vel:</source>
         <translation>Ni&amp;veau par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="151"/>
-        <source>&amp;Timestamp server:</source>
-        <translation>Serveur d&apos;&amp;horodatage :</translation>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="147"/>
+        <source>Coming in a later version</source>
+        <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
-        <source>Timestamps (levels B-T and above) come in a later version: only B-B can be signed now. The server set here will be used then.</source>
-        <translation>L&apos;horodatage (niveaux B-T et supérieurs) arrive dans une version ultérieure : seul le niveau B-B peut être signé aujourd&apos;hui. Le serveur indiqué ici sera alors utilisé.</translation>
+        <source>&amp;Timestamp servers:</source>
+        <translation>Serveurs d&apos;&amp;horodatage :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="161"/>
+        <source>One address per line, tried in order: the next one is used when a server does not answer. Levels B-T and above need at least one.</source>
+        <translation>Une adresse par ligne, essayées dans l&apos;ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
         <source>PAdES file s&amp;uffix:</source>
         <translation>S&amp;uffixe des fichiers PAdES :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="179"/>
         <source>PAdES signed copy:</source>
         <translation>Copie PDF signée (PAdES) :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="185"/>
         <source>Signature tokens:</source>
         <translation>Jetons de signature :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="188"/>
         <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
         <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="190"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="195"/>
         <source>Save signatures:</source>
         <translation>Enregistrer les signatures :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="191"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="196"/>
         <source>&amp;Beside the original files</source>
         <translation>À &amp;côté des fichiers originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="192"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
         <source>In this fol&amp;der:</source>
         <translation>Dans ce &amp;dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="202"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="198"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="203"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="262"/>
         <source>Set by your administrator</source>
         <translation>Fixé par votre administrateur</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="277"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="284"/>
         <source>Folder for the signatures</source>
         <translation>Dossier des signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="285"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="292"/>
         <source>PAdES file suffix: it cannot be empty.</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="288"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="295"/>
         <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="303"/>
-        <source>Timestamp server: enter an address starting with http:// or https://, or leave it empty.</source>
-        <translation>Serveur d&apos;horodatage : saisissez une adresse commençant par http:// ou https://, ou laissez vide.</translation>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
+        <source>Timestamp server, line %1: enter an address starting with http:// or https://, without a user name or password.</source>
+        <translation>Serveur d&apos;horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d&apos;utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="318"/>
+        <source>Default level %1 needs a timestamp server.</source>
+        <translation>Le niveau par défaut %1 demande un serveur d&apos;horodatage.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="323"/>
         <source>Output folder: choose a folder, or save beside the original files.</source>
         <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
     </message>
@@ -490,153 +495,158 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="84"/>
+        <location filename="../../gui/pages/sign_page.py" line="86"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="85"/>
+        <location filename="../../gui/pages/sign_page.py" line="87"/>
         <source>CA&amp;dES (.p7s token)</source>
         <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="86"/>
+        <location filename="../../gui/pages/sign_page.py" line="88"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="106"/>
-        <source>Needs a timestamp server: coming in a later version</source>
-        <translation>Nécessite un serveur d&apos;horodatage : disponible dans une version ultérieure</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/sign_page.py" line="109"/>
+        <location filename="../../gui/pages/sign_page.py" line="103"/>
         <source>&amp;Beside the originals</source>
         <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="110"/>
+        <location filename="../../gui/pages/sign_page.py" line="104"/>
         <source>In this f&amp;older:</source>
         <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="112"/>
-        <location filename="../../gui/pages/sign_page.py" line="234"/>
+        <location filename="../../gui/pages/sign_page.py" line="106"/>
+        <location filename="../../gui/pages/sign_page.py" line="252"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="113"/>
+        <location filename="../../gui/pages/sign_page.py" line="107"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="122"/>
+        <location filename="../../gui/pages/sign_page.py" line="116"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="124"/>
+        <location filename="../../gui/pages/sign_page.py" line="118"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="125"/>
+        <location filename="../../gui/pages/sign_page.py" line="119"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="126"/>
+        <location filename="../../gui/pages/sign_page.py" line="120"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="129"/>
+        <location filename="../../gui/pages/sign_page.py" line="123"/>
         <source>&amp;Visible signature on the page</source>
         <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="133"/>
+        <location filename="../../gui/pages/sign_page.py" line="127"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="136"/>
+        <location filename="../../gui/pages/sign_page.py" line="130"/>
         <source>Click on the page to place the signature.</source>
         <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="140"/>
+        <location filename="../../gui/pages/sign_page.py" line="134"/>
         <source>Page:</source>
         <translation>Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="142"/>
+        <location filename="../../gui/pages/sign_page.py" line="136"/>
         <source>Visible signature (PAdES)</source>
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="149"/>
+        <location filename="../../gui/pages/sign_page.py" line="143"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="152"/>
+        <location filename="../../gui/pages/sign_page.py" line="146"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="155"/>
+        <location filename="../../gui/pages/sign_page.py" line="149"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="167"/>
+        <location filename="../../gui/pages/sign_page.py" line="161"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="168"/>
+        <location filename="../../gui/pages/sign_page.py" line="162"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="170"/>
+        <location filename="../../gui/pages/sign_page.py" line="164"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="180"/>
+        <location filename="../../gui/pages/sign_page.py" line="174"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="247"/>
+        <location filename="../../gui/pages/sign_page.py" line="220"/>
+        <source>Coming in a later version</source>
+        <translation>Disponible dans une version ultérieure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="222"/>
+        <source>Needs a timestamp server: add one in Settings</source>
+        <translation>Demande un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="265"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="326"/>
+        <location filename="../../gui/pages/sign_page.py" line="347"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="353"/>
+        <location filename="../../gui/pages/sign_page.py" line="374"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="360"/>
+        <location filename="../../gui/pages/sign_page.py" line="381"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="330"/>
+        <location filename="../../gui/pages/sign_page.py" line="351"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="394"/>
+        <location filename="../../gui/pages/sign_page.py" line="415"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
@@ -687,87 +697,87 @@
 <context>
     <name>VerdictTree</name>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="41"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="44"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="42"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="45"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="43"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="46"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="44"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="47"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="45"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="48"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="48"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="51"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="74"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="77"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="79"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="82"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="80"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="83"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="87"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="90"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="89"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="92"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="95"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="98"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="96"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="99"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="124"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="127"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="139"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="142"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="169"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="174"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="171"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="176"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>
@@ -775,97 +785,97 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="60"/>
+        <location filename="../../gui/pages/verify_page.py" line="63"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="65"/>
+        <location filename="../../gui/pages/verify_page.py" line="68"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="68"/>
+        <location filename="../../gui/pages/verify_page.py" line="71"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="73"/>
+        <location filename="../../gui/pages/verify_page.py" line="76"/>
         <source>&amp;Clear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="76"/>
+        <location filename="../../gui/pages/verify_page.py" line="79"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="75"/>
+        <location filename="../../gui/pages/verify_page.py" line="78"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="79"/>
+        <location filename="../../gui/pages/verify_page.py" line="82"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="81"/>
+        <location filename="../../gui/pages/verify_page.py" line="84"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="89"/>
+        <location filename="../../gui/pages/verify_page.py" line="92"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="172"/>
+        <location filename="../../gui/pages/verify_page.py" line="175"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="200"/>
+        <location filename="../../gui/pages/verify_page.py" line="203"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="214"/>
+        <location filename="../../gui/pages/verify_page.py" line="217"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="241"/>
+        <location filename="../../gui/pages/verify_page.py" line="244"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="253"/>
+        <location filename="../../gui/pages/verify_page.py" line="256"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="285"/>
+        <location filename="../../gui/pages/verify_page.py" line="292"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="290"/>
+        <location filename="../../gui/pages/verify_page.py" line="297"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="296"/>
+        <location filename="../../gui/pages/verify_page.py" line="303"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="301"/>
+        <location filename="../../gui/pages/verify_page.py" line="308"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="306"/>
+        <location filename="../../gui/pages/verify_page.py" line="313"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
     </message>
