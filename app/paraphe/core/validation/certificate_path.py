@@ -92,8 +92,9 @@ def revocation_of(
     source = revocation_source(handlers, cert)
     revoked = details is not None and not details.ca_revoked
     if revoked or subindication is SubIndication.REVOKED_NO_POE:
-        when = details.revocation_date.astimezone(dt.UTC).isoformat() if revoked else "?"
-        return RevocationInfo(RevocationStatus.REVOKED, source, f"revoked on {when}")
+        revoked_at = details.revocation_date.astimezone(dt.UTC) if revoked else None
+        when = revoked_at.isoformat() if revoked_at is not None else "?"
+        return RevocationInfo(RevocationStatus.REVOKED, source, f"revoked on {when}", revoked_at)
     if subindication is SubIndication.TRY_LATER:
         return RevocationInfo(RevocationStatus.UNKNOWN, source, _NO_REVOCATION_DATA)
     if path_valid:

@@ -99,6 +99,32 @@ class RevocationInfo:
     status: RevocationStatus
     source: RevocationSource | None = None
     detail: str | None = None
+    revoked_at: dt.datetime | None = None
+    """When the certificate was revoked (REVOKED only): a timestamp before it proves the
+    signature was made in time."""
+
+
+class TimestampKind(enum.StrEnum):
+    SIGNATURE = "signature"
+    """Over the signature value (XAdES SignatureTimeStamp, CAdES signature-time-stamp): B-T."""
+    ARCHIVE = "archive"
+    """Over the signature and its validation data (XAdES ArchiveTimeStamp, CAdES v3): B-LTA."""
+    DOCUMENT = "document"
+    """A PDF document timestamp over the whole file: PAdES B-LTA."""
+
+
+@dataclass(frozen=True)
+class TimestampReport:
+    """One timestamp token of a signature, validated (EN 319 102-1, 5.4)."""
+
+    kind: TimestampKind
+    indication: Indication
+    subindication: SubIndication | None
+    time: dt.datetime | None = None
+    """The time the token states (genTime); only given when its signature value verifies."""
+    tsa: str | None = None
+    """The timestamping authority, as its certificate names it."""
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -159,7 +185,10 @@ class SignatureReport:
     signing_time: dt.datetime | None = None
     """The time the signer claims (not proven)."""
     timestamp_time: dt.datetime | None = None
-    """The time proven by a signature timestamp, if any."""
+    """The time the signature is proven to have existed: the earliest valid signature
+    timestamp's (None when no timestamp proves it)."""
+    timestamps: list[TimestampReport] = field(default_factory=list)
+    """Every timestamp of the signature, in the order found, each with its own verdict."""
     pdf: PdfCoverage | None = None
     checks: list[Check] = field(default_factory=list)
 

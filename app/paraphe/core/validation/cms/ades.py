@@ -1,9 +1,10 @@
 """pyHanko's AdES validation of a CMS SignedData, run one way for ``.p7s``/``.p7m`` tokens and
 for the signatures inside PDFs, and its status described in the report's terms.
 
-pyHanko runs EN 319 102-1: the basic validation for B-B, the validation with time when a signature
-timestamp is claimed. Its verdict is made precise, and the signer's revocation described, by
-``certificate_path``, the mapping every format shares.
+pyHanko runs the basic validation of EN 319 102-1; its verdict is made precise, and the signer's
+revocation described, by ``certificate_path``, the mapping every format shares. Timestamps are
+then validated and applied by ``validation.timestamps``, the same way for every format
+(``apply_time``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...aio import run_sync
-from ...etsi import BaselineLevel
 from ..certificate_path import certvalidator_errors, refined, revocation_of
 from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity
@@ -33,18 +33,15 @@ class AdesRun:
         return refined(*from_pyhanko(self.result.ades_subindic), self.errors)
 
 
-def run_ades(
-    signed_data: Any, raw_digest: bytes | None, level: BaselineLevel, context: VerificationContext
-) -> AdesRun:
-    """pyHanko's validation of ``signed_data`` (whose content hashes to ``raw_digest`` when it is
-    detached), with the run's shared spec and fresh data handlers."""
-    from pyhanko.sign.validation.ades import ades_basic_validation, ades_with_time_validation
+def run_ades(signed_data: Any, raw_digest: bytes | None, context: VerificationContext) -> AdesRun:
+    """pyHanko's basic validation of ``signed_data`` (whose content hashes to ``raw_digest`` when
+    it is detached), with the run's shared spec and fresh data handlers."""
+    from pyhanko.sign.validation.ades import ades_basic_validation
 
-    validate = ades_basic_validation if level is BaselineLevel.B_B else ades_with_time_validation
     with certvalidator_errors() as errors:
         handlers = context.data_handlers()
         result = run_sync(
-            validate(
+            ades_basic_validation(
                 signed_data,
                 context.spec,
                 timing_info=context.settings.timing_info(),
@@ -85,9 +82,6 @@ def _fill_from_status(report: SignatureReport, status: Any) -> None:
         except (AttributeError, ValueError):
             report.chain = []
     report.signing_time = getattr(status, "signer_reported_dt", None) or report.signing_time
-    ts = getattr(status, "timestamp_validity", None)
-    if ts is not None and getattr(ts, "intact", False) and getattr(ts, "valid", False):
-        report.timestamp_time = ts.timestamp
 
 
 def _standard_checks(status: Any, sub: SubIndication | None) -> list[Check]:

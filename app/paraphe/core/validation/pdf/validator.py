@@ -30,6 +30,7 @@ from ..failures import (
 )
 from ..indications import Indication, SubIndication
 from ..report import Check, DetectedFormat, PdfCoverage, SignatureReport
+from ..timestamps import apply_time, cms_signature_timestamps
 from .page_comparer import shared_comparer
 from .visual_diff import NotComparable, PageDifference, plan
 
@@ -202,7 +203,7 @@ def _validate_one(
             level=level,
         )
     sig.compute_integrity_info(diff_policy=DEFAULT_DIFF_POLICY)
-    run = run_ades(sig.signed_data, sig.compute_digest(), level, context)
+    run = run_ades(sig.signed_data, sig.compute_digest(), context)
     indication, sub = run.verdict()
     coverage = _coverage(sig, SuspiciousModification)
     report = verdict_report(
@@ -219,6 +220,9 @@ def _validate_one(
     describe_status(report, run)
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
+    report.timestamps = cms_signature_timestamps(sig.signer_info, context)
+    apply_time(report)
+    indication = report.indication
     covered = coverage.coverage in {"ENTIRE_FILE", "ENTIRE_REVISION"}
     allowed = covered and coverage.modification_level in _ALLOWED_CHANGES
     report.checks.append(Check("byte range covers the signed revision", covered, coverage.coverage))

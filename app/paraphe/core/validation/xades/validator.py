@@ -24,8 +24,10 @@ A TOTAL_FAILED found by the cryptographic checks (HASH_FAILURE, SIG_CRYPTO_FAILU
 wins over an INDETERMINATE of the certificate checks: a forged signature is reported as forged even
 when its signer cannot be identified (EN 319 102-1, 5.3.4 lets a failed cryptographic verification
 decide the result). Values in the report (signing time, signer) come only from verified content.
-Timestamps and embedded validation data (B-T and above) are detected for the level but not
-validated yet.
+- Validation with time (5.5): each SignatureTimeStamp is validated (``xades.timestamps``) and the
+  proof of existence it gives applied to the verdict, by the rule every format shares
+  (``validation.timestamps``). Embedded validation data (B-LT and above) is detected for the
+  level, not used yet.
 
 The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
 crypto); this module runs them in order.
@@ -54,6 +56,7 @@ from .signing_certificate import (
     read_cert_reference,
 )
 from .structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
+from .timestamps import signature_timestamps
 from .verdicts import Findings, Verdict, format_failure
 
 
@@ -121,10 +124,6 @@ def _validate_signature(
     structure = read_structure(signature)
     findings.level = structure.level
     findings.checks.append(Check("token format", True))
-    if structure.has_timestamps:
-        findings.checks.append(
-            Check("timestamps", None, "present but not validated yet: the signing time is claimed")
-        )
     check_algorithms(structure)
 
     # the document first: a modified document is the first thing a buyer must learn
@@ -206,4 +205,5 @@ def _validate_signature(
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
+    findings.timestamps = signature_timestamps(structure.signed_properties, signature, context)
     return outcome.indication, outcome.subindication

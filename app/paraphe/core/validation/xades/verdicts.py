@@ -17,6 +17,7 @@ from ..report import (
     RevocationInfo,
     SignatureReport,
     SignerIdentity,
+    TimestampReport,
 )
 
 
@@ -52,6 +53,8 @@ class Findings:
     revocation: RevocationInfo | None = None
     signing_time: dt.datetime | None = None
     checks: list[Check] = field(default_factory=list)
+    timestamps: list[TimestampReport] | None = None
+    """Validated once the basic validation reached the certificate; None before."""
 
     def report(
         self,
@@ -60,7 +63,8 @@ class Findings:
         indication: Indication,
         subindication: SubIndication | None,
     ) -> SignatureReport:
-        return verdict_report(
+        """The report, with the validation with time applied when timestamps were validated."""
+        report = verdict_report(
             token_path,
             DetectedFormat.XADES,
             indication,
@@ -75,3 +79,9 @@ class Findings:
             revocation=self.revocation,
             signing_time=self.signing_time,
         )
+        if self.timestamps is not None:
+            from ..timestamps import apply_time
+
+            report.timestamps = self.timestamps
+            apply_time(report)
+        return report

@@ -1,0 +1,211 @@
+"""Timestamps in validation: each token validated, and the proof of existence they give.
+
+pyHanko validates a token (EN 319 102-1, 5.4: message imprint, the TSA's signature, its chain to a
+trust anchor and its revocation) in ``ades_timestamp_validation``; that runs here for every format,
+with the imprint each format defines: the signature value for CAdES and PAdES, the canonicalised
+``ds:SignatureValue`` for XAdES.
+
+``with_time`` is the validation process for signatures with time (EN 319 102-1, 5.5), one rule
+for every format, after the basic validation: a valid signature timestamp proves the signature
+existed at its time, so a certificate that expired or was revoked after it no longer stops the
+signature, and one revoked before it fails it (TOTAL_FAILED/REVOKED: there is proof the
+signature was made with a revoked certificate). A timestamp that does not validate (damaged, for
+another imprint, from an untrusted TSA) proves nothing and is reported with its own verdict; the
+signature keeps the verdict of its basic validation, as DSS does: a valid signature is not made
+red by a bad timestamp beside it. pyHanko's own with-time validation reads CMS only, returns the
+failed timestamp's verdict and leaves a signature proven after the revocation INDETERMINATE; this
+one reads every format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from asn1crypto import cms
+
+from ..aio import run_sync
+from .certificate_path import certvalidator_errors, refined
+from .context import VerificationContext
+from .explanations import explain
+from .failures import MUST_PROPAGATE, cannot_process, one_line
+from .indications import Indication, SubIndication, from_pyhanko
+from .report import Check, SignatureReport, TimestampKind, TimestampReport
+
+ImprintOf = Callable[[str], bytes]
+"""The digest a token must carry, for the hash algorithm the token names."""
+
+_RESOLVED_BY_TIME = frozenset(
+    {
+        SubIndication.REVOKED_NO_POE,
+        SubIndication.OUT_OF_BOUNDS_NO_POE,
+        SubIndication.OUT_OF_BOUNDS_NOT_REVOKED,
+    }
+)
+"""Basic-validation verdicts about the signer's certificate that a proof of existence can
+decide. Others stay as they are: missing revocation data (TRY_LATER), a weak algorithm, and a
+revoked CA (REVOKED_CA_NO_POE: its revocation time is not known here, pyHanko would pass it)."""
+
+
+def validate_timestamp(
+    token: cms.ContentInfo, imprint_of: ImprintOf, kind: TimestampKind, context: VerificationContext
+) -> TimestampReport:
+    """One token's verdict; whatever the token holds, a report and never an exception."""
+    try:
+        return _validate(token, imprint_of, kind, context)
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:  # a hostile token: a verdict, never a crash
+        indication, subindication = cannot_process(exc)
+        return TimestampReport(
+            kind, indication, subindication, detail=f"unreadable token ({one_line(exc)})"
+        )
+
+
+def _validate(
+    token: cms.ContentInfo, imprint_of: ImprintOf, kind: TimestampKind, context: VerificationContext
+) -> TimestampReport:
+    from pyhanko.sign.validation.ades import ades_timestamp_validation
+
+    with certvalidator_errors() as errors:
+        result = run_sync(
+            ades_timestamp_validation(
+                token["content"],
+                context.spec,
+                imprint_of,
+                timing_info=context.settings.timing_info(),
+                validation_data_handlers=context.data_handlers(),
+            )
+        )
+    indication, subindication = refined(*from_pyhanko(result.ades_subindic), errors)
+    status = result.api_status
+    verified = status is not None and bool(status.intact) and bool(status.valid)
+    return TimestampReport(
+        kind,
+        indication,
+        subindication,
+        time=status.timestamp if status is not None and verified else None,
+        tsa=_tsa_name(status),
+        detail=_detail(status, result.failure_msg),
+    )
+
+
+def _tsa_name(status: Any) -> str | None:
+    cert = getattr(status, "signing_cert", None)
+    if cert is None:
+        return None
+    return str(cert.subject.human_friendly)
+
+
+def _detail(status: Any, failure: str | None) -> str:
+    if status is None:
+        return failure or ""
+    if not status.intact:
+        return "the token is not for this signature (message imprint differs)"
+    if not status.valid:
+        return "the token's signature does not verify"
+    return failure or ""
+
+
+def cms_signature_timestamps(
+    signer_info: cms.SignerInfo, context: VerificationContext
+) -> list[TimestampReport]:
+    """The signature-time-stamp tokens of a CMS signer, each validated against its signature."""
+    from pyhanko.sign.validation.generic_cms import message_imprint_checker
+
+    imprint_of = message_imprint_checker(signer_info)
+    unsigned = signer_info["unsigned_attrs"]
+    if not unsigned:
+        return []
+    reports = []
+    for attribute in unsigned:
+        if attribute["type"].native != "signature_time_stamp_token":
+            continue
+        for token in attribute["values"]:
+            reports.append(validate_timestamp(token, imprint_of, TimestampKind.SIGNATURE, context))
+    return reports
+
+
+def with_time(
+    indication: Indication,
+    subindication: SubIndication | None,
+    timestamps: Sequence[TimestampReport],
+    *,
+    revoked_at: dt.datetime | None,
+    validity: tuple[dt.datetime, dt.datetime] | None,
+) -> tuple[Indication, SubIndication | None, dt.datetime | None]:
+    """The verdict of the validation with time, and the time the signature is proven to have
+    existed (None when no valid signature timestamp proves it). ``validity`` is the signing
+    certificate's (notBefore, notAfter)."""
+    signature_stamps = [t for t in timestamps if t.kind is TimestampKind.SIGNATURE]
+    proven = [t.time for t in signature_stamps if _passed(t) and t.time is not None]
+    poe = min(proven) if proven else None
+    if not signature_stamps or indication is Indication.TOTAL_FAILED:
+        return indication, subindication, poe
+    if indication is Indication.INDETERMINATE and subindication not in _RESOLVED_BY_TIME:
+        return indication, subindication, poe
+    if poe is None:  # none valid: each says why in its own report, and proves nothing
+        return indication, subindication, None
+    if indication is Indication.TOTAL_PASSED:
+        return indication, None, poe
+    if subindication is SubIndication.REVOKED_NO_POE:
+        if revoked_at is None:
+            return indication, subindication, poe
+        if poe >= revoked_at:  # proof that it was signed with a revoked certificate
+            return Indication.TOTAL_FAILED, SubIndication.REVOKED, poe
+        return Indication.TOTAL_PASSED, None, poe
+    if validity is None:
+        return indication, subindication, poe
+    not_before, not_after = validity
+    if poe < not_before:
+        return Indication.TOTAL_FAILED, SubIndication.NOT_YET_VALID, poe
+    if poe > not_after:  # timestamped after the certificate expired: nothing proves it in time
+        return indication, subindication, poe
+    return Indication.TOTAL_PASSED, None, poe
+
+
+def _passed(timestamp: TimestampReport) -> bool:
+    return timestamp.indication is Indication.TOTAL_PASSED
+
+
+_DECIDED_BY_TIME = ("certificate chain to a trusted authority", "certificate chain", "revocation")
+"""The checks (named by each format's validator) that a proof of existence can settle."""
+
+
+def apply_time(report: SignatureReport) -> None:
+    """The validation with time applied to a report whose basic verdict, certificate and
+    revocation are filled in and whose ``timestamps`` are validated: its verdict, the proven
+    time, and one check per timestamp."""
+    for timestamp in report.timestamps:
+        report.checks.append(_timestamp_check(timestamp))
+    certificate = report.certificate
+    before = report.indication
+    indication, subindication, proven = with_time(
+        report.indication,
+        report.subindication,
+        report.timestamps,
+        revoked_at=report.revocation.revoked_at if report.revocation is not None else None,
+        validity=(certificate.not_before, certificate.not_after) if certificate else None,
+    )
+    report.indication, report.subindication = indication, subindication
+    report.explanation = explain(indication, subindication)
+    report.timestamp_time = proven
+    if before is not Indication.TOTAL_PASSED and indication is Indication.TOTAL_PASSED:
+        assert proven is not None
+        settled = f"settled by the proof of existence at {proven:%Y-%m-%d %H:%M:%S} UTC"
+        report.checks = [
+            Check(c.name, True, f"{c.detail}; {settled}" if c.detail else settled)
+            if c.passed is False and c.name in _DECIDED_BY_TIME
+            else c
+            for c in report.checks
+        ]
+
+
+def _timestamp_check(timestamp: TimestampReport) -> Check:
+    name = f"{timestamp.kind.value} timestamp"
+    if timestamp.indication is Indication.TOTAL_PASSED and timestamp.time is not None:
+        return Check(name, True, f"{timestamp.time:%Y-%m-%d %H:%M:%S} UTC by {timestamp.tsa}")
+    decided = False if timestamp.indication is Indication.TOTAL_FAILED else None
+    code = timestamp.subindication.code if timestamp.subindication is not None else ""
+    return Check(name, decided, "; ".join(part for part in (code, timestamp.detail) if part))
