@@ -270,3 +270,27 @@ def test_a_password_in_the_tsa_address_is_refused_without_echoing_it(
     assert done.returncode == USAGE, done.stderr
     assert "must not hold a user name or password" in _one_line(done)
     assert "S3cret-In-Url" not in done.stdout + done.stderr
+
+
+def test_a_tsa_dying_mid_batch_exits_6_keeping_the_files_already_signed(
+    pki: TestPki, bid_folder: Path, password_file: Path, run_paraphe: RunParaphe
+) -> None:
+    documents = sorted(bid_folder.iterdir())
+    assert len(documents) == 3, documents
+    before = snapshot(bid_folder)
+    # request 1: the check before the password; request 2: the first file; then HTTP 500
+    with FakeTsa(pki, "forward", fail_after=2) as dying:
+        done = run_paraphe(
+            *("sign", *documents, "--p12", pki.p12("rsa"), "--password-file", password_file),
+            *("--level", "B-T", "--tsa", dying.url),
+            stdin="",
+        )
+        assert dying.requests == 3
+    assert done.returncode == TIMESTAMP_UNAVAILABLE, done.stderr
+    assert f"{dying.url}: HTTP error 500 Internal Server Error" in _one_line(done)
+    after = snapshot(bid_folder)
+    assert {name: after[name] for name in before} == before
+    written = sorted(set(after) - set(before))
+    assert len(written) == 1, written  # the first file's token, whole; nothing partial
+    _signature_timestamp(bid_folder / written[0])
+    assert "signed: " in done.stdout, done.stdout

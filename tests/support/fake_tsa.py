@@ -16,6 +16,8 @@
   certificate (``rsa``), which lacks the timeStamping extended key usage;
 - ``auth``: 401 unless the request carries HTTP basic auth ``user``:``password``, else forward.
 
+With ``fail_after=N``, every request after the N-th gets an HTTP 500 (a TSA that dies mid-run).
+
 ``unused_port_url()`` is a "down" server: a port nothing listens on.
 """
 
@@ -81,6 +83,7 @@ class FakeTsa:
         delay: float = 3.0,
         user: str = "paraphe",
         password: str = "Tsa-Sécret-42",
+        fail_after: int | None = None,
     ) -> None:
         if behaviour not in BEHAVIOURS:
             raise ValueError(f"unknown behaviour {behaviour!r}")
@@ -91,6 +94,7 @@ class FakeTsa:
         self.delay = delay
         self.user = user
         self.password = password
+        self.fail_after = fail_after
         self.requests = 0
         self.authorised_requests = 0
         self._lock = threading.Lock()
@@ -176,6 +180,8 @@ class FakeTsa:
     def answer(self, body: bytes, authorization: str | None) -> tuple[int, str, bytes]:
         """(HTTP status, content type, body) for one request."""
         behaviour = self.behaviour
+        if self.fail_after is not None and self.requests > self.fail_after:
+            return 500, "text/html", b"<html><body>Internal Server Error</body></html>"
         if behaviour == "forward":
             return 200, TSA_REPLY, self.forward(body)
         if behaviour == "slow":
