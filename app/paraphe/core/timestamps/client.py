@@ -10,10 +10,15 @@ each server and its problem on one line.
 from __future__ import annotations
 
 import asyncio
+import base64
+import errno
+import os
+import re
+import socket
 from collections.abc import Sequence
 from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import cms, core, tsp
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
@@ -33,7 +38,10 @@ class FailoverTimeStamper(TimeStamper):  # type: ignore[misc]
         self.servers = tuple(servers)
         self._stampers = {
             server: HTTPTimeStamper(
-                server.url, timeout=PER_REQUEST_TIMEOUT, auth=server.auth, session=session
+                server.url,
+                timeout=PER_REQUEST_TIMEOUT,
+                headers=_basic_auth(server.auth),
+                session=session,
             )
             for server in self.servers
         }
@@ -46,8 +54,7 @@ class FailoverTimeStamper(TimeStamper):  # type: ignore[misc]
         problems = []
         for server in self._in_turn():
             try:
-                token = await self._stampers[server].async_timestamp(message_digest, md_algorithm)
-                check_token(token, message_digest, md_algorithm)
+                token = await self._ask(server, message_digest, md_algorithm)
             except (TimestampRequestError, TokenRejected, ValueError, TypeError, KeyError) as exc:
                 self._failed.add(server)
                 problems.append(f"{server.url}: {describe_failure(exc)}")
@@ -55,6 +62,77 @@ class FailoverTimeStamper(TimeStamper):  # type: ignore[misc]
             self._failed.discard(server)
             return token
         raise TimestampUnavailable(detail="; ".join(problems))
+
+    async def _ask(
+        self, server: TsaServer, message_digest: bytes, md_algorithm: str
+    ) -> cms.ContentInfo:
+        """One request to one server: its token, checked (pyHanko's ``handle_tsp_response`` is
+        not used: asn1crypto cannot read a refusal, which RFC 3161 sends without a token)."""
+        nonce, request = self.request_cms(message_digest, md_algorithm)
+        response = await self._stampers[server].async_request_tsa_response(request)
+        token = _granted_token(response.dump(), nonce)
+        check_token(token, message_digest, md_algorithm)
+        return token
+
+
+def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:
+    """The Authorization header of HTTP basic authentication, in UTF-8 (RFC 7617): aiohttp's
+    ``BasicAuth``, which pyHanko builds from a (user, password) pair, encodes in Latin-1, so a
+    password with a character outside it (œ, €) could not be sent, and servers that expect UTF-8
+    refuse an accented one."""
+    if auth is None:
+        return None
+    user, password = auth
+    if ":" in user:
+        raise UsageError(detail="a timestamp server user name cannot contain ':'")
+    credentials = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {credentials}"}
+
+
+class _TimeStampResp(core.Sequence):
+    """RFC 3161 TimeStampResp, whose token is optional (asn1crypto's requires one)."""
+
+    _fields = [  # noqa: RUF012 (asn1crypto API)
+        ("status", tsp.PKIStatusInfo),
+        ("time_stamp_token", cms.ContentInfo, {"optional": True}),
+    ]
+
+
+def _granted_token(response_der: bytes, nonce: int | None) -> cms.ContentInfo:
+    """The token of a response that grants the request with our nonce; else a few words why."""
+    try:
+        response = _TimeStampResp.load(response_der, strict=True)
+        status_info = response["status"]
+        status = status_info["status"].native
+        token = response["time_stamp_token"]
+        tst_info = token["content"]["encap_content_info"]["content"].parsed if token else None
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        raise TokenRejected("the answer is not a readable timestamp response") from None
+    if status not in ("granted", "granted_with_mods"):
+        reasons = [*(status_info["status_string"].native or ()), *_fail_info(status_info)]
+        detail = f" ({'; '.join(reasons)})" if reasons else ""
+        raise TokenRejected(f"the server refused the request{detail}")
+    if tst_info is None:
+        raise TokenRejected("the answer holds no timestamp token")
+    if nonce is not None and tst_info["nonce"].native != nonce:
+        raise TokenRejected("the token's nonce is not the one sent (an answer to another request)")
+    return token
+
+
+def _fail_info(status_info: tsp.PKIStatusInfo) -> list[str]:
+    try:
+        return sorted(status_info["fail_info"].native or ())
+    except (ValueError, TypeError):
+        return []
+
+
+_CONNECT_PROBLEMS = {
+    errno.ECONNREFUSED: "connection refused",
+    errno.ECONNRESET: "connection reset",
+    errno.ETIMEDOUT: "connection timed out",
+    errno.EHOSTUNREACH: "host unreachable",
+    errno.ENETUNREACH: "network unreachable",
+}
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -65,21 +143,55 @@ def describe_failure(exc: BaseException) -> str:
         return str(exc)
     cause = exc.__cause__ if isinstance(exc, TimestampRequestError) else None
     if cause is None and isinstance(exc, TimestampRequestError):
-        return str(exc)  # refused (its status), or a wrong nonce: pyHanko's sentence
+        return str(exc)
+    if cause is None:
+        return "the answer is not a readable timestamp response"
     if isinstance(cause, asyncio.TimeoutError | aiohttp.ServerTimeoutError):
         return f"no answer within {PER_REQUEST_TIMEOUT} s"
     if isinstance(cause, aiohttp.ContentTypeError):
         content_type = cause.headers.get("Content-Type") if cause.headers else None
         return f"the answer is not a timestamp (content type {content_type or 'none'})"
+    if isinstance(cause, aiohttp.ClientHttpProxyError):
+        return f"the proxy answered HTTP error {cause.status} {cause.message}".rstrip()
+    if isinstance(cause, aiohttp.TooManyRedirects):
+        return "too many redirections"
     if isinstance(cause, aiohttp.ClientResponseError):
-        return f"HTTP error {cause.status} {cause.message}".rstrip()
+        problem = f"HTTP error {cause.status} {cause.message}".rstrip()
+        if cause.status == 401:
+            problem += " (user name or password missing or refused)"
+        return problem
+    if isinstance(cause, aiohttp.ClientConnectorCertificateError):
+        return "the server's TLS certificate is not accepted"
+    if isinstance(cause, aiohttp.ClientSSLError):
+        return "the TLS connection failed"
+    if isinstance(cause, aiohttp.ClientConnectorDNSError):
+        return f"unknown host name ({_os_problem(cause.os_error)})"
+    if isinstance(cause, aiohttp.ClientProxyConnectionError):
+        return f"the proxy cannot be reached ({_os_problem(cause.os_error)})"
     if isinstance(cause, aiohttp.ClientConnectorError):
-        return f"cannot connect ({cause.os_error.strerror or cause.os_error})"
+        return _os_problem(cause.os_error)
+    if isinstance(cause, aiohttp.ServerDisconnectedError):
+        return "the server closed the connection without answering"
     if isinstance(cause, aiohttp.ClientPayloadError):
-        return f"unusable answer ({cause})"
-    if cause is not None:
-        return f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
-    return "the answer is not a readable timestamp response"
+        return "the answer was cut short or is too large"
+    if isinstance(cause, aiohttp.InvalidURL):
+        return "invalid address"
+    if isinstance(cause, OSError):
+        return _os_problem(cause)
+    return str(cause) or type(cause).__name__
+
+
+def _os_problem(error: OSError) -> str:
+    """Connection refused, host unreachable...: by error number, also when asyncio tried
+    several addresses and put all their errors in one message."""
+    if isinstance(error, socket.gaierror):
+        return str(error.strerror or "no such host")
+    numbers = {error.errno} if error.errno else set()
+    numbers |= {int(n) for n in re.findall(r"\[Errno (\d+)\]", str(error))}
+    if len(numbers) == 1:
+        [number] = numbers
+        return _CONNECT_PROBLEMS.get(number) or os.strerror(number).lower()
+    return f"cannot connect ({error.strerror or error})"
 
 
 class TimestampService:

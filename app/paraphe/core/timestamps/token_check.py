@@ -32,8 +32,8 @@ def check_token(token: cms.ContentInfo, message_digest: bytes, md_algorithm: str
         AttributeError,
         IndexError,
         NotImplementedError,
-    ) as exc:
-        raise TokenRejected(f"unreadable token ({type(exc).__name__})") from None
+    ):
+        raise TokenRejected("the token cannot be read") from None
 
 
 def _check(token: cms.ContentInfo, message_digest: bytes, md_algorithm: str) -> None:
