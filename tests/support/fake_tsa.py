@@ -264,3 +264,22 @@ def wait_until(predicate: Any, timeout: float = 5.0) -> bool:
             return True
         time.sleep(0.01)
     return bool(predicate())
+
+
+class TsaInThePast:
+    """The test TSA with its clock moved (certomancer's ``X-Certomancer-Fake-Time``), standing in
+    for the engine's ``TimestampService``: a signature timestamped at ``when``, as if it had been
+    made then. Real tokens, signed by the real test TSA."""
+
+    def __init__(self, pki: TestPki, when: Any) -> None:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        assert pki.tsa_url is not None
+        self.stamper = HTTPTimeStamper(
+            pki.tsa_url, headers={"X-Certomancer-Fake-Time": when.isoformat()}
+        )
+
+    def timestamp(self, message_digest: bytes, md_algorithm: str) -> Any:
+        from paraphe.core.aio import run_sync
+
+        return run_sync(self.stamper.async_timestamp(message_digest, md_algorithm))

@@ -70,6 +70,7 @@ PERSONAS: tuple[str, ...] = (
     "not-yet-valid",
     "no-nonrepudiation",
     "revoked",
+    "expired-revoked",
     "untrusted",
 )
 
@@ -509,6 +510,9 @@ def _config(now: datetime, url_prefix: str) -> dict[str, Any]:
         elif persona == "revoked":
             spec["validity"] = _validity(now - 10 * day, now + 2 * year)
             spec["revocation"] = {"revoked-since": _iso(now - day), "reason": "key_compromise"}
+        elif persona == "expired-revoked":  # revoked 60 days ago, expired 30 days ago
+            spec["validity"] = _validity(now - 2 * year, now - 30 * day)
+            spec["revocation"] = {"revoked-since": _iso(now - 60 * day), "reason": "key_compromise"}
         certs[persona] = spec
 
     def crl_repo(ca: str) -> dict[str, Any]:

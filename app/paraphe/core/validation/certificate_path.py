@@ -13,6 +13,7 @@ pyHanko's AdES validation (``cms.ades``); XAdES, which pyHanko does not read, th
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
@@ -149,18 +150,28 @@ class PathOutcome:
 
 
 def validate_certificate(
-    cert: x509.Certificate, candidates: Sequence[x509.Certificate], context: VerificationContext
+    cert: x509.Certificate,
+    candidates: Sequence[x509.Certificate],
+    context: VerificationContext,
+    at: dt.datetime | None = None,
 ) -> PathOutcome:
     """``cert``'s path (``candidates`` may hold its intermediates) validated by
-    pyhanko-certvalidator at the settings' time, revocation fetched unless offline."""
+    pyhanko-certvalidator at the settings' time, revocation fetched unless offline.
+
+    With ``at`` (a proven time in the past), the path is validated as it stood then: validity
+    at that time, and revocation data obtained now accepted for it (a certificate revoked after
+    ``at`` was good then; one revoked before it was not)."""
     from asn1crypto import x509 as asn1_x509
     from pyhanko.sign.validation.generic_cms import validate_cert_usage
 
     signer = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    timing = context.settings.timing_info() if at is None else _in_the_past(at)
+    policy = context.spec.cert_validation_policy
+    if at is not None:
+        revinfo = dataclasses.replace(policy.revinfo_policy, retroactive_revinfo=True)
+        policy = dataclasses.replace(policy, revinfo_policy=revinfo)
     handlers = context.data_handlers()
-    validation_context = context.spec.cert_validation_policy.build_validation_context(
-        timing_info=context.settings.timing_info(), handlers=handlers
-    )
+    validation_context = policy.build_validation_context(timing_info=timing, handlers=handlers)
     for other in candidates:
         validation_context.certificate_registry.register(
             asn1_x509.Certificate.load(other.public_bytes(serialization.Encoding.DER))
@@ -193,6 +204,12 @@ def validate_certificate(
     return PathOutcome(
         indication, subindication, revocation, chain, path_checks(subindication, revocation)
     )
+
+
+def _in_the_past(at: dt.datetime) -> Any:
+    from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
+
+    return ValidationTimingInfo(at, at, point_in_time_validation=True)
 
 
 _CHAIN_DETAILS = {

@@ -8,7 +8,8 @@ with the imprint each format defines: the signature value for CAdES and PAdES, t
 ``with_time`` is the validation process for signatures with time (EN 319 102-1, 5.5), one rule
 for every format, after the basic validation: a valid signature timestamp proves the signature
 existed at its time, so a certificate that expired or was revoked after it no longer stops the
-signature, and one revoked before it fails it (TOTAL_FAILED/REVOKED: there is proof the
+signature (an expired one is validated again as it stood then, revocation included:
+``certificate_path.validate_certificate(at=...)``), and one revoked before it fails it (TOTAL_FAILED/REVOKED: there is proof the
 signature was made with a revoked certificate). A timestamp that does not validate (damaged, for
 another imprint, from an untrusted TSA) proves nothing and is reported with its own verdict; the
 signature keeps the verdict of its basic validation, as DSS does: a valid signature is not made
@@ -26,7 +27,7 @@ from typing import Any
 from asn1crypto import cms
 
 from ..aio import run_sync
-from .certificate_path import certvalidator_errors, refined
+from .certificate_path import PathOutcome, certvalidator_errors, refined
 from .context import VerificationContext
 from .explanations import explain
 from .failures import MUST_PROPAGATE, cannot_process, one_line
@@ -127,6 +128,10 @@ def cms_signature_timestamps(
     return reports
 
 
+PastCheck = Callable[[dt.datetime], PathOutcome]
+"""The signing certificate's path validated again as it stood at a proven time."""
+
+
 def with_time(
     indication: Indication,
     subindication: SubIndication | None,
@@ -134,10 +139,11 @@ def with_time(
     *,
     revoked_at: dt.datetime | None,
     validity: tuple[dt.datetime, dt.datetime] | None,
+    check_at: PastCheck | None = None,
 ) -> tuple[Indication, SubIndication | None, dt.datetime | None]:
     """The verdict of the validation with time, and the time the signature is proven to have
     existed (None when no valid signature timestamp proves it). ``validity`` is the signing
-    certificate's (notBefore, notAfter)."""
+    certificate's (notBefore, notAfter); ``check_at`` validates its path at a past time."""
     signature_stamps = [t for t in timestamps if t.kind is TimestampKind.SIGNATURE]
     proven = [t.time for t in signature_stamps if _passed(t) and t.time is not None]
     poe = min(proven) if proven else None
@@ -150,19 +156,35 @@ def with_time(
     if indication is Indication.TOTAL_PASSED:
         return indication, None, poe
     if subindication is SubIndication.REVOKED_NO_POE:
-        if revoked_at is None:
-            return indication, subindication, poe
-        if poe >= revoked_at:  # proof that it was signed with a revoked certificate
-            return Indication.TOTAL_FAILED, SubIndication.REVOKED, poe
-        return Indication.TOTAL_PASSED, None, poe
+        return (*_revoked(indication, subindication, revoked_at, poe), poe)
     if validity is None:
         return indication, subindication, poe
     not_before, not_after = validity
     if poe < not_before:
         return Indication.TOTAL_FAILED, SubIndication.NOT_YET_VALID, poe
-    if poe > not_after:  # timestamped after the certificate expired: nothing proves it in time
-        return indication, subindication, poe
-    return Indication.TOTAL_PASSED, None, poe
+    if poe > not_after or check_at is None:
+        return indication, subindication, poe  # nothing proves it was signed while valid
+    # Valid at the proven time; its revocation then is what decides (an expired certificate's
+    # status was not looked at by the basic validation).
+    then = check_at(poe)
+    if then.indication is Indication.TOTAL_PASSED:
+        return Indication.TOTAL_PASSED, None, poe
+    if then.subindication is SubIndication.REVOKED_NO_POE:
+        return (*_revoked(indication, subindication, then.revocation.revoked_at, poe), poe)
+    return indication, subindication, poe
+
+
+def _revoked(
+    indication: Indication,
+    subindication: SubIndication | None,
+    revoked_at: dt.datetime | None,
+    poe: dt.datetime,
+) -> tuple[Indication, SubIndication | None]:
+    if revoked_at is None:
+        return indication, subindication
+    if poe >= revoked_at:  # proof that it was signed with a revoked certificate
+        return Indication.TOTAL_FAILED, SubIndication.REVOKED
+    return Indication.TOTAL_PASSED, None
 
 
 def _passed(timestamp: TimestampReport) -> bool:
@@ -173,7 +195,7 @@ _DECIDED_BY_TIME = ("certificate chain to a trusted authority", "certificate cha
 """The checks (named by each format's validator) that a proof of existence can settle."""
 
 
-def apply_time(report: SignatureReport) -> None:
+def apply_time(report: SignatureReport, check_at: PastCheck | None = None) -> None:
     """The validation with time applied to a report whose basic verdict, certificate and
     revocation are filled in and whose ``timestamps`` are validated: its verdict, the proven
     time, and one check per timestamp."""
@@ -187,6 +209,7 @@ def apply_time(report: SignatureReport) -> None:
         report.timestamps,
         revoked_at=report.revocation.revoked_at if report.revocation is not None else None,
         validity=(certificate.not_before, certificate.not_after) if certificate else None,
+        check_at=check_at,
     )
     report.indication, report.subindication = indication, subindication
     report.explanation = explain(indication, subindication)

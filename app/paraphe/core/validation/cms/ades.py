@@ -97,3 +97,23 @@ def _standard_checks(status: Any, sub: SubIndication | None) -> list[Check]:
             sub.code if sub is not None and not trusted else "",
         ),
     ]
+
+
+def past_check(signed_data: Any, run: AdesRun, context: VerificationContext) -> Any:
+    """The signer's path validated at a proven past time (``timestamps.PastCheck``), with the
+    token's certificates as intermediates; None when pyHanko found no signing certificate."""
+    from cryptography import x509
+
+    from ..certificate_path import validate_certificate
+
+    status = run.result.api_status
+    signer = getattr(status, "signing_cert", None)
+    if signer is None:
+        return None
+    cert = x509.load_der_x509_certificate(signer.dump())
+    candidates = [
+        x509.load_der_x509_certificate(choice.chosen.dump())
+        for choice in signed_data["certificates"] or ()
+        if choice.name == "certificate"
+    ]
+    return lambda at: validate_certificate(cert, candidates, context, at)

@@ -30,7 +30,7 @@ from ..failures import (
 from ..indications import Indication, SubIndication
 from ..report import Check, DetectedFormat, SignatureReport
 from ..timestamps import apply_time, cms_signature_timestamps
-from .ades import AdesRun, describe_status, run_ades
+from .ades import AdesRun, describe_status, past_check, run_ades
 from .reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
 from .reading import NotRead, attribute_types, load_signed_data
 
@@ -182,7 +182,7 @@ def validate_cms(
     try:
         _describe(report, signer_info, run)
         report.timestamps = cms_signature_timestamps(signer_info, context)
-        apply_time(report)
+        apply_time(report, past_check(signed_data, run, context))
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # what the certificates say could not be read: no pass without it

@@ -17,7 +17,7 @@ from typing import Any
 from ...etsi import BaselineLevel
 from ...files.user_files import open_regular
 from ...pdf.end import pdf_end_problem
-from ..cms.ades import describe_status, run_ades
+from ..cms.ades import describe_status, past_check, run_ades
 from ..cms.validator import detect_level, unsupported_algorithm
 from ..context import VerificationContext
 from ..explanations import explain
@@ -221,7 +221,7 @@ def _validate_one(
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
     report.timestamps = cms_signature_timestamps(sig.signer_info, context)
-    apply_time(report)
+    apply_time(report, past_check(sig.signed_data, run, context))
     indication = report.indication
     covered = coverage.coverage in {"ENTIRE_FILE", "ENTIRE_REVISION"}
     allowed = covered and coverage.modification_level in _ALLOWED_CHANGES

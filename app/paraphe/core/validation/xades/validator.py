@@ -206,4 +206,5 @@ def _validate_signature(
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
     findings.timestamps = signature_timestamps(structure.signed_properties, signature, context)
+    findings.check_at = lambda at: validate_certificate(cert, candidates, context, at)
     return outcome.indication, outcome.subindication

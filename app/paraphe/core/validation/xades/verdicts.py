@@ -4,8 +4,10 @@ validation of a signature early, and the findings that become its report."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..failures import verdict_report
 from ..indications import Indication, SubIndication
@@ -55,6 +57,8 @@ class Findings:
     checks: list[Check] = field(default_factory=list)
     timestamps: list[TimestampReport] | None = None
     """Validated once the basic validation reached the certificate; None before."""
+    check_at: Callable[[dt.datetime], Any] | None = None
+    """The signer's path validated at a proven past time (``timestamps.PastCheck``)."""
 
     def report(
         self,
@@ -83,5 +87,5 @@ class Findings:
             from ..timestamps import apply_time
 
             report.timestamps = self.timestamps
-            apply_time(report)
+            apply_time(report, self.check_at)
         return report
