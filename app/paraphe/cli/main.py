@@ -33,9 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["fr", "en"], help="language of messages (default: the locale)"
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from .commands import demo, sign, tokens, trust, verify
+    from .commands import demo, extend, sign, tokens, trust, verify
 
-    for command in (sign, verify, trust, tokens, demo):
+    for command in (sign, extend, verify, trust, tokens, demo):
         command.add_parser(commands)
     return parser
 

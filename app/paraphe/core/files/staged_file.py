@@ -1,4 +1,5 @@
-"""Write an output so that it appears whole, under a name that did not exist, or not at all.
+"""Write an output so that it appears whole, under a name that did not exist, or not at all;
+or in place of an existing file in one step (``replace``: extending a signature).
 
 On Linux the content goes to an unnamed file (O_TMPFILE) that is linked into the folder only once
 it is complete, flushed and checked: even a killed process leaves nothing behind. Elsewhere a
@@ -78,6 +79,26 @@ class StagedFile:
             self._sync_folder()
             return candidate
         raise OutputNotWritable(self.for_file or self.folder, detail="no free output name")
+
+    def replace(self, target: Path) -> Path:
+        """Put the finished content in place of ``target``, in one step (``os.replace``): at
+        every moment ``target`` is either the old file or the new one, whole. The new file keeps
+        the old one's permissions."""
+        try:
+            self.flush_to_disk()
+            mode = target.stat().st_mode & 0o7777
+            if self._temp_path is None:  # an unnamed file: give it a hidden name, then swap
+                hidden = self.folder / f".paraphe-{os.urandom(6).hex()}.part"
+                self._link(hidden)
+                self._temp_path = hidden
+            os.chmod(self._temp_path, mode)
+            os.replace(self._temp_path, target)
+        except OSError as exc:
+            raise self._failure(exc, target) from None
+        self._temp_path = None
+        self.published = target
+        self._sync_folder()
+        return target
 
     def _failure(self, exc: OSError, output: Path | None = None) -> OutputNotWritable:
         """The error for ``exc``, naming the file the output is for (else the output or the

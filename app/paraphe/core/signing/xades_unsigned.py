@@ -37,21 +37,47 @@ def signature_value_digest(root: etree._Element, md_algorithm: str) -> bytes:
 def add_signature_timestamp(
     token_xml: bytes, timestamps: TimestampService, md_algorithm: str
 ) -> bytes:
-    """``token_xml`` with a SignatureTimeStamp over its signature value."""
+    """``token_xml`` (our own token, just signed) with a SignatureTimeStamp over its signature
+    value."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
-    root = etree.fromstring(token_xml, parser)
+    return add_signature_timestamp_to(etree.fromstring(token_xml, parser), timestamps, md_algorithm)
+
+
+def add_signature_timestamp_to(
+    root: etree._Element, timestamps: TimestampService, md_algorithm: str
+) -> bytes:
+    """The parsed token ``root`` with a SignatureTimeStamp added, serialised."""
     timestamp = timestamps.timestamp(signature_value_digest(root, md_algorithm), md_algorithm)
-    _unsigned_signature_properties(root).append(_signature_time_stamp(root, timestamp))
+    _signature_time_stamp(root, _unsigned_signature_properties(root), timestamp)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def _signature_time_stamp(root: etree._Element, timestamp: cms.ContentInfo) -> etree._Element:
-    element = etree.Element(f"{{{XADES}}}SignatureTimeStamp", nsmap=root.nsmap)
-    element.set("Id", f"{root.get('Id', 'id')}-signature-time-stamp")
+def signed_parts(root: etree._Element) -> bytes:
+    """The token without its unsigned properties, canonicalised: what adding a timestamp must
+    leave exactly as it was."""
+    copy = etree.fromstring(etree.tostring(root))
+    for unsigned in copy.findall(
+        f"{{{DS}}}Object/{{{XADES}}}QualifyingProperties/{{{XADES}}}UnsignedProperties"
+    ):
+        unsigned.getparent().remove(unsigned)
+    return etree.tostring(copy, method="c14n", exclusive=False, with_comments=True)
+
+
+def _signature_time_stamp(
+    root: etree._Element, properties: etree._Element, timestamp: cms.ContentInfo
+) -> etree._Element:
+    """Appended to ``properties``, in the prefixes declared where it goes (a third-party token
+    may declare ``xades:`` on QualifyingProperties only)."""
+    element = etree.SubElement(properties, f"{{{XADES}}}SignatureTimeStamp")
+    element.set("Id", f"{root.get('Id', 'id')}-signature-time-stamp-{_count(properties)}")
     etree.SubElement(element, f"{{{DS}}}CanonicalizationMethod", Algorithm=EXCLUSIVE_C14N)
     encapsulated = etree.SubElement(element, f"{{{XADES}}}EncapsulatedTimeStamp")
     encapsulated.text = base64.b64encode(timestamp.dump()).decode("ascii")
     return element
+
+
+def _count(properties: etree._Element) -> int:
+    return len(properties.findall(f"{{{XADES}}}SignatureTimeStamp"))
 
 
 def _unsigned_signature_properties(root: etree._Element) -> etree._Element:

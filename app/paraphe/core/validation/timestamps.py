@@ -37,6 +37,10 @@ from .report import Check, SignatureReport, TimestampKind, TimestampReport
 ImprintOf = Callable[[str], bytes]
 """The digest a token must carry, for the hash algorithm the token names."""
 
+_PROVING = frozenset({TimestampKind.SIGNATURE, TimestampKind.DOCUMENT})
+"""Timestamps that prove when the signature existed: over its value, or (PDF) a document
+timestamp in a later revision, which covers it (EN 319 142-1 accepts either for B-T)."""
+
 _RESOLVED_BY_TIME = frozenset(
     {
         SubIndication.REVOKED_NO_POE,
@@ -132,6 +136,46 @@ PastCheck = Callable[[dt.datetime], PathOutcome]
 """The signing certificate's path validated again as it stood at a proven time."""
 
 
+def pdf_document_timestamps(
+    signature: Any, later: Sequence[Any], context: VerificationContext
+) -> list[TimestampReport]:
+    """The document timestamps of a PDF in revisions after ``signature``'s, each validated
+    (pyHanko's ``EmbeddedPdfSignature``s): a timestamp over a revision that holds the signature."""
+    reports = []
+    for stamp in later:
+        if stamp.signed_revision <= signature.signed_revision:
+            continue
+        reports.append(_document_timestamp(stamp, context))
+    return reports
+
+
+def _document_timestamp(stamp: Any, context: VerificationContext) -> TimestampReport:
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    try:
+        stamp.compute_integrity_info()
+        if stamp.coverage not in (
+            SignatureCoverageLevel.ENTIRE_FILE,
+            SignatureCoverageLevel.ENTIRE_REVISION,
+        ):
+            return TimestampReport(
+                TimestampKind.DOCUMENT,
+                Indication.INDETERMINATE,
+                SubIndication.FORMAT_FAILURE,
+                detail="it does not cover its whole revision",
+            )
+        covered = stamp.compute_digest()
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:  # a damaged timestamp in someone's PDF: a verdict
+        indication, subindication = cannot_process(exc)
+        return TimestampReport(
+            TimestampKind.DOCUMENT, indication, subindication, detail=one_line(exc)
+        )
+    token = cms.ContentInfo({"content_type": "signed_data", "content": stamp.signed_data})
+    return validate_timestamp(token, lambda _md: covered, TimestampKind.DOCUMENT, context)
+
+
 def with_time(
     indication: Indication,
     subindication: SubIndication | None,
@@ -144,7 +188,7 @@ def with_time(
     """The verdict of the validation with time, and the time the signature is proven to have
     existed (None when no valid signature timestamp proves it). ``validity`` is the signing
     certificate's (notBefore, notAfter); ``check_at`` validates its path at a past time."""
-    signature_stamps = [t for t in timestamps if t.kind is TimestampKind.SIGNATURE]
+    signature_stamps = [t for t in timestamps if t.kind in _PROVING]
     proven = [t.time for t in signature_stamps if _passed(t) and t.time is not None]
     poe = min(proven) if proven else None
     if not signature_stamps or indication is Indication.TOTAL_FAILED:

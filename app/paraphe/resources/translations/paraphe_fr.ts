@@ -8,6 +8,18 @@
    <translation>racine de démonstration {path}</translation>
   </message>
   <message>
+   <source>already {level}: {path}</source>
+   <translation>déjà {level} : {path}</translation>
+  </message>
+  <message>
+   <source>extended: {path} ({before} → {after})</source>
+   <translation>étendue : {path} ({before} → {after})</translation>
+  </message>
+  <message>
+   <source>{done} extended or already at the level, {failed} failed.</source>
+   <translation>{done} étendue(s) ou déjà au niveau, {failed} en échec.</translation>
+  </message>
+  <message>
    <source>paraphe: warning: {message}</source>
    <translation>paraphe : avertissement : {message}</translation>
   </message>

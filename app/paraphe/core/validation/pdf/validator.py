@@ -30,7 +30,7 @@ from ..failures import (
 )
 from ..indications import Indication, SubIndication
 from ..report import Check, DetectedFormat, PdfCoverage, SignatureReport
-from ..timestamps import apply_time, cms_signature_timestamps
+from ..timestamps import apply_time, cms_signature_timestamps, pdf_document_timestamps
 from .page_comparer import shared_comparer
 from .visual_diff import NotComparable, PageDifference, plan
 
@@ -139,10 +139,10 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
             last_revision = reader.xrefs.total_revisions - 1
             if any(sig.signed_revision < last_revision for sig in signatures):
                 shared_comparer().warm_up()  # changed after a signature: pages to compare
-            has_doc_timestamp = bool(reader.embedded_timestamp_signatures)
+            doc_timestamps = list(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
             return [
-                _validate_contained(path, sig, context, has_dss, has_doc_timestamp)
+                _validate_contained(path, sig, context, has_dss, doc_timestamps)
                 for sig in signatures
             ]
     except MUST_PROPAGATE:
@@ -156,21 +156,26 @@ def _validate_contained(
     sig: Any,
     context: VerificationContext,
     has_dss: bool,
-    has_doc_timestamp: bool,
+    doc_timestamps: list[Any],
 ) -> SignatureReport:
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
-        return _validate_one(path, sig, context, has_dss, has_doc_timestamp)
+        return _validate_one(path, sig, context, has_dss, doc_timestamps)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
         return _not_processed(path, sig.field_name, exc)
 
 
-def _level(sig: Any, has_dss: bool, has_doc_timestamp: bool) -> BaselineLevel:
+def _level(sig: Any, has_dss: bool, doc_timestamps: list[Any]) -> BaselineLevel:
+    """The level the PDF claims for ``sig``: a signature timestamp, or a document timestamp in
+    a later revision, makes B-T (EN 319 142-1, 6.3); with a DSS, B-LT; with both, B-LTA."""
     cms_level = detect_level(sig.signer_info)
-    if cms_level is BaselineLevel.B_B:
+    has_doc_timestamp = bool(doc_timestamps)
+    stamped_later = any(ts.signed_revision > sig.signed_revision for ts in doc_timestamps)
+    if cms_level is BaselineLevel.B_B and not stamped_later:
         return BaselineLevel.B_B
+    cms_level = max(cms_level, BaselineLevel.B_T, key=tuple(BaselineLevel).index)
     if has_dss and has_doc_timestamp:
         return BaselineLevel.B_LTA
     if has_dss:
@@ -183,11 +188,11 @@ def _validate_one(
     sig: Any,
     context: VerificationContext,
     has_dss: bool,
-    has_doc_timestamp: bool,
+    doc_timestamps: list[Any],
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
 
-    level = _level(sig, has_dss, has_doc_timestamp)
+    level = _level(sig, has_dss, doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
         return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
@@ -220,7 +225,10 @@ def _validate_one(
     describe_status(report, run)
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
-    report.timestamps = cms_signature_timestamps(sig.signer_info, context)
+    report.timestamps = [
+        *cms_signature_timestamps(sig.signer_info, context),
+        *pdf_document_timestamps(sig, doc_timestamps, context),
+    ]
     apply_time(report, past_check(sig.signed_data, run, context))
     indication = report.indication
     covered = coverage.coverage in {"ENTIRE_FILE", "ENTIRE_REVISION"}

@@ -1,0 +1,180 @@
+"""Raise existing signatures to a higher level (``paraphe extend``), ours and other tools'.
+
+Only unsigned data is added, so a signature stays valid: a XAdES SignatureTimeStamp, a CAdES
+signature-time-stamp attribute, a PDF document timestamp (EN 319 142-1 accepts one for B-T; it
+covers every signature before it). The signed document is never touched. The new token or PDF
+is written beside the old one, read back and checked (the signed parts byte for byte as they
+were, the timestamp for this signature), then put in its place in one step
+(``StagedFile.replace``): there is never a moment when neither exists.
+
+Levels follow DSS and libdigidocpp: one step per level, each building on the one below. This
+version reaches B-T; B-LT and B-LTA come with the validation data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+from ..errors import (
+    Cancelled,
+    OutputNotWritable,
+    ParapheError,
+    SigningFailed,
+    TimestampUnavailable,
+    UnsupportedDocument,
+    UsageError,
+)
+from ..etsi import BaselineLevel
+from ..files.documents import FileState
+from ..files.staged_file import StagedFile
+from ..progress import CancelToken
+from ..timestamps.servers import TsaServer
+
+if TYPE_CHECKING:
+    from ..timestamps.client import TimestampService
+
+EXTENDABLE_LEVELS = (BaselineLevel.B_T,)
+"""Levels ``extend`` can reach in this version."""
+
+_ORDER = tuple(BaselineLevel)
+
+
+@dataclass(frozen=True)
+class ExtendRequest:
+    paths: tuple[Path, ...]
+    level: BaselineLevel
+    tsa: tuple[TsaServer, ...]
+    digest_algorithm: str = "sha256"
+    """Hash of the timestamps' imprints."""
+
+    def assert_viable(self) -> None:
+        if not self.paths:
+            raise UsageError(detail="no signature to extend")
+        if self.level not in EXTENDABLE_LEVELS:
+            raise UsageError(
+                detail=f"signatures cannot be extended to {self.level.value} by this version"
+                " yet (B-T can)"
+            )
+        if not self.tsa:
+            raise UsageError(
+                detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"
+                " URL or in the settings"
+            )
+
+
+@dataclass(frozen=True)
+class Extended:
+    path: Path
+    before: BaselineLevel
+    after: BaselineLevel
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass
+class ExtendOutcome:
+    results: list[Extended] = field(default_factory=list)
+    failures: list[ParapheError] = field(default_factory=list)
+
+
+class Extender(Protocol):
+    """One kind of signature file: its level, and how to add a signature timestamp to it."""
+
+    def level(self, path: Path) -> BaselineLevel: ...
+
+    def add_timestamp(
+        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+    ) -> None:
+        """Write the file with the timestamp added to ``out``; raise ``UnsupportedDocument``
+        when it cannot be extended."""
+
+    def check(self, original: Path, written: BinaryIO, md_algorithm: str) -> str | None:
+        """Why the written file is not the original plus a valid timestamp, or None."""
+
+
+def extend_batch(
+    request: ExtendRequest,
+    *,
+    on_result: Callable[[Extended], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> ExtendOutcome:
+    """Extend every signature file of ``request``. Raises before anything is written when a
+    file is no signature or no timestamp server answers; failures of single files are in the
+    outcome."""
+    request.assert_viable()
+    cancel = cancel or CancelToken()
+    planned = [(path, _extender_for(path)) for path in request.paths]
+    from ..timestamps.client import TimestampService
+
+    outcome = ExtendOutcome()
+    with TimestampService(request.tsa) as timestamps:
+        timestamps.check_reachable(request.digest_algorithm)
+        for path, extender in planned:
+            cancel.raise_if_cancelled()
+            try:
+                result = _extend_one(path, extender, request, timestamps)
+            except (Cancelled, TimestampUnavailable):
+                raise
+            except ParapheError as exc:
+                outcome.failures.append(exc)
+                continue
+            except Exception as exc:  # a library tripping on someone else's signature
+                outcome.failures.append(SigningFailed(path, detail=f"{type(exc).__name__}: {exc}"))
+                continue
+            outcome.results.append(result)
+            if on_result is not None:
+                on_result(result)
+    return outcome
+
+
+def _extender_for(path: Path) -> Extender:
+    from ..validation.inputs.discovery import Kind, classify
+
+    if not path.is_file():
+        raise UnsupportedDocument(path, detail="no such file")
+    kind = classify(path).kind
+    if kind is Kind.XADES:
+        from .extend_formats import XadesExtender
+
+        return XadesExtender()
+    if kind in (Kind.CADES, Kind.P7M):
+        from .extend_formats import CadesExtender
+
+        return CadesExtender()
+    if kind is Kind.PDF:
+        from .extend_formats import PdfExtender
+
+        return PdfExtender()
+    raise UnsupportedDocument(
+        path,
+        detail="not a signature Paraphe can extend (a XAdES .xml token, a CAdES .p7s/.p7m or"
+        " a signed PDF)",
+    )
+
+
+def _extend_one(
+    path: Path, extender: Extender, request: ExtendRequest, timestamps: TimestampService
+) -> Extended:
+    before = extender.level(path)
+    if _ORDER.index(before) >= _ORDER.index(request.level):
+        return Extended(path, before, before)
+    state = FileState.of(path)
+    with StagedFile(path.parent, for_file=path) as staged:
+        extender.add_timestamp(path, staged.file, timestamps, request.digest_algorithm)
+        staged.file.flush()
+        problem = extender.check(path, staged.file, request.digest_algorithm)
+        if problem is not None:
+            raise SigningFailed(path, detail=f"the extended signature does not check: {problem}")
+        if FileState.of(path) != state:
+            raise OutputNotWritable(path, detail="the file changed while it was being extended")
+        staged.replace(path)
+    return Extended(path, before, request.level)
+
+
+def extend_levels() -> Sequence[BaselineLevel]:
+    return EXTENDABLE_LEVELS
