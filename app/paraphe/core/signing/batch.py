@@ -22,6 +22,7 @@ from .engine import (
     BatchOutcome,
     BatchSigner,
     check_credential,
+    complete_credential_chain,
     hash_ahead,
     plan_documents,
     preload_in_background,
@@ -101,6 +102,8 @@ def sign_batches(
         held.open.set()
         with credential:
             for notice in check_credential(credential, utc_now()):
+                notify(notice)
+            for notice in complete_credential_chain(credential):
                 notify(notice)
             for plan in plans:
                 for notice in plan.notices:

@@ -122,6 +122,30 @@ def check_credential(credential: Credential, at: dt.datetime) -> list[Notice]:
     return check_can_sign(credential.certificate, credential.source, at)
 
 
+def complete_credential_chain(credential: Credential) -> list[Notice]:
+    """Give the credential its whole chain (``x509.chain``) before any signature embeds it; a
+    notice when an issuer could not be found."""
+    from cryptography import x509
+
+    from ..trust import TrustFileError, UserTrustStore
+    from ..x509.chain import complete_chain, incomplete_chain_notice
+
+    try:
+        anchors = [
+            x509.load_der_x509_certificate(c.dump()) for c in UserTrustStore().certificates()
+        ]
+    except (TrustFileError, OSError, ValueError):
+        anchors = []
+    completed = complete_chain(credential.certificate, [*credential.chain, *anchors])
+    credential.chain = (
+        *completed.chain,
+        *(c for c in credential.chain if c not in completed.chain),
+    )
+    if completed.missing_issuer is None:
+        return []
+    return [incomplete_chain_notice(completed, credential.certificate)]
+
+
 def hash_ahead(
     plan: BatchPlan,
     request: SignRequest,

@@ -656,6 +656,10 @@
    <translation>Le certificat de {holder} ne se déclare pas qualifié (pas de déclaration QcCompliance) ; la commande publique française attend un certificat qualifié.</translation>
   </message>
   <message>
+   <source>The certificate chain of {holder} could not be completed: its issuer {issuer} was not found (on the token, in the certificate file, in the trusted certificates or at the address the certificate gives). Verifiers without that certificate cannot check the signature.</source>
+   <translation>La chaîne de certification de {holder} n'a pas pu être complétée : son émetteur {issuer} est introuvable (sur le support, dans le fichier de certificat, dans les certificats de confiance ou à l'adresse indiquée par le certificat). Un vérificateur qui n'a pas ce certificat ne pourra pas contrôler la signature.</translation>
+  </message>
+  <message>
    <source>{path}: the token library loaded but cannot list its readers and tokens ({detail}).</source>
    <translation>{path} : la bibliothèque du jeton est chargée mais ne peut pas lister ses lecteurs et jetons ({detail}).</translation>
   </message>
