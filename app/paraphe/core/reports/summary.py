@@ -21,6 +21,7 @@ from ..validation.report import (
     InputError,
     OrphanSignature,
     SignatureReport,
+    TimestampReport,
     ValidationReport,
 )
 from .verdicts import Tally, overall
@@ -89,6 +90,14 @@ class SignatureRow:
     def explanation(self) -> str | None:
         """Why, and what to do (translatable); None when the signature passed."""
         return self.report.explanation
+
+    @property
+    def timestamp_problems(self) -> tuple[TimestampReport, ...]:
+        """The signature's timestamps that are not valid (failed or undecided): a summary says
+        each in one line; the valid ones are only told by the proven time."""
+        return tuple(
+            t for t in self.report.timestamps if t.indication is not Indication.TOTAL_PASSED
+        )
 
 
 @dataclass(frozen=True)
