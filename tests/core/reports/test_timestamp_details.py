@@ -18,7 +18,13 @@ from paraphe.cli.commands.verify import print_summary
 from paraphe.cli.i18n import _catalogue, set_language
 from paraphe.core.errors import Notice
 from paraphe.core.etsi import BaselineLevel, SignatureFormat
-from paraphe.core.reports.details import Localizer, Section, TimestampEntry, signature_details
+from paraphe.core.reports.details import (
+    Localizer,
+    Section,
+    TimestampEntry,
+    short_name,
+    signature_details,
+)
 from paraphe.core.reports.verdicts import CheckMark
 from paraphe.core.signing.request import SignRequest
 from paraphe.core.timestamps.servers import tsa_servers
@@ -110,8 +116,7 @@ def test_a_b_t_signature_shows_its_timestamp_and_what_it_proves(
     titles = list(sections)
     assert titles.index("Timestamps") == titles.index("Time") + 1
     proven = _fields(sections["Time"])["Proven by a timestamp"]
-    assert proven.startswith(f"{when}, by the signature timestamp of ")
-    assert TSA in proven
+    assert proven == f"{when}, by the signature timestamp of {TSA}"  # its common name
     [entry] = sections["Timestamps"].timestamps
     assert entry.mark is CheckMark.PASSED and entry.mark.look.symbol == "✔"
     assert entry.title == "Signature timestamp"
@@ -123,9 +128,8 @@ def test_a_b_t_signature_shows_its_timestamp_and_what_it_proves(
 
     sections = _sections(signature, FRENCH)
     assert "Horodatages" in sections
-    assert _fields(sections["Date et heure"])["Prouvée par un horodatage"].startswith(
-        f"{when}, par l'horodatage de signature de "
-    )
+    proven = _fields(sections["Date et heure"])["Prouvée par un horodatage"]
+    assert proven == f"{when}, par l'horodatage de signature de {TSA}"
     [entry] = sections["Horodatages"].timestamps
     assert entry.title == "Horodatage de signature"
     assert _fields(entry)["Verdict"] == "Valide : prouve quand la signature existait"
@@ -249,3 +253,18 @@ def test_the_json_gives_each_timestamp_and_the_proven_time(
     assert plain["timestamps"] == [] and plain["timestamp_time"] is None
     # the same as the report in process, field for field
     assert json.loads(online.to_json())["documents"] == document["documents"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "shown"),
+    [
+        ("Common Name: Paraphe Test TSA, Organization: PARAPHE TEST PKI, Country: FR", TSA),
+        ("Common Name: Horodatage, Dupont SA, Country: FR", "Horodatage, Dupont SA"),
+        ("CN=Paraphe Test TSA,O=PARAPHE TEST PKI,C=FR", TSA),
+        ("CN=Dupont\\, Fils,O=X", "Dupont, Fils"),
+        ("Organization: No Common Name, Country: FR", "Organization: No Common Name, Country: FR"),
+        ("O=No Common Name,C=FR", "O=No Common Name,C=FR"),
+    ],
+)
+def test_the_proven_time_names_the_authority_by_its_common_name(subject: str, shown: str) -> None:
+    assert short_name(subject) == shown

@@ -11,6 +11,7 @@ makes them displayable where it shows them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,8 +201,25 @@ def _proven(s: SignatureReport, words: Localizer) -> str:
     if proof.tsa is None:
         return words.translate(N_("{time}, by the {kind}")).format(time=moment, kind=kind)
     return words.translate(N_("{time}, by the {kind} of {authority}")).format(
-        time=moment, kind=kind, authority=proof.tsa
+        time=moment, kind=kind, authority=short_name(proof.tsa)
     )
+
+
+_COMMON_NAME = re.compile(
+    r"^CN=(?P<rfc4514>(?:[^,\\]|\\.)+)"  # RFC 4514: CN=Paraphe Test TSA,O=...
+    r"|^Common Name: (?P<friendly>.+?)(?=, [A-Z][A-Za-z/ ]*: |$)"  # asn1crypto's human_friendly
+)
+
+
+def short_name(subject: str) -> str:
+    """A certificate subject by its common name when it starts with one (the TSA named in a
+    sentence; its whole subject is shown in the Timestamps section), else as it is."""
+    match = _COMMON_NAME.match(subject)
+    if match is None:
+        return subject
+    if match["rfc4514"] is not None:
+        return re.sub(r"\\([^0-9A-Fa-f])", r"\1", match["rfc4514"])  # hex escapes kept
+    return match["friendly"]
 
 
 def _proof(s: SignatureReport) -> TimestampReport | None:
