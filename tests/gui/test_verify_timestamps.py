@@ -19,7 +19,7 @@ from paraphe.core.etsi import BaselineLevel
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.timestamps.servers import tsa_servers
 from paraphe.core.trust import UserTrustStore
-from paraphe.gui.i18n import install_translation
+from paraphe.gui.i18n import install_translation, tr_engine
 from paraphe.gui.pages.verify_page import VerifyPage
 from tests.conftest import SAMPLES
 from tests.gui.test_verify_page import _render_details, row, verify
@@ -155,6 +155,7 @@ def test_screenshot_of_timestamp_details(
         shots = []
         for ending in (ODS, "Planning.txt"):
             page.tree.setCurrentItem(row(page, ending).child(0))
+            _scroll_to_time(page)
             qtbot.wait(50)
             stem = f"verify-{language}-{Path(ending).stem}"
             target = tmp_path / f"{stem}.png"
@@ -167,3 +168,15 @@ def test_screenshot_of_timestamp_details(
         assert page.details.width() >= 380
     finally:
         install_translation("en")
+
+
+def _scroll_to_time(page: VerifyPage) -> None:
+    """The details scrolled so that the time and the timestamps are on screen."""
+    details = page.details
+    cursor = details.document().find(tr_engine("Claimed signing time"))
+    assert not cursor.isNull()
+    cursor.clearSelection()
+    details.setTextCursor(cursor)
+    details.ensureCursorVisible()
+    bar = details.verticalScrollBar()
+    bar.setValue(bar.value() + details.cursorRect().top() - 60)

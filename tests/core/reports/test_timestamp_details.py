@@ -206,21 +206,44 @@ def test_the_summary_says_a_failed_timestamp_in_one_line_and_nothing_for_a_valid
     ]
 
 
-def test_offline_an_undecided_timestamp_is_said_could_not_be_validated(
+def test_offline_an_undecided_timestamp_is_shown_in_the_details_and_not_repeated_in_the_summary(
     pki: TestPki, bid: Path
 ) -> None:
+    """Offline, the signature and its timestamp are both TRY_LATER: the summary says it once
+    (the signature's explanation), the details show the timestamp undecided and why."""
     report = _report(pki, bid / "Mémoire.txt - Signature 1.xml", offline=True)
-    [stamp] = report.all_signatures()[0].timestamps
-    assert stamp.subindication is SubIndication.TRY_LATER
-    warnings = [line for line in _summary(report, "en").splitlines() if "⚠" in line]
-    assert warnings == [
+    [signature] = report.all_signatures()
+    assert signature.subindication is SubIndication.TRY_LATER
+    [stamp] = signature.timestamps
+    assert (stamp.indication, stamp.subindication) == (
+        Indication.INDETERMINATE,
+        SubIndication.TRY_LATER,
+    )
+    text = _summary(report, "en")
+    assert "⚠" not in text and "verify again later with network access" in text
+    [entry] = _sections(signature, ENGLISH)["Timestamps"].timestamps
+    assert entry.mark is CheckMark.UNDECIDED
+    fields = _fields(entry)
+    assert stamp.time is not None and fields["Time"] == f"{_iso(stamp.time)} (not proven)"
+    assert fields["Verdict"] == "Indeterminate (INDETERMINATE / TRY_LATER)"
+    assert fields["Why"].startswith("The revocation status of the timestamping authority's")
+
+    # Had the signer's status been known, the undecided timestamp gets its own line.
+    signature.indication, signature.subindication, signature.explanation = (
+        Indication.TOTAL_PASSED,
+        None,
+        None,
+    )
+    assert [line for line in _summary(report, "en").splitlines() if "⚠" in line] == [
         "      ⚠ signature timestamp could not be validated (TRY_LATER): The revocation status"
         " of the timestamping authority's certificate could not be obtained (offline, or the"
         " responder did not answer); verify again later with network access."
     ]
-    [entry] = _sections(report.all_signatures()[0], ENGLISH)["Timestamps"].timestamps
-    assert entry.mark is CheckMark.UNDECIDED
-    assert _fields(entry)["Time"].endswith(" (not proven)")
+    assert [line for line in _summary(report, "fr").splitlines() if "⚠" in line] == [
+        "      ⚠ horodatage de signature non vérifiable (TRY_LATER) : Le statut de révocation du"
+        " certificat de l'autorité d'horodatage n'a pas pu être obtenu (hors ligne, ou le serveur"
+        " n'a pas répondu) ; vérifiez à nouveau plus tard avec un accès au réseau."
+    ]
 
 
 def test_the_json_gives_each_timestamp_and_the_proven_time(

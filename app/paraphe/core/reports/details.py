@@ -269,8 +269,8 @@ def _timestamp(t: TimestampReport, proves: bool, words: Localizer) -> TimestampE
         reason = TIMESTAMP_REASONS.get(t.subindication.code if t.subindication else "")
         if reason is not None:
             pairs.append((N_("Why"), words.translate(reason)))
-        if t.detail:
-            pairs.append((N_("Detail"), t.detail))
+        if t.detail:  # the validator's words, translated where it marks them
+            pairs.append((N_("Detail"), words.translate(t.detail)))
     return TimestampEntry(
         CheckMark(t.indication), kind[:1].upper() + kind[1:], _fields(words, *pairs)
     )

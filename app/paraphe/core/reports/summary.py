@@ -93,10 +93,16 @@ class SignatureRow:
 
     @property
     def timestamp_problems(self) -> tuple[TimestampReport, ...]:
-        """The signature's timestamps that are not valid (failed or undecided): a summary says
-        each in one line; the valid ones are only told by the proven time."""
+        """The signature's timestamps that are not valid (failed or undecided), for a summary to
+        say each in one line; the valid ones are told by the proven time alone. One undecided
+        for the reason the signature itself is (offline: TRY_LATER for both) is left out: the
+        signature's explanation already says it and what to do."""
+        own = self.report.subindication
         return tuple(
-            t for t in self.report.timestamps if t.indication is not Indication.TOTAL_PASSED
+            t
+            for t in self.report.timestamps
+            if t.indication is not Indication.TOTAL_PASSED
+            and not (t.indication is Indication.INDETERMINATE and t.subindication is own)
         )
 
 

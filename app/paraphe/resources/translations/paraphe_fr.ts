@@ -673,7 +673,7 @@
   </message>
   <message>
    <source>The revocation status of the timestamping authority's certificate could not be obtained (offline, or the responder did not answer); verify again later with network access.</source>
-   <translation>Le statut de révocation du certificat de l'autorité d'horodatage n'a pas pu être obtenu (hors ligne, ou le répondeur n'a pas répondu) ; vérifiez à nouveau plus tard avec un accès au réseau.</translation>
+   <translation>Le statut de révocation du certificat de l'autorité d'horodatage n'a pas pu être obtenu (hors ligne, ou le serveur n'a pas répondu) ; vérifiez à nouveau plus tard avec un accès au réseau.</translation>
   </message>
   <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
