@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from paraphe.core.reports.details import (
     signature_details,
 )
 from paraphe.core.reports.verdicts import CheckMark
+from paraphe.core.signing.extend import ExtendRequest, extend_batch
 from paraphe.core.signing.request import SignRequest
 from paraphe.core.timestamps.servers import tsa_servers
 from paraphe.core.trust import load_certificates
@@ -33,7 +35,7 @@ from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import SignatureReport, TimestampKind, ValidationReport
 from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
-from tests.conftest import RunParaphe
+from tests.conftest import SAMPLES, RunParaphe
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 
@@ -172,6 +174,34 @@ def test_a_timestamp_of_another_signature_is_shown_failed_with_why(
     fields = _fields(entry)
     assert fields["Verdict"] == "Échec (TOTAL_FAILED / HASH_FAILURE)"
     assert fields["Pourquoi"].startswith("L'horodatage a été fait pour d'autres données")
+
+
+def test_a_pdf_extended_with_a_document_timestamp_names_it_as_the_proof(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "Acte d'engagement.pdf"
+    shutil.copy(SAMPLES / pdf.name, pdf)
+    [signed] = sign_with(pki, "rsa", SignRequest((pdf,), SignatureFormat.PADES))
+    assert pki.tsa_url is not None
+    outcome = extend_batch(
+        ExtendRequest((signed.output,), BaselineLevel.B_T, tsa_servers([pki.tsa_url]))
+    )
+    assert not outcome.failures
+    [signature] = _report(pki, signed.output).all_signatures()
+    [stamp] = signature.timestamps
+    assert stamp.kind is TimestampKind.DOCUMENT and stamp.time is not None
+    assert signature.timestamp_time == stamp.time
+
+    sections = _sections(signature, ENGLISH)
+    assert (
+        _fields(sections["Time"])["Proven by a timestamp"]
+        == f"{_iso(stamp.time)}, by the document timestamp of {TSA}"
+    )
+    [entry] = sections["Timestamps"].timestamps
+    assert entry.title == "Document timestamp" and entry.mark is CheckMark.PASSED
+    assert _fields(entry)["Verdict"] == "Valid: proves when the signature existed"
+    [entry] = _sections(signature, FRENCH)["Horodatages"].timestamps
+    assert entry.title == "Horodatage de document"
 
 
 def _summary(report: ValidationReport, language: str) -> str:

@@ -223,17 +223,17 @@ def short_name(subject: str) -> str:
 
 
 def _proof(s: SignatureReport) -> TimestampReport | None:
-    """The timestamp whose time is the proven time: the earliest valid signature timestamp."""
-    return next(
-        (
-            t
-            for t in s.timestamps
-            if t.kind is TimestampKind.SIGNATURE
-            and t.indication is Indication.TOTAL_PASSED
-            and t.time == s.timestamp_time
-        ),
-        None,
-    )
+    """The timestamp that proves the proven time: the valid one whose time it is (a signature
+    timestamp, or a PDF's document timestamp over it), a signature timestamp first."""
+    if s.timestamp_time is None:
+        return None
+    matching = [
+        t
+        for t in s.timestamps
+        if t.indication is Indication.TOTAL_PASSED and t.time == s.timestamp_time
+    ]
+    matching.sort(key=lambda t: t.kind is not TimestampKind.SIGNATURE)
+    return matching[0] if matching else None
 
 
 def _timestamps(s: SignatureReport, words: Localizer) -> Section:
