@@ -321,3 +321,21 @@ def test_the_json_gives_each_timestamp_and_the_proven_time(
 )
 def test_the_proven_time_names_the_authority_by_its_common_name(subject: str, shown: str) -> None:
     assert short_name(subject) == shown
+
+
+def test_the_json_gives_when_a_revoked_certificate_was_revoked(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    document = tmp_path / "Offre.txt"
+    document.write_text("Offre\n", encoding="utf-8")
+    [signed] = sign_with(pki, "revoked", SignRequest((document,), SignatureFormat.XADES))
+    report = _report(pki, signed.output)
+    [signature] = report.all_signatures()
+    assert signature.revocation is not None and signature.revocation.revoked_at is not None
+    [document_json] = json.loads(report.to_json())["documents"]
+    [signature_json] = document_json["signatures"]
+    revoked_at = signature_json["revocation"]["revoked_at"]
+    assert revoked_at.endswith("Z")
+    assert dt.datetime.fromisoformat(revoked_at) == signature.revocation.revoked_at
+    assert signature_json["revocation"]["status"] == "revoked"
+    assert signature_json["timestamps"] == [] and signature_json["timestamp_time"] is None
