@@ -127,6 +127,8 @@ def _when(moment: dt.datetime | None) -> str:
 def print_summary(report: Any, colour: bool) -> None:
     from ...core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
     from ...core.reports.verdicts import look
+    from ...core.reports.wording import timestamp_kind, timestamp_reason
+    from ...core.validation.indications import Indication
 
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text
@@ -155,6 +157,18 @@ def print_summary(report: Any, colour: bool) -> None:
             )
         if row.explanation:
             lines.append("      " + displayable(tr(row.explanation)))
+        for stamp in row.timestamp_problems:
+            sentence = (
+                tr("⚠ {kind} not valid ({code}): {reason}")
+                if stamp.indication is Indication.TOTAL_FAILED
+                else tr("⚠ {kind} could not be validated ({code}): {reason}")
+            )
+            code = stamp.subindication.code if stamp.subindication is not None else "?"
+            reason = displayable(timestamp_reason(stamp, tr))
+            lines.append(
+                "      "
+                + sentence.format(kind=tr(timestamp_kind(stamp.kind)), code=code, reason=reason)
+            )
         return lines
 
     summary = summarise(report)

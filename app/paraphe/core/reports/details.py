@@ -1,5 +1,6 @@
-"""The details of one signature: its verdict and why, then sections (signer, time, certificate,
-chain, revocation, PDF coverage, checks) of labelled values, in the reader's language.
+"""The details of one signature: its verdict and why, then sections (signer, time, timestamps,
+certificate, chain, revocation, PDF coverage, checks) of labelled values, in the reader's
+language.
 
 Built with a ``Localizer`` from the face that shows them: its translation of the engine's words
 and its way of writing a time (the desktop application in the user's time zone, a report in UTC).
@@ -10,16 +11,24 @@ makes them displayable where it shows them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..text.translatable import N_
 from ..validation.indications import Indication
-from ..validation.report import CertificateInfo, SignatureReport
+from ..validation.report import CertificateInfo, SignatureReport, TimestampKind, TimestampReport
 from .summary import format_and_level
-from .verdicts import CheckMark
-from .wording import KEY_USAGES, QC_STATEMENTS, REVOCATION_SOURCES, REVOCATION_STATUSES
+from .verdicts import CheckMark, look
+from .wording import (
+    KEY_USAGES,
+    QC_STATEMENTS,
+    REVOCATION_SOURCES,
+    REVOCATION_STATUSES,
+    TIMESTAMP_REASONS,
+    timestamp_kind,
+)
 
 NONE = "—"
 """A value that is absent."""
@@ -60,6 +69,17 @@ class CheckLine:
 
 
 @dataclass(frozen=True)
+class TimestampEntry:
+    """One timestamp of the signature, marked with its own verdict."""
+
+    mark: CheckMark
+    title: str
+    """Its kind: ``Signature timestamp``, ``Archive timestamp``, ``Document timestamp``."""
+    fields: tuple[Field, ...]
+    """Its time, its authority, its verdict; for one that is not valid, why."""
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled part of the details; ``empty`` is shown when it has nothing else to show."""
 
@@ -68,11 +88,12 @@ class Section:
     chain: tuple[ChainLink, ...] = ()
     bullets: tuple[str, ...] = ()
     checks: tuple[CheckLine, ...] = ()
+    timestamps: tuple[TimestampEntry, ...] = ()
     empty: str | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not (self.fields or self.chain or self.bullets or self.checks)
+        return not (self.fields or self.chain or self.bullets or self.checks or self.timestamps)
 
 
 @dataclass(frozen=True)
@@ -99,6 +120,10 @@ def signature_details(signature: SignatureReport, words: Localizer) -> Signature
         _identification(s, words),
         _signer(s, words),
         _time(s, words),
+    ]
+    if s.timestamps:  # none: the time section already says the time is only claimed
+        sections.append(_timestamps(s, words))
+    sections += [
         _certificate(s, words),
         _chain(s, words),
         _revocation(s, words),
@@ -152,16 +177,102 @@ def _signer(s: SignatureReport, words: Localizer) -> Section:
 
 def _time(s: SignatureReport, words: Localizer) -> Section:
     claimed = words.moment(s.signing_time) if s.signing_time else NONE
-    proven = (
-        words.moment(s.timestamp_time)
-        if s.timestamp_time
-        else words.translate(N_("no timestamp: the signing time is only claimed"))
-    )
     return Section(
         words.translate(N_("Time")),
         _fields(
-            words, (N_("Claimed signing time"), claimed), (N_("Proven by a timestamp"), proven)
+            words,
+            (N_("Claimed signing time"), claimed),
+            (N_("Proven by a timestamp"), _proven(s, words)),
         ),
+    )
+
+
+def _proven(s: SignatureReport, words: Localizer) -> str:
+    """The proven time and the timestamp that proves it, or why there is none."""
+    if s.timestamp_time is None:
+        if s.timestamps:
+            return words.translate(N_("no valid timestamp: the signing time is only claimed"))
+        return words.translate(N_("no timestamp: the signing time is only claimed"))
+    moment = words.moment(s.timestamp_time)
+    proof = _proof(s)
+    if proof is None:  # not expected: the proven time is a valid signature timestamp's
+        return moment
+    kind = words.translate(timestamp_kind(proof.kind))
+    if proof.tsa is None:
+        return words.translate(N_("{time}, by the {kind}")).format(time=moment, kind=kind)
+    return words.translate(N_("{time}, by the {kind} of {authority}")).format(
+        time=moment, kind=kind, authority=short_name(proof.tsa)
+    )
+
+
+_COMMON_NAME = re.compile(
+    r"^CN=(?P<rfc4514>(?:[^,\\]|\\.)+)"  # RFC 4514: CN=Paraphe Test TSA,O=...
+    r"|^Common Name: (?P<friendly>.+?)(?=, [A-Z][A-Za-z/ ]*: |$)"  # asn1crypto's human_friendly
+)
+
+
+def short_name(subject: str) -> str:
+    """A certificate subject by its common name when it starts with one (the TSA named in a
+    sentence; its whole subject is shown in the Timestamps section), else as it is."""
+    match = _COMMON_NAME.match(subject)
+    if match is None:
+        return subject
+    if match["rfc4514"] is not None:
+        return re.sub(r"\\([^0-9A-Fa-f])", r"\1", match["rfc4514"])  # hex escapes kept
+    return match["friendly"]
+
+
+def _proof(s: SignatureReport) -> TimestampReport | None:
+    """The timestamp that proves the proven time: the valid one whose time it is (a signature
+    timestamp, or a PDF's document timestamp over it), a signature timestamp first."""
+    if s.timestamp_time is None:
+        return None
+    matching = [
+        t
+        for t in s.timestamps
+        if t.indication is Indication.TOTAL_PASSED and t.time == s.timestamp_time
+    ]
+    matching.sort(key=lambda t: t.kind is not TimestampKind.SIGNATURE)
+    return matching[0] if matching else None
+
+
+def _timestamps(s: SignatureReport, words: Localizer) -> Section:
+    proof = _proof(s)
+    return Section(
+        words.translate(N_("Timestamps")),
+        timestamps=tuple(_timestamp(t, t is proof, words) for t in s.timestamps),
+    )
+
+
+def _timestamp(t: TimestampReport, proves: bool, words: Localizer) -> TimestampEntry:
+    kind = words.translate(timestamp_kind(t.kind))
+    passed = t.indication is Indication.TOTAL_PASSED
+    if t.time is None:
+        time = NONE
+    elif passed:
+        time = words.moment(t.time)
+    else:
+        time = words.translate(N_("{time} (not proven)")).format(time=words.moment(t.time))
+    verdict = words.translate(look(t.indication).word)
+    if proves:
+        verdict = words.translate(N_("{verdict}: proves when the signature existed")).format(
+            verdict=verdict
+        )
+    elif t.subindication is not None:
+        verdict = f"{verdict} ({t.indication.value} / {t.subindication.code})"
+    pairs = [
+        (N_("Time"), time),
+        (N_("Timestamping authority"), t.tsa or NONE),
+        (N_("Verdict"), verdict),
+    ]
+    if not passed:
+        reason = TIMESTAMP_REASONS.get(t.subindication.code if t.subindication else "")
+        if reason is not None:
+            pairs.append((N_("Why"), words.translate(reason)))
+        if t.detail:  # the validator's words, translated where it marks them
+            pairs.append((N_("Detail"), words.translate(t.detail)))
+    return TimestampEntry(
+        CheckMark(t.indication), kind[:1].upper() + kind[1:], _fields(words, *pairs)
     )
 
 

@@ -21,6 +21,7 @@ from ..validation.report import (
     InputError,
     OrphanSignature,
     SignatureReport,
+    TimestampReport,
     ValidationReport,
 )
 from .verdicts import Tally, overall
@@ -89,6 +90,20 @@ class SignatureRow:
     def explanation(self) -> str | None:
         """Why, and what to do (translatable); None when the signature passed."""
         return self.report.explanation
+
+    @property
+    def timestamp_problems(self) -> tuple[TimestampReport, ...]:
+        """The signature's timestamps that are not valid (failed or undecided), for a summary to
+        say each in one line; the valid ones are told by the proven time alone. One undecided
+        for the reason the signature itself is (offline: TRY_LATER for both) is left out: the
+        signature's explanation already says it and what to do."""
+        own = self.report.subindication
+        return tuple(
+            t
+            for t in self.report.timestamps
+            if t.indication is not Indication.TOTAL_PASSED
+            and not (t.indication is Indication.INDETERMINATE and t.subindication is own)
+        )
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,18 @@
-"""The words for the codes a certificate and a revocation check carry, marked for translation.
+"""The words for the codes a certificate, a revocation check and a timestamp carry, marked for
+translation.
 
 Keyed by the values the report holds (asn1crypto's key usage names, EN 319 412-5 statement
-names, revocation status and source): plain strings or string enums alike. A value with no
+names, revocation status and source, timestamp kind and sub-indication): plain strings or string
+enums alike. A value with no
 words here is shown as it is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..text.translatable import N_
+from ..validation.report import TimestampReport
 
 KEY_USAGES = {
     "digital_signature": N_("digital signature"),
@@ -46,3 +51,77 @@ REVOCATION_SOURCES = {
     "embedded": N_("embedded in the signature"),
     "cache": N_("local cache"),
 }
+
+TIMESTAMP_KINDS = {
+    "signature": N_("signature timestamp"),
+    "archive": N_("archive timestamp"),
+    "document": N_("document timestamp"),
+}
+"""A timestamp's kind in words; the same words name the check each timestamp adds."""
+
+TIMESTAMP_REASONS = {
+    "HASH_FAILURE": N_(
+        "The timestamp was made for other data, not for this signature: it proves nothing about it."
+    ),
+    "SIG_CRYPTO_FAILURE": N_(
+        "The timestamp's own signature does not verify: it was altered or forged."
+    ),
+    "FORMAT_FAILURE": N_("The timestamp is malformed and cannot be checked."),
+    "NO_SIGNING_CERTIFICATE_FOUND": N_(
+        "The timestamping authority's certificate is missing from the timestamp."
+    ),
+    "NO_CERTIFICATE_CHAIN_FOUND": N_(
+        "The timestamping authority does not lead to a trusted authority; if you trust it, add"
+        " its root certificate to the trusted certificates."
+    ),
+    "CERTIFICATE_CHAIN_GENERAL_FAILURE": N_(
+        "The timestamping authority's certificate chain could not be validated."
+    ),
+    "CHAIN_CONSTRAINTS_FAILURE": N_(
+        "The timestamping authority's certificate breaks a constraint: it may not be meant for"
+        " timestamping."
+    ),
+    "REVOKED": N_("The timestamping authority's certificate has been revoked."),
+    "REVOKED_NO_POE": N_("The timestamping authority's certificate has been revoked."),
+    "EXPIRED": N_(
+        "The timestamping authority's certificate was not valid when the timestamp was made."
+    ),
+    "NOT_YET_VALID": N_(
+        "The timestamping authority's certificate was not valid when the timestamp was made."
+    ),
+    "OUT_OF_BOUNDS_NO_POE": N_(
+        "The timestamping authority's certificate has expired and nothing proves the timestamp"
+        " was made before (an archive timestamp would)."
+    ),
+    "OUT_OF_BOUNDS_NOT_REVOKED": N_(
+        "The timestamping authority's certificate has expired and nothing proves the timestamp"
+        " was made before (an archive timestamp would)."
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE": N_(
+        "The timestamp uses an algorithm or key size that Paraphe does not accept."
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": N_(
+        "The timestamp uses an algorithm or key size that Paraphe does not accept."
+    ),
+    "TRY_LATER": N_(
+        "The revocation status of the timestamping authority's certificate could not be obtained"
+        " (offline, or the responder did not answer); verify again later with network access."
+    ),
+}
+"""Why a timestamp is not valid, keyed by its sub-indication's code; one with no sentence here
+is told by its code and the validator's detail."""
+
+
+def timestamp_kind(kind: str) -> str:
+    """The words for a timestamp's kind (translatable); an unknown kind as it is."""
+    return TIMESTAMP_KINDS.get(str(kind), f"{kind} timestamp")
+
+
+def timestamp_reason(timestamp: TimestampReport, translate: Callable[[str], str]) -> str:
+    """Why a timestamp is not valid, in one sentence in the reader's language when its
+    sub-indication has one, else the validator's detail (or the code) as it is."""
+    code = timestamp.subindication.code if timestamp.subindication is not None else ""
+    sentence = TIMESTAMP_REASONS.get(code)
+    if sentence is not None:
+        return translate(sentence)
+    return timestamp.detail or code

@@ -1,7 +1,7 @@
 """The verify page's details panel: why the selected row got its verdict.
 
 For a signature: the verdict and why, who signed, with which certificate and chain, revocation,
-times, PDF coverage and every check behind the verdict, as the engine's details view
+times and timestamps (each with its own verdict), PDF coverage and every check behind the verdict, as the engine's details view
 (``core.reports.details``) words them; for a document, each of its signatures in turn; for the
 other rows, what is wrong with the file.
 
@@ -121,6 +121,13 @@ def _section_html(section: Section) -> str:
             for link in section.chain
         )
         parts.append(f"<ol>{items}</ol>")
+    for stamp in section.timestamps:
+        look = stamp.mark.look
+        parts.append(
+            f'<p style="margin-top:6px; margin-bottom:0"><b style="color:{look.colour}">'
+            f"{look.symbol}</b>&nbsp;<b>{_e(stamp.title)}</b></p>"
+        )
+        parts.append(_table([(field.label, field.value) for field in stamp.fields]))
     if section.bullets:
         parts.append("<ul>" + "".join(f"<li>{_e(c)}</li>" for c in section.bullets) + "</ul>")
     if section.checks:

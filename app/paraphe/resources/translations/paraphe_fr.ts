@@ -204,6 +204,14 @@
    <translation>signé le {time} (déclaré par le signataire)</translation>
   </message>
   <message>
+   <source>⚠ {kind} not valid ({code}): {reason}</source>
+   <translation>⚠ {kind} non valide ({code}) : {reason}</translation>
+  </message>
+  <message>
+   <source>⚠ {kind} could not be validated ({code}): {reason}</source>
+   <translation>⚠ {kind} non vérifiable ({code}) : {reason}</translation>
+  </message>
+  <message>
    <source>Verification at {time} ({mode}); trusted: {trust}</source>
    <translation>Vérification au {time} ({mode}) ; confiance : {trust}</translation>
   </message>
@@ -300,12 +308,24 @@
    <translation>Signature</translation>
   </message>
   <message>
+   <source>Time</source>
+   <translation>Date et heure</translation>
+  </message>
+  <message>
    <source>no timestamp: the signing time is only claimed</source>
    <translation>pas d'horodatage : la date de signature est seulement déclarée</translation>
   </message>
   <message>
-   <source>Time</source>
-   <translation>Date et heure</translation>
+   <source>Timestamps</source>
+   <translation>Horodatages</translation>
+  </message>
+  <message>
+   <source>Timestamping authority</source>
+   <translation>Autorité d'horodatage</translation>
+  </message>
+  <message>
+   <source>Verdict</source>
+   <translation>Verdict</translation>
   </message>
   <message>
    <source>yes</source>
@@ -404,6 +424,14 @@
    <translation>Prouvée par un horodatage</translation>
   </message>
   <message>
+   <source>no valid timestamp: the signing time is only claimed</source>
+   <translation>pas d'horodatage valide : la date de signature est seulement déclarée</translation>
+  </message>
+  <message>
+   <source>{time}, by the {kind} of {authority}</source>
+   <translation>{time}, par l'{kind} de {authority}</translation>
+  </message>
+  <message>
    <source>from {start} to {end}</source>
    <translation>du {start} au {end}</translation>
   </message>
@@ -432,6 +460,18 @@
    <translation>Le signataire n'a pas pu être identifié.</translation>
   </message>
   <message>
+   <source>{time}, by the {kind}</source>
+   <translation>{time}, par l'{kind}</translation>
+  </message>
+  <message>
+   <source>{verdict}: proves when the signature existed</source>
+   <translation>{verdict} : prouve quand la signature existait</translation>
+  </message>
+  <message>
+   <source>Why</source>
+   <translation>Pourquoi</translation>
+  </message>
+  <message>
    <source>No signing certificate found.</source>
    <translation>Aucun certificat de signature trouvé.</translation>
   </message>
@@ -442,6 +482,10 @@
   <message>
    <source>Not checked.</source>
    <translation>Non vérifié.</translation>
+  </message>
+  <message>
+   <source>{time} (not proven)</source>
+   <translation>{time} (non prouvée)</translation>
   </message>
   <message>
    <source>nothing</source>
@@ -570,6 +614,66 @@
   <message>
    <source>local cache</source>
    <translation>cache local</translation>
+  </message>
+  <message>
+   <source>signature timestamp</source>
+   <translation>horodatage de signature</translation>
+  </message>
+  <message>
+   <source>archive timestamp</source>
+   <translation>horodatage d'archive</translation>
+  </message>
+  <message>
+   <source>document timestamp</source>
+   <translation>horodatage de document</translation>
+  </message>
+  <message>
+   <source>The timestamp was made for other data, not for this signature: it proves nothing about it.</source>
+   <translation>L'horodatage a été fait pour d'autres données, pas pour cette signature : il ne prouve rien à son sujet.</translation>
+  </message>
+  <message>
+   <source>The timestamp's own signature does not verify: it was altered or forged.</source>
+   <translation>La signature de l'horodatage lui-même n'est pas valide : il a été modifié ou falsifié.</translation>
+  </message>
+  <message>
+   <source>The timestamp is malformed and cannot be checked.</source>
+   <translation>L'horodatage est mal formé et ne peut pas être vérifié.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate is missing from the timestamp.</source>
+   <translation>Le certificat de l'autorité d'horodatage est absent de l'horodatage.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority does not lead to a trusted authority; if you trust it, add its root certificate to the trusted certificates.</source>
+   <translation>L'autorité d'horodatage ne remonte pas à une autorité de confiance ; si vous lui faites confiance, ajoutez son certificat racine aux certificats de confiance.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate chain could not be validated.</source>
+   <translation>La chaîne de certificats de l'autorité d'horodatage n'a pas pu être validée.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate breaks a constraint: it may not be meant for timestamping.</source>
+   <translation>Le certificat de l'autorité d'horodatage enfreint une contrainte : il n'est peut-être pas destiné à l'horodatage.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate has been revoked.</source>
+   <translation>Le certificat de l'autorité d'horodatage a été révoqué.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate was not valid when the timestamp was made.</source>
+   <translation>Le certificat de l'autorité d'horodatage n'était pas valide au moment de l'horodatage.</translation>
+  </message>
+  <message>
+   <source>The timestamping authority's certificate has expired and nothing proves the timestamp was made before (an archive timestamp would).</source>
+   <translation>Le certificat de l'autorité d'horodatage a expiré et rien ne prouve que l'horodatage a été fait avant (un horodatage d'archive le prouverait).</translation>
+  </message>
+  <message>
+   <source>The timestamp uses an algorithm or key size that Paraphe does not accept.</source>
+   <translation>L'horodatage utilise un algorithme ou une taille de clé que Paraphe n'accepte pas.</translation>
+  </message>
+  <message>
+   <source>The revocation status of the timestamping authority's certificate could not be obtained (offline, or the responder did not answer); verify again later with network access.</source>
+   <translation>Le statut de révocation du certificat de l'autorité d'horodatage n'a pas pu être obtenu (hors ligne, ou le serveur n'a pas répondu) ; vérifiez à nouveau plus tard avec un accès au réseau.</translation>
   </message>
   <message>
    <source>{path}: signing a ZIP archive signs the archive as one file, not the files inside it; buyers usually expect each document signed.</source>
