@@ -27,6 +27,8 @@ from typing import Any
 from asn1crypto import cms
 
 from ..aio import run_sync
+from ..text.translatable import N_
+from ..x509.certificates import as_cryptography
 from .certificate_path import PathOutcome, certvalidator_errors, refined
 from .context import VerificationContext
 from .explanations import explain
@@ -100,16 +102,16 @@ def _tsa_name(status: Any) -> str | None:
     cert = getattr(status, "signing_cert", None)
     if cert is None:
         return None
-    return str(cert.subject.human_friendly)
+    return as_cryptography(cert).subject.rfc4514_string()  # as every subject in a report
 
 
 def _detail(status: Any, failure: str | None) -> str:
     if status is None:
         return failure or ""
     if not status.intact:
-        return "the token is not for this signature (message imprint differs)"
+        return N_("the token is not for this signature (message imprint differs)")
     if not status.valid:
-        return "the token's signature does not verify"
+        return N_("the token's signature does not verify")
     return failure or ""
 
 
@@ -162,7 +164,7 @@ def _document_timestamp(stamp: Any, context: VerificationContext) -> TimestampRe
                 TimestampKind.DOCUMENT,
                 Indication.INDETERMINATE,
                 SubIndication.FORMAT_FAILURE,
-                detail="it does not cover its whole revision",
+                detail=N_("it does not cover its whole revision"),
             )
         covered = stamp.compute_digest()
     except MUST_PROPAGATE:

@@ -744,6 +744,18 @@
    <translation>{name} : endommagé ({detail}), ignoré</translation>
   </message>
   <message>
+   <source>the token is not for this signature (message imprint differs)</source>
+   <translation>le jeton n'est pas celui de cette signature (l'empreinte diffère)</translation>
+  </message>
+  <message>
+   <source>the token's signature does not verify</source>
+   <translation>la signature du jeton n'est pas valide</translation>
+  </message>
+  <message>
+   <source>it does not cover its whole revision</source>
+   <translation>il ne couvre pas toute sa révision</translation>
+  </message>
+  <message>
    <source>no such file or folder</source>
    <translation>fichier ou dossier introuvable</translation>
   </message>
