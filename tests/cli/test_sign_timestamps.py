@@ -236,17 +236,17 @@ def test_b_t_without_any_server_is_a_usage_error(
     assert snapshot(bid_folder) == before
 
 
-def test_b_lt_is_refused_by_this_version(
+def test_b_lta_is_refused_by_this_version(
     pki: TestPki, bid_folder: Path, password_file: Path, run_paraphe: RunParaphe
 ) -> None:
     before = snapshot(bid_folder)
     with FakeTsa(pki, "forward") as good:
         done = _sign(
-            run_paraphe, bid_folder / TXT, pki, password_file, "--level", "B-LT", "--tsa", good.url
+            run_paraphe, bid_folder / TXT, pki, password_file, "--level", "B-LTA", "--tsa", good.url
         )
         assert good.requests == 0
     assert done.returncode == USAGE, done.stderr
-    assert "level B-LT cannot be signed by this version yet" in _one_line(done)
+    assert "level B-LTA cannot be signed by this version yet" in _one_line(done)
     assert snapshot(bid_folder) == before
 
 

@@ -13,6 +13,7 @@ from ..core.errors import (
     UnreadableDocument,
     UnsupportedDocument,
     UsageError,
+    ValidationDataUnavailable,
 )
 
 OK = 0
@@ -47,7 +48,7 @@ def for_error(error: ParapheError) -> int:
         return UNREADABLE_INPUT
     if isinstance(error, OutputNotWritable):
         return OUTPUT_NOT_WRITABLE
-    if isinstance(error, TimestampUnavailable):
+    if isinstance(error, TimestampUnavailable | ValidationDataUnavailable):
         return TIMESTAMP_UNAVAILABLE
     if isinstance(error, Cancelled):
         return INTERRUPTED

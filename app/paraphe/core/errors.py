@@ -119,6 +119,15 @@ class TimestampUnavailable(ParapheError):
     )
 
 
+class ValidationDataUnavailable(ParapheError):
+    """The revocation data a B-LT signature must carry could not be had: the batch stops."""
+
+    template = (
+        "The validation data of the signature could not be gathered ({detail}). Nothing more"
+        " was signed; check the network access to the certificate authority, or sign at B-T."
+    )
+
+
 class Cancelled(ParapheError):
     template = "Cancelled."
 

@@ -16,6 +16,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from asn1crypto import algos, cms
+from asn1crypto import x509 as asn1_x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
@@ -94,6 +95,61 @@ def add_signature_timestamp(token: bytes, timestamps: TimestampService, md_algor
     unsigned.append(cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [timestamp]}))
     signer_info["unsigned_attrs"] = cms.CMSAttributes(unsigned)
     return bytes(content_info.dump())
+
+
+def add_validation_data(
+    token: bytes, timestamps: TimestampService, signer: asn1_x509.Certificate
+) -> bytes:
+    """``token`` with what validates it offline (EN 319 122-1 B-LT): the certificates of the
+    signer's and the TSAs' paths in SignedData.certificates, their CRLs and OCSP responses (the
+    latter as other-revocation-info id-ri-ocsp-response) in SignedData.crls. Neither is signed."""
+    from pyhanko.sign.validation.generic_cms import extract_certs_for_validation
+
+    content_info = cms.ContentInfo.load(token)
+    signed_data = content_info["content"]
+    signer_info = signed_data["signer_infos"][0]
+    known = _certificates_of(signed_data)
+    targets = [signer]
+    for timestamp in signature_timestamps(signer_info):
+        known += _certificates_of(timestamp["content"])
+        targets.append(extract_certs_for_validation(timestamp["content"]).signer_cert)
+    data = timestamps.validation_data(targets, known)
+    present = {c.dump() for c in _certificates_of(signed_data)}
+    certificates = [*(signed_data["certificates"] or ())] + [
+        cms.CertificateChoices({"certificate": c})
+        for c in data.certificates
+        if c.dump() not in present
+    ]
+    revocation = [*(signed_data["crls"] or ())]
+    revocation += [cms.RevocationInfoChoice({"crl": c}) for c in data.crls]
+    revocation += [
+        cms.RevocationInfoChoice(
+            {
+                "other": cms.OtherRevocationInfoFormat(
+                    {"other_rev_info_format": "ocsp_response", "other_rev_info": response}
+                )
+            }
+        )
+        for response in data.ocsps
+    ]
+    signed_data["certificates"] = cms.CertificateSet(certificates)
+    signed_data["crls"] = cms.RevocationInfoChoices(revocation)
+    return bytes(content_info.dump())
+
+
+def validation_data_problem(token: bytes) -> str | None:
+    """None when the token carries revocation data (B-LT): a CRL or an OCSP response."""
+    try:
+        revocation = cms.ContentInfo.load(token)["content"]["crls"]
+    except (ValueError, KeyError, TypeError) as exc:
+        return f"unreadable CMS ({exc})"
+    if not revocation:
+        return "no revocation data in SignedData.crls"
+    return None
+
+
+def _certificates_of(signed_data: cms.SignedData) -> list[asn1_x509.Certificate]:
+    return [c.chosen for c in signed_data["certificates"] or () if c.name == "certificate"]
 
 
 def signature_timestamps(signer_info: cms.SignerInfo) -> list[cms.ContentInfo]:

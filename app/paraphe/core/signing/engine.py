@@ -25,6 +25,7 @@ from ..errors import (
     SigningFailed,
     TimestampUnavailable,
     UsageError,
+    ValidationDataUnavailable,
 )
 from ..files.documents import Document
 from ..files.staged_file import StagedFile
@@ -204,7 +205,12 @@ class BatchSigner:
                 self.cancel.raise_if_cancelled()
                 try:
                     result = self.sign_one(document, index, total, digests)
-                except (Cancelled, CredentialError, TimestampUnavailable) as exc:
+                except (
+                    Cancelled,
+                    CredentialError,
+                    TimestampUnavailable,
+                    ValidationDataUnavailable,
+                ) as exc:
                     # The whole batch stops: the user asked, the key is unusable or no timestamp
                     # server answers (the next file would wait as long, for nothing). An error
                     # that can name the file being signed (a token pulled out) is told which.

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .. import naming
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..files.documents import Document
+from .levels import needs_validation_data
 from .request import SignatureFormat, SignRequest
 
 if TYPE_CHECKING:
@@ -89,7 +90,14 @@ class XadesHandler:
         if self.timestamps is not None:
             from .xades_unsigned import add_signature_timestamp
 
-            token = add_signature_timestamp(token, self.timestamps, item.request.digest_algorithm)
+            signer = (
+                _asn1(item.credential.certificate)
+                if needs_validation_data(item.request.level)
+                else None
+            )
+            token = add_signature_timestamp(
+                token, self.timestamps, item.request.digest_algorithm, signer
+            )
         out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
@@ -140,9 +148,12 @@ class CadesHandler:
         assert item.digest is not None
         token = self._signer.sign(item.digest, item.signing_time)
         if self.timestamps is not None:
-            from .cades import add_signature_timestamp
+            from .cades import add_signature_timestamp, add_validation_data
 
             token = add_signature_timestamp(token, self.timestamps, item.request.digest_algorithm)
+            if needs_validation_data(item.request.level):
+                signer = _asn1(item.credential.certificate)
+                token = add_validation_data(token, self.timestamps, signer)
         out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
@@ -154,6 +165,8 @@ class CadesHandler:
         problem = cades.check_detached(token, item.digest, item.credential)
         if problem is None and self.timestamps is not None:
             problem = cades.check_signature_timestamp(token, item.request.digest_algorithm)
+        if problem is None and needs_validation_data(item.request.level):
+            problem = cades.validation_data_problem(token)
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)
 
@@ -166,6 +179,7 @@ class PadesHandler:
         self, credential: Credential, request: SignRequest, timestamps: TimestampService | None
     ) -> None:
         self.timestamps = timestamps
+        self._context: Any = None
 
     @staticmethod
     def refuse(document: Document) -> UnsupportedDocument | None:
@@ -193,7 +207,17 @@ class PadesHandler:
             signing_time=item.signing_time,
             visible=item.request.visible,
             timestamper=self.timestamps.stamper if self.timestamps is not None else None,
+            validation_context=self._gathering_context(item),
         )
+
+    def _gathering_context(self, item: SigningInput) -> Any:
+        """One per batch: what it fetched (OCSP responses, CRLs) serves every file."""
+        if self.timestamps is None or not needs_validation_data(item.request.level):
+            return None
+        if self._context is None:
+            signer = _asn1(item.credential.certificate)
+            self._context = self.timestamps.gathering_context(signer, item.request.digest_algorithm)
+        return self._context
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
         from . import pades
@@ -202,7 +226,14 @@ class PadesHandler:
             item.document.path,
             written,
             item.request.digest_algorithm if self.timestamps is not None else None,
+            with_validation_data=self._context is not None,
         )
+
+
+def _asn1(certificate: Any) -> Any:
+    from ..validation_data.collect import to_asn1
+
+    return to_asn1(certificate)
 
 
 HANDLERS: dict[SignatureFormat, type[FormatHandler]] = {

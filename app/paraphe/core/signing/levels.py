@@ -19,8 +19,8 @@ FORMAT_NAMES = {
 LEVELS = tuple(BaselineLevel)
 """Every ETSI baseline level, in order: B-B, B-T, B-LT, B-LTA."""
 
-SIGNABLE_LEVELS = (BaselineLevel.B_B, BaselineLevel.B_T)
-"""Levels this version can sign; B-LT and B-LTA come with the validation data (a later step)."""
+SIGNABLE_LEVELS = (BaselineLevel.B_B, BaselineLevel.B_T, BaselineLevel.B_LT)
+"""Levels this version can sign; B-LTA (archive timestamps) comes next."""
 
 TIMESTAMPED_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT, BaselineLevel.B_LTA)
 """Levels that need a timestamp server."""
@@ -28,6 +28,11 @@ TIMESTAMPED_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT, BaselineLevel.B_LTA
 
 def needs_timestamp(level: BaselineLevel) -> bool:
     return level in TIMESTAMPED_LEVELS
+
+
+def needs_validation_data(level: BaselineLevel) -> bool:
+    """B-LT and B-LTA carry the certificates and revocation data to validate them offline."""
+    return level in (BaselineLevel.B_LT, BaselineLevel.B_LTA)
 
 
 def is_signable(level: BaselineLevel) -> bool:

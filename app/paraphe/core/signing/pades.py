@@ -75,9 +75,12 @@ def sign_pdf(
     signing_time: dt.datetime,
     visible: VisibleSignature | None,
     timestamper: TimeStamper | None = None,
+    validation_context: Any = None,
 ) -> None:
     """Write ``source`` plus one PAdES signature to ``output``; with a ``timestamper``, B-T
-    (pyHanko adds the signature timestamp as an unsigned attribute)."""
+    (pyHanko adds the signature timestamp as an unsigned attribute); with a
+    ``validation_context`` too, B-LT (pyHanko fetches the validation data of the signer and the
+    TSA through it and writes them in the document security store)."""
     with open(source, "rb") as infile:
         problem = pdf_end_problem(infile)
         if problem is not None:
@@ -107,6 +110,8 @@ def sign_pdf(
             md_algorithm=digest_algorithm,
             subfilter=fields.SigSeedSubFilter.PADES,
             name=holder_name(credential.certificate),
+            embed_validation_info=validation_context is not None,
+            validation_context=validation_context,
         )
         pdf_signer = signers.PdfSigner(
             metadata,
@@ -130,9 +135,16 @@ def sign_pdf(
             ) from None
 
 
-def check_signed_pdf(path: Path, signed: BinaryIO, timestamp_digest: str | None = None) -> None:
+def check_signed_pdf(
+    path: Path,
+    signed: BinaryIO,
+    timestamp_digest: str | None = None,
+    with_validation_data: bool = False,
+) -> None:
     """Read the written PDF back: every signature intact and valid, the new one covering it all
-    (and, with ``timestamp_digest``, carrying a signature timestamp made with that hash)."""
+    (and, with ``timestamp_digest``, carrying a signature timestamp made with that hash; with
+    ``with_validation_data``, followed by one revision only, which adds the document security
+    store)."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     signed.seek(0)
@@ -151,7 +163,12 @@ def check_signed_pdf(path: Path, signed: BinaryIO, timestamp_digest: str | None 
             )
             if not (status.intact and status.valid):
                 raise SelfCheckFailed(path, detail=f"signature {sig.field_name} does not verify")
-        if embedded[-1].coverage is not SignatureCoverageLevel.ENTIRE_FILE:
+        new = embedded[-1]
+        if with_validation_data:
+            revisions_after = reader.xrefs.total_revisions - 1 - new.signed_revision
+            if revisions_after != 1 or "/DSS" not in reader.root:
+                raise SelfCheckFailed(path, detail="no document security store after the signature")
+        elif new.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
             raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
         if timestamp_digest is not None:
             _check_signature_timestamp(path, embedded[-1], timestamp_digest)

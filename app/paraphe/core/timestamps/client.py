@@ -16,9 +16,10 @@ import os
 import re
 import socket
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asn1crypto import cms, core, tsp
+from asn1crypto import x509 as asn1_x509
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
@@ -26,6 +27,9 @@ from ..errors import TimestampUnavailable, UsageError
 from ..net.http import PER_REQUEST_TIMEOUT, shared_session
 from .servers import TsaServer
 from .token_check import TokenRejected, check_token
+
+if TYPE_CHECKING:
+    from ..validation_data.collect import ValidationData
 
 
 class FailoverTimeStamper(TimeStamper):  # type: ignore[misc]
@@ -195,7 +199,8 @@ def _os_problem(error: OSError) -> str:
 
 
 class TimestampService:
-    """The timestamps of one run (a batch, an extension): one session, closed at the end.
+    """The timestamps of one run (a batch, an extension), and the validation data of B-LT: one
+    session, closed at the end.
 
     Used from one thread: the session belongs to that thread's event loop (``aio.run_sync``).
     """
@@ -203,6 +208,37 @@ class TimestampService:
     def __init__(self, servers: Sequence[TsaServer]) -> None:
         self._session = shared_session()
         self.stamper = FailoverTimeStamper(servers, self._session)
+        self._collected: dict[bytes, ValidationData] = {}
+
+    def validation_data(
+        self, targets: Sequence[asn1_x509.Certificate], known: Sequence[asn1_x509.Certificate]
+    ) -> ValidationData:
+        """Each target's path and revocation data, fetched once per run (a batch signs with one
+        certificate, its timestamps come from one or two TSAs)."""
+        from ..aio import run_sync
+        from ..validation_data.collect import ValidationData, collect
+
+        merged = ValidationData()
+        for target in targets:
+            key = target.dump()
+            if key not in self._collected:
+                self._collected[key] = run_sync(collect([target], known, self._session))
+            merged.merge(self._collected[key])
+        return merged
+
+    def gathering_context(self, signer: asn1_x509.Certificate, md_algorithm: str) -> Any:
+        """A validation context that fetches what validates ``signer`` and this run's TSA
+        (for pyHanko's PAdES B-LT, which embeds what it fetched in the document security
+        store)."""
+        from pyhanko.sign.validation.generic_cms import extract_certs_for_validation
+
+        from ..aio import run_sync
+        from ..validation_data.collect import gathering_context
+
+        token = run_sync(self.stamper.async_dummy_response(md_algorithm))["content"]
+        tsa = extract_certs_for_validation(token).signer_cert
+        token_certs = [c.chosen for c in token["certificates"] or () if c.name == "certificate"]
+        return run_sync(gathering_context([signer, tsa], token_certs, self._session))
 
     def check_reachable(self, md_algorithm: str) -> None:
         """Get one token now (pyHanko keeps it to size PDF signatures), so that a run with no

@@ -86,11 +86,12 @@ def revocation_of(
     details: Any,
     handlers: Any,
     cert: Any,
+    embedded: Any = None,
 ) -> RevocationInfo:
     """The signing certificate's revocation status: revoked (with the date) when pyHanko found it
     revoked, unknown when its revocation data could not be had (TRY_LATER), good when the path
     validated, not checked otherwise. ``details`` is pyHanko's ``RevocationDetails``, or None."""
-    source = revocation_source(handlers, cert)
+    source = revocation_source(handlers, cert, embedded)
     revoked = details is not None and not details.ca_revoked
     if revoked or subindication is SubIndication.REVOKED_NO_POE:
         revoked_at = details.revocation_date.astimezone(dt.UTC) if revoked else None
@@ -103,13 +104,11 @@ def revocation_of(
     return RevocationInfo(RevocationStatus.NOT_CHECKED, source)
 
 
-def revocation_source(handlers: Any, cert: Any) -> RevocationSource | None:
+def revocation_source(handlers: Any, cert: Any, embedded: Any = None) -> RevocationSource | None:
     """Where revocation data about ``cert`` (asn1crypto) came from: an OCSP response or a CRL
-    fetched for it, else one at hand (the revocation cache) about it; None when none was.
-
-    Only the validation settings' own data (``known_crls``) is at hand: pyHanko's basic and
-    with-time validations take no revocation data from the signature, so nothing is reported as
-    embedded yet."""
+    fetched for it, else one at hand about it: carried by the signature (``embedded``, a
+    ``ValidationData``: EMBEDDED), else the validation settings' own (the revocation cache);
+    None when none was."""
     if handlers is None or cert is None:
         return None
     manager = handlers.revinfo_manager
@@ -124,15 +123,20 @@ def revocation_source(handlers: Any, cert: Any) -> RevocationSource | None:
                     return source
             except (KeyError, AttributeError):  # nothing fetched for this certificate
                 continue
+    carried = {r.dump() for r in (*embedded.ocsps, *embedded.crls)} if embedded else set()
     for container in getattr(manager, "_ocsps", ()):
-        basic = container.ocsp_response_data.extract_basic_ocsp_response()
+        basic = container.extract_basic_ocsp_response()
         if basic is None:
             continue
         responses = basic["tbs_response_data"]["responses"]
         if any(r["cert_id"]["serial_number"].native == cert.serial_number for r in responses):
+            if container.ocsp_response_data.dump() in carried:
+                return RevocationSource.EMBEDDED
             return RevocationSource.OCSP
     for container in getattr(manager, "_crls", ()):
         if container.crl_data.issuer == cert.issuer:
+            if container.crl_data.dump() in carried:
+                return RevocationSource.EMBEDDED
             return RevocationSource.CRL
     return None
 
@@ -200,6 +204,7 @@ def validate_certificate(
         details=result.revo_details,
         handlers=handlers,
         cert=signer,
+        embedded=context.embedded,
     )
     return PathOutcome(
         indication, subindication, revocation, chain, path_checks(subindication, revocation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -20,6 +21,36 @@ class VerificationContext:
         self.cancel = cancel or CancelToken()
         """Checked between signatures and between the chunks of a document being hashed."""
         self._spec: Any = None
+        self._owner = True
+        self.embedded: Any = None
+        """The validation data the signature being validated carries (``with_embedded``)."""
+
+    def with_embedded(self, data: Any) -> VerificationContext:
+        """This run's context, knowing also the certificates, OCSP responses and CRLs a signature
+        carries (``validation_data.ValidationData``): B-LT validates without the network. The
+        data is used as pyHanko uses data at hand: fresh enough for the time validated."""
+        if data is None or not (data.certificates or data.ocsps or data.crls):
+            return self
+        from pyhanko_certvalidator.revinfo.archival import CRLContainer, OCSPContainer
+
+        base = self.spec
+        known = base.local_knowledge
+        derived = VerificationContext(self.settings, self.cancel)
+        derived._owner = False  # the run's context closes the shared network session
+        derived.embedded = data
+        derived._spec = dataclasses.replace(
+            base,
+            local_knowledge=dataclasses.replace(
+                known,
+                known_certs=[*known.known_certs, *data.certificates],
+                known_crls=[*known.known_crls, *(CRLContainer(c) for c in data.crls)],
+                known_ocsps=[
+                    *known.known_ocsps,
+                    *(c for r in data.ocsps for c in OCSPContainer.load_multi(r)),
+                ],
+            ),
+        )
+        return derived
 
     def check_cancelled(self, _done: int = 0) -> None:
         """An ``on_bytes`` callback for ``Document.digest``: stop hashing a big file at once."""
@@ -39,7 +70,7 @@ class VerificationContext:
         return bootstrap_validation_data_handlers(self.spec, self.settings.timing_info())
 
     def close(self) -> None:
-        if self._spec is None:
+        if self._spec is None or not self._owner:
             return
         backend = self._spec.revinfo_gathering_policy.fetcher_backend
         if backend is not None:

@@ -30,6 +30,8 @@ class CompletedChain:
     """The signer's CAs, issuer first, the self-signed root left out."""
     missing_issuer: str | None = None
     """The name of the first issuer that could not be found; None when complete."""
+    root: x509.Certificate | None = None
+    """The self-signed certificate the chain ends at, when it was found."""
 
 
 def complete_chain(
@@ -39,19 +41,31 @@ def complete_chain(
     fetch: bool = True,
 ) -> CompletedChain:
     """The CAs above ``certificate``, from ``known`` certificates first, then fetched."""
+    from ..aio import run_sync
+
+    return run_sync(complete_chain_async(certificate, known, fetch=fetch))
+
+
+async def complete_chain_async(
+    certificate: x509.Certificate,
+    known: Iterable[x509.Certificate],
+    *,
+    fetch: bool = True,
+) -> CompletedChain:
+    """``complete_chain``, for code already running in the event loop."""
     pool = list(known)
     chain: list[x509.Certificate] = []
     current = certificate
     for _ in range(MAX_DEPTH):
         if _self_issued(current):
-            return CompletedChain(tuple(chain))
+            return CompletedChain(tuple(chain), root=current)
         issuer = _issuer_among(current, pool)
         if issuer is None and fetch:
-            issuer = _issuer_among(current, _fetched_issuers(current))
+            issuer = _issuer_among(current, await _fetched_issuers(current))
         if issuer is None:
             return CompletedChain(tuple(chain), current.issuer.rfc4514_string())
         if _self_issued(issuer):
-            return CompletedChain(tuple(chain))
+            return CompletedChain(tuple(chain), root=issuer)
         if issuer in chain:  # a loop between cross-certificates
             return CompletedChain(tuple(chain))
         chain.append(issuer)
@@ -95,29 +109,21 @@ def _signed_by(certificate: x509.Certificate, issuer: x509.Certificate) -> bool:
     return True
 
 
-def _fetched_issuers(certificate: x509.Certificate) -> Sequence[x509.Certificate]:
+async def _fetched_issuers(certificate: x509.Certificate) -> Sequence[x509.Certificate]:
     """The certificates at the caIssuers addresses of ``certificate``; none when offline."""
     from asn1crypto import x509 as asn1_x509
 
-    from ..aio import run_sync
     from ..net.http import fetcher_backend
 
     target = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
-
-    async def fetch() -> list[x509.Certificate]:
-        backend = fetcher_backend()
-        found: list[x509.Certificate] = []
-        try:
-            fetchers = backend.get_fetchers()
-            async for issuer in fetchers.cert_fetcher.fetch_cert_issuers(target):
-                found.append(x509.load_der_x509_certificate(issuer.dump()))
-        except Exception:  # unreachable, refused, not a certificate: nothing found there
-            return found
-        finally:
-            await backend.close()
-        return found
-
+    backend = fetcher_backend()
+    found: list[x509.Certificate] = []
     try:
-        return run_sync(fetch())
-    except Exception:  # the event loop itself: nothing fetched
-        return []
+        fetchers = backend.get_fetchers()
+        async for issuer in fetchers.cert_fetcher.fetch_cert_issuers(target):
+            found.append(x509.load_der_x509_certificate(issuer.dump()))
+    except Exception:  # unreachable, refused, not a certificate: nothing found there
+        return found
+    finally:
+        await backend.close()
+    return found

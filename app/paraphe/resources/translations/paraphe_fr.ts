@@ -904,6 +904,10 @@
    <translation>{path} : type de clé {key_type} non pris en charge ; les clés RSA et ECDSA le sont.</translation>
   </message>
   <message>
+   <source>The validation data of the signature could not be gathered ({detail}). Nothing more was signed; check the network access to the certificate authority, or sign at B-T.</source>
+   <translation>Les données de validation de la signature n'ont pas pu être rassemblées ({detail}). Rien de plus n'a été signé ; vérifiez l'accès réseau à l'autorité de certification, ou signez au niveau B-T.</translation>
+  </message>
+  <message>
    <source>{path}: wrong password for this certificate file. Check it and try again.</source>
    <translation>{path} : mot de passe incorrect pour ce fichier de certificat. Vérifiez-le et réessayez.</translation>
   </message>

@@ -28,6 +28,8 @@ class AdesRun:
     """The validation-data handlers it used: what revocation data was fetched."""
     errors: tuple[BaseException, ...]
     """The certificate-validation exceptions pyHanko logged meanwhile."""
+    embedded: Any = None
+    """The validation data the signature carries (``ValidationData``), if any."""
 
     def verdict(self) -> tuple[Indication, SubIndication | None]:
         return refined(*from_pyhanko(self.result.ades_subindic), self.errors)
@@ -49,7 +51,7 @@ def run_ades(signed_data: Any, raw_digest: bytes | None, context: VerificationCo
                 validation_data_handlers=handlers,
             )
         )
-    return AdesRun(result, handlers, tuple(errors))
+    return AdesRun(result, handlers, tuple(errors), context.embedded)
 
 
 def describe_status(report: SignatureReport, run: AdesRun) -> None:
@@ -65,6 +67,7 @@ def describe_status(report: SignatureReport, run: AdesRun) -> None:
         details=getattr(status, "revocation_details", None),
         handlers=run.handlers,
         cert=getattr(status, "signing_cert", None),
+        embedded=run.embedded,
     )
     report.checks = _standard_checks(status, report.subindication)
 

@@ -61,13 +61,19 @@ def _failure(
     )
 
 
-def detect_level(signer_info: cms.SignerInfo) -> BaselineLevel:
-    """The baseline level the unsigned attributes claim, from their types alone: their values
-    (revocation data, archive timestamps) are not parsed."""
+def detect_level(
+    signer_info: cms.SignerInfo, signed_data: cms.SignedData | None = None
+) -> BaselineLevel:
+    """The baseline level the signature claims, from the types of its unsigned attributes and
+    whether SignedData carries revocation data (EN 319 122-1 B-LT puts it in SignedData.crls;
+    the older CAdES-X-L in certificate-values and revocation-values): values are not parsed."""
     types = attribute_types(signer_info["unsigned_attrs"])
     if _ATTR_ARCHIVE_TS_V3 in types:
         return BaselineLevel.B_LTA
-    if _ATTR_SIGNATURE_TS in types and {_ATTR_CERT_VALUES, _ATTR_REVOCATION_VALUES} <= types:
+    revocation_in_signed_data = signed_data is not None and bool(signed_data["crls"])
+    if _ATTR_SIGNATURE_TS in types and (
+        {_ATTR_CERT_VALUES, _ATTR_REVOCATION_VALUES} <= types or revocation_in_signed_data
+    ):
         return BaselineLevel.B_LT
     if _ATTR_SIGNATURE_TS in types:
         return BaselineLevel.B_T
@@ -97,7 +103,7 @@ def validate_cms(
         ]
     signer_info = signer_infos[0]
     enveloping = not isinstance(signed_data["encap_content_info"]["content"], core.Void)
-    level = detect_level(signer_info)
+    level = detect_level(signer_info, signed_data)
     if not enveloping and document is None:
         return [
             _failure(
@@ -150,6 +156,9 @@ def validate_cms(
                     level,
                 )
             ]
+    from ...validation_data.embedded import from_cms
+
+    context = context.with_embedded(from_cms(signed_data))
     try:
         run = run_ades(signed_data, raw_digest, context)
     except MUST_PROPAGATE:

@@ -141,6 +141,10 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
                 shared_comparer().warm_up()  # changed after a signature: pages to compare
             doc_timestamps = list(reader.embedded_timestamp_signatures)
             has_dss = "/DSS" in reader.root
+            if has_dss:
+                from ...validation_data.embedded import from_pdf
+
+                context = context.with_embedded(from_pdf(reader))
             return [
                 _validate_contained(path, sig, context, has_dss, doc_timestamps)
                 for sig in signatures

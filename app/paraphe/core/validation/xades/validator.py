@@ -201,6 +201,10 @@ def _validate_signature(
     findings.signer = signer_identity(cert)
     findings.signing_time = signing_time(verified_properties)
 
+    from ...validation_data.embedded import from_xades
+
+    if structure.signed_properties is not None:
+        context = context.with_embedded(from_xades(structure.signed_properties.getparent()))
     outcome = validate_certificate(cert, candidates, context)
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
