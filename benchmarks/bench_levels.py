@@ -295,7 +295,9 @@ def check_outputs(folder: Path, fmt: str, level: str, count: int) -> None:
         else:
             stamped = SIGNATURE_TIMESTAMP_OID.hex().encode() in data.lower()
         if stamped != (level != "B-B"):
-            raise SystemExit(f"{path}: signature timestamp {'missing' if level != 'B-B' else ''}")
+            raise SystemExit(
+                f"{path}: signature timestamp {'missing' if stamped is False else 'at B-B'}"
+            )
 
 
 def bench(setup: Setup, counter: RequestCounter, work: Path, repeat: int, count: int) -> dict:
