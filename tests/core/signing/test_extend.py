@@ -230,7 +230,7 @@ def test_an_extension_that_does_not_check_is_not_kept(
     )
 
 
-@pytest.mark.parametrize("level", [BaselineLevel.B_B, BaselineLevel.B_LT, BaselineLevel.B_LTA])
+@pytest.mark.parametrize("level", [BaselineLevel.B_B, BaselineLevel.B_LTA])
 def test_levels_this_version_cannot_reach_are_refused(
     level: BaselineLevel, pki: TestPki, documents: tuple[Path, Path]
 ) -> None:
@@ -250,3 +250,55 @@ def test_an_extended_signature_keeps_its_failing_verdict(
     document.write_text("Offre modifiée\n", encoding="utf-8")
     report = _verified(pki, token)
     assert report.indication is Indication.TOTAL_FAILED
+
+
+def _offline(pki: TestPki, path: Path) -> SignatureReport:
+    settings = VerificationSettings(
+        trust_roots=tuple(load_certificates(pki.root_cert)), trust_sources=(), offline=True
+    )
+    [report] = verify_paths([path], settings).all_signatures()
+    return report
+
+
+@pytest.mark.parametrize("fmt", [SignatureFormat.XADES, SignatureFormat.CADES])
+def test_tokens_go_from_b_b_to_b_lt_in_two_checked_steps_and_validate_offline(
+    fmt: SignatureFormat, pki: TestPki, documents: tuple[Path, Path]
+) -> None:
+    document, _ = documents
+    token = _ours(pki, document, fmt)
+    assert pki.tsa_url is not None
+    request = ExtendRequest((token,), BaselineLevel.B_LT, tsa_servers([pki.tsa_url]))
+    [result] = extend_batch(request).results
+    assert (result.before, result.after) == (BaselineLevel.B_B, BaselineLevel.B_LT)
+    assert_verdict(_offline(pki, token), PASSED, level="B-LT")
+    [again] = extend_batch(request).results
+    assert not again.changed
+
+
+def test_an_openssl_token_reaches_b_lt_and_openssl_still_verifies_it(
+    pki: TestPki, documents: tuple[Path, Path]
+) -> None:
+    document, _ = documents
+    token = openssl_sign(pki, document, document.with_name(f"{document.name} - Signature 1.p7s"))
+    assert pki.tsa_url is not None
+    [result] = extend_batch(
+        ExtendRequest((token,), BaselineLevel.B_LT, tsa_servers([pki.tsa_url]))
+    ).results
+    assert result.after is BaselineLevel.B_LT
+    assert_verdict(_offline(pki, token), PASSED, level="B-LT")
+
+
+def test_a_pdf_signed_by_pyhanko_reaches_b_lt_and_validates_offline(
+    pki: TestPki, nssdir: str, documents: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, pdf = documents
+    theirs = pyhanko_sign(pki, pdf, tmp_path / "par pyHanko.pdf")
+    before = theirs.read_bytes()
+    assert pki.tsa_url is not None
+    [result] = extend_batch(
+        ExtendRequest((theirs,), BaselineLevel.B_LT, tsa_servers([pki.tsa_url]))
+    ).results
+    assert (result.before, result.after) == (BaselineLevel.B_B, BaselineLevel.B_LT)
+    assert theirs.read_bytes().startswith(before)
+    assert_verdict(_offline(pki, theirs), PASSED, level="B-LT")
+    assert "Signature is Valid" in pdfsig(theirs, nssdir).stdout

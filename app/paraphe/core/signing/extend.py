@@ -8,7 +8,8 @@ were, the timestamp for this signature), then put in its place in one step
 (``StagedFile.replace``): there is never a moment when neither exists.
 
 Levels follow DSS and libdigidocpp: one step per level, each building on the one below. This
-version reaches B-T; B-LT and B-LTA come with the validation data.
+version reaches B-T and B-LT (the validation data of the signer and of the timestamps); B-LTA
+comes with the archive timestamps.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ..timestamps.servers import TsaServer
 if TYPE_CHECKING:
     from ..timestamps.client import TimestampService
 
-EXTENDABLE_LEVELS = (BaselineLevel.B_T,)
+EXTENDABLE_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT)
 """Levels ``extend`` can reach in this version."""
 
 _ORDER = tuple(BaselineLevel)
@@ -56,7 +57,7 @@ class ExtendRequest:
         if self.level not in EXTENDABLE_LEVELS:
             raise UsageError(
                 detail=f"signatures cannot be extended to {self.level.value} by this version"
-                " yet (B-T can)"
+                " yet (B-T and B-LT can)"
             )
         if not self.tsa:
             raise UsageError(
@@ -83,18 +84,25 @@ class ExtendOutcome:
 
 
 class Extender(Protocol):
-    """One kind of signature file: its level, and how to add a signature timestamp to it."""
+    """One kind of signature file: its level, and how to raise it one level at a time."""
 
     def level(self, path: Path) -> BaselineLevel: ...
 
-    def add_timestamp(
-        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+    def add_level(
+        self,
+        path: Path,
+        out: BinaryIO,
+        level: BaselineLevel,
+        timestamps: TimestampService,
+        md_algorithm: str,
     ) -> None:
-        """Write the file with the timestamp added to ``out``; raise ``UnsupportedDocument``
-        when it cannot be extended."""
+        """Write to ``out`` the file raised from the level below ``level`` to ``level`` (B-T: a
+        timestamp; B-LT: the validation data); raise ``UnsupportedDocument`` when it cannot."""
 
-    def check(self, original: Path, written: BinaryIO, md_algorithm: str) -> str | None:
-        """Why the written file is not the original plus a valid timestamp, or None."""
+    def check(
+        self, original: Path, written: BinaryIO, level: BaselineLevel, md_algorithm: str
+    ) -> str | None:
+        """Why the written file is not the original plus what ``level`` adds, or None."""
 
 
 def extend_batch(
@@ -160,20 +168,25 @@ def _extender_for(path: Path) -> Extender:
 def _extend_one(
     path: Path, extender: Extender, request: ExtendRequest, timestamps: TimestampService
 ) -> Extended:
+    """One level at a time (DSS and libdigidocpp do the same): each step is written beside the
+    file, checked against it, and swapped in, so a failure at B-LT leaves a whole B-T file."""
     before = extender.level(path)
-    if _ORDER.index(before) >= _ORDER.index(request.level):
-        return Extended(path, before, before)
-    state = FileState.of(path)
-    with StagedFile(path.parent, for_file=path) as staged:
-        extender.add_timestamp(path, staged.file, timestamps, request.digest_algorithm)
-        staged.file.flush()
-        problem = extender.check(path, staged.file, request.digest_algorithm)
-        if problem is not None:
-            raise SigningFailed(path, detail=f"the extended signature does not check: {problem}")
-        if FileState.of(path) != state:
-            raise OutputNotWritable(path, detail="the file changed while it was being extended")
-        staged.replace(path)
-    return Extended(path, before, request.level)
+    reached = before
+    for level in _ORDER[_ORDER.index(before) + 1 : _ORDER.index(request.level) + 1]:
+        state = FileState.of(path)
+        with StagedFile(path.parent, for_file=path) as staged:
+            extender.add_level(path, staged.file, level, timestamps, request.digest_algorithm)
+            staged.file.flush()
+            problem = extender.check(path, staged.file, level, request.digest_algorithm)
+            if problem is not None:
+                raise SigningFailed(
+                    path, detail=f"the extended signature does not check: {problem}"
+                )
+            if FileState.of(path) != state:
+                raise OutputNotWritable(path, detail="the file changed while it was being extended")
+            staged.replace(path)
+        reached = level
+    return Extended(path, before, reached)
 
 
 def extend_levels() -> Sequence[BaselineLevel]:

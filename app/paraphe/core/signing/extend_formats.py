@@ -25,31 +25,75 @@ if TYPE_CHECKING:
 
 class XadesExtender:
     def level(self, path: Path) -> BaselineLevel:
-        from .xades_unsigned import signature_timestamps
+        from ..validation.xades.structure import claimed_level
 
-        return BaselineLevel.B_T if signature_timestamps(_xades_root(path)) else BaselineLevel.B_B
+        return claimed_level(_qualifying(_xades_root(path)))
 
-    def add_timestamp(
-        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+    def add_level(
+        self,
+        path: Path,
+        out: BinaryIO,
+        level: BaselineLevel,
+        timestamps: TimestampService,
+        md_algorithm: str,
     ) -> None:
-        from .xades_unsigned import add_signature_timestamp_to
+        from lxml import etree
+
+        from .xades_unsigned import add_signature_timestamp_to, add_validation_data_to
 
         root = _xades_root(path)
-        out.write(add_signature_timestamp_to(root, timestamps, md_algorithm))
+        if level is BaselineLevel.B_T:
+            out.write(add_signature_timestamp_to(root, timestamps, md_algorithm))
+            return
+        add_validation_data_to(root, timestamps, _xades_signer(path, root))
+        out.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
-    def check(self, original: Path, written: BinaryIO, md_algorithm: str) -> str | None:
+    def check(
+        self, original: Path, written: BinaryIO, level: BaselineLevel, md_algorithm: str
+    ) -> str | None:
         from .xades_unsigned import check_signature_timestamp, signed_parts
 
         written.seek(0)
         data = written.read()
         try:
             before = signed_parts(_xades_root(original))
-            after = signed_parts(_parse_xades(original, data))
+            new_root = _parse_xades(original, data)
+            after = signed_parts(new_root)
         except UnsupportedDocument as exc:
             return exc.message
         if before != after:
             return "its signed parts differ from the original's"
-        return check_signature_timestamp(data, md_algorithm)
+        if level is BaselineLevel.B_T:
+            return check_signature_timestamp(data, md_algorithm)
+        if self.level(original) is not BaselineLevel.B_T:
+            return "the original was not B-T"
+        from ..validation.xades.structure import claimed_level
+
+        if claimed_level(_qualifying(new_root)) is not BaselineLevel.B_LT:
+            return "no CertificateValues and RevocationValues were written"
+        return None
+
+
+def _qualifying(root: Any) -> Any:
+    from ..xades_names import DS, XADES
+
+    return root.find(f"{{{DS}}}Object/{{{XADES}}}QualifyingProperties")
+
+
+def _xades_signer(path: Path, root: Any) -> Any:
+    """The signer's certificate: the KeyInfo certificate the signed SigningCertificate(V2)
+    names (as the validator identifies it)."""
+    from ..validation.xades.signing_certificate import keyinfo_certificates, read_cert_reference
+    from ..validation_data.collect import to_asn1
+    from ..xades_names import XADES
+
+    reference = read_cert_reference(_qualifying(root).find(f"{{{XADES}}}SignedProperties"))
+    matching = [
+        c for c in keyinfo_certificates(root) if reference is not None and reference.matches(c)
+    ]
+    if not matching:
+        raise UnsupportedDocument(path, detail="the signer's certificate is not in the token")
+    return to_asn1(matching[0])
 
 
 def _xades_root(path: Path) -> Any:
@@ -91,37 +135,54 @@ class CadesExtender:
     def level(self, path: Path) -> BaselineLevel:
         from ..validation.cms.validator import detect_level
 
-        return detect_level(_signer_info(_signed_data(path)))
+        signed_data = _signed_data(path)
+        return detect_level(_signer_info(signed_data), signed_data)
 
-    def add_timestamp(
-        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+    def add_level(
+        self,
+        path: Path,
+        out: BinaryIO,
+        level: BaselineLevel,
+        timestamps: TimestampService,
+        md_algorithm: str,
     ) -> None:
-        from .cades import add_signature_timestamp
+        from pyhanko.sign.validation.generic_cms import extract_certs_for_validation
 
-        content_info = cms.ContentInfo(
-            {"content_type": "signed_data", "content": _signed_data(path)}
-        )
-        out.write(add_signature_timestamp(content_info.dump(), timestamps, md_algorithm))
+        from .cades import add_signature_timestamp, add_validation_data
 
-    def check(self, original: Path, written: BinaryIO, md_algorithm: str) -> str | None:
-        from .cades import signature_timestamp_problem
+        signed_data = _signed_data(path)
+        token = cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()
+        if level is BaselineLevel.B_T:
+            out.write(add_signature_timestamp(token, timestamps, md_algorithm))
+            return
+        signer = extract_certs_for_validation(signed_data).signer_cert
+        out.write(add_validation_data(token, timestamps, signer))
+
+    def check(
+        self, original: Path, written: BinaryIO, level: BaselineLevel, md_algorithm: str
+    ) -> str | None:
+        from .cades import signature_timestamp_problem, validation_data_problem
 
         written.seek(0)
+        data = written.read()
         try:
-            new = cms.ContentInfo.load(written.read())["content"]
+            new = cms.ContentInfo.load(data)["content"]
             old = _signed_data(original)
             new_signer, old_signer = _signer_info(new), _signer_info(old)
             unchanged = (
                 new_signer["signed_attrs"].dump() == old_signer["signed_attrs"].dump()
                 and new_signer["signature"].native == old_signer["signature"].native
                 and new["encap_content_info"].dump() == old["encap_content_info"].dump()
-                and new["certificates"].dump() == old["certificates"].dump()
             )
+            if level is BaselineLevel.B_T:
+                unchanged = unchanged and new["certificates"].dump() == old["certificates"].dump()
         except (ValueError, TypeError, KeyError, UnsupportedDocument) as exc:
             return f"unreadable ({exc})"
         if not unchanged:
             return "its signed parts differ from the original's"
-        return signature_timestamp_problem(new_signer, md_algorithm)
+        if level is BaselineLevel.B_T:
+            return signature_timestamp_problem(new_signer, md_algorithm)
+        return validation_data_problem(data)
 
 
 def _signed_data(path: Path) -> cms.SignedData:
@@ -145,7 +206,9 @@ def _signer_info(signed_data: cms.SignedData) -> cms.SignerInfo:
 
 
 class PdfExtender:
-    """B-T by a document timestamp in a new revision: it covers every signature before it."""
+    """B-T by a document timestamp in a new revision (it covers every signature before it);
+    B-LT by the validation data of every signature and document timestamp in the document
+    security store, in one more revision (pyHanko's ``add_validation_info``)."""
 
     def level(self, path: Path) -> BaselineLevel:
         from pyhanko.pdf_utils.reader import PdfFileReader
@@ -158,20 +221,44 @@ class PdfExtender:
             if not signatures:
                 raise UnsupportedDocument(path, detail="the PDF has no signature to extend")
             stamped_after = [ts.signed_revision for ts in reader.embedded_timestamp_signatures]
-            levels = [
-                BaselineLevel.B_T
-                if any(revision > sig.signed_revision for revision in stamped_after)
-                else detect_level(sig.signer_info)
-                for sig in signatures
-            ]
+            has_dss = "/DSS" in reader.root
+            levels = []
+            for sig in signatures:
+                level = detect_level(sig.signer_info)
+                if level is BaselineLevel.B_B and any(
+                    r > sig.signed_revision for r in stamped_after
+                ):
+                    level = BaselineLevel.B_T
+                if level is BaselineLevel.B_T and has_dss:
+                    level = BaselineLevel.B_LT
+                levels.append(level)
         order = tuple(BaselineLevel)
         return min(levels, key=order.index)
 
-    def add_timestamp(
+    def add_level(
+        self,
+        path: Path,
+        out: BinaryIO,
+        level: BaselineLevel,
+        timestamps: TimestampService,
+        md_algorithm: str,
+    ) -> None:
+        from pyhanko.pdf_utils.misc import PdfError
+
+        try:
+            if level is BaselineLevel.B_T:
+                self._add_document_timestamp(path, out, timestamps, md_algorithm)
+            else:
+                self._add_validation_data(path, out, timestamps, md_algorithm)
+        except (PdfError, ValueError, KeyError) as exc:
+            raise UnsupportedDocument(
+                path, detail=f"pyHanko could not extend the PDF ({exc})"
+            ) from None
+
+    def _add_document_timestamp(
         self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
     ) -> None:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-        from pyhanko.pdf_utils.misc import PdfError
         from pyhanko.sign.signers import PdfTimeStamper
 
         from ..aio import run_sync
@@ -181,21 +268,48 @@ class PdfExtender:
             problem = pdf_end_problem(handle)
             if problem is not None:
                 raise UnsupportedDocument(path, detail=f"not a readable PDF ({problem})")
-            try:
-                writer = IncrementalPdfFileWriter(handle, strict=False)
-                if writer.prev.encrypted:
-                    raise UnsupportedDocument(path, detail="the PDF is encrypted")
-                run_sync(
-                    PdfTimeStamper(timestamps.stamper).async_timestamp_pdf(
-                        writer, md_algorithm, output=out, chunk_size=1 << 20
-                    )
+            writer = IncrementalPdfFileWriter(handle, strict=False)
+            if writer.prev.encrypted:
+                raise UnsupportedDocument(path, detail="the PDF is encrypted")
+            run_sync(
+                PdfTimeStamper(timestamps.stamper).async_timestamp_pdf(
+                    writer, md_algorithm, output=out, chunk_size=1 << 20
                 )
-            except (PdfError, ValueError, KeyError) as exc:
-                raise UnsupportedDocument(
-                    path, detail=f"pyHanko could not add a timestamp ({exc})"
-                ) from None
+            )
 
-    def check(self, original: Path, written: BinaryIO, md_algorithm: str) -> str | None:
+    def _add_validation_data(
+        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+    ) -> None:
+        """One revision with the DSS: pyHanko adds each signature's data in turn, each call an
+        incremental update of the previous one's output (in memory: a signed PDF of a bid is
+        megabytes)."""
+        import io
+
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.validation.dss import async_add_validation_info
+        from pyhanko.sign.validation.generic_cms import extract_certs_for_validation
+
+        from ..aio import run_sync
+
+        current = io.BytesIO(path.read_bytes())
+        reader = PdfFileReader(current, strict=False)
+        count = len(reader.embedded_signatures)
+        for index in range(count):
+            current.seek(0)
+            reader = PdfFileReader(current, strict=False)
+            signature = reader.embedded_signatures[index]
+            signer = extract_certs_for_validation(signature.signed_data).signer_cert
+            context = timestamps.gathering_context(signer, md_algorithm)
+            following = io.BytesIO()
+            run_sync(
+                async_add_validation_info(signature, context, output=following, chunk_size=1 << 20)
+            )
+            current = following
+        out.write(current.getvalue())
+
+    def check(
+        self, original: Path, written: BinaryIO, level: BaselineLevel, md_algorithm: str
+    ) -> str | None:
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import (
             async_validate_pdf_signature,
@@ -220,6 +334,8 @@ class PdfExtender:
                 )
                 if not (status.intact and status.valid):
                     return f"signature {signature.field_name} no longer verifies"
+            if level is not BaselineLevel.B_T:
+                return None if "/DSS" in reader.root else "no document security store written"
             stamp = reader.embedded_signatures[-1]
             if stamp.sig_object_type != "/DocTimeStamp":
                 return "the last revision is not a document timestamp"

@@ -140,13 +140,13 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
             if any(sig.signed_revision < last_revision for sig in signatures):
                 shared_comparer().warm_up()  # changed after a signature: pages to compare
             doc_timestamps = list(reader.embedded_timestamp_signatures)
-            has_dss = "/DSS" in reader.root
-            if has_dss:
+            dss_revision = _dss_revision(reader)
+            if dss_revision is not None:
                 from ...validation_data.embedded import from_pdf
 
                 context = context.with_embedded(from_pdf(reader))
             return [
-                _validate_contained(path, sig, context, has_dss, doc_timestamps)
+                _validate_contained(path, sig, context, dss_revision, doc_timestamps)
                 for sig in signatures
             ]
     except MUST_PROPAGATE:
@@ -159,44 +159,53 @@ def _validate_contained(
     path: Path,
     sig: Any,
     context: VerificationContext,
-    has_dss: bool,
+    dss_revision: int | None,
     doc_timestamps: list[Any],
 ) -> SignatureReport:
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
-        return _validate_one(path, sig, context, has_dss, doc_timestamps)
+        return _validate_one(path, sig, context, dss_revision, doc_timestamps)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
         return _not_processed(path, sig.field_name, exc)
 
 
-def _level(sig: Any, has_dss: bool, doc_timestamps: list[Any]) -> BaselineLevel:
-    """The level the PDF claims for ``sig``: a signature timestamp, or a document timestamp in
-    a later revision, makes B-T (EN 319 142-1, 6.3); with a DSS, B-LT; with both, B-LTA."""
+def _level(sig: Any, dss_revision: int | None, doc_timestamps: list[Any]) -> BaselineLevel:
+    """The level the PDF claims for ``sig`` (EN 319 142-1, 6.3): a signature timestamp, or a
+    document timestamp in a later revision, makes B-T; a document security store then, B-LT;
+    a document timestamp in a revision after the store's, B-LTA."""
     cms_level = detect_level(sig.signer_info)
-    has_doc_timestamp = bool(doc_timestamps)
     stamped_later = any(ts.signed_revision > sig.signed_revision for ts in doc_timestamps)
     if cms_level is BaselineLevel.B_B and not stamped_later:
         return BaselineLevel.B_B
-    cms_level = max(cms_level, BaselineLevel.B_T, key=tuple(BaselineLevel).index)
-    if has_dss and has_doc_timestamp:
+    if dss_revision is None:
+        return BaselineLevel.B_T
+    if any(ts.signed_revision > dss_revision for ts in doc_timestamps):
         return BaselineLevel.B_LTA
-    if has_dss:
-        return BaselineLevel.B_LT
-    return cms_level
+    return BaselineLevel.B_LT
+
+
+def _dss_revision(reader: Any) -> int | None:
+    """The first revision whose catalogue has a document security store; None without one."""
+    if "/DSS" not in reader.root:
+        return None
+    for revision in range(reader.xrefs.total_revisions):
+        if "/DSS" in reader.get_historical_root(revision):
+            return revision
+    return None
 
 
 def _validate_one(
     path: Path,
     sig: Any,
     context: VerificationContext,
-    has_dss: bool,
+    dss_revision: int | None,
     doc_timestamps: list[Any],
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
 
-    level = _level(sig, has_dss, doc_timestamps)
+    level = _level(sig, dss_revision, doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
         return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")

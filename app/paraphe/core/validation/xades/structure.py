@@ -293,3 +293,10 @@ def b64(text: str | None, what: str) -> bytes:
         return base64.b64decode("".join((text or "").split()), validate=True)
     except (binascii.Error, ValueError):
         raise format_failure(f"{what} is not valid base64") from None
+
+
+def claimed_level(qualifying_properties: Any) -> BaselineLevel:
+    """The level a signature's unsigned properties claim (``extend`` asks it too)."""
+    if qualifying_properties is None:
+        return BaselineLevel.B_B
+    return _level(qualifying_properties)[0]
