@@ -8,6 +8,7 @@ checks the new timestamp against the signature it is for.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -211,27 +212,19 @@ class PdfExtender:
     security store, in one more revision (pyHanko's ``add_validation_info``)."""
 
     def level(self, path: Path) -> BaselineLevel:
+        """The lowest level among the PDF's signatures, as the validator reads it."""
         from pyhanko.pdf_utils.reader import PdfFileReader
 
-        from ..validation.cms.validator import detect_level
+        from ..validation.pdf.validator import claimed_level, first_dss_revision
 
         with path.open("rb") as handle:
             reader = PdfFileReader(handle, strict=False)
             signatures = list(reader.embedded_regular_signatures)
             if not signatures:
                 raise UnsupportedDocument(path, detail="the PDF has no signature to extend")
-            stamped_after = [ts.signed_revision for ts in reader.embedded_timestamp_signatures]
-            has_dss = "/DSS" in reader.root
-            levels = []
-            for sig in signatures:
-                level = detect_level(sig.signer_info)
-                if level is BaselineLevel.B_B and any(
-                    r > sig.signed_revision for r in stamped_after
-                ):
-                    level = BaselineLevel.B_T
-                if level is BaselineLevel.B_T and has_dss:
-                    level = BaselineLevel.B_LT
-                levels.append(level)
+            stamps = list(reader.embedded_timestamp_signatures)
+            dss_revision = first_dss_revision(reader)
+            levels = [claimed_level(sig, dss_revision, stamps) for sig in signatures]
         order = tuple(BaselineLevel)
         return min(levels, key=order.index)
 
@@ -247,35 +240,46 @@ class PdfExtender:
 
         try:
             if level is BaselineLevel.B_T:
-                self._add_document_timestamp(path, out, timestamps, md_algorithm)
-            else:
+                with path.open("rb") as handle:
+                    self._add_document_timestamp(path, handle, out, timestamps, md_algorithm)
+            elif level is BaselineLevel.B_LT:
                 self._add_validation_data(path, out, timestamps, md_algorithm)
+            else:  # B-LTA: the last timestamp's data, then a document timestamp over it all
+                with_data = io.BytesIO()
+                self._add_validation_data(path, with_data, timestamps, md_algorithm)
+                self._add_document_timestamp(path, with_data, out, timestamps, md_algorithm)
         except (PdfError, ValueError, KeyError) as exc:
             raise UnsupportedDocument(
                 path, detail=f"pyHanko could not extend the PDF ({exc})"
             ) from None
 
     def _add_document_timestamp(
-        self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
+        self,
+        path: Path,
+        handle: BinaryIO,
+        out: BinaryIO,
+        timestamps: TimestampService,
+        md_algorithm: str,
     ) -> None:
+        """``handle`` (``path``'s content, or a step beyond it) plus a document timestamp."""
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign.signers import PdfTimeStamper
 
         from ..aio import run_sync
         from ..pdf.end import pdf_end_problem
 
-        with path.open("rb") as handle:
-            problem = pdf_end_problem(handle)
-            if problem is not None:
-                raise UnsupportedDocument(path, detail=f"not a readable PDF ({problem})")
-            writer = IncrementalPdfFileWriter(handle, strict=False)
-            if writer.prev.encrypted:
-                raise UnsupportedDocument(path, detail="the PDF is encrypted")
-            run_sync(
-                PdfTimeStamper(timestamps.stamper).async_timestamp_pdf(
-                    writer, md_algorithm, output=out, chunk_size=1 << 20
-                )
+        handle.seek(0)
+        problem = pdf_end_problem(handle)
+        if problem is not None:
+            raise UnsupportedDocument(path, detail=f"not a readable PDF ({problem})")
+        writer = IncrementalPdfFileWriter(handle, strict=False)
+        if writer.prev.encrypted:
+            raise UnsupportedDocument(path, detail="the PDF is encrypted")
+        run_sync(
+            PdfTimeStamper(timestamps.stamper).async_timestamp_pdf(
+                writer, md_algorithm, output=out, chunk_size=1 << 20
             )
+        )
 
     def _add_validation_data(
         self, path: Path, out: BinaryIO, timestamps: TimestampService, md_algorithm: str
@@ -283,8 +287,6 @@ class PdfExtender:
         """One revision with the DSS: pyHanko adds each signature's data in turn, each call an
         incremental update of the previous one's output (in memory: a signed PDF of a bid is
         megabytes)."""
-        import io
-
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation.dss import async_add_validation_info
         from pyhanko.sign.validation.generic_cms import extract_certs_for_validation
@@ -334,8 +336,10 @@ class PdfExtender:
                 )
                 if not (status.intact and status.valid):
                     return f"signature {signature.field_name} no longer verifies"
-            if level is not BaselineLevel.B_T:
-                return None if "/DSS" in reader.root else "no document security store written"
+            if level is not BaselineLevel.B_T and "/DSS" not in reader.root:
+                return "no document security store written"
+            if level is BaselineLevel.B_LT:
+                return None
             stamp = reader.embedded_signatures[-1]
             if stamp.sig_object_type != "/DocTimeStamp":
                 return "the last revision is not a document timestamp"

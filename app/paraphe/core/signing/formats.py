@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .. import naming
 from ..errors import SelfCheckFailed, UnsupportedDocument
+from ..etsi import BaselineLevel
 from ..files.documents import Document
 from .levels import needs_validation_data
 from .request import SignatureFormat, SignRequest
@@ -208,6 +209,7 @@ class PadesHandler:
             visible=item.request.visible,
             timestamper=self.timestamps.stamper if self.timestamps is not None else None,
             validation_context=self._gathering_context(item),
+            archive=item.request.level is BaselineLevel.B_LTA,
         )
 
     def _gathering_context(self, item: SigningInput) -> Any:
@@ -227,6 +229,7 @@ class PadesHandler:
             written,
             item.request.digest_algorithm if self.timestamps is not None else None,
             with_validation_data=self._context is not None,
+            archived=item.request.level is BaselineLevel.B_LTA,
         )
 
 

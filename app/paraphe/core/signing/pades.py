@@ -76,11 +76,13 @@ def sign_pdf(
     visible: VisibleSignature | None,
     timestamper: TimeStamper | None = None,
     validation_context: Any = None,
+    archive: bool = False,
 ) -> None:
     """Write ``source`` plus one PAdES signature to ``output``; with a ``timestamper``, B-T
     (pyHanko adds the signature timestamp as an unsigned attribute); with a
     ``validation_context`` too, B-LT (pyHanko fetches the validation data of the signer and the
-    TSA through it and writes them in the document security store)."""
+    TSA through it and writes them in the document security store); with ``archive``, B-LTA
+    (a document timestamp after the store, over all of it)."""
     with open(source, "rb") as infile:
         problem = pdf_end_problem(infile)
         if problem is not None:
@@ -112,6 +114,7 @@ def sign_pdf(
             name=holder_name(credential.certificate),
             embed_validation_info=validation_context is not None,
             validation_context=validation_context,
+            use_pades_lta=archive,
         )
         pdf_signer = signers.PdfSigner(
             metadata,
@@ -140,11 +143,12 @@ def check_signed_pdf(
     signed: BinaryIO,
     timestamp_digest: str | None = None,
     with_validation_data: bool = False,
+    archived: bool = False,
 ) -> None:
     """Read the written PDF back: every signature intact and valid, the new one covering it all
     (and, with ``timestamp_digest``, carrying a signature timestamp made with that hash; with
     ``with_validation_data``, followed by one revision only, which adds the document security
-    store)."""
+    store; with ``archived`` too, then by a document timestamp over the whole file)."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     signed.seek(0)
@@ -153,7 +157,7 @@ def check_signed_pdf(
         embedded = reader.embedded_signatures
         if not embedded:
             raise SelfCheckFailed(path, detail="no signature found in the output")
-        for sig in embedded:
+        for sig in reader.embedded_regular_signatures:
             # Integrity and signature value only: trust is the verifier's business, not ours here.
             no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
             status = run_sync(
@@ -163,15 +167,20 @@ def check_signed_pdf(
             )
             if not (status.intact and status.valid):
                 raise SelfCheckFailed(path, detail=f"signature {sig.field_name} does not verify")
-        new = embedded[-1]
+        regular = list(reader.embedded_regular_signatures)
+        new = regular[-1]
         if with_validation_data:
-            revisions_after = reader.xrefs.total_revisions - 1 - new.signed_revision
-            if revisions_after != 1 or "/DSS" not in reader.root:
+            if "/DSS" not in reader.root:
                 raise SelfCheckFailed(path, detail="no document security store after the signature")
+            later = [s for s in embedded if s.signed_revision > new.signed_revision]
+            if archived:  # pyHanko: the DSS and the document timestamp, then the TSA's data
+                _check_archive_timestamp(path, later)
+            elif later or reader.xrefs.total_revisions - 1 - new.signed_revision != 1:
+                raise SelfCheckFailed(path, detail="more than the security store was added")
         elif new.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
             raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
         if timestamp_digest is not None:
-            _check_signature_timestamp(path, embedded[-1], timestamp_digest)
+            _check_signature_timestamp(path, new, timestamp_digest)
     except (PdfError, SignatureValidationError, ValueError) as exc:
         raise SelfCheckFailed(path, detail=str(exc)) from None
 
@@ -182,3 +191,20 @@ def _check_signature_timestamp(path: Path, signature: Any, md_algorithm: str) ->
     problem = signature_timestamp_problem(signature.signer_info, md_algorithm)
     if problem is not None:
         raise SelfCheckFailed(path, detail=problem)
+
+
+def _check_archive_timestamp(path: Path, later: list[Any]) -> None:
+    from pyhanko.sign.validation import async_validate_pdf_timestamp
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    stamps = [s for s in later if s.sig_object_type == "/DocTimeStamp"]
+    if len(stamps) != 1 or len(later) != 1:
+        raise SelfCheckFailed(path, detail="not one document timestamp after the signature")
+    [stamp] = stamps
+    no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
+    status = run_sync(async_validate_pdf_timestamp(stamp, validation_context=no_trust))
+    if not (status.intact and status.valid):
+        raise SelfCheckFailed(path, detail="the document timestamp does not verify")
+    covered = (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
+    if stamp.coverage not in covered:
+        raise SelfCheckFailed(path, detail=f"the document timestamp covers {stamp.coverage}")

@@ -140,7 +140,7 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
             if any(sig.signed_revision < last_revision for sig in signatures):
                 shared_comparer().warm_up()  # changed after a signature: pages to compare
             doc_timestamps = list(reader.embedded_timestamp_signatures)
-            dss_revision = _dss_revision(reader)
+            dss_revision = first_dss_revision(reader)
             if dss_revision is not None:
                 from ...validation_data.embedded import from_pdf
 
@@ -171,22 +171,22 @@ def _validate_contained(
         return _not_processed(path, sig.field_name, exc)
 
 
-def _level(sig: Any, dss_revision: int | None, doc_timestamps: list[Any]) -> BaselineLevel:
+def claimed_level(sig: Any, dss_revision: int | None, doc_timestamps: list[Any]) -> BaselineLevel:
     """The level the PDF claims for ``sig`` (EN 319 142-1, 6.3): a signature timestamp, or a
     document timestamp in a later revision, makes B-T; a document security store then, B-LT;
-    a document timestamp in a revision after the store's, B-LTA."""
+    a document timestamp in the store's revision or a later one (it covers the store), B-LTA."""
     cms_level = detect_level(sig.signer_info)
     stamped_later = any(ts.signed_revision > sig.signed_revision for ts in doc_timestamps)
     if cms_level is BaselineLevel.B_B and not stamped_later:
         return BaselineLevel.B_B
     if dss_revision is None:
         return BaselineLevel.B_T
-    if any(ts.signed_revision > dss_revision for ts in doc_timestamps):
+    if any(ts.signed_revision >= dss_revision for ts in doc_timestamps):
         return BaselineLevel.B_LTA
     return BaselineLevel.B_LT
 
 
-def _dss_revision(reader: Any) -> int | None:
+def first_dss_revision(reader: Any) -> int | None:
     """The first revision whose catalogue has a document security store; None without one."""
     if "/DSS" not in reader.root:
         return None
@@ -205,7 +205,7 @@ def _validate_one(
 ) -> SignatureReport:
     from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, SuspiciousModification
 
-    level = _level(sig, dss_revision, doc_timestamps)
+    level = claimed_level(sig, dss_revision, doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
         return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
