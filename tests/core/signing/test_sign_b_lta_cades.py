@@ -280,3 +280,56 @@ def test_a_covered_unsigned_attribute_replaced_fails_the_archive_timestamp(
         SubIndication.HASH_FAILURE,
     ), archive
     assert "1 unsigned attribute" in archive.detail
+
+
+def test_an_archive_timestamp_in_another_algorithm_hashes_the_document_again(
+    pki: TestPki, document: Path
+) -> None:
+    """SHA-384 over a SHA-256 signature: the document's hash in the imprint is a SHA-384 one."""
+    token = _b_lt(pki, document)
+    token.write_bytes(_archived(pki, token, document, md="sha384"))
+    signed_data = cms.ContentInfo.load(token.read_bytes())["content"]
+    assert {a["algorithm"].native for a in signed_data["digest_algorithms"]} == {
+        "sha256",
+        "sha384",
+    }
+    checked = openssl_cms_verify(token, document, pki.root_cert)
+    assert checked.returncode == 0, checked.stderr
+    report = _verify(pki, token)
+    assert_verdict(report, PASSED, level="B-LTA")
+    [archive] = _archives(report)
+    assert archive.indication is Indication.TOTAL_PASSED, archive
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("fake index", (Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE)),
+        ("no index", (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE)),
+        ("not a token", None),
+    ],
+)
+def test_a_bad_archive_timestamp_gets_its_own_verdict_and_leaves_the_signature(
+    value: str, expected: tuple[Indication, SubIndication] | None, pki: TestPki, lta: Path
+) -> None:
+    """A real token whose index lists what the signature never held, one with no index, and no
+    token at all: each archive timestamp fails on its own; the signature keeps its verdict."""
+    from tests.support.cades_shapes import archive_timestamp_v3
+
+    bad: core.Asn1Value
+    if value == "fake index":
+        bad = archive_timestamp_v3(pki)
+    elif value == "no index":
+        bad = timestamp_token(pki, b"archive")
+    else:
+        bad = core.Integer(7)
+    lta.write_bytes(with_unsigned(lta.read_bytes(), [attribute(ARCHIVE_TIMESTAMP_V3, bad)]))
+    report = _verify(pki, lta)
+    assert_verdict(report, PASSED, level="B-LTA")
+    good, failed = sorted(
+        _archives(report), key=lambda t: t.indication is not Indication.TOTAL_PASSED
+    )
+    assert good.indication is Indication.TOTAL_PASSED, good
+    assert failed.indication is not Indication.TOTAL_PASSED, failed
+    if expected is not None:
+        assert (failed.indication, failed.subindication) == expected, failed

@@ -198,6 +198,6 @@ def _recommend_digest_algorithm(signed_data: cms.SignedData, md_algorithm: str) 
     listed = signed_data["digest_algorithms"]
     if any(algorithm["algorithm"].native == md_algorithm for algorithm in listed):
         return
-    signed_data["digest_algorithms"] = algos.DigestAlgorithms(
+    signed_data["digest_algorithms"] = cms.DigestAlgorithms(
         [*listed, algos.DigestAlgorithm({"algorithm": md_algorithm})]
     )
