@@ -19,7 +19,13 @@ from lxml import etree
 
 from paraphe.core.etsi import BaselineLevel, SignatureFormat
 from paraphe.core.signing.request import SignRequest
-from paraphe.core.signing.xades_archive import add_archive_timestamp, check_archive_timestamps
+from paraphe.core.signing.xades_archive import (
+    ArchiveInput,
+    DocumentFile,
+    add_archive_timestamp,
+    archive_input,
+    check_archive_timestamps,
+)
 from paraphe.core.timestamps.client import TimestampService
 from paraphe.core.timestamps.servers import tsa_servers
 from paraphe.core.trust import load_certificates
@@ -27,6 +33,7 @@ from paraphe.core.validation.indications import Indication
 from paraphe.core.validation.report import SignatureReport, TimestampKind
 from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
+from paraphe.core.validation.xades.structure import DocumentDigests
 from paraphe.core.xades_names import DS, NS, XADES, XADES141
 from tests.core.signing.test_xades_structure import _LocalSchemas
 from tests.support.pki import TestPki
@@ -219,3 +226,22 @@ def test_an_archive_timestamp_copied_from_another_signature_proves_nothing(
     assert "imprint" in archive.detail
     assert any(c.name == "archive timestamp" and c.passed is False for c in report.checks)
     assert check_archive_timestamps(token.read_bytes(), document) is not None
+
+
+def test_the_document_streams_give_the_same_input_with_or_without_a_prefix(
+    token: Path, document: Path
+) -> None:
+    """Signing streams the file (DocumentFile); validation keeps the state its digest left
+    (DocumentDigests): both, with and without data before the document, hash the same bytes."""
+    root = etree.fromstring(token.read_bytes())
+    stamp = root.find(f"{_UNSIGNED}/{{{XADES141}}}ArchiveTimeStamp", NS)
+    ours = archive_input(root, stamp, EXC_C14N)
+    assert ours.before_document == b""
+    raw = document.read_bytes()
+    digests = DocumentDigests(document)
+    assert digests.digest("sha256") == hashlib.sha256(raw).digest()
+    for parts in (ours, ArchiveInput(b"<before/>", b"<after/>")):
+        expected = hashlib.sha384(parts.before_document + raw + parts.after_document).digest()
+        assert parts.digest("sha384", DocumentFile(document)) == expected
+        assert parts.digest("sha384", digests) == expected
+    assert digests.digest("sha256") == hashlib.sha256(raw).digest()  # the kept state unchanged
