@@ -26,7 +26,9 @@ when its signer cannot be identified (EN 319 102-1, 5.3.4 lets a failed cryptogr
 decide the result). Values in the report (signing time, signer) come only from verified content.
 - Validation with time (5.5): each SignatureTimeStamp is validated (``xades.timestamps``) and the
   proof of existence it gives applied to the verdict, by the rule every format shares
-  (``validation.timestamps``). Embedded validation data (B-LT and above) is detected for the
+  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) is validated over its
+  input (``xades.archive``) and reported; it does not change the verdict yet. The timestamps are
+  reported on a HASH_FAILURE too. Embedded validation data (B-LT and above) is detected for the
   level, not used yet.
 
 The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
