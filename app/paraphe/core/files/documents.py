@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import DocumentChanged, UnreadableDocument
 from .user_files import open_regular
@@ -114,6 +115,12 @@ class Document:
     ) -> bytes:
         """Hash in 1 MiB chunks; ``on_bytes`` gets the running count and may raise to stop."""
         hasher = hashlib.new(algorithm)
+        self.feed(hasher, on_bytes)
+        return hasher.digest()
+
+    def feed(self, hasher: Any, on_bytes: Callable[[int], None] | None = None) -> None:
+        """Stream the file's bytes into ``hasher`` (a hashlib object), in chunks: for digests
+        over the document and more (the XAdES archive timestamp's input)."""
         done = 0
         buffer = bytearray(CHUNK_SIZE)
         view = memoryview(buffer)
@@ -131,7 +138,6 @@ class Document:
             raise UnreadableDocument(self.path, detail=exc.strerror or str(exc)) from None
         if done != self.size:
             raise DocumentChanged(self.path)
-        return hasher.digest()
 
     def ensure_unchanged(self) -> None:
         """Refuse to publish a signature over a file that was modified after it was hashed."""

@@ -33,6 +33,7 @@ from paraphe.core.validation.report import (
     DetectedFormat,
     DocumentReport,
     SignatureReport,
+    TimestampKind,
     ValidationReport,
 )
 from paraphe.core.validation.settings import VerificationSettings
@@ -644,8 +645,11 @@ def test_level_is_detected_and_an_unreadable_timestamp_proves_nothing(
     assert_verdict(report, PASSED)  # the signature is valid now; its timestamp proves nothing
     assert report.level == level
     assert check(report, "signature timestamp") is False
-    [timestamp] = report.timestamps
-    assert (timestamp.indication, timestamp.time) == (Indication.TOTAL_FAILED, None)
+    kinds = [t.kind for t in report.timestamps]
+    expected = [TimestampKind.SIGNATURE] + ([TimestampKind.ARCHIVE] if level == "B-LTA" else [])
+    assert kinds == expected
+    for timestamp in report.timestamps:  # unreadable DER: each fails, none proves a time
+        assert (timestamp.indication, timestamp.time) == (Indication.TOTAL_FAILED, None)
     assert report.timestamp_time is None
 
 

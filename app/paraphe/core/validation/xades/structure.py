@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,39 +58,56 @@ _ID_NAMES = frozenset({"Id", "ID", "id"})
 
 
 class DocumentDigests:
-    """The paired document's digests, streamed once per algorithm."""
+    """The paired document's digests, streamed once per algorithm; and the document after a
+    prefix, for the archive timestamp's input (``signing.xades_archive.DocumentBytes``)."""
 
     def __init__(self, path: Path | None, on_bytes: Callable[[int], None] | None = None) -> None:
         self.path = path
         self._on_bytes = on_bytes  # may raise Cancelled to stop hashing
         self._document: Document | None = None
-        self._digests: dict[str, bytes] = {}
+        self._hashed: dict[str, Any] = {}
 
     def digest(self, algorithm: str) -> bytes:
+        return bytes(self.hashed(algorithm).digest())
+
+    def hashed(self, algorithm: str, prefix: bytes = b"") -> Any:
+        """A hashlib object fed ``prefix`` then the document. Without a prefix, the state after
+        the document is kept: the reference's digest and an archive timestamp's input (whose
+        first reference is the document) share one read."""
+        if prefix:
+            hasher = hashlib.new(algorithm)
+            hasher.update(prefix)
+            self._feed(hasher)
+            return hasher
+        if algorithm not in self._hashed:
+            hasher = hashlib.new(algorithm)
+            self._feed(hasher)
+            self._hashed[algorithm] = hasher
+        return self._hashed[algorithm].copy()
+
+    def _feed(self, hasher: Any) -> None:
         if self.path is None:
             raise Verdict(
                 Indication.INDETERMINATE,
                 SubIndication.SIGNED_DATA_NOT_FOUND,
                 Check("document digest", None, "no signed document was given"),
             )
-        if algorithm not in self._digests:
-            try:
-                if self._document is None:
-                    self._document = Document.open(self.path)
-                self._digests[algorithm] = self._document.digest(algorithm, self._on_bytes)
-            except UnreadableDocument as exc:
-                raise Verdict(
-                    Indication.INDETERMINATE,
-                    SubIndication.SIGNED_DATA_NOT_FOUND,
-                    Check("document digest", None, str(exc)),
-                ) from None
-            except DocumentChanged:
-                raise Verdict(
-                    Indication.INDETERMINATE,
-                    SubIndication.GENERIC,
-                    Check("document digest", None, "the document changed while it was read"),
-                ) from None
-        return self._digests[algorithm]
+        try:
+            if self._document is None:
+                self._document = Document.open(self.path)
+            self._document.feed(hasher, self._on_bytes)
+        except UnreadableDocument as exc:
+            raise Verdict(
+                Indication.INDETERMINATE,
+                SubIndication.SIGNED_DATA_NOT_FOUND,
+                Check("document digest", None, str(exc)),
+            ) from None
+        except DocumentChanged:
+            raise Verdict(
+                Indication.INDETERMINATE,
+                SubIndication.GENERIC,
+                Check("document digest", None, "the document changed while it was read"),
+            ) from None
 
 
 # --- structure (format checking) --------------------------------------------------------------

@@ -26,7 +26,9 @@ when its signer cannot be identified (EN 319 102-1, 5.3.4 lets a failed cryptogr
 decide the result). Values in the report (signing time, signer) come only from verified content.
 - Validation with time (5.5): each SignatureTimeStamp is validated (``xades.timestamps``) and the
   proof of existence it gives applied to the verdict, by the rule every format shares
-  (``validation.timestamps``). Embedded validation data (B-LT and above) is detected for the
+  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) is validated over its
+  input (``xades.archive``) and reported; it does not change the verdict yet. The timestamps are
+  reported on a HASH_FAILURE too. Embedded validation data (B-LT and above) is detected for the
   level, not used yet.
 
 The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
@@ -46,7 +48,8 @@ from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity
 from ..failures import MUST_PROPAGATE, cannot_process, one_line
 from ..indications import Indication, SubIndication
-from ..report import Check, SignatureReport
+from ..report import Check, SignatureReport, TimestampReport
+from .archive import archive_timestamps
 from .crypto import signing_time, verify, verify_without_identified_signer
 from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
 from .reading import parse, read_token
@@ -55,7 +58,14 @@ from .signing_certificate import (
     keyinfo_certificates,
     read_cert_reference,
 )
-from .structure import DIGESTS, DocumentDigests, b64, check_algorithms, read_structure
+from .structure import (
+    DIGESTS,
+    DocumentDigests,
+    Structure,
+    b64,
+    check_algorithms,
+    read_structure,
+)
 from .timestamps import signature_timestamps
 from .verdicts import Findings, Verdict, format_failure
 
@@ -131,6 +141,9 @@ def _validate_signature(
     expected = b64(reference.findtext("ds:DigestValue", namespaces=NS), "a DigestValue")
     algorithm = DIGESTS[reference.find("ds:DigestMethod", NS).get("Algorithm")]
     if document.digest(algorithm) != expected:
+        # the timestamps are reported too: an archive timestamp also says the document differs
+        embedded = _with_embedded(structure, context)
+        findings.timestamps = _timestamps(structure, signature, document, embedded)
         raise Verdict(
             Indication.TOTAL_FAILED,
             SubIndication.HASH_FAILURE,
@@ -201,14 +214,32 @@ def _validate_signature(
     findings.signer = signer_identity(cert)
     findings.signing_time = signing_time(verified_properties)
 
-    from ...validation_data.embedded import from_xades
-
-    if structure.signed_properties is not None:
-        context = context.with_embedded(from_xades(structure.signed_properties.getparent()))
+    context = _with_embedded(structure, context)
     outcome = validate_certificate(cert, candidates, context)
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
-    findings.timestamps = signature_timestamps(structure.signed_properties, signature, context)
+    findings.timestamps = _timestamps(structure, signature, document, context)
     findings.check_at = lambda at: validate_certificate(cert, candidates, context, at)
     return outcome.indication, outcome.subindication
+
+
+def _with_embedded(structure: Structure, context: VerificationContext) -> VerificationContext:
+    from ...validation_data.embedded import from_xades
+
+    if structure.signed_properties is None:
+        return context
+    return context.with_embedded(from_xades(structure.signed_properties.getparent()))
+
+
+def _timestamps(
+    structure: Structure, signature: Any, document: DocumentDigests, context: VerificationContext
+) -> list[TimestampReport] | None:
+    """The signature timestamps (B-T) then the archive timestamps (B-LTA), each validated with
+    the validation data the signature carries (``context``: ``_with_embedded``)."""
+    if structure.signed_properties is None:
+        return None
+    return [
+        *signature_timestamps(structure.signed_properties, signature, context),
+        *archive_timestamps(signature, document, context),
+    ]
