@@ -52,8 +52,8 @@ def test_extend_refuses_what_it_cannot_do(
     before = snapshot(tmp_path)
     no_server = run_paraphe("extend", token, "--level", "B-T")
     assert no_server.returncode == 2 and "timestamp server" in no_server.stderr
-    long_term = run_paraphe("extend", token, "--level", "B-LTA", "--tsa", pki.tsa_url)
-    assert long_term.returncode == 2 and "cannot be extended to B-LTA" in long_term.stderr
+    renew_b_t = run_paraphe("extend", token, "--level", "B-T", "--renew", "--tsa", pki.tsa_url)
+    assert renew_b_t.returncode == 2 and "only a B-LTA signature can be renewed" in renew_b_t.stderr
     not_a_signature = run_paraphe(
         "extend", tmp_path / "Mémoire technique.txt", "--level", "B-T", "--tsa", pki.tsa_url
     )

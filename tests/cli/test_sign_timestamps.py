@@ -236,18 +236,21 @@ def test_b_t_without_any_server_is_a_usage_error(
     assert snapshot(bid_folder) == before
 
 
-def test_b_lta_is_refused_by_this_version(
+def test_b_lta_asks_the_tsa_three_times_per_file(
     pki: TestPki, bid_folder: Path, password_file: Path, run_paraphe: RunParaphe
 ) -> None:
-    before = snapshot(bid_folder)
+    """The check before the password, the signature timestamp, the archive timestamp."""
     with FakeTsa(pki, "forward") as good:
         done = _sign(
             run_paraphe, bid_folder / TXT, pki, password_file, "--level", "B-LTA", "--tsa", good.url
         )
-        assert good.requests == 0
-    assert done.returncode == USAGE, done.stderr
-    assert "level B-LTA cannot be signed by this version yet" in _one_line(done)
-    assert snapshot(bid_folder) == before
+        assert good.requests == 3
+    assert done.returncode == OK, done.stderr
+    verified = run_paraphe(
+        "verify", bid_folder / f"{TXT} - Signature 1.xml", "--trust", pki.root_cert, "--json"
+    )
+    assert verified.returncode == OK, verified.stderr
+    assert '"level": "B-LTA"' in verified.stdout
 
 
 def test_a_tsa_that_is_no_http_url_is_a_usage_error(

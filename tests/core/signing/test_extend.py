@@ -230,14 +230,18 @@ def test_an_extension_that_does_not_check_is_not_kept(
     )
 
 
-@pytest.mark.parametrize("level", [BaselineLevel.B_B, BaselineLevel.B_LTA])
-def test_levels_this_version_cannot_reach_are_refused(
-    level: BaselineLevel, pki: TestPki, documents: tuple[Path, Path]
+@pytest.mark.parametrize(
+    ("level", "renew"),
+    [(BaselineLevel.B_B, False), (BaselineLevel.B_T, True), (BaselineLevel.B_LT, True)],
+)
+def test_what_cannot_be_asked_is_refused(
+    level: BaselineLevel, renew: bool, pki: TestPki, documents: tuple[Path, Path]
 ) -> None:
+    """B-B is no extension; only B-LTA signatures are renewed."""
     token = _ours(pki, documents[0], SignatureFormat.XADES)
     assert pki.tsa_url is not None
     with pytest.raises(UsageError):
-        extend_batch(ExtendRequest((token,), level, tsa_servers([pki.tsa_url])))
+        extend_batch(ExtendRequest((token,), level, tsa_servers([pki.tsa_url]), renew=renew))
 
 
 def test_an_extended_signature_keeps_its_failing_verdict(

@@ -32,12 +32,22 @@ def add_parser(commands: Any) -> None:
         help="the level to reach; this version reaches "
         + ", ".join(level.value for level in EXTENDABLE_LEVELS),
     )
+    parser.add_argument(
+        "--renew",
+        action="store_true",
+        help="with --level B-LTA: add an archive timestamp to B-LTA signatures too (do it before"
+        " the last timestamp's certificate expires)",
+    )
     add_timestamp_options(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     parser.set_defaults(run=run)
 
 
 def _said(result: Extended) -> str:
+    if result.renewed:
+        return tr("renewed: {path} (one more archive timestamp)").format(
+            path=displayable(result.path)
+        )
     if result.changed:
         return tr("extended: {path} ({before} → {after})").format(
             path=displayable(result.path), before=result.before.value, after=result.after.value
@@ -54,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         paths=tuple(args.files),
         level=BaselineLevel(args.level),
         tsa=timestamp_servers(args),
+        renew=args.renew,
     )
     outcome = extend_batch(
         request, on_result=None if args.quiet else (lambda result: print(_said(result)))

@@ -201,3 +201,38 @@ def _recommend_digest_algorithm(signed_data: cms.SignedData, md_algorithm: str) 
     signed_data["digest_algorithms"] = cms.DigestAlgorithms(
         [*listed, algos.DigestAlgorithm({"algorithm": md_algorithm})]
     )
+
+
+def check_archive_timestamps(token: bytes, content_digest: ContentDigest) -> str | None:
+    """Re-read a written token: None when it has archive timestamps and each holds a token
+    over the imprint its own hash index gives (imprint only; the validator checks the rest)."""
+    from ..timestamps.token_check import TokenRejected, check_token
+
+    try:
+        signed_data = cms.ContentInfo.load(token)["content"]
+        [signer_info] = signed_data["signer_infos"]
+        archives = [
+            cms.ContentInfo.load(value.dump())  # an attribute asn1crypto does not know: Any
+            for attribute in signer_info["unsigned_attrs"] or ()
+            if attribute["type"].dotted == ARCHIVE_TIME_STAMP_V3
+            for value in attribute["values"]
+        ]
+        if not archives:
+            return "no archive-time-stamp-v3"
+        for archive in archives:
+            tsa_signer = archive["content"]["signer_infos"][0]
+            [index] = [
+                value
+                for attribute in tsa_signer["unsigned_attrs"] or ()
+                if attribute["type"].dotted == ATS_HASH_INDEX_V3
+                for value in attribute["values"]
+            ]
+            info = archive["content"]["encap_content_info"]["content"].parsed
+            md = info["message_imprint"]["hash_algorithm"]["algorithm"].native
+            imprint = archive_imprint(
+                signed_data, signer_info, content_digest(md), index.dump(), md
+            )
+            check_token(archive, imprint, md)
+    except (TokenRejected, ValueError, TypeError, KeyError) as exc:
+        return f"archive timestamp: {exc}"
+    return None

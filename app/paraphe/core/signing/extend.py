@@ -8,8 +8,9 @@ were, the timestamp for this signature), then put in its place in one step
 (``StagedFile.replace``): there is never a moment when neither exists.
 
 Levels follow DSS and libdigidocpp: one step per level, each building on the one below. This
-version reaches B-T and B-LT (the validation data of the signer and of the timestamps); B-LTA
-comes with the archive timestamps.
+version reaches B-T, B-LT (the validation data of the signer and of the timestamps) and B-LTA
+(an archive timestamp over all of it); ``renew`` adds one more archive timestamp to a B-LTA
+signature, before the last one's TSA certificate expires.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from ..timestamps.servers import TsaServer
 if TYPE_CHECKING:
     from ..timestamps.client import TimestampService
 
-EXTENDABLE_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT)
+EXTENDABLE_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT, BaselineLevel.B_LTA)
 """Levels ``extend`` can reach in this version."""
 
 _ORDER = tuple(BaselineLevel)
@@ -50,6 +51,8 @@ class ExtendRequest:
     tsa: tuple[TsaServer, ...]
     digest_algorithm: str = "sha256"
     """Hash of the timestamps' imprints."""
+    renew: bool = False
+    """B-LTA only: add an archive timestamp to signatures already at B-LTA too."""
 
     def assert_viable(self) -> None:
         if not self.paths:
@@ -59,6 +62,8 @@ class ExtendRequest:
                 detail=f"signatures cannot be extended to {self.level.value} by this version"
                 " yet (B-T and B-LT can)"
             )
+        if self.renew and self.level is not BaselineLevel.B_LTA:
+            raise UsageError(detail="only a B-LTA signature can be renewed (--level B-LTA)")
         if not self.tsa:
             raise UsageError(
                 detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"
@@ -71,10 +76,12 @@ class Extended:
     path: Path
     before: BaselineLevel
     after: BaselineLevel
+    renewed: bool = False
+    """A B-LTA signature given one more archive timestamp."""
 
     @property
     def changed(self) -> bool:
-        return self.before != self.after
+        return self.before != self.after or self.renewed
 
 
 @dataclass
@@ -172,7 +179,10 @@ def _extend_one(
     file, checked against it, and swapped in, so a failure at B-LT leaves a whole B-T file."""
     before = extender.level(path)
     reached = before
-    for level in _ORDER[_ORDER.index(before) + 1 : _ORDER.index(request.level) + 1]:
+    steps = list(_ORDER[_ORDER.index(before) + 1 : _ORDER.index(request.level) + 1])
+    if request.renew and before is BaselineLevel.B_LTA:
+        steps = [BaselineLevel.B_LTA]  # one more archive timestamp, over the last one
+    for level in steps:
         state = FileState.of(path)
         with StagedFile(path.parent, for_file=path) as staged:
             extender.add_level(path, staged.file, level, timestamps, request.digest_algorithm)
@@ -186,7 +196,7 @@ def _extend_one(
                 raise OutputNotWritable(path, detail="the file changed while it was being extended")
             staged.replace(path)
         reached = level
-    return Extended(path, before, reached)
+    return Extended(path, before, reached, renewed=bool(steps) and before is reached)
 
 
 def extend_levels() -> Sequence[BaselineLevel]:

@@ -46,7 +46,15 @@ class XadesExtender:
         if level is BaselineLevel.B_T:
             out.write(add_signature_timestamp_to(root, timestamps, md_algorithm))
             return
-        add_validation_data_to(root, timestamps, _xades_signer(path, root))
+        if level is BaselineLevel.B_LT:
+            add_validation_data_to(root, timestamps, _xades_signer(path, root))
+        else:
+            from .xades_archive import UnsupportedArchiveInput, add_archive_timestamp
+
+            try:
+                add_archive_timestamp(root, timestamps, md_algorithm, document_of(path))
+            except UnsupportedArchiveInput as exc:
+                raise UnsupportedDocument(path, detail=str(exc)) from None
         out.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
     def check(
@@ -66,12 +74,14 @@ class XadesExtender:
             return "its signed parts differ from the original's"
         if level is BaselineLevel.B_T:
             return check_signature_timestamp(data, md_algorithm)
-        if self.level(original) is not BaselineLevel.B_T:
-            return "the original was not B-T"
         from ..validation.xades.structure import claimed_level
 
-        if claimed_level(_qualifying(new_root)) is not BaselineLevel.B_LT:
-            return "no CertificateValues and RevocationValues were written"
+        if claimed_level(_qualifying(new_root)) is not level:
+            return f"the token written is not {level.value}"
+        if level is BaselineLevel.B_LTA:
+            from .xades_archive import check_archive_timestamps
+
+            return check_archive_timestamps(data, document_of(original))
         return None
 
 
@@ -129,6 +139,20 @@ def _parse_xades(path: Path, data: bytes) -> Any:
     return root
 
 
+def document_of(token: Path) -> Path:
+    """The document a detached token signs, beside it (B-LTA time-stamps the document too)."""
+    from ..validation.inputs.discovery import classify, named_document
+
+    document = named_document(classify(token))
+    if document is None:
+        raise UnsupportedDocument(
+            token,
+            detail="its document is not beside it; B-LTA covers the document: put the signed"
+            " file in the same folder",
+        )
+    return document
+
+
 # --- CAdES ------------------------------------------------------------------------------------
 
 
@@ -156,8 +180,17 @@ class CadesExtender:
         if level is BaselineLevel.B_T:
             out.write(add_signature_timestamp(token, timestamps, md_algorithm))
             return
-        signer = extract_certs_for_validation(signed_data).signer_cert
-        out.write(add_validation_data(token, timestamps, signer))
+        if level is BaselineLevel.B_LT:
+            signer = extract_certs_for_validation(signed_data).signer_cert
+            out.write(add_validation_data(token, timestamps, signer))
+            return
+        from .cades_archive import add_archive_timestamp
+
+        if signed_data["encap_content_info"]["content"].native is not None:
+            raise UnsupportedDocument(
+                path, detail="B-LTA of an enveloping .p7m is not supported yet (a .p7s can)"
+            )
+        out.write(add_archive_timestamp(token, timestamps, md_algorithm, document_of(path)))
 
     def check(
         self, original: Path, written: BinaryIO, level: BaselineLevel, md_algorithm: str
@@ -183,7 +216,13 @@ class CadesExtender:
             return "its signed parts differ from the original's"
         if level is BaselineLevel.B_T:
             return signature_timestamp_problem(new_signer, md_algorithm)
-        return validation_data_problem(data)
+        if level is BaselineLevel.B_LT:
+            return validation_data_problem(data)
+        from ..files.documents import Document
+        from .cades_archive import check_archive_timestamps
+
+        document = Document.open(document_of(original))
+        return check_archive_timestamps(data, document.digest)
 
 
 def _signed_data(path: Path) -> cms.SignedData:

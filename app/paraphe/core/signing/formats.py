@@ -99,6 +99,8 @@ class XadesHandler:
             token = add_signature_timestamp(
                 token, self.timestamps, item.request.digest_algorithm, signer
             )
+            if item.request.level is BaselineLevel.B_LTA:
+                token = _xades_archived(token, self.timestamps, item)
         out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
@@ -118,6 +120,10 @@ class XadesHandler:
             from .xades_unsigned import check_signature_timestamp
 
             problem = check_signature_timestamp(token, item.request.digest_algorithm)
+        if problem is None and item.request.level is BaselineLevel.B_LTA:
+            from .xades_archive import check_archive_timestamps
+
+            problem = check_archive_timestamps(token, item.document.path)
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)
 
@@ -155,6 +161,12 @@ class CadesHandler:
             if needs_validation_data(item.request.level):
                 signer = _asn1(item.credential.certificate)
                 token = add_validation_data(token, self.timestamps, signer)
+            if item.request.level is BaselineLevel.B_LTA:
+                from .cades_archive import add_archive_timestamp
+
+                token = add_archive_timestamp(
+                    token, self.timestamps, item.request.digest_algorithm, item.document.path
+                )
         out.write(token)
 
     def check(self, item: SigningInput, written: BinaryIO) -> None:
@@ -168,6 +180,16 @@ class CadesHandler:
             problem = cades.check_signature_timestamp(token, item.request.digest_algorithm)
         if problem is None and needs_validation_data(item.request.level):
             problem = cades.validation_data_problem(token)
+        if problem is None and item.request.level is BaselineLevel.B_LTA:
+            from .cades_archive import check_archive_timestamps
+
+            digest = item.digest
+            problem = check_archive_timestamps(
+                token,
+                lambda md: (
+                    digest if md == item.request.digest_algorithm else item.document.digest(md)
+                ),
+            )
         if problem:
             raise SelfCheckFailed(item.document.path, detail=problem)
 
@@ -231,6 +253,18 @@ class PadesHandler:
             with_validation_data=self._context is not None,
             archived=item.request.level is BaselineLevel.B_LTA,
         )
+
+
+def _xades_archived(token: bytes, timestamps: TimestampService, item: SigningInput) -> bytes:
+    """B-LTA: an ArchiveTimeStamp over the B-LT token and its document (read again)."""
+    from lxml import etree
+
+    from .xades_archive import add_archive_timestamp
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(token, parser)
+    add_archive_timestamp(root, timestamps, item.request.digest_algorithm, item.document.path)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def _asn1(certificate: Any) -> Any:

@@ -19,8 +19,8 @@ FORMAT_NAMES = {
 LEVELS = tuple(BaselineLevel)
 """Every ETSI baseline level, in order: B-B, B-T, B-LT, B-LTA."""
 
-SIGNABLE_LEVELS = (BaselineLevel.B_B, BaselineLevel.B_T, BaselineLevel.B_LT)
-"""Levels this version can sign; B-LTA (archive timestamps) comes next."""
+SIGNABLE_LEVELS = LEVELS
+"""Levels this version can sign: all four, in the three formats."""
 
 TIMESTAMPED_LEVELS = (BaselineLevel.B_T, BaselineLevel.B_LT, BaselineLevel.B_LTA)
 """Levels that need a timestamp server."""

@@ -12,6 +12,10 @@
    <translation>déjà {level} : {path}</translation>
   </message>
   <message>
+   <source>renewed: {path} (one more archive timestamp)</source>
+   <translation>renouvelée : {path} (un horodatage d'archive de plus)</translation>
+  </message>
+  <message>
    <source>extended: {path} ({before} → {after})</source>
    <translation>étendue : {path} ({before} → {after})</translation>
   </message>
