@@ -169,3 +169,32 @@ def test_a_timestamp_of_another_signature_proves_nothing_and_leaves_a_valid_one_
     assert timestamp.indication is not Indication.TOTAL_PASSED
     assert "imprint" in timestamp.detail
     assert report.timestamp_time is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("later", [30 * DAY, 3 * 365 * DAY])
+def test_b_lt_validates_offline_from_its_own_data_long_after(
+    fmt: SignatureFormat, later: dt.timedelta, pki: TestPki, tmp_path: Path
+):
+    """Opened 30 days later, its OCSP answers are stale; 3 years later its certificate has
+    expired too: the signature's own data, as of its timestamp, still decides. A B-T signature
+    has no such data: TRY_LATER."""
+    from tests.support.signing import sign_with
+
+    assert pki.tsa_url is not None
+    results = {}
+    for level in (BaselineLevel.B_T, BaselineLevel.B_LT):
+        folder = tmp_path / level.value
+        folder.mkdir()
+        if fmt is SignatureFormat.PADES:
+            document = folder / "Acte d'engagement.pdf"
+            shutil.copy(SAMPLES / "Acte d'engagement.pdf", document)
+        else:
+            document = folder / "Mémoire technique.txt"
+            document.write_text("Offre\n", encoding="utf-8")
+        request = SignRequest((document,), fmt, level=level, tsa=tsa_servers([pki.tsa_url]))
+        [result] = sign_with(pki, "rsa", request)
+        results[level] = _verify(pki, result.output, offline=True, validation_time=NOW + later)
+    assert_verdict(results[BaselineLevel.B_LT], PASSED, level="B-LT")
+    assert results[BaselineLevel.B_LT].timestamp_time is not None
+    assert results[BaselineLevel.B_T].subindication is SubIndication.TRY_LATER

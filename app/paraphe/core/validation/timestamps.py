@@ -48,11 +48,13 @@ _RESOLVED_BY_TIME = frozenset(
         SubIndication.REVOKED_NO_POE,
         SubIndication.OUT_OF_BOUNDS_NO_POE,
         SubIndication.OUT_OF_BOUNDS_NOT_REVOKED,
+        SubIndication.TRY_LATER,
     }
 )
 """Basic-validation verdicts about the signer's certificate that a proof of existence can
-decide. Others stay as they are: missing revocation data (TRY_LATER), a weak algorithm, and a
-revoked CA (REVOKED_CA_NO_POE: its revocation time is not known here, pyHanko would pass it)."""
+decide; TRY_LATER only by the revocation data at hand (the signature's own, B-LT), as of the
+proven time. Others stay as they are: a weak algorithm, and a revoked CA (REVOKED_CA_NO_POE:
+its revocation time is not known here, pyHanko would pass it)."""
 
 
 def validate_timestamp(
@@ -88,6 +90,20 @@ def _validate(
     indication, subindication = refined(*from_pyhanko(result.ades_subindic), errors)
     status = result.api_status
     verified = status is not None and bool(status.intact) and bool(status.valid)
+    if (
+        status is not None
+        and verified
+        and subindication is SubIndication.TRY_LATER
+        and _tsa_valid_then(token, status, context)
+    ):
+        return TimestampReport(
+            kind,
+            Indication.TOTAL_PASSED,
+            None,
+            time=status.timestamp,
+            tsa=_tsa_name(status),
+            detail=N_("validated as of its own time, with the revocation data at hand"),
+        )
     return TimestampReport(
         kind,
         indication,
@@ -96,6 +112,24 @@ def _validate(
         tsa=_tsa_name(status),
         detail=_detail(status, result.failure_msg),
     )
+
+
+def _tsa_valid_then(token: cms.ContentInfo, status: Any, context: VerificationContext) -> bool:
+    """The TSA's path validated as it stood when the token was made, revocation data obtained
+    since accepted (it says whether the certificate was revoked then): what a B-LT signature's
+    timestamp needs once its embedded answers are no longer fresh."""
+    from ..x509.certificates import as_cryptography
+    from .certificate_path import validate_certificate
+
+    certificates = [
+        as_cryptography(choice.chosen)
+        for choice in token["content"]["certificates"] or ()
+        if choice.name == "certificate"
+    ]
+    then = validate_certificate(
+        as_cryptography(status.signing_cert), certificates, context, at=status.timestamp
+    )
+    return then.indication is Indication.TOTAL_PASSED
 
 
 def _tsa_name(status: Any) -> str | None:
@@ -203,6 +237,12 @@ def with_time(
         return indication, None, poe
     if subindication is SubIndication.REVOKED_NO_POE:
         return (*_revoked(indication, subindication, revoked_at, poe), poe)
+    if subindication is SubIndication.TRY_LATER:
+        # No fresh revocation data now (offline, or a B-LT opened months later): the data at
+        # hand (the signature's) decides as of the proven time, as it would have then.
+        if check_at is None:
+            return indication, subindication, poe
+        return (*_as_then(indication, subindication, check_at(poe), poe), poe)
     if validity is None:
         return indication, subindication, poe
     not_before, not_after = validity
@@ -212,12 +252,21 @@ def with_time(
         return indication, subindication, poe  # nothing proves it was signed while valid
     # Valid at the proven time; its revocation then is what decides (an expired certificate's
     # status was not looked at by the basic validation).
-    then = check_at(poe)
+    return (*_as_then(indication, subindication, check_at(poe), poe), poe)
+
+
+def _as_then(
+    indication: Indication,
+    subindication: SubIndication | None,
+    then: PathOutcome,
+    poe: dt.datetime,
+) -> tuple[Indication, SubIndication | None]:
+    """The verdict once the path was validated as it stood at the proven time."""
     if then.indication is Indication.TOTAL_PASSED:
-        return Indication.TOTAL_PASSED, None, poe
+        return Indication.TOTAL_PASSED, None
     if then.subindication is SubIndication.REVOKED_NO_POE:
-        return (*_revoked(indication, subindication, then.revocation.revoked_at, poe), poe)
-    return indication, subindication, poe
+        return _revoked(indication, subindication, then.revocation.revoked_at, poe)
+    return indication, subindication
 
 
 def _revoked(

@@ -756,6 +756,10 @@
    <translation>la signature du jeton n'est pas valide</translation>
   </message>
   <message>
+   <source>validated as of its own time, with the revocation data at hand</source>
+   <translation>validé à sa propre date, avec les données de révocation disponibles</translation>
+  </message>
+  <message>
    <source>it does not cover its whole revision</source>
    <translation>il ne couvre pas toute sa révision</translation>
   </message>
