@@ -245,3 +245,30 @@ def test_the_document_streams_give_the_same_input_with_or_without_a_prefix(
         assert parts.digest("sha384", DocumentFile(document)) == expected
         assert parts.digest("sha384", digests) == expected
     assert digests.digest("sha256") == hashlib.sha256(raw).digest()  # the kept state unchanged
+
+
+def test_an_archive_timestamp_older_than_the_signature_timestamp_is_an_order_failure(
+    pki: TestPki, document: Path
+) -> None:
+    """A TSA whose clock says ten days ago: the archive timestamp would predate what it covers."""
+    import datetime as dt
+
+    from paraphe.core.validation.indications import Indication, SubIndication
+    from tests.support.fake_tsa import TsaInThePast
+
+    assert pki.tsa_url is not None
+    request = SignRequest(
+        (document,), SignatureFormat.XADES, level=BaselineLevel.B_LT, tsa=tsa_servers([pki.tsa_url])
+    )
+    [result] = sign_with(pki, "rsa", request)
+    root = etree.parse(str(result.output)).getroot()
+    past = TsaInThePast(pki, dt.datetime.now(dt.UTC) - dt.timedelta(days=10))
+    add_archive_timestamp(root, past, "sha256", document)  # type: ignore[arg-type]
+    result.output.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+    report = _verify(pki, result.output)
+    assert (report.indication, report.subindication) == (
+        Indication.INDETERMINATE,
+        SubIndication.TIMESTAMP_ORDER_FAILURE,
+    )
+    assert [c.passed for c in report.checks if c.name == "order of the timestamps"] == [False]

@@ -306,6 +306,10 @@ def apply_time(report: SignatureReport, check_at: PastCheck | None = None) -> No
         validity=(certificate.not_before, certificate.not_after) if certificate else None,
         check_at=check_at,
     )
+    disorder = _out_of_order(report.timestamps)
+    if disorder is not None and indication is not Indication.TOTAL_FAILED:
+        indication, subindication = Indication.INDETERMINATE, SubIndication.TIMESTAMP_ORDER_FAILURE
+        report.checks.append(Check("order of the timestamps", False, disorder))
     report.indication, report.subindication = indication, subindication
     report.explanation = explain(indication, subindication)
     report.timestamp_time = proven
@@ -318,6 +322,26 @@ def apply_time(report: SignatureReport, check_at: PastCheck | None = None) -> No
             else c
             for c in report.checks
         ]
+
+
+def _out_of_order(timestamps: Sequence[TimestampReport]) -> str | None:
+    """Why the timestamps are in an impossible order (EN 319 102-1, 5.6.2.5): an archive
+    timestamp covers the signature timestamps, so it cannot be older than any of them."""
+    signature_times = [
+        t.time for t in timestamps if t.kind is TimestampKind.SIGNATURE and _passed(t) and t.time
+    ]
+    archive_times = [
+        t.time for t in timestamps if t.kind is TimestampKind.ARCHIVE and _passed(t) and t.time
+    ]
+    if not signature_times or not archive_times:
+        return None
+    latest_signature, earliest_archive = max(signature_times), min(archive_times)
+    if earliest_archive < latest_signature:
+        return (
+            f"an archive timestamp ({earliest_archive:%Y-%m-%d %H:%M:%S} UTC) is older than the"
+            f" signature timestamp it covers ({latest_signature:%Y-%m-%d %H:%M:%S} UTC)"
+        )
+    return None
 
 
 def _timestamp_check(timestamp: TimestampReport) -> Check:
