@@ -82,7 +82,7 @@ OID_QCS_TYPE = "0.4.0.1862.1.6"
 OID_QCT_ESIGN = "0.4.0.1862.1.6.1"
 
 _CA_LABELS = ("root", "intermediate", "untrusted-root")
-_SERVICE_LABELS = ("ocsp", "tsa")
+_SERVICE_LABELS = ("ocsp", "tsa", "short-tsa")
 _RSA3072 = frozenset({"rsa3072"})
 _EC = frozenset({"ecdsa"})
 
@@ -236,6 +236,11 @@ class TestPki:
     @property
     def tsa_url(self) -> str | None:
         return self._url("tsa/tsa")
+
+    @property
+    def short_tsa_url(self) -> str | None:
+        """A TSA whose certificate expires in a year: what B-LTA outlives."""
+        return self._url("tsa/short-tsa")
 
     @property
     def ocsp_url(self) -> str | None:
@@ -428,6 +433,11 @@ def _config(now: datetime, url_prefix: str) -> dict[str, Any]:
             "organization-name": "PARAPHE TEST PKI",
             "common-name": "Paraphe Test TSA",
         },
+        "short-tsa": {
+            "country-name": "FR",
+            "organization-name": "PARAPHE TEST PKI",
+            "common-name": "Paraphe Short-Lived TSA",
+        },
     }
     entities.update({p: _persona_entity(p) for p in PERSONAS})
 
@@ -483,6 +493,19 @@ def _config(now: datetime, url_prefix: str) -> dict[str, Any]:
             "subject": "tsa",
             "issuer": "intermediate",
             "validity": sub_ca_validity,
+            "extensions": [
+                {
+                    "id": "key_usage",
+                    "critical": True,
+                    "smart-value": {"schema": "key-usage", "params": ["digital_signature"]},
+                },
+                {"id": "extended_key_usage", "critical": True, "value": ["time_stamping"]},
+            ],
+        },
+        "short-tsa": {
+            "subject": "short-tsa",
+            "issuer": "intermediate",
+            "validity": _validity(now - day, now + year),  # expires long before "tsa"
             "extensions": [
                 {
                     "id": "key_usage",
@@ -556,7 +579,12 @@ def _config(now: datetime, url_prefix: str) -> dict[str, Any]:
                             "signing-cert": "tsa",
                             "signing-key": "tsa",
                             "certs-to-embed": ["intermediate"],
-                        }
+                        },
+                        "short-tsa": {
+                            "signing-cert": "short-tsa",
+                            "signing-key": "short-tsa",
+                            "certs-to-embed": ["intermediate"],
+                        },
                     },
                 },
             }

@@ -198,3 +198,44 @@ def test_b_lt_validates_offline_from_its_own_data_long_after(
     assert_verdict(results[BaselineLevel.B_LT], PASSED, level="B-LT")
     assert results[BaselineLevel.B_LT].timestamp_time is not None
     assert results[BaselineLevel.B_T].subindication is SubIndication.TRY_LATER
+
+
+@pytest.mark.parametrize(
+    "fmt", [SignatureFormat.XADES, SignatureFormat.CADES, SignatureFormat.PADES]
+)
+def test_b_lta_outlives_the_signature_timestamps_tsa(
+    fmt: SignatureFormat, pki: TestPki, tmp_path: Path
+):
+    """Signature timestamp from a TSA whose certificate expires in a year, archive timestamp
+    from one that lasts; 18 months later the first has expired: the archive timestamp proves
+    the signature timestamp was made in time (B-LTA), a B-LT signature has nothing to show."""
+    from paraphe.core.signing.extend import ExtendRequest, extend_batch
+    from tests.support.signing import sign_with
+
+    assert pki.tsa_url is not None and pki.short_tsa_url is not None
+    later = NOW + 548 * DAY  # the signer's certificate (2 years) is still valid
+    outputs = {}
+    for level in (BaselineLevel.B_LT, BaselineLevel.B_LTA):
+        folder = tmp_path / level.value
+        folder.mkdir()
+        if fmt is SignatureFormat.PADES:
+            document = folder / "Acte d'engagement.pdf"
+            shutil.copy(SAMPLES / "Acte d'engagement.pdf", document)
+        else:
+            document = folder / "Mémoire technique.txt"
+            document.write_text("Offre\n", encoding="utf-8")
+        short = tsa_servers([pki.short_tsa_url])
+        request = SignRequest((document,), fmt, level=BaselineLevel.B_LT, tsa=short)
+        [result] = sign_with(pki, "rsa", request)
+        if level is BaselineLevel.B_LTA:
+            to_lta = ExtendRequest((result.output,), level, tsa_servers([pki.tsa_url]))
+            assert extend_batch(to_lta).results[0].after is level
+        outputs[level] = result.output
+
+    archived = _verify(pki, outputs[BaselineLevel.B_LTA], validation_time=later)
+    assert_verdict(archived, PASSED, level="B-LTA")
+    signature_stamp = next(t for t in archived.timestamps if t.kind is TimestampKind.SIGNATURE)
+    assert signature_stamp.indication is Indication.TOTAL_PASSED
+    assert "archive timestamp proves" in signature_stamp.detail
+    long_term = _verify(pki, outputs[BaselineLevel.B_LT], validation_time=later)
+    assert long_term.indication is not Indication.TOTAL_PASSED

@@ -174,7 +174,9 @@ def validate_certificate(
     if at is not None:
         revinfo = dataclasses.replace(policy.revinfo_policy, retroactive_revinfo=True)
         policy = dataclasses.replace(policy, revinfo_policy=revinfo)
-    handlers = context.data_handlers()
+    # The data handlers judge the data they gather as of when it is gathered: now, even when
+    # the validation is of a past time or (``--at``) simulates a later one.
+    handlers = context.data_handlers(None if at is None else _gathered_now(at))
     validation_context = policy.build_validation_context(timing_info=timing, handlers=handlers)
     for other in candidates:
         validation_context.certificate_registry.register(
@@ -209,6 +211,12 @@ def validate_certificate(
     return PathOutcome(
         indication, subindication, revocation, chain, path_checks(subindication, revocation)
     )
+
+
+def _gathered_now(at: dt.datetime) -> Any:
+    from pyhanko_certvalidator.ltv.types import ValidationTimingInfo
+
+    return ValidationTimingInfo(dt.datetime.now(dt.UTC), at, point_in_time_validation=False)
 
 
 def _in_the_past(at: dt.datetime) -> Any:

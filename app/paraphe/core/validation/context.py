@@ -63,11 +63,14 @@ class VerificationContext:
             self._spec = self.settings.signature_spec()
         return self._spec
 
-    def data_handlers(self) -> Any:
-        """Fresh validation-data handlers (revocation data, POE) for one signature."""
+    def data_handlers(self, timing_info: Any = None) -> Any:
+        """Fresh validation-data handlers (revocation data, POE) for one signature, judging
+        freshness at ``timing_info`` (a past time validated) or the settings' time."""
         from pyhanko.sign.validation.policy_decl import bootstrap_validation_data_handlers
 
-        return bootstrap_validation_data_handlers(self.spec, self.settings.timing_info())
+        return bootstrap_validation_data_handlers(
+            self.spec, timing_info or self.settings.timing_info()
+        )
 
     def close(self) -> None:
         if self._spec is None or not self._owner:

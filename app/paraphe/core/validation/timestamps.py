@@ -58,11 +58,16 @@ its revocation time is not known here, pyHanko would pass it)."""
 
 
 def validate_timestamp(
-    token: cms.ContentInfo, imprint_of: ImprintOf, kind: TimestampKind, context: VerificationContext
+    token: cms.ContentInfo,
+    imprint_of: ImprintOf,
+    kind: TimestampKind,
+    context: VerificationContext,
+    proven_by: dt.datetime | None = None,
 ) -> TimestampReport:
-    """One token's verdict; whatever the token holds, a report and never an exception."""
+    """One token's verdict; whatever the token holds, a report and never an exception.
+    ``proven_by``: the time a later (archive) timestamp proves this token existed (B-LTA)."""
     try:
-        return _validate(token, imprint_of, kind, context)
+        return _validate(token, imprint_of, kind, context, proven_by)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # a hostile token: a verdict, never a crash
@@ -73,7 +78,11 @@ def validate_timestamp(
 
 
 def _validate(
-    token: cms.ContentInfo, imprint_of: ImprintOf, kind: TimestampKind, context: VerificationContext
+    token: cms.ContentInfo,
+    imprint_of: ImprintOf,
+    kind: TimestampKind,
+    context: VerificationContext,
+    proven_by: dt.datetime | None,
 ) -> TimestampReport:
     from pyhanko.sign.validation.ades import ades_timestamp_validation
 
@@ -90,20 +99,17 @@ def _validate(
     indication, subindication = refined(*from_pyhanko(result.ades_subindic), errors)
     status = result.api_status
     verified = status is not None and bool(status.intact) and bool(status.valid)
-    if (
-        status is not None
-        and verified
-        and subindication is SubIndication.TRY_LATER
-        and _tsa_valid_then(token, status, context)
-    ):
-        return TimestampReport(
-            kind,
-            Indication.TOTAL_PASSED,
-            None,
-            time=status.timestamp,
-            tsa=_tsa_name(status),
-            detail=N_("validated as of its own time, with the revocation data at hand"),
-        )
+    if status is not None and verified:
+        detail = _as_of_its_time(subindication, status, proven_by, context)
+        if detail is not None and _tsa_valid_then(token, status, context):
+            return TimestampReport(
+                kind,
+                Indication.TOTAL_PASSED,
+                None,
+                time=status.timestamp,
+                tsa=_tsa_name(status),
+                detail=detail,
+            )
     return TimestampReport(
         kind,
         indication,
@@ -112,6 +118,32 @@ def _validate(
         tsa=_tsa_name(status),
         detail=_detail(status, result.failure_msg),
     )
+
+
+def _as_of_its_time(
+    subindication: SubIndication | None,
+    status: Any,
+    proven_by: dt.datetime | None,
+    context: VerificationContext,
+) -> str | None:
+    """Why a token may be validated as of its own time (its TSA's path as it stood then), or
+    None. Its revocation data may no longer be fresh (TRY_LATER: a B-LT opened months later)
+    while the TSA's certificate is still valid; once that certificate has expired, only a later
+    archive timestamp proving the token existed before the expiry will do (EN 319 102-1 B-LTA:
+    what archive timestamps are for; without one, a key compromised after the expiry, when
+    nobody publishes revocations any more, could have made it)."""
+    if subindication not in (SubIndication.TRY_LATER, SubIndication.OUT_OF_BOUNDS_NO_POE):
+        return None
+    expiry = as_cryptography(status.signing_cert).not_valid_after_utc
+    now = context.settings.validation_time or dt.datetime.now(dt.UTC)
+    if now <= expiry and subindication is SubIndication.TRY_LATER:
+        return N_("validated as of its own time, with the revocation data at hand")
+    if proven_by is not None and proven_by <= expiry:
+        return N_(
+            "its TSA's certificate has expired since; a later archive timestamp proves it"
+            " was made while that certificate was valid"
+        )
+    return None
 
 
 def _tsa_valid_then(token: cms.ContentInfo, status: Any, context: VerificationContext) -> bool:
@@ -149,8 +181,16 @@ def _detail(status: Any, failure: str | None) -> str:
     return failure or ""
 
 
+def earliest_proof(archives: Sequence[TimestampReport]) -> dt.datetime | None:
+    """The earliest time a valid archive (or later document) timestamp proves."""
+    times = [t.time for t in archives if _passed(t) and t.time is not None]
+    return min(times) if times else None
+
+
 def cms_signature_timestamps(
-    signer_info: cms.SignerInfo, context: VerificationContext
+    signer_info: cms.SignerInfo,
+    context: VerificationContext,
+    proven_by: dt.datetime | None = None,
 ) -> list[TimestampReport]:
     """The signature-time-stamp tokens of a CMS signer, each validated against its signature."""
     from pyhanko.sign.validation.generic_cms import message_imprint_checker
@@ -164,7 +204,9 @@ def cms_signature_timestamps(
         if attribute["type"].native != "signature_time_stamp_token":
             continue
         for token in attribute["values"]:
-            reports.append(validate_timestamp(token, imprint_of, TimestampKind.SIGNATURE, context))
+            reports.append(
+                validate_timestamp(token, imprint_of, TimestampKind.SIGNATURE, context, proven_by)
+            )
     return reports
 
 

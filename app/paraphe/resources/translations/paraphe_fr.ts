@@ -748,6 +748,10 @@
    <translation>{name} : endommagé ({detail}), ignoré</translation>
   </message>
   <message>
+   <source>validated as of its own time, with the revocation data at hand</source>
+   <translation>validé à sa propre date, avec les données de révocation disponibles</translation>
+  </message>
+  <message>
    <source>the token is not for this signature (message imprint differs)</source>
    <translation>le jeton n'est pas celui de cette signature (l'empreinte diffère)</translation>
   </message>
@@ -756,8 +760,8 @@
    <translation>la signature du jeton n'est pas valide</translation>
   </message>
   <message>
-   <source>validated as of its own time, with the revocation data at hand</source>
-   <translation>validé à sa propre date, avec les données de révocation disponibles</translation>
+   <source>its TSA's certificate has expired since; a later archive timestamp proves it was made while that certificate was valid</source>
+   <translation>le certificat de son autorité d'horodatage a expiré depuis ; un horodatage d'archive postérieur prouve qu'il a été produit quand ce certificat était valide</translation>
   </message>
   <message>
    <source>it does not cover its whole revision</source>

@@ -29,7 +29,7 @@ from ..failures import (
 )
 from ..indications import Indication, SubIndication
 from ..report import Check, DetectedFormat, SignatureReport
-from ..timestamps import apply_time, cms_signature_timestamps
+from ..timestamps import apply_time, cms_signature_timestamps, earliest_proof
 from .ades import AdesRun, describe_status, past_check, run_ades
 from .archive import cms_archive_timestamps
 from .reading import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE  # re-exported: the public limit
@@ -191,10 +191,13 @@ def validate_cms(
     )
     try:
         _describe(report, signer_info, run)
-        report.timestamps = cms_signature_timestamps(signer_info, context)
-        report.timestamps += cms_archive_timestamps(
+        archives = cms_archive_timestamps(
             signed_data, signer_info, None if enveloping else document, raw_digest, context
         )
+        report.timestamps = [
+            *cms_signature_timestamps(signer_info, context, earliest_proof(archives)),
+            *archives,
+        ]
         apply_time(report, past_check(signed_data, run, context))
     except MUST_PROPAGATE:
         raise

@@ -30,7 +30,12 @@ from ..failures import (
 )
 from ..indications import Indication, SubIndication
 from ..report import Check, DetectedFormat, PdfCoverage, SignatureReport
-from ..timestamps import apply_time, cms_signature_timestamps, pdf_document_timestamps
+from ..timestamps import (
+    apply_time,
+    cms_signature_timestamps,
+    earliest_proof,
+    pdf_document_timestamps,
+)
 from .page_comparer import shared_comparer
 from .visual_diff import NotComparable, PageDifference, plan
 
@@ -238,9 +243,10 @@ def _validate_one(
     describe_status(report, run)
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
+    document_stamps = pdf_document_timestamps(sig, doc_timestamps, context)
     report.timestamps = [
-        *cms_signature_timestamps(sig.signer_info, context),
-        *pdf_document_timestamps(sig, doc_timestamps, context),
+        *cms_signature_timestamps(sig.signer_info, context, earliest_proof(document_stamps)),
+        *document_stamps,
     ]
     apply_time(report, past_check(sig.signed_data, run, context))
     indication = report.indication

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import functools
 import hashlib
 from typing import Any
@@ -28,7 +29,10 @@ _DEFAULT_C14N = CanonicalizationMethod.CANONICAL_XML_1_0
 
 
 def signature_timestamps(
-    signed_properties: Any, signature: Any, context: VerificationContext
+    signed_properties: Any,
+    signature: Any,
+    context: VerificationContext,
+    proven_by: dt.datetime | None = None,
 ) -> list[TimestampReport]:
     """Every SignatureTimeStamp beside ``signed_properties``, each with its verdict."""
     qualifying = signed_properties.getparent()
@@ -36,10 +40,12 @@ def signature_timestamps(
         "xades:UnsignedProperties/xades:UnsignedSignatureProperties/xades:SignatureTimeStamp", NS
     )
     signature_value = signature.find("ds:SignatureValue", NS)
-    return [_one(stamp, signature_value, context) for stamp in stamps]
+    return [_one(stamp, signature_value, context, proven_by) for stamp in stamps]
 
 
-def _one(stamp: Any, signature_value: Any, context: VerificationContext) -> TimestampReport:
+def _one(
+    stamp: Any, signature_value: Any, context: VerificationContext, proven_by: dt.datetime | None
+) -> TimestampReport:
     encapsulated = stamp.findall("xades:EncapsulatedTimeStamp", NS)
     if len(encapsulated) != 1 or signature_value is None:
         return _unusable(
@@ -64,7 +70,7 @@ def _one(stamp: Any, signature_value: Any, context: VerificationContext) -> Time
     def imprint_of(md_algorithm: str) -> bytes:
         return hashlib.new(md_algorithm, canonical).digest()
 
-    return validate_timestamp(token, imprint_of, TimestampKind.SIGNATURE, context)
+    return validate_timestamp(token, imprint_of, TimestampKind.SIGNATURE, context, proven_by)
 
 
 @functools.cache

@@ -49,6 +49,7 @@ from ..describe import certificate_info, signer_identity
 from ..failures import MUST_PROPAGATE, cannot_process, one_line
 from ..indications import Indication, SubIndication
 from ..report import Check, SignatureReport, TimestampReport
+from ..timestamps import earliest_proof
 from .archive import archive_timestamps
 from .crypto import signing_time, verify, verify_without_identified_signer
 from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
@@ -239,7 +240,9 @@ def _timestamps(
     the validation data the signature carries (``context``: ``_with_embedded``)."""
     if structure.signed_properties is None:
         return None
+    archives = archive_timestamps(signature, document, context)
+    proven_by = earliest_proof(archives)
     return [
-        *signature_timestamps(structure.signed_properties, signature, context),
-        *archive_timestamps(signature, document, context),
+        *signature_timestamps(structure.signed_properties, signature, context, proven_by),
+        *archives,
     ]
