@@ -89,3 +89,40 @@ def test_extended_from_b_b_to_b_lta_then_renewed(
     report = _verify(pki, signed.output, offline=True)
     assert_verdict(report, PASSED, level="B-LTA")
     assert len(_archiving(report)) == len(_archiving(extended)) + 1
+
+
+def test_pades_b_lta_is_accepted_by_pyhanko_and_pdfsig(
+    pki: TestPki, nssdir: str, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tests.support.third_party import PYHANKO_CLI
+    from tests.support.verifiers import pdfsig
+
+    assert pki.tsa_url is not None
+    document = _document(tmp_path, SignatureFormat.PADES)
+    request = SignRequest(
+        (document,),
+        SignatureFormat.PADES,
+        level=BaselineLevel.B_LTA,
+        tsa=tsa_servers([pki.tsa_url]),
+    )
+    [result] = sign_with(pki, "rsa", request)
+    validated = subprocess.run(
+        [
+            str(PYHANKO_CLI),
+            "sign",
+            "validate",
+            "--pretty-print",
+            "--trust",
+            str(pki.root_cert),
+            "--trust-replace",
+            str(result.output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    assert "LTA" in validated.stdout or "timestamp" in validated.stdout.lower(), validated.stdout
+    assert "Signature is Valid" in pdfsig(result.output, nssdir).stdout
