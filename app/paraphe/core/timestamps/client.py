@@ -209,6 +209,8 @@ class TimestampService:
         self._session = shared_session()
         self.stamper = FailoverTimeStamper(servers, self._session)
         self._collected: dict[bytes, ValidationData] = {}
+        self._fetched: ValidationData | None = None
+        """Everything this run fetched, offered to the next collection."""
 
     def validation_data(
         self, targets: Sequence[asn1_x509.Certificate], known: Sequence[asn1_x509.Certificate]
@@ -219,10 +221,14 @@ class TimestampService:
         from ..validation_data.collect import ValidationData, collect
 
         merged = ValidationData()
+        if self._fetched is None:
+            self._fetched = ValidationData()
         for target in targets:
             key = target.dump()
             if key not in self._collected:
-                self._collected[key] = run_sync(collect([target], known, self._session))
+                collected = run_sync(collect([target], known, self._session, self._fetched))
+                self._collected[key] = collected
+                self._fetched.merge(collected)
             merged.merge(self._collected[key])
         return merged
 
@@ -238,7 +244,7 @@ class TimestampService:
         token = run_sync(self.stamper.async_dummy_response(md_algorithm))["content"]
         tsa = extract_certs_for_validation(token).signer_cert
         token_certs = [c.chosen for c in token["certificates"] or () if c.name == "certificate"]
-        return run_sync(gathering_context([signer, tsa], token_certs, self._session))
+        return run_sync(gathering_context([signer, tsa], token_certs, self._session, self._fetched))
 
     def check_reachable(self, md_algorithm: str) -> None:
         """Get one token now (pyHanko keeps it to size PDF signatures), so that a run with no

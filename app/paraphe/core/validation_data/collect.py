@@ -50,6 +50,7 @@ async def collect(
     targets: Sequence[asn1_x509.Certificate],
     known: Sequence[asn1_x509.Certificate],
     session: Any,
+    prior: ValidationData | None = None,
 ) -> ValidationData:
     """The paths of ``targets`` and their revocation data, fetched now. ``known`` certificates
     (the signature's own, the timestamp tokens') help build the paths; the roots are found by
@@ -57,7 +58,7 @@ async def collect(
     from pyhanko_certvalidator import CertificateValidator
     from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
-    context = await gathering_context(targets, known, session)
+    context = await gathering_context(targets, known, session, prior)
     data = ValidationData()
     for target in targets:
         try:
@@ -82,9 +83,11 @@ async def gathering_context(
     targets: Sequence[asn1_x509.Certificate],
     known: Sequence[asn1_x509.Certificate],
     session: Any,
+    prior: ValidationData | None = None,
 ) -> Any:
     """A pyhanko-certvalidator ValidationContext that fetches revocation data (required) for
-    ``targets``, trusting the roots their chains end at (pyHanko's PAdES signer takes it)."""
+    ``targets``, trusting the roots their chains end at (pyHanko's PAdES signer takes it);
+    ``prior`` is what the run has fetched so far."""
     from pyhanko_certvalidator import ValidationContext
 
     from ..net.http import fetcher_backend
@@ -102,11 +105,14 @@ async def gathering_context(
                 f" (issuer {completed.missing_issuer} not found)"
             )
         roots.append(to_asn1(completed.root))
-        plain_known.extend(completed.chain)
+        plain_known.extend((*completed.chain, completed.root))
     return ValidationContext(
         trust_roots=roots,
         other_certs=[to_asn1(c) for c in plain_known],
         allow_fetching=True,
         revocation_mode="require",
         fetcher_backend=fetcher_backend(session),
+        # what this run fetched already (the CRL of a CA two paths share) is not fetched again
+        crls=list(prior.crls) if prior is not None else [],
+        ocsps=list(prior.ocsps) if prior is not None else [],
     )
