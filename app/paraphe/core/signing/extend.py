@@ -15,7 +15,7 @@ signature, before the last one's TSA certificate expires.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -197,7 +197,3 @@ def _extend_one(
             staged.replace(path)
         reached = level
     return Extended(path, before, reached, renewed=bool(steps) and before is reached)
-
-
-def extend_levels() -> Sequence[BaselineLevel]:
-    return EXTENDABLE_LEVELS
