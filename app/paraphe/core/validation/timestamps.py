@@ -8,9 +8,15 @@ with the imprint each format defines: the signature value for CAdES and PAdES, t
 ``with_time`` is the validation process for signatures with time (EN 319 102-1, 5.5), one rule
 for every format, after the basic validation: a valid signature timestamp proves the signature
 existed at its time, so a certificate that expired or was revoked after it no longer stops the
-signature (an expired one is validated again as it stood then, revocation included:
-``certificate_path.validate_certificate(at=...)``), and one revoked before it fails it (TOTAL_FAILED/REVOKED: there is proof the
-signature was made with a revoked certificate). A timestamp that does not validate (damaged, for
+signature, and one revoked before it fails it (TOTAL_FAILED/REVOKED: there is proof the signature
+was made with a revoked certificate). Where the basic validation could not look (an expired
+certificate's revocation, stale or missing revocation data), the signer's path is validated as it
+stood at the proven time (``certificate_path.validate_certificate(at=...)``) with the data at
+hand: a B-LT signature's own, which is how it validates offline years later.
+
+A timestamp is validated now, or as of its own time when its revocation data is stale and its
+TSA's certificate still valid, or when that certificate has expired and an archive timestamp
+proves the token was made before (B-LTA). A timestamp that does not validate (damaged, for
 another imprint, from an untrusted TSA) proves nothing and is reported with its own verdict; the
 signature keeps the verdict of its basic validation, as DSS does: a valid signature is not made
 red by a bad timestamp beside it. pyHanko's own with-time validation reads CMS only, returns the
@@ -360,7 +366,7 @@ def apply_time(report: SignatureReport, check_at: PastCheck | None = None) -> No
         settled = f"settled by the proof of existence at {proven:%Y-%m-%d %H:%M:%S} UTC"
         report.checks = [
             Check(c.name, True, f"{c.detail}; {settled}" if c.detail else settled)
-            if c.passed is False and c.name in _DECIDED_BY_TIME
+            if c.passed is not True and c.name in _DECIDED_BY_TIME
             else c
             for c in report.checks
         ]
