@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -20,8 +21,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from paraphe.core.config.settings import Settings
-from paraphe.core.errors import TimestampUnavailable
+from paraphe.core.errors import TimestampUnavailable, UnsupportedDocument
+from paraphe.core.etsi import BaselineLevel
+from paraphe.core.signing import extend
+from paraphe.core.signing.extend import Extended, ExtendOutcome, ExtendRequest
 from paraphe.core.signing.request import SignatureFormat, SignRequest
+from paraphe.core.timestamps.servers import tsa_servers
 from paraphe.core.trust import UserTrustStore
 from paraphe.gui.dialogs.extend_dialogs import ExtendConfirmation, ExtendOutcomeMessage
 from paraphe.gui.i18n import install_translation, localized
@@ -210,6 +215,27 @@ def test_extend_selected_replaces_only_that_signature_and_cancel_changes_nothing
     assert page.extend_button.isEnabled()
 
 
+def test_a_file_extended_elsewhere_meanwhile_is_said_to_be_already_at_the_level(
+    qtbot, trusted: None, bid: Path, pki: TestPki
+) -> None:
+    assert pki.tsa_url is not None
+    page = _page(qtbot, [pki.tsa_url])
+    verify(qtbot, page, [bid])
+    # the token is extended by ``paraphe extend`` while the page still shows it B-B
+    request = ExtendRequest((bid / TOKEN,), BaselineLevel.B_T, tsa_servers([pki.tsa_url]))
+    assert extend.extend_batch(request).results[0].changed
+    token = (bid / TOKEN).read_bytes()
+
+    answer(qtbot, ExtendConfirmation, _agree)
+    told = answer(qtbot, ExtendOutcomeMessage, _close)
+    with qtbot.waitSignal(page.verification_finished, timeout=WAIT_MS):
+        page.extend_all_action.trigger()
+    qtbot.waitUntil(lambda: bool(told) and not page.is_busy, timeout=WAIT_MS)
+    assert "1 signature file(s) extended to B-T. 1 already at B-T or higher." in told[0]
+    assert f"Already at the level, left unchanged:\n• Offre à prolonger/{TOKEN} (B-T)" in told[0]
+    assert (bid / TOKEN).read_bytes() == token
+
+
 def test_a_timestamp_server_that_is_down_is_named_and_nothing_changes(
     qtbot, trusted: None, bid: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -233,7 +259,14 @@ def test_a_timestamp_server_that_is_down_is_named_and_nothing_changes(
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_screenshots_of_the_extend_action(
-    qtbot, trusted: None, bid: Path, pki: TestPki, tmp_path: Path, capsys, language: str
+    qtbot,
+    trusted: None,
+    bid: Path,
+    pki: TestPki,
+    tmp_path: Path,
+    capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
 ) -> None:
     assert pki.tsa_url is not None
     try:
@@ -263,6 +296,45 @@ def test_screenshots_of_the_extend_action(
         assert box.grab().save(str(target))
         box.close()
         shots.append(target)
+
+        outcome = ExtendOutcome(
+            results=[
+                Extended(bid / TOKEN, BaselineLevel.B_B, BaselineLevel.B_T),
+                Extended(bid / SIGNED_PDF, BaselineLevel.B_T, BaselineLevel.B_T),
+            ],
+            failures=[UnsupportedDocument(bid / "Planning.txt - Signature 1.p7s", detail="…")],
+        )
+        message = ExtendOutcomeMessage(
+            page, outcome, verify_page.EXTEND_LEVEL, page._shown, verifying=True
+        )
+        message.show()
+        qtbot.wait(50)
+        target = tmp_path / f"verify-extend-{language}-outcome.png"
+        assert message.grab().save(str(target))
+        message.close()
+        shots.append(target)
+
+        # busy: the first file done, the second under way (the engine held until the shot)
+        release = threading.Event()
+
+        def held_extend_batch(request: ExtendRequest, *, on_result, cancel):  # type: ignore[no-untyped-def]
+            on_result(Extended(request.paths[0], BaselineLevel.B_B, BaselineLevel.B_T))
+            release.wait(WAIT_MS / 1000)
+            return ExtendOutcome()
+
+        monkeypatch.setattr(extend, "extend_batch", held_extend_batch)
+        answer(qtbot, ExtendConfirmation, _agree)
+        page.resize(1024, 600)
+        page.extend_all_action.trigger()
+        qtbot.waitUntil(lambda: page.busy.value() == 1, timeout=WAIT_MS)
+        qtbot.wait(50)
+        target = tmp_path / f"verify-extend-{language}-busy-1024.png"
+        assert page.grab().save(str(target))
+        shots.append(target)
+        assert page.stop_button.isVisible() and not page.clear_button.isEnabled()
+        answer(qtbot, ExtendOutcomeMessage, _close)
+        release.set()
+        qtbot.waitUntil(lambda: not page.is_busy, timeout=WAIT_MS)
         with capsys.disabled():
             print("\n" + "\n".join(map(str, shots)))
     finally:

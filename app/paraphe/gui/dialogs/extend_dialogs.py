@@ -104,7 +104,9 @@ class ExtendOutcomeMessage(_ExtendMessage):
         outcome: ExtendOutcome,
         level: BaselineLevel,
         shown: ShownPath,
+        verifying: bool,
     ) -> None:
+        """``verifying``: the page is verifying the list again (a file changed)."""
         super().__init__(parent, level)
         self.setIcon(QMessageBox.Icon.Warning if outcome.failures else QMessageBox.Icon.Information)
         extended = [r for r in outcome.results if r.changed]
@@ -142,8 +144,11 @@ class ExtendOutcomeMessage(_ExtendMessage):
             sections.append(
                 "\n".join([self.tr("Not extended (left as they were):"), *self.bullets(lines)])
             )
-        sections.append(
-            self.tr("The list is verified again: each signature shows its level and proven time.")
-        )
+        if verifying:
+            sections.append(
+                self.tr(
+                    "The list is verified again: each signature shows its level and proven time."
+                )
+            )
         self.setInformativeText("\n\n".join(sections))
         self.close_button = self.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)

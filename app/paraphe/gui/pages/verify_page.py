@@ -569,10 +569,11 @@ class VerifyPage(QWidget):
             failed=len(outcome.failures),
             level=EXTEND_LEVEL.value,
         )
-        if not self._extend_done():
+        verifying = self._extend_done()
+        if not verifying:
             self.status.setText(self._extend_note)
             self._extend_note = ""
-        ExtendOutcomeMessage(self, outcome, EXTEND_LEVEL, self._shown).exec()
+        ExtendOutcomeMessage(self, outcome, EXTEND_LEVEL, self._shown, verifying).exec()
 
     @Slot(object)
     def _extend_failed(self, error: BaseException) -> None:

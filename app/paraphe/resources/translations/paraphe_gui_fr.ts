@@ -235,42 +235,42 @@
 <context>
     <name>ExtendOutcomeMessage</name>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="113"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="115"/>
         <source>{count} signature file(s) extended to {level}.</source>
         <translation>{count} fichier(s) de signature étendu(s) au niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="119"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="121"/>
         <source>{count} already at {level} or higher.</source>
         <translation>{count} déjà au niveau {level} ou au-delà.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="125"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="127"/>
         <source>{count} could not be extended.</source>
-        <translation>{count} n&apos;ont pas pu être étendu(s).</translation>
+        <translation>{count} fichier(s) non étendu(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="134"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="136"/>
         <source>Extended:</source>
         <translation>Étendus :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="138"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="140"/>
         <source>Already at the level, left unchanged:</source>
         <translation>Déjà au niveau, laissés inchangés :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="143"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="145"/>
         <source>Not extended (left as they were):</source>
         <translation>Non étendus (laissés tels quels) :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="146"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="150"/>
         <source>The list is verified again: each signature shows its level and proven time.</source>
         <translation>La liste est vérifiée à nouveau : chaque signature indique son niveau et sa date prouvée.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/extend_dialogs.py" line="149"/>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="154"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1046,12 +1046,12 @@
         <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="595"/>
+        <location filename="../../gui/pages/verify_page.py" line="596"/>
         <source>Extension stopped: no signature file was modified.</source>
         <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="597"/>
+        <location filename="../../gui/pages/verify_page.py" line="598"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
         <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
     </message>
