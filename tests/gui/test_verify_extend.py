@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import threading
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -234,6 +235,42 @@ def test_a_file_extended_elsewhere_meanwhile_is_said_to_be_already_at_the_level(
     assert "1 signature file(s) extended to B-T. 1 already at B-T or higher." in told[0]
     assert f"Already at the level, left unchanged:\n• Offre à prolonger/{TOKEN} (B-T)" in told[0]
     assert (bid / TOKEN).read_bytes() == token
+
+
+def test_stop_ends_after_the_file_under_way_and_says_what_was_extended(
+    qtbot, trusted: None, bid: Path, pki: TestPki, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert pki.tsa_url is not None
+    page = _page(qtbot, [pki.tsa_url])
+    verify(qtbot, page, [bid])
+    real = extend.extend_batch
+
+    def first_then_wait_for_stop(request: ExtendRequest, *, on_result, cancel):  # type: ignore[no-untyped-def]
+        first = ExtendRequest(request.paths[:1], request.level, request.tsa)
+        real(first, on_result=on_result, cancel=cancel)
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while time.monotonic() < deadline:
+            cancel.raise_if_cancelled()
+            time.sleep(0.01)
+        raise AssertionError("never stopped")
+
+    monkeypatch.setattr(extend, "extend_batch", first_then_wait_for_stop)
+    answer(qtbot, ExtendConfirmation, _agree)
+    before = _contents(bid)
+    first = page.all_extendable()[0]
+    page.extend_all_action.trigger()
+    qtbot.waitUntil(lambda: page.busy.value() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(page.verification_finished, timeout=WAIT_MS):
+        page.stop_button.click()
+    assert not page.is_busy
+    after = _contents(bid)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {first.name}
+    assert page.status.text().startswith(
+        "Extension stopped: 1 signature file(s) extended to B-T before it stopped;"
+        " the others are as they were. · 2 signature(s)"
+    )
+    assert set(page.all_extendable()) == {bid / SIGNED_PDF, bid / TOKEN} - {first}
 
 
 def test_a_timestamp_server_that_is_down_is_named_and_nothing_changes(

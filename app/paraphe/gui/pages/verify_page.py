@@ -325,7 +325,7 @@ class VerifyPage(QWidget):
         summary = summarise(report)
         self._all_extendable = _unique(
             row.report.signature_path
-            for document in summary.documents
+            for document in sorted(summary.documents, key=lambda d: str(d.path).casefold())
             for row in document.signatures
             if self._why_not_extendable(row.report) is None
         )
