@@ -55,8 +55,10 @@ from ..workers.verify_worker import VerifyJob
 if TYPE_CHECKING:
     from ...core.reports.summary import Summary
 
-EXTEND_LEVEL = EXTENDABLE_LEVELS[0]
-"""The level "Extend" raises signatures to (B-T: the one the engine reaches in this version)."""
+EXTEND_LEVEL = BaselineLevel.B_T
+"""The level "Extend" raises signatures to: a proven signing time, what a buyer needs when a bid
+is opened weeks later (B-LT and B-LTA can be offered as choices once the engine reaches them)."""
+assert EXTEND_LEVEL in EXTENDABLE_LEVELS
 
 _LEVELS = tuple(BaselineLevel)
 
