@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.sign_page.reload_identities()
         self.sign_page.update_levels()
+        self.verify_page.update_extend_actions()
 
     def open_about(self) -> None:
         from .dialogs.about_dialog import AboutDialog

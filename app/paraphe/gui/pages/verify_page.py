@@ -8,18 +8,25 @@ certificate and chain, revocation, times, PDF coverage and every check behind th
 The page is thin: the engine's ``verify_paths`` does the work in a ``VerifyJob`` on the thread
 pool; the engine's summary view (``core.reports.summary``) words the report; the list
 (``VerdictTree``) and the details panel (``DetailsPanel``) show it.
+
+"Extend to B-T" adds a timestamp to signatures shown below B-T (the selected ones, or all):
+after a confirmation naming the files, the engine's ``extend_batch`` runs in an ``ExtendJob``,
+then the page verifies everything again so the new level and the proven time are what is shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -29,17 +36,31 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config.settings import Settings
+from ...core.errors import ParapheError
+from ...core.etsi import BaselineLevel
+from ...core.signing.extend import EXTENDABLE_LEVELS, Extended, ExtendOutcome, ExtendRequest
 from ...core.text.display_text import displayable
-from ...core.validation.report import ValidationReport
+from ...core.timestamps.servers import tsa_servers
+from ...core.validation.indications import Indication
+from ...core.validation.report import SignatureReport, ValidationReport
 from ..dialogs.errors import show_error
+from ..dialogs.extend_dialogs import ExtendConfirmation, ExtendOutcomeMessage
 from ..i18n import local_time, localized, tr_engine
 from ..widgets.details_panel import DetailsPanel
 from ..widgets.drop_zone import DropZone
 from ..widgets.verdict_tree import COLUMN_DOCUMENT, ROLE_ENTRY, VerdictTree
+from ..workers.extend_worker import ExtendJob
 from ..workers.verify_worker import VerifyJob
 
 if TYPE_CHECKING:
     from ...core.reports.summary import Summary
+
+EXTEND_LEVEL = BaselineLevel.B_T
+"""The level "Extend" raises signatures to: a proven signing time, what a buyer needs when a bid
+is opened weeks later (B-LT and B-LTA can be offered as choices once the engine reaches them)."""
+assert EXTEND_LEVEL in EXTENDABLE_LEVELS
+
+_LEVELS = tuple(BaselineLevel)
 
 
 class VerifyPage(QWidget):
@@ -58,6 +79,14 @@ class VerifyPage(QWidget):
         """Bumped by clear(): a run started before it finishes unseen."""
         self._job_generation = 0
         self.report: ValidationReport | None = None
+        self._extend_job: ExtendJob | None = None
+        self._extended: list[Extended] = []
+        """What the extension under way has done so far."""
+        self._extend_total = 0
+        self._extend_note = ""
+        """What the last extension did, said once more beside the verification that follows it."""
+        self._all_extendable: list[Path] = []
+        """The signature files shown that can be extended, as found when the list was shown."""
 
         self.drop_zone = DropZone(
             self.tr("Drop documents, signatures, signed PDFs, folders or a ZIP here"), self
@@ -85,6 +114,18 @@ class VerifyPage(QWidget):
         )
         self.again_button.clicked.connect(self._request_run)
         self.again_button.hide()
+        self.extend_selected_action = QAction(self)
+        self.extend_selected_action.triggered.connect(self.extend_selected)
+        self.extend_all_action = QAction(self)
+        self.extend_all_action.triggered.connect(self.extend_all)
+        self.extend_menu = QMenu(self)
+        self.extend_menu.setToolTipsVisible(True)
+        self.extend_menu.addAction(self.extend_selected_action)
+        self.extend_menu.addAction(self.extend_all_action)
+        self.extend_button = QPushButton(
+            self.tr("E&xtend to {level}").format(level=EXTEND_LEVEL.value)
+        )
+        self.extend_button.setMenu(self.extend_menu)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -101,10 +142,13 @@ class VerifyPage(QWidget):
         controls.addWidget(self.busy)
         controls.addWidget(self.stop_button)
         controls.addWidget(self.again_button)
+        controls.addWidget(self.extend_button)
         controls.addWidget(self.clear_button)
 
         self.tree = VerdictTree()
         self.tree.currentItemChanged.connect(self._show_details)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.details = DetailsPanel()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -131,11 +175,13 @@ class VerifyPage(QWidget):
         self.setTabOrder(self.drop_zone.folder_button, self.offline_box)
         self.setTabOrder(self.offline_box, self.stop_button)
         self.setTabOrder(self.stop_button, self.again_button)
-        self.setTabOrder(self.again_button, self.clear_button)
+        self.setTabOrder(self.again_button, self.extend_button)
+        self.setTabOrder(self.extend_button, self.clear_button)
         self.setTabOrder(self.clear_button, self.tree)
         self.setTabOrder(self.tree, self.details)
         self.details.show_placeholder()
         self.tree.size_columns()
+        self.update_extend_actions()
 
     # --- the contract ---------------------------------------------------------------------------
 
@@ -157,16 +203,25 @@ class VerifyPage(QWidget):
         self._rerun = False
         self._generation += 1
         self.report = None
+        self._all_extendable = []
+        self._extend_note = ""
         self.tree.clear()
         self.status.clear()
         self.progress_label.clear()
         self.details.show_placeholder()
         if self._job is None:
             self._set_busy(False)
+        self.update_extend_actions()
 
     @Slot()
     def stop(self) -> None:
-        """Stop the verification under way; what was added stays, to verify again later."""
+        """Stop the verification or the extension under way; what was added stays, to verify
+        again later; an extension stops after the file under way (each file is whole)."""
+        if self._extend_job is not None:
+            self._extend_job.cancel()
+            self.stop_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Stopping after the file under way…"))
+            return
         if self._job is None:
             return
         self._rerun = False
@@ -176,14 +231,14 @@ class VerifyPage(QWidget):
 
     @property
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self._extend_job is not None
 
     # --- running the engine -----------------------------------------------------------------------
 
     def _request_run(self) -> None:
         if not self._paths:
             return
-        if self._job is not None:
+        if self._job is not None or self._extend_job is not None:
             self._rerun = True  # the current run misses what was just added: go again after it
             return
         self._start()
@@ -208,8 +263,10 @@ class VerifyPage(QWidget):
         self.stop_button.setVisible(busy)
         self.stop_button.setEnabled(busy)
         self.again_button.setVisible(not busy and bool(self._paths))
+        self.clear_button.setEnabled(self._extend_job is None)  # files are being rewritten
         if not busy:
             self.progress_label.clear()
+        self.update_extend_actions()
 
     @Slot(str)
     def _progress(self, name: str) -> None:
@@ -268,12 +325,20 @@ class VerifyPage(QWidget):
         from ...core.reports.summary import summarise
 
         summary = summarise(report)
+        self._all_extendable = _unique(
+            row.report.signature_path
+            for document in sorted(summary.documents, key=lambda d: str(d.path).casefold())
+            for row in document.signatures
+            if self._why_not_extendable(row.report) is None
+        )
         first = self.tree.show_summary(summary, self._shown)
-        self.status.setText(self._summary(summary))
+        note, self._extend_note = self._extend_note, ""
+        self.status.setText(" · ".join(part for part in (note, self._summary(summary)) if part))
         if first is not None:
             self.tree.setCurrentItem(first)
         else:
             self.details.show_placeholder()
+        self.update_extend_actions()
 
     def _shown(self, path: Path | str) -> str:
         """A path as short as the user can still recognise it: from the folder they dropped."""
@@ -321,3 +386,226 @@ class VerifyPage(QWidget):
     def _show_details(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
         entry = current.data(COLUMN_DOCUMENT, ROLE_ENTRY) if current is not None else None
         self.details.show_entry(entry, self._shown)
+        self.update_extend_actions()
+
+    # --- extending signatures ---------------------------------------------------------------------
+
+    def _why_not_extendable(self, report: SignatureReport) -> str | None:
+        """Why this signature cannot be extended from here, or None."""
+        if report.level is not None and _LEVELS.index(report.level) >= _LEVELS.index(EXTEND_LEVEL):
+            return self.tr("This signature is already {level}.").format(level=report.level.value)
+        if report.indication is Indication.TOTAL_FAILED:
+            return self.tr(
+                "A failed signature is not extended: a timestamp would not make it valid."
+            )
+        if report.level is None:
+            return self.tr("The level of this signature could not be read.")
+        if not report.signature_path.is_file():
+            return self.tr(
+                "The signature file is not on disk: a signature inside a ZIP archive cannot be"
+                " extended (unpack the archive first)."
+            )
+        return None
+
+    def _selected_reports(self) -> list[SignatureReport]:
+        from ...core.reports.summary import DocumentRow, SignatureRow
+
+        item = self.tree.currentItem()
+        entry = item.data(COLUMN_DOCUMENT, ROLE_ENTRY) if item is not None else None
+        if isinstance(entry, SignatureRow):
+            return [entry.report]
+        if isinstance(entry, DocumentRow):
+            return [row.report for row in entry.signatures]
+        return []
+
+    def selected_extendable(self) -> list[Path]:
+        """The signature files of the selected signature (or document) that can be extended."""
+        return _unique(
+            report.signature_path
+            for report in self._selected_reports()
+            if report.signature_path in self._all_extendable
+        )
+
+    def all_extendable(self) -> list[Path]:
+        """Every signature file shown that can be extended."""
+        return list(self._all_extendable)
+
+    def update_extend_actions(self) -> None:
+        """Enable "Extend" when a timestamp server is set, nothing runs, and a signature shown can
+        be extended; the tooltips say why not. Called again when the settings change."""
+        level = EXTEND_LEVEL.value
+        selected = self.selected_extendable()
+        every = self._all_extendable
+        self.extend_selected_action.setText(
+            self.tr("The &selected signature ({count} file(s))…").format(count=len(selected))
+        )
+        self.extend_all_action.setText(
+            self.tr("&All signatures below {level} ({count} file(s))…").format(
+                level=level, count=len(every)
+            )
+        )
+        self.extend_selected_action.setEnabled(bool(selected))
+        self.extend_all_action.setEnabled(bool(every))
+        self.extend_selected_action.setToolTip(
+            "\n".join(displayable(self._shown(path)) for path in selected)
+            or self._why_not_selected()
+        )
+        self.extend_all_action.setToolTip(
+            ""
+            if every
+            else self.tr("No signature shown is below {level} and extendable.").format(level=level)
+        )
+        has_servers = bool(self.settings.timestamp_urls)
+        if not has_servers:
+            tip = self.tr(
+                "Needs a timestamp server: add one in Settings, then signatures below {level} can"
+                " be extended."
+            ).format(level=level)
+        elif self.report is None:
+            tip = self.tr(
+                "Verify signatures first: those below {level} can then be extended."
+            ).format(level=level)
+        elif not every:
+            tip = self.tr(
+                "Every signature shown is already {level} or higher, or cannot be extended."
+            ).format(level=level)
+        else:
+            tip = self.tr(
+                "Add a timestamp to signatures below {level}: it proves when they existed. The"
+                " signature files are replaced by their extended version; the signed documents"
+                " are not modified."
+            ).format(level=level)
+        self.extend_button.setToolTip(tip)
+        self.extend_button.setEnabled(has_servers and bool(every) and not self.is_busy)
+
+    def _why_not_selected(self) -> str:
+        reports = self._selected_reports()
+        if not reports:
+            return self.tr("Select a signature, or a document to extend all its signatures.")
+        reasons = _unique_text(self._why_not_extendable(report) or "" for report in reports)
+        return "\n".join(reasons)
+
+    @Slot(QPoint)
+    def _tree_menu(self, position: QPoint) -> None:
+        if self.extend_button.isEnabled():
+            self.extend_menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    @Slot()
+    def extend_selected(self) -> None:
+        """Extend the selected signature, or every signature of the selected document."""
+        self._extend(self.selected_extendable())
+
+    @Slot()
+    def extend_all(self) -> None:
+        """Extend every signature shown below the level."""
+        self._extend(self.all_extendable())
+
+    def _extend(self, paths: list[Path]) -> None:
+        if not paths or self.is_busy or not self.extend_button.isEnabled():
+            return
+        try:
+            servers = tsa_servers(self.settings.timestamp_urls)
+        except ParapheError as error:
+            show_error(self, error)
+            return
+        confirmation = ExtendConfirmation(
+            self, paths, EXTEND_LEVEL, [server.url for server in servers], self._shown
+        )
+        if not confirmation.agreed():
+            return
+        job = ExtendJob(ExtendRequest(tuple(paths), EXTEND_LEVEL, servers))
+        job.setAutoDelete(False)  # the page holds it until its last signal has arrived
+        job.signals.file_done.connect(self._extend_file_done)
+        job.signals.finished.connect(self._extend_finished)
+        job.signals.failed.connect(self._extend_failed)
+        job.signals.cancelled.connect(self._extend_cancelled)
+        self._extend_job = job
+        self._extended = []
+        self._extend_total = len(paths)
+        self.busy.setRange(0, len(paths))
+        self.busy.setValue(0)
+        self._set_busy(True)
+        self.progress_label.setText(self.tr("Asking the timestamp server…"))
+        self.status.setText(
+            self.tr("Extending {count} signature file(s) to {level}…").format(
+                count=len(paths), level=EXTEND_LEVEL.value
+            )
+        )
+        QThreadPool.globalInstance().start(job)
+
+    @Slot(object)
+    def _extend_file_done(self, result: Extended) -> None:
+        self._extended.append(result)
+        self.busy.setValue(len(self._extended))
+        if self.stop_button.isEnabled():
+            self.progress_label.setText(
+                self.tr("Extending: {done} of {total} done…").format(
+                    done=len(self._extended), total=self._extend_total
+                )
+            )
+
+    def _extend_done(self) -> bool:
+        """Forget the finished extension and verify again if a file changed (or paths were
+        added meanwhile); True if a verification started."""
+        self._extend_job = None
+        self.busy.setRange(0, 0)
+        changed = any(result.changed for result in self._extended)
+        if (changed or self._rerun) and self._paths:
+            self._start()
+            return True
+        self._set_busy(False)
+        return False
+
+    def _changed_count(self) -> int:
+        return sum(result.changed for result in self._extended)
+
+    @Slot(object)
+    def _extend_finished(self, outcome: ExtendOutcome) -> None:
+        self._extended = list(outcome.results)
+        self._extend_note = self.tr(
+            "{extended} signature file(s) extended to {level}, {already} already at the level,"
+            " {failed} not extended"
+        ).format(
+            extended=self._changed_count(),
+            already=len(outcome.results) - self._changed_count(),
+            failed=len(outcome.failures),
+            level=EXTEND_LEVEL.value,
+        )
+        verifying = self._extend_done()
+        if not verifying:
+            self.status.setText(self._extend_note)
+            self._extend_note = ""
+        ExtendOutcomeMessage(self, outcome, EXTEND_LEVEL, self._shown, verifying).exec()
+
+    @Slot(object)
+    def _extend_failed(self, error: BaseException) -> None:
+        self._extend_note = self._stopped_note()
+        if not self._extend_done():
+            self.status.setText(self._extend_note)
+            self._extend_note = ""
+        show_error(self, error)
+
+    @Slot()
+    def _extend_cancelled(self) -> None:
+        self._extend_note = self._stopped_note()
+        if not self._extend_done():
+            self.status.setText(self._extend_note)
+            self._extend_note = ""
+
+    def _stopped_note(self) -> str:
+        changed = self._changed_count()
+        if not changed:
+            return self.tr("Extension stopped: no signature file was modified.")
+        return self.tr(
+            "Extension stopped: {count} signature file(s) extended to {level} before it stopped;"
+            " the others are as they were."
+        ).format(count=changed, level=EXTEND_LEVEL.value)
+
+
+def _unique(paths: Iterable[Path]) -> list[Path]:
+    """In order, without repeats (a PDF holds several signatures but is extended once)."""
+    return list(dict.fromkeys(paths))
+
+
+def _unique_text(texts: Iterable[str]) -> list[str]:
+    return [text for text in dict.fromkeys(texts) if text]

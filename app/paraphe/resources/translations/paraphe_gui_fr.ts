@@ -200,6 +200,82 @@
     </message>
 </context>
 <context>
+    <name>ExtendConfirmation</name>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="58"/>
+        <source>Add a timestamp to {count} signature file(s), raising them to {level}?</source>
+        <translation>Ajouter un horodatage à {count} fichier(s) de signature pour les porter au niveau {level} ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="63"/>
+        <source>The signature files below will be replaced by their extended version; the signed documents are not modified.</source>
+        <translation>Les fichiers de signature ci-dessous seront remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="71"/>
+        <source>A signed PDF is its own signature file: a document timestamp is added after its signatures, which stay as they are.</source>
+        <translation>Un PDF signé est son propre fichier de signature : un horodatage de document est ajouté après ses signatures, qui restent telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="76"/>
+        <source>Timestamp server: {servers}</source>
+        <translation>Serveur d&apos;horodatage : {servers}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="84"/>
+        <source>&amp;Extend {count} file(s)</source>
+        <translation>&amp;Étendre {count} fichier(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendOutcomeMessage</name>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="115"/>
+        <source>{count} signature file(s) extended to {level}.</source>
+        <translation>{count} fichier(s) de signature étendu(s) au niveau {level}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="121"/>
+        <source>{count} already at {level} or higher.</source>
+        <translation>{count} déjà au niveau {level} ou au-delà.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="127"/>
+        <source>{count} could not be extended.</source>
+        <translation>{count} fichier(s) non étendu(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="136"/>
+        <source>Extended:</source>
+        <translation>Étendus :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="140"/>
+        <source>Already at the level, left unchanged:</source>
+        <translation>Déjà au niveau, laissés inchangés :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="145"/>
+        <source>Not extended (left as they were):</source>
+        <translation>Non étendus (laissés tels quels) :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="150"/>
+        <source>The list is verified again: each signature shows its level and proven time.</source>
+        <translation>La liste est vérifiée à nouveau : chaque signature indique son niveau et sa date prouvée.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="154"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>FileList</name>
     <message>
         <location filename="../../gui/widgets/file_list.py" line="40"/>
@@ -785,99 +861,212 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="63"/>
+        <location filename="../../gui/pages/verify_page.py" line="90"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="68"/>
+        <location filename="../../gui/pages/verify_page.py" line="95"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="71"/>
+        <location filename="../../gui/pages/verify_page.py" line="98"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="76"/>
+        <location filename="../../gui/pages/verify_page.py" line="103"/>
         <source>&amp;Clear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="79"/>
+        <location filename="../../gui/pages/verify_page.py" line="106"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="78"/>
+        <location filename="../../gui/pages/verify_page.py" line="105"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="82"/>
+        <location filename="../../gui/pages/verify_page.py" line="109"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="84"/>
+        <location filename="../../gui/pages/verify_page.py" line="111"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="92"/>
+        <location filename="../../gui/pages/verify_page.py" line="124"/>
+        <source>E&amp;xtend to {level}</source>
+        <translation>É&amp;tendre au niveau {level}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="131"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="175"/>
+        <location filename="../../gui/pages/verify_page.py" line="221"/>
+        <source>Stopping after the file under way…</source>
+        <translation>Arrêt après le fichier en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="228"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="203"/>
+        <location filename="../../gui/pages/verify_page.py" line="256"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="217"/>
+        <location filename="../../gui/pages/verify_page.py" line="272"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="244"/>
+        <location filename="../../gui/pages/verify_page.py" line="299"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="256"/>
+        <location filename="../../gui/pages/verify_page.py" line="311"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="292"/>
+        <location filename="../../gui/pages/verify_page.py" line="355"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="297"/>
+        <location filename="../../gui/pages/verify_page.py" line="360"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="303"/>
+        <location filename="../../gui/pages/verify_page.py" line="366"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="308"/>
+        <location filename="../../gui/pages/verify_page.py" line="371"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="313"/>
+        <location filename="../../gui/pages/verify_page.py" line="376"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="394"/>
+        <source>This signature is already {level}.</source>
+        <translation>Cette signature est déjà au niveau {level}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="397"/>
+        <source>A failed signature is not extended: a timestamp would not make it valid.</source>
+        <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="400"/>
+        <source>The level of this signature could not be read.</source>
+        <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="403"/>
+        <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
+        <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="438"/>
+        <source>The &amp;selected signature ({count} file(s))…</source>
+        <translation>La signature &amp;sélectionnée ({count} fichier(s))…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="441"/>
+        <source>&amp;All signatures below {level} ({count} file(s))…</source>
+        <translation>&amp;Toutes les signatures sous le niveau {level} ({count} fichier(s))…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="454"/>
+        <source>No signature shown is below {level} and extendable.</source>
+        <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="459"/>
+        <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
+        <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="464"/>
+        <source>Verify signatures first: those below {level} can then be extended.</source>
+        <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="468"/>
+        <source>Every signature shown is already {level} or higher, or cannot be extended.</source>
+        <translation>Chaque signature affichée est déjà au niveau {level} ou au-delà, ou ne peut pas être étendue.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="472"/>
+        <source>Add a timestamp to signatures below {level}: it proves when they existed. The signature files are replaced by their extended version; the signed documents are not modified.</source>
+        <translation>Ajouter un horodatage aux signatures sous le niveau {level} : il prouve quand elles existaient. Les fichiers de signature sont remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="482"/>
+        <source>Select a signature, or a document to extend all its signatures.</source>
+        <translation>Sélectionnez une signature, ou un document pour étendre toutes ses signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="526"/>
+        <source>Asking the timestamp server…</source>
+        <translation>Interrogation du serveur d&apos;horodatage…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="528"/>
+        <source>Extending {count} signature file(s) to {level}…</source>
+        <translation>Extension de {count} fichier(s) de signature au niveau {level}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="540"/>
+        <source>Extending: {done} of {total} done…</source>
+        <translation>Extension : {done} sur {total} faits…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="564"/>
+        <source>{extended} signature file(s) extended to {level}, {already} already at the level, {failed} not extended</source>
+        <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="596"/>
+        <source>Extension stopped: no signature file was modified.</source>
+        <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="598"/>
+        <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
+        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
+    </message>
+</context>
+<context>
+    <name>_ExtendMessage</name>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="31"/>
+        <source>Extend to {level}</source>
+        <translation>Étendre au niveau {level}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/extend_dialogs.py" line="37"/>
+        <source>… and {count} more (see the details)</source>
+        <translation>… et {count} de plus (voir les détails)</translation>
     </message>
 </context>
 <context>
