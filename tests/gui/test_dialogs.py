@@ -195,14 +195,12 @@ def test_locked_settings_are_read_only_and_kept(qtbot, data_dir: Path) -> None:
     assert settings.timestamp_urls == ["https://tsa.corp.example/"]
 
 
-def test_b_t_and_b_lt_are_selectable_and_b_lta_shown_for_later(qtbot, data_dir: Path) -> None:
+def test_every_level_is_selectable(qtbot, data_dir: Path) -> None:
     dialog = make_dialog(qtbot)
     model = dialog.level_combo.model()
     levels = [dialog.level_combo.itemText(i) for i in range(dialog.level_combo.count())]
     assert levels == ["B-B", "B-T", "B-LT", "B-LTA"]
-    assert all(model.item(row).isEnabled() for row in (0, 1, 2))
-    assert not model.item(3).isEnabled()
-    assert "later version" in model.item(3).toolTip()
+    assert all(model.item(row).isEnabled() for row in range(4))
 
 
 def test_adding_and_removing_a_trust_anchor(

@@ -376,3 +376,32 @@ def test_screenshots_of_the_extend_action(
             print("\n" + "\n".join(map(str, shots)))
     finally:
         install_translation("en")
+
+
+def test_the_settings_default_level_above_b_t_is_the_level_extend_reaches(
+    qtbot, trusted: None, bid: Path, pki: TestPki
+) -> None:
+    """A buyer who keeps contracts ten years sets B-LTA as the default level: Extend archives."""
+    from paraphe.core.etsi import BaselineLevel
+
+    assert pki.tsa_url is not None
+    page = _page(qtbot, [pki.tsa_url])
+    assert page.extend_level is BaselineLevel.B_T
+    page.settings.default_level = BaselineLevel.B_LTA
+    page.update_extend_actions()
+    assert page.extend_level is BaselineLevel.B_LTA
+    assert page.extend_button.text().replace("&", "") == "Extend to B-LTA"
+    verify(qtbot, page, [bid])
+
+    answer(qtbot, ExtendConfirmation, _agree)
+    told = answer(qtbot, ExtendOutcomeMessage, _close)
+    with qtbot.waitSignal(page.verification_finished, timeout=WAIT_MS):
+        page.extend_all_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not page.is_busy, timeout=WAIT_MS)
+
+    assert f"{TOKEN} (B-B → B-LTA)" in told[0] and f"{SIGNED_PDF} (B-B → B-LTA)" in told[0]
+    page.tree.setCurrentItem(row(page, ODS).child(0))
+    assert "XAdES B-LTA" in page.details.toPlainText()
+    page.tree.setCurrentItem(row(page, SIGNED_PDF).child(0))
+    assert "PAdES B-LTA" in page.details.toPlainText()

@@ -114,8 +114,8 @@ class TimestampUnavailable(ParapheError):
     """No timestamp server gave a usable token: the batch stops (levels B-T and up need one)."""
 
     template = (
-        "No timestamp could be obtained ({detail}). Nothing more was signed; check the timestamp"
-        " server's address, or try again later."
+        "No timestamp could be obtained ({detail}). The files not done yet were left as they"
+        " were; check the timestamp server's address, or try again later."
     )
 
 
@@ -123,8 +123,9 @@ class ValidationDataUnavailable(ParapheError):
     """The revocation data a B-LT signature must carry could not be had: the batch stops."""
 
     template = (
-        "The validation data of the signature could not be gathered ({detail}). Nothing more"
-        " was signed; check the network access to the certificate authority, or sign at B-T."
+        "The validation data of the signature could not be gathered ({detail}). The files not"
+        " done yet were left as they were; check the network access to the certificate"
+        " authority, or use level B-T."
     )
 
 

@@ -51,7 +51,20 @@ def install_translation(language: str) -> bool:
         return False
     app.installTranslator(translator)
     _translators.append(translator)
+    _install_qt_own(app, language)
     return True
+
+
+def _install_qt_own(app: QCoreApplication, language: str) -> None:
+    """Qt's own words (OK, Cancel, Close, Yes in standard buttons and dialogs), from the
+    qtbase catalogue PySide6 ships; left in English when a bundle lacks it."""
+    from PySide6.QtCore import QLibraryInfo
+
+    qt_words = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_words.load(f"qtbase_{language}", folder):
+        app.installTranslator(qt_words)
+        _translators.append(qt_words)
 
 
 def tr_engine(text: str) -> str:

@@ -56,8 +56,9 @@ if TYPE_CHECKING:
     from ...core.reports.summary import Summary
 
 EXTEND_LEVEL = BaselineLevel.B_T
-"""The level "Extend" raises signatures to: a proven signing time, what a buyer needs when a bid
-is opened weeks later (B-LT and B-LTA can be offered as choices once the engine reaches them)."""
+"""The least "Extend" raises signatures to: a proven signing time, what a buyer needs when a bid
+is opened weeks later. The settings' default level is used when it is higher (B-LT for an
+offline check, B-LTA for an archive kept ten years): ``VerifyPage.extend_level``."""
 assert EXTEND_LEVEL in EXTENDABLE_LEVELS
 
 _LEVELS = tuple(BaselineLevel)
@@ -123,7 +124,7 @@ class VerifyPage(QWidget):
         self.extend_menu.addAction(self.extend_selected_action)
         self.extend_menu.addAction(self.extend_all_action)
         self.extend_button = QPushButton(
-            self.tr("E&xtend to {level}").format(level=EXTEND_LEVEL.value)
+            self.tr("E&xtend to {level}").format(level=self.extend_level.value)
         )
         self.extend_button.setMenu(self.extend_menu)
         self.busy = QProgressBar()
@@ -392,7 +393,9 @@ class VerifyPage(QWidget):
 
     def _why_not_extendable(self, report: SignatureReport) -> str | None:
         """Why this signature cannot be extended from here, or None."""
-        if report.level is not None and _LEVELS.index(report.level) >= _LEVELS.index(EXTEND_LEVEL):
+        if report.level is not None and _LEVELS.index(report.level) >= _LEVELS.index(
+            self.extend_level
+        ):
             return self.tr("This signature is already {level}.").format(level=report.level.value)
         if report.indication is Indication.TOTAL_FAILED:
             return self.tr(
@@ -430,10 +433,20 @@ class VerifyPage(QWidget):
         """Every signature file shown that can be extended."""
         return list(self._all_extendable)
 
+    @property
+    def extend_level(self) -> BaselineLevel:
+        """EXTEND_LEVEL, or the settings' default level when that is higher."""
+        default = self.settings.default_level
+        if _LEVELS.index(default) > _LEVELS.index(EXTEND_LEVEL) and default in EXTENDABLE_LEVELS:
+            return default
+        return EXTEND_LEVEL
+
     def update_extend_actions(self) -> None:
         """Enable "Extend" when a timestamp server is set, nothing runs, and a signature shown can
-        be extended; the tooltips say why not. Called again when the settings change."""
-        level = EXTEND_LEVEL.value
+        be extended; the tooltips say why not. Called again when the settings change (the level
+        follows their default level)."""
+        level = self.extend_level.value
+        self.extend_button.setText(self.tr("E&xtend to {level}").format(level=level))
         selected = self.selected_extendable()
         every = self._all_extendable
         self.extend_selected_action.setText(
@@ -509,11 +522,11 @@ class VerifyPage(QWidget):
             show_error(self, error)
             return
         confirmation = ExtendConfirmation(
-            self, paths, EXTEND_LEVEL, [server.url for server in servers], self._shown
+            self, paths, self.extend_level, [server.url for server in servers], self._shown
         )
         if not confirmation.agreed():
             return
-        job = ExtendJob(ExtendRequest(tuple(paths), EXTEND_LEVEL, servers))
+        job = ExtendJob(ExtendRequest(tuple(paths), self.extend_level, servers))
         job.setAutoDelete(False)  # the page holds it until its last signal has arrived
         job.signals.file_done.connect(self._extend_file_done)
         job.signals.finished.connect(self._extend_finished)
@@ -528,7 +541,7 @@ class VerifyPage(QWidget):
         self.progress_label.setText(self.tr("Asking the timestamp server…"))
         self.status.setText(
             self.tr("Extending {count} signature file(s) to {level}…").format(
-                count=len(paths), level=EXTEND_LEVEL.value
+                count=len(paths), level=self.extend_level.value
             )
         )
         QThreadPool.globalInstance().start(job)
@@ -569,13 +582,13 @@ class VerifyPage(QWidget):
             extended=self._changed_count(),
             already=len(outcome.results) - self._changed_count(),
             failed=len(outcome.failures),
-            level=EXTEND_LEVEL.value,
+            level=self.extend_level.value,
         )
         verifying = self._extend_done()
         if not verifying:
             self.status.setText(self._extend_note)
             self._extend_note = ""
-        ExtendOutcomeMessage(self, outcome, EXTEND_LEVEL, self._shown, verifying).exec()
+        ExtendOutcomeMessage(self, outcome, self.extend_level, self._shown, verifying).exec()
 
     @Slot(object)
     def _extend_failed(self, error: BaseException) -> None:
@@ -599,7 +612,7 @@ class VerifyPage(QWidget):
         return self.tr(
             "Extension stopped: {count} signature file(s) extended to {level} before it stopped;"
             " the others are as they were."
-        ).format(count=changed, level=EXTEND_LEVEL.value)
+        ).format(count=changed, level=self.extend_level.value)
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:

@@ -752,16 +752,16 @@
    <translation>validé à sa propre date, avec les données de révocation disponibles</translation>
   </message>
   <message>
+   <source>its TSA's certificate has expired since; a later archive timestamp proves it was made while that certificate was valid</source>
+   <translation>le certificat de son autorité d'horodatage a expiré depuis ; un horodatage d'archive postérieur prouve qu'il a été produit quand ce certificat était valide</translation>
+  </message>
+  <message>
    <source>the token is not for this signature (message imprint differs)</source>
    <translation>le jeton n'est pas celui de cette signature (l'empreinte diffère)</translation>
   </message>
   <message>
    <source>the token's signature does not verify</source>
    <translation>la signature du jeton n'est pas valide</translation>
-  </message>
-  <message>
-   <source>its TSA's certificate has expired since; a later archive timestamp proves it was made while that certificate was valid</source>
-   <translation>le certificat de son autorité d'horodatage a expiré depuis ; un horodatage d'archive postérieur prouve qu'il a été produit quand ce certificat était valide</translation>
   </message>
   <message>
    <source>it does not cover its whole revision</source>
@@ -904,8 +904,8 @@
    <translation>{path} : le tampon placé en {place} sur la page {page} masquerait une signature précédente, un champ ou un contenu signé ; choisissez un emplacement vide, ou n'indiquez pas de position pour que Paraphe en trouve un.</translation>
   </message>
   <message>
-   <source>No timestamp could be obtained ({detail}). Nothing more was signed; check the timestamp server's address, or try again later.</source>
-   <translation>Aucun horodatage n'a pu être obtenu ({detail}). Rien de plus n'a été signé ; vérifiez l'adresse du serveur d'horodatage, ou réessayez plus tard.</translation>
+   <source>No timestamp could be obtained ({detail}). The files not done yet were left as they were; check the timestamp server's address, or try again later.</source>
+   <translation>Aucun horodatage n'a pu être obtenu ({detail}). Les fichiers pas encore traités ont été laissés tels quels ; vérifiez l'adresse du serveur d'horodatage, ou réessayez plus tard.</translation>
   </message>
   <message>
    <source>{path}: cannot read this file ({detail}).</source>
@@ -916,8 +916,8 @@
    <translation>{path} : type de clé {key_type} non pris en charge ; les clés RSA et ECDSA le sont.</translation>
   </message>
   <message>
-   <source>The validation data of the signature could not be gathered ({detail}). Nothing more was signed; check the network access to the certificate authority, or sign at B-T.</source>
-   <translation>Les données de validation de la signature n'ont pas pu être rassemblées ({detail}). Rien de plus n'a été signé ; vérifiez l'accès réseau à l'autorité de certification, ou signez au niveau B-T.</translation>
+   <source>The validation data of the signature could not be gathered ({detail}). The files not done yet were left as they were; check the network access to the certificate authority, or use level B-T.</source>
+   <translation>Les données de validation de la signature n'ont pas pu être rassemblées ({detail}). Les fichiers pas encore traités ont été laissés tels quels ; vérifiez l'accès réseau à l'autorité de certification, ou utilisez le niveau B-T.</translation>
   </message>
   <message>
    <source>{path}: wrong password for this certificate file. Check it and try again.</source>

@@ -861,197 +861,198 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="90"/>
+        <location filename="../../gui/pages/verify_page.py" line="93"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="95"/>
+        <location filename="../../gui/pages/verify_page.py" line="98"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="98"/>
+        <location filename="../../gui/pages/verify_page.py" line="101"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="103"/>
+        <location filename="../../gui/pages/verify_page.py" line="106"/>
         <source>&amp;Clear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="106"/>
+        <location filename="../../gui/pages/verify_page.py" line="109"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="105"/>
+        <location filename="../../gui/pages/verify_page.py" line="108"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="109"/>
+        <location filename="../../gui/pages/verify_page.py" line="112"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="111"/>
+        <location filename="../../gui/pages/verify_page.py" line="114"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="124"/>
+        <location filename="../../gui/pages/verify_page.py" line="127"/>
+        <location filename="../../gui/pages/verify_page.py" line="449"/>
         <source>E&amp;xtend to {level}</source>
         <translation>É&amp;tendre au niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="131"/>
+        <location filename="../../gui/pages/verify_page.py" line="134"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="221"/>
+        <location filename="../../gui/pages/verify_page.py" line="224"/>
         <source>Stopping after the file under way…</source>
         <translation>Arrêt après le fichier en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="228"/>
+        <location filename="../../gui/pages/verify_page.py" line="231"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="256"/>
+        <location filename="../../gui/pages/verify_page.py" line="259"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="272"/>
+        <location filename="../../gui/pages/verify_page.py" line="275"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="299"/>
+        <location filename="../../gui/pages/verify_page.py" line="302"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="311"/>
+        <location filename="../../gui/pages/verify_page.py" line="314"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="355"/>
+        <location filename="../../gui/pages/verify_page.py" line="358"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="360"/>
+        <location filename="../../gui/pages/verify_page.py" line="363"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="366"/>
+        <location filename="../../gui/pages/verify_page.py" line="369"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="371"/>
+        <location filename="../../gui/pages/verify_page.py" line="374"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="376"/>
+        <location filename="../../gui/pages/verify_page.py" line="379"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="394"/>
+        <location filename="../../gui/pages/verify_page.py" line="399"/>
         <source>This signature is already {level}.</source>
         <translation>Cette signature est déjà au niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="397"/>
+        <location filename="../../gui/pages/verify_page.py" line="402"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
         <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="400"/>
+        <location filename="../../gui/pages/verify_page.py" line="405"/>
         <source>The level of this signature could not be read.</source>
         <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="403"/>
+        <location filename="../../gui/pages/verify_page.py" line="408"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
         <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="438"/>
+        <location filename="../../gui/pages/verify_page.py" line="453"/>
         <source>The &amp;selected signature ({count} file(s))…</source>
         <translation>La signature &amp;sélectionnée ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="441"/>
+        <location filename="../../gui/pages/verify_page.py" line="456"/>
         <source>&amp;All signatures below {level} ({count} file(s))…</source>
         <translation>&amp;Toutes les signatures sous le niveau {level} ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="454"/>
+        <location filename="../../gui/pages/verify_page.py" line="469"/>
         <source>No signature shown is below {level} and extendable.</source>
         <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="459"/>
+        <location filename="../../gui/pages/verify_page.py" line="474"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
         <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="464"/>
+        <location filename="../../gui/pages/verify_page.py" line="479"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
         <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="468"/>
+        <location filename="../../gui/pages/verify_page.py" line="483"/>
         <source>Every signature shown is already {level} or higher, or cannot be extended.</source>
         <translation>Chaque signature affichée est déjà au niveau {level} ou au-delà, ou ne peut pas être étendue.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="472"/>
+        <location filename="../../gui/pages/verify_page.py" line="487"/>
         <source>Add a timestamp to signatures below {level}: it proves when they existed. The signature files are replaced by their extended version; the signed documents are not modified.</source>
         <translation>Ajouter un horodatage aux signatures sous le niveau {level} : il prouve quand elles existaient. Les fichiers de signature sont remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="482"/>
+        <location filename="../../gui/pages/verify_page.py" line="497"/>
         <source>Select a signature, or a document to extend all its signatures.</source>
         <translation>Sélectionnez une signature, ou un document pour étendre toutes ses signatures.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="526"/>
+        <location filename="../../gui/pages/verify_page.py" line="541"/>
         <source>Asking the timestamp server…</source>
         <translation>Interrogation du serveur d&apos;horodatage…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="528"/>
+        <location filename="../../gui/pages/verify_page.py" line="543"/>
         <source>Extending {count} signature file(s) to {level}…</source>
         <translation>Extension de {count} fichier(s) de signature au niveau {level}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="540"/>
+        <location filename="../../gui/pages/verify_page.py" line="555"/>
         <source>Extending: {done} of {total} done…</source>
         <translation>Extension : {done} sur {total} faits…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="564"/>
+        <location filename="../../gui/pages/verify_page.py" line="579"/>
         <source>{extended} signature file(s) extended to {level}, {already} already at the level, {failed} not extended</source>
         <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="596"/>
+        <location filename="../../gui/pages/verify_page.py" line="611"/>
         <source>Extension stopped: no signature file was modified.</source>
         <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="598"/>
+        <location filename="../../gui/pages/verify_page.py" line="613"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
         <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
     </message>
