@@ -25,6 +25,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("memory") is None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_data_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The engine's per-user folder (settings, trust store, revocation cache) is the run's own,
+    never the home folder of whoever runs the tests; a test may still point it elsewhere."""
+    previous = os.environ.get("PARAPHE_DATA_DIR")
+    if previous is None:
+        os.environ["PARAPHE_DATA_DIR"] = str(tmp_path_factory.mktemp("user-data"))
+    yield
+    if previous is None:
+        os.environ.pop("PARAPHE_DATA_DIR", None)
+
+
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestPki]:
     with build_test_pki(tmp_path_factory.mktemp("pki"), serve=True) as served:

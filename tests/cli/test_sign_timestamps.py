@@ -297,3 +297,38 @@ def test_a_tsa_dying_mid_batch_exits_6_keeping_the_files_already_signed(
     assert len(written) == 1, written  # the first file's token, whole; nothing partial
     _signature_timestamp(bid_folder / written[0])
     assert "signed: " in done.stdout, done.stdout
+
+
+def test_the_revocation_cache_filled_by_signing_serves_an_offline_verification(
+    pki: TestPki, bid_folder: Path, password_file: Path, run_paraphe: RunParaphe, tmp_path: Path
+) -> None:
+    """B-LT signing keeps what it fetched (OCSP answers, CRLs) in the user's revocation cache;
+    the verifier reads that cache: a B-T signature by the same signer then validates offline,
+    where with an empty cache it is TRY_LATER (exit 3)."""
+    assert pki.tsa_url is not None
+    other = bid_folder / "BPU.ods"
+    timestamped = _sign(
+        run_paraphe,
+        other,
+        pki,
+        password_file,
+        "--format",
+        "cades",
+        "--level",
+        "B-T",
+        "--tsa",
+        pki.tsa_url,
+    )
+    assert timestamped.returncode == OK, timestamped.stderr
+    token = bid_folder / "BPU.ods - Signature 1.p7s"
+    empty = run_paraphe("verify", token, "--trust", pki.root_cert, "--offline")
+    assert empty.returncode == 3, empty.stdout
+
+    long_term = _sign(
+        run_paraphe, bid_folder / TXT, pki, password_file, "--level", "B-LT", "--tsa", pki.tsa_url
+    )
+    assert long_term.returncode == OK, long_term.stderr
+    cache = tmp_path / "user-data" / "revocation-cache"
+    assert list(cache.glob("*.ocsp")) and list(cache.glob("*.crl"))
+    warm = run_paraphe("verify", token, "--trust", pki.root_cert, "--offline")
+    assert warm.returncode == OK, warm.stdout

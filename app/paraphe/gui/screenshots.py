@@ -32,7 +32,7 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     from ..core.signing.batch import sign_batches
     from ..core.signing.request import SignatureFormat, SignRequest, VisibleSignature
     from ..core.trust import UserTrustStore
-    from ..core.validation.revocation_cache import store_crl
+    from ..core.validation_data.cache import store_crl
     from .dialogs.settings_dialog import SettingsDialog
     from .i18n import install_translation
     from .main_window import MainWindow

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.core.validation.revocation_cache import store_crl
+from paraphe.core.validation_data.cache import store_crl
 from tests.conftest import RunParaphe
 from tests.support.fuzzing import oracle as oracle_module
 from tests.support.fuzzing.campaign import Bounds, Campaign, distinct_problems, figures

@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
 def _verify_demo_folder(folder: Path, pki: Any) -> int:
     from ...core.text.translatable import N_
     from ...core.trust import FileTrust
-    from ...core.validation.revocation_cache import store_crl
     from ...core.validation.settings import verification_settings
     from ...core.validation.verifier import verify_paths
+    from ...core.validation_data.cache import store_crl
     from .verify import exit_code_for, print_summary
 
     # The demo CA "publishes" its CRL into the revocation cache, where any verification finds it.

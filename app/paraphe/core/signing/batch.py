@@ -134,8 +134,9 @@ def _timestamps_for(requests: Sequence[SignRequest]) -> TimestampService | None:
     if not timestamped:
         return None
     from ..timestamps.client import TimestampService
+    from ..validation_data.cache import cache_dir
 
-    service = TimestampService(timestamped[0].tsa)
+    service = TimestampService(timestamped[0].tsa, cache_dir())
     try:
         for algorithm in {request.digest_algorithm for request in timestamped}:
             service.check_reachable(algorithm)

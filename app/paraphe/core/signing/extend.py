@@ -127,7 +127,9 @@ def extend_batch(
     from ..timestamps.client import TimestampService
 
     outcome = ExtendOutcome()
-    with TimestampService(request.tsa) as timestamps:
+    from ..validation_data.cache import cache_dir
+
+    with TimestampService(request.tsa, cache_dir()) as timestamps:
         timestamps.check_reachable(request.digest_algorithm)
         for path, extender in planned:
             cancel.raise_if_cancelled()

@@ -16,6 +16,7 @@ import os
 import re
 import socket
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asn1crypto import cms, core, tsp
@@ -205,12 +206,15 @@ class TimestampService:
     Used from one thread: the session belongs to that thread's event loop (``aio.run_sync``).
     """
 
-    def __init__(self, servers: Sequence[TsaServer]) -> None:
+    def __init__(self, servers: Sequence[TsaServer], cache_folder: Path | None = None) -> None:
+        """``cache_folder``: the revocation cache on disk (``validation_data.cache``), read
+        before fetching and filled with what is fetched; None keeps the data to this run."""
         self._session = shared_session()
         self.stamper = FailoverTimeStamper(servers, self._session)
         self._collected: dict[bytes, ValidationData] = {}
         self._fetched: ValidationData | None = None
-        """Everything this run fetched, offered to the next collection."""
+        """Everything this run knows: the disk cache's current data, then what it fetched."""
+        self._cache_folder = cache_folder
 
     def validation_data(
         self, targets: Sequence[asn1_x509.Certificate], known: Sequence[asn1_x509.Certificate]
@@ -221,16 +225,29 @@ class TimestampService:
         from ..validation_data.collect import ValidationData, collect
 
         merged = ValidationData()
-        if self._fetched is None:
-            self._fetched = ValidationData()
+        fetched = self._known_data()
         for target in targets:
             key = target.dump()
             if key not in self._collected:
-                collected = run_sync(collect([target], known, self._session, self._fetched))
+                collected = run_sync(collect([target], known, self._session, fetched))
                 self._collected[key] = collected
-                self._fetched.merge(collected)
+                fetched.merge(collected)
+                if self._cache_folder is not None:
+                    from ..validation_data.cache import store
+
+                    store(collected, self._cache_folder)
             merged.merge(self._collected[key])
         return merged
+
+    def _known_data(self) -> ValidationData:
+        if self._fetched is None:
+            from ..validation_data.cache import load
+            from ..validation_data.collect import ValidationData
+
+            self._fetched = (
+                load(self._cache_folder) if self._cache_folder is not None else ValidationData()
+            )
+        return self._fetched
 
     def gathering_context(self, signer: asn1_x509.Certificate, md_algorithm: str) -> Any:
         """A validation context that fetches what validates ``signer`` and this run's TSA
@@ -244,7 +261,9 @@ class TimestampService:
         token = run_sync(self.stamper.async_dummy_response(md_algorithm))["content"]
         tsa = extract_certs_for_validation(token).signer_cert
         token_certs = [c.chosen for c in token["certificates"] or () if c.name == "certificate"]
-        return run_sync(gathering_context([signer, tsa], token_certs, self._session, self._fetched))
+        return run_sync(
+            gathering_context([signer, tsa], token_certs, self._session, self._known_data())
+        )
 
     def check_reachable(self, md_algorithm: str) -> None:
         """Get one token now (pyHanko keeps it to size PDF signatures), so that a run with no

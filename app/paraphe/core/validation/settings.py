@@ -14,7 +14,7 @@ from asn1crypto import x509 as asn1_x509
 
 from ..errors import Notice
 from ..trust import TrustSource, gather
-from .revocation_cache import load_cached_crls
+from ..validation_data.cache import load_cached_crls, load_cached_ocsps
 
 
 def verification_settings(
@@ -25,7 +25,8 @@ def verification_settings(
     crl_folder: Path | None = None,
 ) -> VerificationSettings:
     """Settings trusting ``sources`` (read now, so a certificate just added counts), with the
-    cached CRLs still current at the validation time (``crl_folder``: the user's cache)."""
+    cached CRLs and OCSP responses still current at the validation time (``crl_folder``: the
+    user's revocation cache, which signing fills too)."""
     anchors, names = gather(list(sources))
     return VerificationSettings(
         trust_roots=anchors,
@@ -33,6 +34,7 @@ def verification_settings(
         offline=offline,
         validation_time=validation_time,
         known_crls=load_cached_crls(crl_folder, at=validation_time),
+        known_ocsps=load_cached_ocsps(crl_folder, at=validation_time),
     )
 
 
@@ -49,6 +51,8 @@ class VerificationSettings:
     extra_certs: tuple[asn1_x509.Certificate, ...] = field(default=())
     known_crls: tuple[Any, ...] = field(default=())
     """CRLs already at hand (asn1crypto CertificateList), e.g. a cached or locally published one."""
+    known_ocsps: tuple[Any, ...] = field(default=())
+    """OCSP responses already at hand (asn1crypto OCSPResponse), from the revocation cache."""
 
     @property
     def moment(self) -> dt.datetime:
@@ -74,7 +78,7 @@ class VerificationSettings:
         from pyhanko_certvalidator.context import CertValidationPolicySpec
         from pyhanko_certvalidator.policy_decl import REQUIRE_REVINFO, CertRevTrustPolicy
         from pyhanko_certvalidator.registry import SimpleTrustManager
-        from pyhanko_certvalidator.revinfo.archival import CRLContainer
+        from pyhanko_certvalidator.revinfo.archival import CRLContainer, OCSPContainer
 
         from ..net.http import fetcher_backend
 
@@ -92,5 +96,10 @@ class VerificationSettings:
             local_knowledge=LocalKnowledge(
                 known_certs=list(self.extra_certs),
                 known_crls=[CRLContainer(crl_data) for crl_data in self.known_crls],
+                known_ocsps=[
+                    container
+                    for response in self.known_ocsps
+                    for container in OCSPContainer.load_multi(response)
+                ],
             ),
         )
