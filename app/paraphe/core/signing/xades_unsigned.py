@@ -85,7 +85,9 @@ def add_validation_data_to(
         token_certs = [c.chosen for c in token["certificates"] or () if c.name == "certificate"]
         tsa = extract_certs_for_validation(token).signer_cert
         tsa_data = timestamps.validation_data([tsa], token_certs)
-        holder = etree.SubElement(properties, f"{{{XADES141}}}TimeStampValidationData")
+        holder = etree.SubElement(
+            properties, f"{{{XADES141}}}TimeStampValidationData", nsmap={"xades141": XADES141}
+        )
         _append_values(holder, properties, tsa_data, present | {c.dump() for c in token_certs})
 
 
