@@ -1,9 +1,10 @@
-"""How each kind of signature file gets its signature timestamp added (``extend``).
+"""How each kind of signature file is raised one level (``extend``): B-T a timestamp, B-LT the
+validation data, B-LTA an archive timestamp (a PDF: document timestamps and DSS revisions).
 
 The files come from anywhere: they are read as the validator reads them (bounded, XML without
 DTD, entity or network, CMS leniently), and what cannot be extended is refused with a reason.
-Each check compares the signed parts of the written file with the original's, byte for byte, and
-checks the new timestamp against the signature it is for.
+Each check compares the signed parts of the written file with the original's (byte for byte, or
+canonicalised for XML) and checks what the level added against the signature it is for.
 """
 
 from __future__ import annotations
