@@ -47,3 +47,5 @@ if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp
 fi
 # Qt catalogues (.qm) are built from the committed .ts sources, never committed themselves.
 .venv/bin/python tools/build_translations.py
+# The index of the EU trusted lists shipped with Paraphe, verified here (never committed).
+.venv/bin/python tools/build_trust_snapshot.py

@@ -45,6 +45,11 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--no-user-trust", action="store_true", help="ignore the user trust store for this run"
     )
+    parser.add_argument(
+        "--no-eu-trust",
+        action="store_true",
+        help="do not use the EU trusted lists (neither as trust anchors nor for qualification)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -70,7 +75,10 @@ def settings_from(args: argparse.Namespace) -> Any:
         args.trust, user_store=not args.no_user_trust, system_roots=args.system_roots
     )
     return verification_settings(
-        sources, offline=args.offline, validation_time=_parse_time(args.at)
+        sources,
+        offline=args.offline,
+        validation_time=_parse_time(args.at),
+        eu_trust=not args.no_eu_trust,
     )
 
 
@@ -144,6 +152,8 @@ def print_summary(report: Any, colour: bool) -> None:
         if row.signer_name and row.siren:
             who += f" (SIREN {displayable(row.siren)})"
         lines = [f"  {paint(badge, _ansi_colour(row.indication))}  {row.format_and_level}  {who}"]
+        if row.report.qualification is not None:
+            lines.append("      " + _qualification_line(row.report.qualification))
         if row.time is not None:
             sentence = (
                 tr("signed at {time} (proven by a timestamp)")
@@ -205,6 +215,18 @@ def print_summary(report: Any, colour: bool) -> None:
         tr(
             "{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate."
         ).format(**summary.tally.as_params())
+    )
+
+
+def _qualification_line(qualification: Any) -> str:
+    """``qualification: QESig (FR 112 2023-02-23) — acceptable for public procurement``."""
+    from ...core.reports.wording import procurement_reading
+
+    where = f" ({displayable(qualification.trusted_list)})" if qualification.trusted_list else ""
+    return tr("qualification: {status}{where} — {reading}").format(
+        status=qualification.status,
+        where=where,
+        reading=displayable(procurement_reading(qualification, tr)),
     )
 
 

@@ -41,6 +41,9 @@ class Settings:
     """None: beside the originals."""
     timestamp_urls: list[str] = field(default_factory=list)
     """Timestamp servers for levels B-T and up, tried in order."""
+    trusted_lists_source: str | None = None
+    """Where ``trust update`` reads the EU LOTL: None is the EU's official address; else a mirror
+    URL, a LOTL file, or a folder holding the lists (a snapshot an administrator keeps)."""
     language: str = "system"
     """system, fr or en."""
     locked: frozenset[str] = field(default_factory=frozenset)

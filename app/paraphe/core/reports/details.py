@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text.translatable import N_
+from ..trust.eutl.qualification import Qualification
 from ..validation.indications import Indication
 from ..validation.report import CertificateInfo, SignatureReport, TimestampKind, TimestampReport
 from .summary import format_and_level
@@ -27,6 +28,8 @@ from .wording import (
     REVOCATION_SOURCES,
     REVOCATION_STATUSES,
     TIMESTAMP_REASONS,
+    procurement_reading,
+    qualification_reason,
     timestamp_kind,
 )
 
@@ -121,6 +124,8 @@ def signature_details(signature: SignatureReport, words: Localizer) -> Signature
         _signer(s, words),
         _time(s, words),
     ]
+    if s.qualification is not None:
+        sections.append(_qualification(s.qualification, words))
     if s.timestamps:  # none: the time section already says the time is only claimed
         sections.append(_timestamps(s, words))
     sections += [
@@ -185,6 +190,29 @@ def _time(s: SignatureReport, words: Localizer) -> Section:
             (N_("Proven by a timestamp"), _proven(s, words)),
         ),
     )
+
+
+QUALIFICATION_TIME_SOURCES = {
+    "timestamp": N_("{time} (proven by a timestamp)"),
+    "claimed": N_("{time} (claimed by the signer)"),
+    "validation": N_("{time} (the validation time: no signing time is known)"),
+}
+
+
+def _qualification(q: Qualification, words: Localizer) -> Section:
+    """Whether the signature is qualified per the EU trusted lists, and what it means for a
+    tender."""
+    pairs = [
+        (N_("Status"), q.status),
+        (N_("Meaning"), qualification_reason(q, words.translate)),
+        (N_("Public procurement"), procurement_reading(q, words.translate)),
+        (N_("Trusted list"), q.trusted_list or NONE),
+        (N_("Service"), q.service or NONE),
+    ]
+    if q.at is not None:
+        template = QUALIFICATION_TIME_SOURCES.get(q.time_source or "", "{time}")
+        pairs.append((N_("Judged at"), words.translate(template).format(time=words.moment(q.at))))
+    return Section(words.translate(N_("Qualification (EU trusted lists)")), _fields(words, *pairs))
 
 
 def _proven(s: SignatureReport, words: Localizer) -> str:

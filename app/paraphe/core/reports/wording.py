@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..text.translatable import N_
+from ..trust.eutl.qualification import Qualification
 from ..validation.report import TimestampReport
 
 KEY_USAGES = {
@@ -125,3 +126,24 @@ def timestamp_reason(timestamp: TimestampReport, translate: Callable[[str], str]
     if sentence is not None:
         return translate(sentence)
     return timestamp.detail or code
+
+
+PROCUREMENT_YES = N_("acceptable for public procurement")
+PROCUREMENT_NO = N_("not acceptable for public procurement: {reason}")
+
+
+def qualification_reason(qualification: Qualification, translate: Callable[[str], str]) -> str:
+    """The qualification's reason in the reader's language (its parameters may be words too)."""
+    params = {k: translate(v) for k, v in qualification.reason_params}
+    template = qualification.reason_template or qualification.reason
+    try:
+        return translate(template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return qualification.reason
+
+
+def procurement_reading(qualification: Qualification, translate: Callable[[str], str]) -> str:
+    """ "acceptable for public procurement", or why not."""
+    if qualification.procurement_acceptable:
+        return translate(PROCUREMENT_YES)
+    return translate(PROCUREMENT_NO).format(reason=qualification_reason(qualification, translate))

@@ -34,7 +34,7 @@ def signer_identity(cert: object) -> SignerIdentity:
 
 def certificate_info(cert: object) -> CertificateInfo:
     certificate: x509.Certificate = as_cryptography(cert)
-    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives import hashes, serialization
 
     return CertificateInfo(
         subject=certificate.subject.rfc4514_string(),
@@ -46,4 +46,5 @@ def certificate_info(cert: object) -> CertificateInfo:
         key_usage=key_usage_names(certificate),
         qc_statements=qc_statement_names(certificate),
         qualified_by_statement=is_qualified_by_statement(certificate),
+        der=certificate.public_bytes(serialization.Encoding.DER),
     )

@@ -22,6 +22,7 @@ from ..errors import Notice
 from ..etsi import BaselineLevel
 from ..files.name_bytes import percent_encoded, unicode_text
 from ..text.display_text import must_escape
+from ..trust.eutl.qualification import Qualification
 from .indications import Indication, SubIndication
 
 SCHEMA_VERSION = 1
@@ -91,7 +92,10 @@ class CertificateInfo:
     qc_statements: tuple[str, ...] = ()
     """Names of the EN 319 412-5 statements found (qc_compliance, qc_sscd, qc_type_esign, ...)."""
     qualified_by_statement: bool = False
-    """The certificate declares itself qualified (QcCompliance); trusted lists confirm it later."""
+    """The certificate declares itself qualified (QcCompliance); the trusted lists decide
+    (``SignatureReport.qualification``)."""
+    der: bytes = field(default=b"", repr=False, compare=False, metadata={"json": False})
+    """The certificate itself, for the qualification (not in the JSON)."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,8 @@ class SignatureReport:
     """Every timestamp of the signature, in the order found, each with its own verdict."""
     pdf: PdfCoverage | None = None
     checks: list[Check] = field(default_factory=list)
+    qualification: Qualification | None = None
+    """QESig, AdESig-QC, ... per the EU trusted lists at the signing time (``trust.eutl``)."""
 
     def __post_init__(self) -> None:
         if self.subindication is not None and not self.subindication.allowed_under(self.indication):
@@ -297,6 +303,8 @@ def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields: dict[str, Any] = {}
         for f in dataclasses.fields(value):
+            if f.metadata.get("json") is False:
+                continue
             item = getattr(value, f.name)
             if f.name in PATH_FIELDS:
                 fields[f.name] = _path_text(item)

@@ -14,6 +14,7 @@ from asn1crypto import x509 as asn1_x509
 
 from ..errors import Notice
 from ..trust import TrustSource, gather
+from ..trust.eutl.describe import eu_trusted_lists
 from ..validation_data.cache import load_cached_crls, load_cached_ocsps
 
 
@@ -23,11 +24,17 @@ def verification_settings(
     offline: bool = False,
     validation_time: dt.datetime | None = None,
     crl_folder: Path | None = None,
+    eu_trust: bool = True,
 ) -> VerificationSettings:
-    """Settings trusting ``sources`` (read now, so a certificate just added counts), with the
-    cached CRLs and OCSP responses still current at the validation time (``crl_folder``: the
-    user's revocation cache, which signing fills too)."""
+    """Settings trusting ``sources`` (read now, so a certificate just added counts) and, unless
+    ``eu_trust`` is off, the EU trusted lists as last updated (or as shipped), with the cached
+    CRLs and OCSP responses still current at the validation time (``crl_folder``: the user's
+    revocation cache, which signing fills too)."""
     anchors, names = gather(list(sources))
+    eu_lists = None
+    if eu_trust:
+        eu_lists, eu_names = eu_trusted_lists(validation_time or dt.datetime.now(dt.UTC))
+        names = (*names, *eu_names)
     return VerificationSettings(
         trust_roots=anchors,
         trust_sources=names,
@@ -35,6 +42,7 @@ def verification_settings(
         validation_time=validation_time,
         known_crls=load_cached_crls(crl_folder, at=validation_time),
         known_ocsps=load_cached_ocsps(crl_folder, at=validation_time),
+        eu_lists=eu_lists,
     )
 
 
@@ -53,6 +61,8 @@ class VerificationSettings:
     """CRLs already at hand (asn1crypto CertificateList), e.g. a cached or locally published one."""
     known_ocsps: tuple[Any, ...] = field(default=())
     """OCSP responses already at hand (asn1crypto OCSPResponse), from the revocation cache."""
+    eu_lists: Any = None
+    """The EU trusted lists (``TrustedListIndex``), or None when they are not used."""
 
     @property
     def moment(self) -> dt.datetime:
@@ -67,6 +77,17 @@ class VerificationSettings:
             self.validation_time, self.validation_time, point_in_time_validation=True
         )
 
+    def trust_manager(self) -> Any:
+        """The user's anchors, and the trusted lists' services when they are used."""
+        from pyhanko_certvalidator.registry import SimpleTrustManager
+
+        own = SimpleTrustManager.build(trust_roots=list(self.trust_roots))
+        if self.eu_lists is None:
+            return own
+        from ..trust.eutl.index import TrustedListTrustManager
+
+        return TrustedListTrustManager(self.eu_lists, own)
+
     def signature_spec(self) -> Any:
         """pyHanko's SignatureValidationSpec: revocation data required, fetched unless offline."""
         from pyhanko.sign.validation.policy_decl import (
@@ -77,7 +98,6 @@ class VerificationSettings:
         )
         from pyhanko_certvalidator.context import CertValidationPolicySpec
         from pyhanko_certvalidator.policy_decl import REQUIRE_REVINFO, CertRevTrustPolicy
-        from pyhanko_certvalidator.registry import SimpleTrustManager
         from pyhanko_certvalidator.revinfo.archival import CRLContainer, OCSPContainer
 
         from ..net.http import fetcher_backend
@@ -89,7 +109,7 @@ class VerificationSettings:
         )
         return SignatureValidationSpec(
             cert_validation_policy=CertValidationPolicySpec(
-                trust_manager=SimpleTrustManager.build(trust_roots=list(self.trust_roots)),
+                trust_manager=self.trust_manager(),
                 revinfo_policy=CertRevTrustPolicy(REQUIRE_REVINFO),
             ),
             revinfo_gathering_policy=gathering,

@@ -13,6 +13,7 @@ from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives
 from .inputs.discovery import Found, Kind, classify, named_document, pair, walk
+from .qualify import qualify_report
 from .registry import Item, validator_for
 from .report import (
     Check,
@@ -154,7 +155,10 @@ def _validated(item: Item, context: VerificationContext) -> list[SignatureReport
     same, a non-passing verdict for this signature file, and the run goes on with the next one."""
     validator = validator_for(item)
     try:
-        return validator.validate(item, context)
+        reports = validator.validate(item, context)
+        for report in reports:
+            qualify_report(report, context)
+        return reports
     except MUST_PROPAGATE:
         raise
     except Exception as exc:

@@ -1,0 +1,180 @@
+"""The trusted lists as last fetched and verified, in one JSON file per folder: each list's
+dates and state, and its services pre-indexed by the subject of their certificates, so that a
+verification reads it in tens of milliseconds and never re-verifies or re-parses a list.
+
+The user's cache lives in the user data folder; a snapshot shipped with Paraphe (package data)
+is read when the user never updated; an administrator's folder may replace both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...config.paths import user_data_dir
+from . import codec
+from .model import ListInfo
+
+CACHE_FILE = "eu-trusted-lists.json"
+FORMAT = 1
+
+OK = "ok"
+BAD_SIGNATURE = "bad-signature"
+UNREADABLE = "unreadable"
+UNAVAILABLE = "unavailable"
+
+
+def user_cache_dir() -> Path:
+    return user_data_dir() / "trusted-lists"
+
+
+def snapshot_dir() -> Path:
+    """The lists shipped with Paraphe (see ``tools/make_trust_snapshot.py``)."""
+    return Path(__file__).resolve().parents[3] / "resources" / "trusted-lists"
+
+
+@dataclass
+class ListRecord:
+    """One list of the cache: where it comes from, its dates, whether it could be used."""
+
+    location: str
+    territory: str
+    origin: str = "lotl"
+    """"lotl" (the LOTL itself), "pointer" (a national list it points to), "added" (by hand)."""
+    state: str = OK
+    problem: str = ""
+    """Why it is not (or no longer) fresh: bad signature, unreadable, unavailable."""
+    info: ListInfo | None = None
+    checked: dt.datetime | None = None
+    """When the copy in use was fetched and verified."""
+    services: list[dict[str, Any]] = field(default_factory=list)
+    """Encoded ``TrustedService`` entries (``codec``), with the subject keys of their certs."""
+
+    @property
+    def usable(self) -> bool:
+        return self.info is not None and (self.state == OK or bool(self.services))
+
+    def encode(self) -> dict[str, Any]:
+        return {
+            "location": self.location,
+            "territory": self.territory,
+            "origin": self.origin,
+            "state": self.state,
+            "problem": self.problem,
+            "info": codec.encode_list(self.info) if self.info else None,
+            "checked": self.checked.isoformat() if self.checked else None,
+            "services": self.services,
+        }
+
+    @classmethod
+    def decode(cls, data: dict[str, Any]) -> ListRecord:
+        return cls(
+            location=data["location"],
+            territory=data.get("territory", ""),
+            origin=data.get("origin", "pointer"),
+            state=data.get("state", OK),
+            problem=data.get("problem", ""),
+            info=codec.decode_list(data["info"]) if data.get("info") else None,
+            checked=dt.datetime.fromisoformat(data["checked"]) if data.get("checked") else None,
+            services=list(data.get("services", ())),
+        )
+
+
+@dataclass
+class TrustedListCache:
+    source: str
+    """The LOTL's location as given (URL, file, folder)."""
+    updated: dt.datetime
+    lists: list[ListRecord] = field(default_factory=list)
+    """The LOTL first, then the national lists in its order, then lists added by hand."""
+    problems: list[str] = field(default_factory=list)
+    """What went wrong beyond one list (a pivot LOTL that could not be read, ...)."""
+    folder: Path | None = None
+    snapshot: bool = False
+
+    @property
+    def lotl(self) -> ListRecord | None:
+        return next((r for r in self.lists if r.origin == "lotl"), None)
+
+    def record(self, location: str) -> ListRecord | None:
+        return next((r for r in self.lists if r.location == location), None)
+
+    def save(self, folder: Path) -> None:
+        """Written whole then renamed: a reader never sees half a cache."""
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": FORMAT,
+            "source": self.source,
+            "updated": self.updated.isoformat(),
+            "problems": self.problems,
+            "lists": [r.encode() for r in self.lists],
+        }
+        temp = folder / (CACHE_FILE + ".tmp")
+        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, folder / CACHE_FILE)
+        self.folder = folder
+
+    @classmethod
+    def load(cls, folder: Path) -> TrustedListCache | None:
+        """The cache in ``folder``, or None when there is none or it cannot be read."""
+        try:
+            data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return None
+            return cls(
+                source=data["source"],
+                updated=dt.datetime.fromisoformat(data["updated"]),
+                lists=[ListRecord.decode(r) for r in data["lists"]],
+                problems=list(data.get("problems", ())),
+                folder=folder,
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+
+def admin_folders() -> list[Path]:
+    """A folder set as the lists' source that holds a ready cache (a snapshot folder an
+    administrator keeps for every machine): used as it is, before the user's own."""
+    from ...config.settings import Settings
+
+    source = Settings.load().trusted_lists_source
+    if source and Path(source).is_dir() and (Path(source) / CACHE_FILE).is_file():
+        return [Path(source)]
+    return []
+
+
+def load_current(folders: list[Path] | None = None) -> TrustedListCache | None:
+    """The lists a verification uses: the first folder that holds a cache (an administrator's,
+    then the user's), else the snapshot shipped with Paraphe."""
+    for folder in [*(folders or []), user_cache_dir()]:
+        cache = TrustedListCache.load(folder)
+        if cache is not None:
+            return cache
+    snapshot = TrustedListCache.load(snapshot_dir()) or _snapshot_built_here()
+    if snapshot is not None:
+        snapshot.snapshot = True
+    return snapshot
+
+
+def _snapshot_built_here() -> TrustedListCache | None:
+    """The shipped lists' index, when the installation did not build it (``pip install`` alone):
+    built once into the user data folder (a few seconds), then read from there."""
+    folder = user_data_dir() / "trusted-lists-snapshot"
+    cache = TrustedListCache.load(folder)
+    if cache is not None or not any(snapshot_dir().glob("*/eu-lotl.xml")):
+        return cache
+    from .snapshot import build_snapshot
+    from .update import TrustUpdateError
+
+    try:
+        cache = build_snapshot()
+    except (TrustUpdateError, OSError):
+        return None
+    with contextlib.suppress(OSError):  # used for this run all the same
+        cache.save(folder)
+    return cache

@@ -1,0 +1,138 @@
+"""The cached lists, ready for a verification: services found by the subject or the fingerprint
+of their certificates (decoded only when asked for), and pyhanko-certvalidator's trust manager
+over them, beside the user's own anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from pyhanko_certvalidator.registry import TrustManager
+
+from .cache import TrustedListCache
+from .codec import decode_service
+from .model import CA_QC, QTST, ListInfo, TrustedService
+
+
+class TrustedListIndex:
+    def __init__(self, cache: TrustedListCache) -> None:
+        self.cache = cache
+        self._by_subject: dict[str, list[dict[str, Any]]] = {}
+        self._by_fingerprint: dict[str, list[dict[str, Any]]] = {}
+        self._decoded: dict[int, TrustedService] = {}
+        self.lists: dict[str, ListInfo] = {}
+        for record in cache.lists:
+            if not record.usable or record.info is None:
+                continue
+            self.lists[record.info.label] = record.info
+            for entry in record.services:
+                for subject in entry.get("subjects", ()):
+                    self._by_subject.setdefault(subject, []).append(entry)
+
+    @property
+    def as_of(self) -> dt.datetime:
+        return self.cache.updated
+
+    def _service(self, entry: dict[str, Any]) -> TrustedService:
+        key = id(entry)
+        if key not in self._decoded:
+            self._decoded[key] = decode_service(entry)
+        return self._decoded[key]
+
+    def services_named(self, subject: str) -> list[TrustedService]:
+        """Services whose certificate has this subject (asn1crypto ``Name.hashable``)."""
+        return [self._service(e) for e in self._by_subject.get(subject, ())]
+
+    def services_of(self, der: bytes, subject: str) -> list[TrustedService]:
+        """Services listing exactly this certificate."""
+        return [s for s in self.services_named(subject) if der in s.certificates]
+
+    def stale_lists(self, moment: dt.datetime) -> list[ListInfo]:
+        return [info for info in self.lists.values() if info.stale_at(moment)]
+
+
+def _window(services: list[TrustedService]) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """When these services may anchor a chain: from the first qualified status of any of them to
+    the end of the last (open when one is qualified today)."""
+    windows = [w for w in (s.positive_window() for s in services) if w is not None]
+    if not windows:
+        return None, None
+    start = min(w[0] for w in windows)
+    end = None if any(w[1] is None for w in windows) else max(w[1] for w in windows if w[1])
+    return start, end
+
+
+class TrustedListTrustManager(TrustManager):
+    """pyhanko-certvalidator's ``TrustManager``: the user's anchors (any time), then the CA/QC
+    services of the lists as anchors for certificates they issue and the QTST services as
+    anchors for timestamps, each during its qualified statuses only."""
+
+    def __init__(self, index: TrustedListIndex, user: Any) -> None:
+        self.index = index
+        self.user = user
+        self._anchors: dict[bytes, Any] = {}
+
+    def _anchor(self, cert: Any, kinds: tuple[str, ...]) -> Any:
+        from pyhanko_certvalidator.authority import (
+            AuthorityWithCert,
+            TrustAnchor,
+            TrustedServiceType,
+            TrustQualifiers,
+        )
+
+        der = cert.dump()
+        key = der + "|".join(kinds).encode()
+        if key in self._anchors:
+            return self._anchors[key]
+        services = [
+            s for s in self.index.services_of(der, cert.subject.hashable) if s.kind in kinds
+        ]
+        anchor = None
+        start, end = _window(services)
+        if start is not None:
+            kind = (
+                TrustedServiceType.CERTIFICATE_AUTHORITY
+                if any(s.kind == CA_QC for s in services)
+                else TrustedServiceType.TIME_STAMPING_AUTHORITY
+            )
+            anchor = TrustAnchor(
+                AuthorityWithCert(cert),
+                quals=TrustQualifiers(trusted_service_type=kind, valid_from=start, valid_until=end),
+            )
+        self._anchors[key] = anchor
+        return anchor
+
+    def is_root(self, cert: Any) -> bool:
+        from pyhanko_certvalidator.authority import AuthorityWithCert
+
+        return self.as_trust_anchor(AuthorityWithCert(cert)) is not None
+
+    def as_trust_anchor(self, authority: Any) -> Any:
+        found = self.user.as_trust_anchor(authority)
+        if found is not None:
+            return found
+        cert = getattr(authority, "certificate", None)
+        return None if cert is None else self._anchor(cert, (CA_QC, QTST))
+
+    def find_potential_issuers(self, cert: Any) -> Iterator[Any]:
+        from asn1crypto import x509
+
+        yield from self.user.find_potential_issuers(cert)
+        seen: set[bytes] = set()
+        for service in self.index.services_named(cert.issuer.hashable):
+            if service.kind != CA_QC:
+                continue
+            for der in service.certificates:
+                if der in seen:
+                    continue
+                seen.add(der)
+                candidate = x509.Certificate.load(der)
+                anchor = self._anchor(candidate, (CA_QC,))
+                if anchor is not None and anchor.authority.is_potential_issuer_of(cert):
+                    yield anchor
+
+
+def fingerprint(der: bytes) -> str:
+    return hashlib.sha256(der).hexdigest()
