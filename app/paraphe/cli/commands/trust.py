@@ -36,6 +36,13 @@ def add_parser(commands: Any) -> None:
     refresh.add_argument(
         "--offline", action="store_true", help="read only local files, never the network"
     )
+    refresh.add_argument(
+        "--lotl-signer",
+        type=Path,
+        metavar="CERT",
+        help="the certificate that signs this LOTL, in place of the Official Journal's"
+        " (a LOTL an organisation keeps, a test one)",
+    )
     actions.add_parser(
         "status",
         help="the date of each trusted list in use, and whether it is stale",

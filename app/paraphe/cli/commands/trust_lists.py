@@ -24,21 +24,22 @@ def run_lists(args: argparse.Namespace) -> int:
 
 
 def _progress(done: int, total: int, name: str) -> None:
-    print(
-        "\r"
-        + tr("Trusted lists: {done} of {total} ({name})").format(
-            done=done, total=total, name=displayable(name)
-        ),
-        end="\n" if done == total else "",
-        file=sys.stderr,
-        flush=True,
+    """One line rewritten in a terminal; one line per list otherwise (a log)."""
+    line = tr("Trusted lists: {done} of {total} ({name})").format(
+        done=done, total=total, name=displayable(name)
     )
+    if sys.stderr.isatty():
+        print("\r\033[K" + line, end="\n" if done == total else "", file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 def _update(args: argparse.Namespace) -> int:
     from ...core.trust.eutl.manage import refresh
 
-    cache = refresh(args.lotl, offline=args.offline, progress=_progress)
+    cache = refresh(
+        args.lotl, offline=args.offline, progress=_progress, lotl_signer=args.lotl_signer
+    )
     lotl = cache.lotl
     if lotl is not None and lotl.info is not None:
         print(

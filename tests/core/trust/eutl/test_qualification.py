@@ -183,20 +183,20 @@ def test_withdrawn_before_the_signing_time_is_not_qualified_granted_then_is() ->
     )
     assert _q(index=index, at=BEFORE).status == "QESig"
     after = _q(index=index, at=AFTER)
-    assert (after.status, after.procurement_acceptable) == ("N/A", False)
+    assert (after.status, after.procurement_acceptable) == ("AdESig", False)
     assert "withdrawn" in after.reason and "2024-01-01" in after.reason
 
 
 def test_not_yet_listed_at_the_signing_time() -> None:
     index = _index(ServicePeriod("granted", WITHDRAWN_AT, None))
     q = _q(index=index, at=BEFORE)
-    assert q.status == "N/A" and "not yet" in q.reason
+    assert q.status == "AdESig" and "not yet" in q.reason
 
 
 def test_pre_eidas_accredited_status_counts_before_july_2016_only() -> None:
     accredited = ServicePeriod("accredited", T0, None)
     assert _q(index=_index(accredited), at=dt.datetime(2015, 6, 1, tzinfo=dt.UTC)).status == "QESig"
-    assert _q(index=_index(accredited), at=BEFORE).status == "N/A"
+    assert _q(index=_index(accredited), at=BEFORE).status == "AdESig"
 
 
 @pytest.mark.parametrize(

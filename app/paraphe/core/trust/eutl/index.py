@@ -53,21 +53,16 @@ class TrustedListIndex:
         return [info for info in self.lists.values() if info.stale_at(moment)]
 
 
-def _window(services: list[TrustedService]) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """When these services may anchor a chain: from the first qualified status of any of them to
-    the end of the last (open when one is qualified today)."""
-    windows = [w for w in (s.positive_window() for s in services) if w is not None]
-    if not windows:
-        return None, None
-    start = min(w[0] for w in windows)
-    end = None if any(w[1] is None for w in windows) else max(w[1] for w in windows if w[1])
-    return start, end
-
-
 class TrustedListTrustManager(TrustManager):
-    """pyhanko-certvalidator's ``TrustManager``: the user's anchors (any time), then the CA/QC
-    services of the lists as anchors for certificates they issue and the QTST services as
-    anchors for timestamps, each during its qualified statuses only."""
+    """pyhanko-certvalidator's ``TrustManager``: the user's anchors, then the CA/QC services of
+    the lists as anchors for the certificates they issue and the QTST services as anchors for
+    timestamps.
+
+    Whatever their status: a CA whose qualified status was withdrawn still issued the
+    certificate and still publishes its revocation data, so its signatures still validate (as
+    DSS's default policy has it); the status at the signing time decides the qualification
+    (``qualification``), where a withdrawn service makes a signature not qualified, with that
+    reason."""
 
     def __init__(self, index: TrustedListIndex, user: Any) -> None:
         self.index = index
@@ -90,16 +85,14 @@ class TrustedListTrustManager(TrustManager):
             s for s in self.index.services_of(der, cert.subject.hashable) if s.kind in kinds
         ]
         anchor = None
-        start, end = _window(services)
-        if start is not None:
+        if services:
             kind = (
                 TrustedServiceType.CERTIFICATE_AUTHORITY
                 if any(s.kind == CA_QC for s in services)
                 else TrustedServiceType.TIME_STAMPING_AUTHORITY
             )
             anchor = TrustAnchor(
-                AuthorityWithCert(cert),
-                quals=TrustQualifiers(trusted_service_type=kind, valid_from=start, valid_until=end),
+                AuthorityWithCert(cert), quals=TrustQualifiers(trusted_service_type=kind)
             )
         self._anchors[key] = anchor
         return anchor

@@ -53,17 +53,25 @@ def _save_added(lists: list[AddedList], folder: Path | None = None) -> None:
 
 
 def refresh(
-    lotl: str | None = None, *, offline: bool = False, progress: Progress | None = None
+    lotl: str | None = None,
+    *,
+    offline: bool = False,
+    progress: Progress | None = None,
+    lotl_signer: Path | None = None,
 ) -> TrustedListCache:
     """Fetch and verify everything again, keep it as the user's cache. A list that fails keeps
-    its previous copy; the LOTL failing (``TrustUpdateError``) leaves the cache as it was."""
+    its previous copy; the LOTL failing (``TrustUpdateError``) leaves the cache as it was.
+    ``lotl_signer``: a certificate file that signs the LOTL in place of the Official Journal's
+    (a LOTL an organisation keeps, a test one)."""
     folder = user_cache_dir()
+    anchors = load_certificates(lotl_signer) if lotl_signer is not None else []
     cache = update(
         lotl or lotl_location(),
         offline=offline,
         previous=TrustedListCache.load(folder),
         added=added_lists(),
         progress=progress,
+        lotl_anchors=anchors,
     )
     cache.save(folder)
     return cache

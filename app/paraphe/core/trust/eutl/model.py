@@ -88,11 +88,3 @@ class TrustedService:
             if period.covers(moment):
                 return period
         return None
-
-    def positive_window(self) -> tuple[dt.datetime, dt.datetime | None] | None:
-        """From the first qualified status to the end of the last one: when it may anchor a
-        chain (the status at the signing time then says whether it was qualified)."""
-        positive = [p for p in self.periods if is_positive(p.status, p.start)]
-        if not positive:
-            return None
-        return positive[0].start, positive[-1].end

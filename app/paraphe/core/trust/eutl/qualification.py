@@ -190,6 +190,11 @@ def _label(
     at: dt.datetime,
 ) -> tuple[str, TrustedService | None, str, dict[str, str]]:
     status, service, template, params = found
+    if status is None and template in (R_WITHDRAWN, R_NOT_YET):
+        # a listed CA whose service was not qualified at the signing time: an advanced
+        # signature (or seal) all the same, not a qualified one; the reason says why
+        seal = _looks_like_seal(signer) or ESEAL in _statements(signer).types
+        return (ADESEAL if seal else ADESIG), service, template, params
     if status is None:
         return NOT_APPLICABLE, service, template, params
     if status.qualified and status.types == frozenset({WEB}):

@@ -68,11 +68,19 @@ def verified_content(data: bytes, signers: Sequence[Any]) -> str:
         ) from None
 
 
-def lotl_signers(lotl: bytes, read_pivot: Callable[[str], bytes], problems: list[str]) -> list[Any]:
+def lotl_signers(
+    lotl: bytes,
+    read_pivot: Callable[[str], bytes],
+    problems: list[str],
+    anchors: Sequence[Any] = (),
+) -> list[Any]:
     """The certificates that may sign this LOTL: the Official Journal's anchor, carried forward
     through every pivot LOTL it lists, oldest first (Implementing Decision (EU) 2015/1505, art.
     4). A pivot that cannot be read or verified is skipped and named in ``problems``: the next
-    one may still verify with the certificates at hand, and the LOTL must in the end."""
+    one may still verify with the certificates at hand, and the LOTL must in the end.
+
+    ``anchors`` replace the Official Journal's for a LOTL that is not the EU's (an
+    organisation's own, a test one)."""
     from pyhanko.sign.validation.qualified import eutl_parse
 
     try:
@@ -83,7 +91,7 @@ def lotl_signers(lotl: bytes, read_pivot: Callable[[str], bytes], problems: list
             f"not a list of trusted lists ({exc.__class__.__name__})"
         ) from None
     anchor = 1 if any(url in text for url in REANCHOR_URLS) else 0
-    current = eutl_parse.ojeu_bootstrap_lotl_tlso_certs(anchor)
+    current = list(anchors) or eutl_parse.ojeu_bootstrap_lotl_tlso_certs(anchor)
     for url in reversed(parsed.pivot_urls):  # the LOTL lists them newest first
         try:
             pivot = read_pivot(url)

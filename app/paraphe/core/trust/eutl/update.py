@@ -59,9 +59,12 @@ def update(
     added: Sequence[AddedList] = (),
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    lotl_anchors: Sequence[Any] = (),
 ) -> TrustedListCache:
     """A new cache from the LOTL at ``lotl_location`` (URL, file or folder holding
-    ``eu-lotl.xml``). Raises ``TrustUpdateError`` only when the LOTL itself cannot be used."""
+    ``eu-lotl.xml``), verified back to the Official Journal's certificates, or to
+    ``lotl_anchors`` when given. Raises ``TrustUpdateError`` only when the LOTL itself cannot be
+    used."""
     now = now or dt.datetime.now(dt.UTC)
     lotl_file, search = _locate(lotl_location, folders)
     source = ListSource(search, offline=offline)
@@ -71,7 +74,7 @@ def update(
         raise TrustUpdateError(lotl_location, f"the LOTL cannot be read: {exc}") from None
     problems: list[str] = []
     try:
-        signers = lotl_signers(data, source.read, problems)
+        signers = lotl_signers(data, source.read, problems, lotl_anchors)
         lotl_xml = verified_content(data, signers)
         lotl_tree = parse_tree(lotl_xml)
         lotl_record = ListRecord(
