@@ -405,3 +405,50 @@ def test_add_list_trusts_a_list_outside_the_lotl(
     wrong.write_bytes(Signer.generate("Wrong").cert.public_bytes(serialization.Encoding.PEM))
     refused = run_paraphe("trust", "add-list", lists.server.url_for("tl-fr.xml"), "--signer", wrong)
     assert refused.returncode == 1 and "does not verify" in refused.stderr
+
+
+def test_a_machine_that_never_went_online_uses_the_shipped_snapshot(
+    run_paraphe: RunParaphe, signed: dict[str, Path]
+) -> None:
+    status = run_paraphe("trust", "status")
+    assert status.returncode == 0, status.stdout
+    assert "snapshot shipped with Paraphe" in status.stdout
+    assert "EU trusted lists as of 2026-05-22" in status.stdout
+    assert "FR   sequence 112, issued 2023-02-23" in status.stdout
+    assert "stale since 2023-08-23" in status.stdout
+    assert "BE   sequence 81, issued 2026-06-15" in status.stdout
+    report = verify(run_paraphe, signed["qualified"])
+    assert report["trust_sources"][0] == (
+        "EU trusted lists as of 2026-05-22 (snapshot shipped with Paraphe, 2 lists)"
+    )
+    assert "FR list stale since 2023-08-23" in report["trust_sources"]
+
+
+def test_an_administrators_folder_serves_every_user(
+    run_paraphe: RunParaphe, lists: Lists, pki: TestPki, signed: dict[str, Path], tmp_path: Path
+) -> None:
+    """The lists updated once into a shared folder; a user who never updated uses them, named
+    by the environment variable an administrator sets for every user."""
+    lists.publish([ca_service(pki)])
+    shared = tmp_path / "shared"
+    done = run_paraphe(
+        "trust",
+        "update",
+        "--lotl",
+        lists.server.url_for("eu-lotl.xml"),
+        "--lotl-signer",
+        lists.lotl_signer,
+        env={"PARAPHE_DATA_DIR": str(shared)},
+    )
+    assert done.returncode == 0, done.stderr
+    env = {
+        "PARAPHE_TRUSTED_LISTS": str(shared / "trusted-lists"),
+        "PARAPHE_DATA_DIR": str(tmp_path / "user"),
+    }
+    done = run_paraphe("verify", "--json", "--no-user-trust", signed["qualified"], env=env)
+    assert (
+        json.loads(done.stdout)["documents"][0]["signatures"][0]["qualification"]["status"]
+        == "QESig"
+    )
+    status = run_paraphe("trust", "status", env=env)
+    assert "snapshot shipped" not in status.stdout and "FR" in status.stdout

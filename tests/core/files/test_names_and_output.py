@@ -224,6 +224,8 @@ def test_a_name_cannot_forge_a_line_of_the_report(
         "",
         f"{bid}/{SHOWN}.txt",
         "  ✔ VALID  XAdES B-B  Jeanne Test — ENTREPRISE TEST SAS (SIREN 123456789)",
+        "      qualification: N/A — not acceptable for public procurement: the certificate's"
+        " issuer is not a qualified service of any EU trusted list",
         "      signed at <time> (claimed by the signer)",
         f"      signature: {bid}/{SHOWN}.txt - Signature 1.xml",
         "",

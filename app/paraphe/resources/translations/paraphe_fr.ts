@@ -184,6 +184,54 @@
    <translation>retiré : {fingerprint}</translation>
   </message>
   <message>
+   <source>snapshot shipped with Paraphe</source>
+   <translation>instantané fourni avec Paraphe</translation>
+  </message>
+  <message>
+   <source>Trusted lists: {done} of {total} ({name})</source>
+   <translation>Listes de confiance : {done} sur {total} ({name})</translation>
+  </message>
+  <message>
+   <source>No EU trusted lists: run “paraphe trust update”.</source>
+   <translation>Aucune liste de confiance de l’UE : lancez « paraphe trust update ».</translation>
+  </message>
+  <message>
+   <source>{count} trusted lists verified.</source>
+   <translation>{count} listes de confiance vérifiées.</translation>
+  </message>
+  <message>
+   <source>trusted list added: {label} ({count} services), next update {next}</source>
+   <translation>liste de confiance ajoutée : {label} ({count} services), prochaine mise à jour {next}</translation>
+  </message>
+  <message>
+   <source>updated {date} from {source}</source>
+   <translation>mises à jour le {date} depuis {source}</translation>
+  </message>
+  <message>
+   <source>EU trusted lists as of {date} ({origin})</source>
+   <translation>Listes de confiance de l’UE au {date} ({origin})</translation>
+  </message>
+  <message>
+   <source>LOTL {label} verified; next update {next}.</source>
+   <translation>LOTL {label} vérifiée ; prochaine mise à jour {next}.</translation>
+  </message>
+  <message>
+   <source>sequence {sequence}, issued {issued}, next update {next}</source>
+   <translation>numéro {sequence}, émise le {issued}, prochaine mise à jour {next}</translation>
+  </message>
+  <message>
+   <source>{name}: {problem}</source>
+   <translation>{name} : {problem}</translation>
+  </message>
+  <message>
+   <source>stale since {date}</source>
+   <translation>périmée depuis le {date}</translation>
+  </message>
+  <message>
+   <source>not available: {problem}</source>
+   <translation>indisponible : {problem}</translation>
+  </message>
+  <message>
    <source>Documents without a signature ({count}):</source>
    <translation>Documents sans signature ({count}) :</translation>
   </message>
@@ -198,6 +246,10 @@
   <message>
    <source>unknown signer</source>
    <translation>signataire inconnu</translation>
+  </message>
+  <message>
+   <source>qualification: {status}{where} — {reading}</source>
+   <translation>qualification : {status}{where} — {reading}</translation>
   </message>
   <message>
    <source>signed at {time} (proven by a timestamp)</source>
@@ -284,6 +336,18 @@
    <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
   </message>
   <message>
+   <source>{time} (proven by a timestamp)</source>
+   <translation>{time} (prouvé par un horodatage)</translation>
+  </message>
+  <message>
+   <source>{time} (claimed by the signer)</source>
+   <translation>{time} (déclaré par le signataire)</translation>
+  </message>
+  <message>
+   <source>{time} (the validation time: no signing time is known)</source>
+   <translation>{time} (heure de la validation : aucune heure de signature connue)</translation>
+  </message>
+  <message>
    <source>Signer</source>
    <translation>Signataire</translation>
   </message>
@@ -314,6 +378,30 @@
   <message>
    <source>Time</source>
    <translation>Date et heure</translation>
+  </message>
+  <message>
+   <source>Status</source>
+   <translation>Statut</translation>
+  </message>
+  <message>
+   <source>Meaning</source>
+   <translation>Signification</translation>
+  </message>
+  <message>
+   <source>Public procurement</source>
+   <translation>Marchés publics</translation>
+  </message>
+  <message>
+   <source>Trusted list</source>
+   <translation>Liste de confiance</translation>
+  </message>
+  <message>
+   <source>Service</source>
+   <translation>Service</translation>
+  </message>
+  <message>
+   <source>Qualification (EU trusted lists)</source>
+   <translation>Qualification (listes de confiance de l’UE)</translation>
   </message>
   <message>
    <source>no timestamp: the signing time is only claimed</source>
@@ -372,10 +460,6 @@
    <translation>Qualifié (déclaré par le certificat)</translation>
   </message>
   <message>
-   <source>Status</source>
-   <translation>Statut</translation>
-  </message>
-  <message>
    <source>Source</source>
    <translation>Source</translation>
   </message>
@@ -426,6 +510,10 @@
   <message>
    <source>Proven by a timestamp</source>
    <translation>Prouvée par un horodatage</translation>
+  </message>
+  <message>
+   <source>Judged at</source>
+   <translation>Évaluée au</translation>
   </message>
   <message>
    <source>no valid timestamp: the signing time is only claimed</source>
@@ -522,6 +610,14 @@
   <message>
    <source>FAILED</source>
    <translation>ÉCHEC</translation>
+  </message>
+  <message>
+   <source>acceptable for public procurement</source>
+   <translation>recevable pour les marchés publics</translation>
+  </message>
+  <message>
+   <source>not acceptable for public procurement: {reason}</source>
+   <translation>non recevable pour les marchés publics : {reason}</translation>
   </message>
   <message>
    <source>digital signature</source>
@@ -694,6 +790,138 @@
   <message>
    <source>system roots ({count})</source>
    <translation>racines du système ({count})</translation>
+  </message>
+  <message>
+   <source>EU trusted lists as of {date} (snapshot shipped with Paraphe, {count} lists)</source>
+   <translation>listes de confiance de l’UE au {date} (instantané fourni avec Paraphe, {count} listes)</translation>
+  </message>
+  <message>
+   <source>EU trusted lists as of {date} ({count} lists)</source>
+   <translation>listes de confiance de l’UE au {date} ({count} listes)</translation>
+  </message>
+  <message>
+   <source>{territory} list stale since {date}</source>
+   <translation>liste {territory} périmée depuis le {date}</translation>
+  </message>
+  <message>
+   <source>EU trusted lists: none available (run “paraphe trust update”)</source>
+   <translation>listes de confiance de l’UE : aucune disponible (lancez « paraphe trust update »)</translation>
+  </message>
+  <message>
+   <source>granted</source>
+   <translation>accordé</translation>
+  </message>
+  <message>
+   <source>withdrawn</source>
+   <translation>retiré</translation>
+  </message>
+  <message>
+   <source>recognisedatnationallevel</source>
+   <translation>reconnu au niveau national</translation>
+  </message>
+  <message>
+   <source>deprecatedatnationallevel</source>
+   <translation>déprécié au niveau national</translation>
+  </message>
+  <message>
+   <source>undersupervision</source>
+   <translation>sous supervision</translation>
+  </message>
+  <message>
+   <source>supervisionincessation</source>
+   <translation>supervision en cours de cessation</translation>
+  </message>
+  <message>
+   <source>supervisionceased</source>
+   <translation>supervision cessée</translation>
+  </message>
+  <message>
+   <source>supervisionrevoked</source>
+   <translation>supervision révoquée</translation>
+  </message>
+  <message>
+   <source>accredited</source>
+   <translation>accrédité</translation>
+  </message>
+  <message>
+   <source>accreditationceased</source>
+   <translation>accréditation cessée</translation>
+  </message>
+  <message>
+   <source>accreditationrevoked</source>
+   <translation>accréditation révoquée</translation>
+  </message>
+  <message>
+   <source>the EU trusted lists were not used for this verification</source>
+   <translation>les listes de confiance de l’UE n’ont pas été utilisées pour cette vérification</translation>
+  </message>
+  <message>
+   <source>the signature did not pass validation, so it has no qualification</source>
+   <translation>la signature n’est pas valide : elle n’a donc pas de qualification</translation>
+  </message>
+  <message>
+   <source>the signer's certificate is not known</source>
+   <translation>le certificat du signataire n’est pas connu</translation>
+  </message>
+  <message>
+   <source>the certificate's issuer is not a qualified service of any EU trusted list</source>
+   <translation>l’émetteur du certificat n’est un service qualifié d’aucune liste de confiance de l’UE</translation>
+  </message>
+  <message>
+   <source>the issuer's service ({service}) was not yet in its trusted list on {date}</source>
+   <translation>le service de l’émetteur ({service}) n’était pas encore dans sa liste de confiance le {date}</translation>
+  </message>
+  <message>
+   <source>the issuer's service ({service}) had the status “{status}” on {date}, since {since}: its certificates were no longer qualified</source>
+   <translation>le service de l’émetteur ({service}) avait le statut « {status} » le {date}, depuis le {since} : ses certificats n’étaient plus qualifiés</translation>
+  </message>
+  <message>
+   <source>the issuer's service ({service}) is listed for other kinds of certificates only ({types})</source>
+   <translation>le service de l’émetteur ({service}) n’est inscrit que pour d’autres types de certificats ({types})</translation>
+  </message>
+  <message>
+   <source>the certificate is a qualified website certificate, not one for signatures or seals</source>
+   <translation>le certificat est un certificat qualifié d’authentification de site web, pas de signature ni de cachet</translation>
+  </message>
+  <message>
+   <source>the certificate declares several uses (e-signature and e-seal) and its trusted list does not say which</source>
+   <translation>le certificat déclare plusieurs usages (signature et cachet) et sa liste de confiance ne dit pas lequel</translation>
+  </message>
+  <message>
+   <source>the trusted lists give contradictory answers for this certificate</source>
+   <translation>les listes de confiance se contredisent pour ce certificat</translation>
+  </message>
+  <message>
+   <source>qualified electronic signature: a qualified certificate for e-signatures, its key on a qualified signature creation device (QSCD)</source>
+   <translation>signature électronique qualifiée : certificat qualifié de signature, clé sur un dispositif qualifié de création de signature (QSCD)</translation>
+  </message>
+  <message>
+   <source>advanced electronic signature based on a qualified certificate for e-signatures (no qualified signature creation device declared)</source>
+   <translation>signature électronique avancée reposant sur un certificat qualifié de signature (aucun dispositif qualifié de création de signature déclaré)</translation>
+  </message>
+  <message>
+   <source>qualified electronic seal: an organisation's seal, not a person's signature</source>
+   <translation>cachet électronique qualifié : le cachet d’une organisation, pas la signature d’une personne</translation>
+  </message>
+  <message>
+   <source>advanced electronic seal based on a qualified certificate: an organisation's seal, not a person's signature</source>
+   <translation>cachet électronique avancé reposant sur un certificat qualifié : le cachet d’une organisation, pas la signature d’une personne</translation>
+  </message>
+  <message>
+   <source>advanced electronic signature; its certificate is not qualified ({why}), which public procurement requires</source>
+   <translation>signature électronique avancée ; son certificat n’est pas qualifié ({why}), ce qu’exigent les marchés publics</translation>
+  </message>
+  <message>
+   <source>advanced electronic seal; its certificate is not qualified ({why}) and a seal is not a person's signature</source>
+   <translation>cachet électronique avancé ; son certificat n’est pas qualifié ({why}) et un cachet n’est pas la signature d’une personne</translation>
+  </message>
+  <message>
+   <source>it does not declare itself qualified and its trusted list does not either</source>
+   <translation>il ne se déclare pas qualifié et sa liste de confiance non plus</translation>
+  </message>
+  <message>
+   <source>its trusted list says so</source>
+   <translation>sa liste de confiance le dit</translation>
   </message>
   <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>
@@ -922,6 +1150,14 @@
   <message>
    <source>{path}: wrong password for this certificate file. Check it and try again.</source>
    <translation>{path} : mot de passe incorrect pour ce fichier de certificat. Vérifiez-le et réessayez.</translation>
+  </message>
+  <message>
+   <source>{location}: {detail}</source>
+   <translation>{location} : {detail}</translation>
+  </message>
+  <message>
+   <source>EU trusted lists: {detail}</source>
+   <translation>Listes de confiance de l’UE : {detail}</translation>
   </message>
   <message>
    <source>The signature is malformed and cannot be checked; ask the signer for a new signature.</source>

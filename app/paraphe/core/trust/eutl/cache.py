@@ -137,12 +137,22 @@ class TrustedListCache:
             return None
 
 
+SOURCE_VARIABLE = "PARAPHE_TRUSTED_LISTS"
+"""Set system-wide by an administrator (before the admin policy file exists): where every user's
+``trust update`` reads the LOTL (a mirror URL, a file, a folder); it wins over the settings."""
+
+
+def configured_source() -> str | None:
+    """The lists' source an administrator (environment) or the user (settings) chose."""
+    from ...config.settings import Settings
+
+    return os.environ.get(SOURCE_VARIABLE) or Settings.load().trusted_lists_source
+
+
 def admin_folders() -> list[Path]:
     """A folder set as the lists' source that holds a ready cache (a snapshot folder an
     administrator keeps for every machine): used as it is, before the user's own."""
-    from ...config.settings import Settings
-
-    source = Settings.load().trusted_lists_source
+    source = configured_source()
     if source and Path(source).is_dir() and (Path(source) / CACHE_FILE).is_file():
         return [Path(source)]
     return []

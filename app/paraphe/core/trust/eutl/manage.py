@@ -10,11 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...config.paths import user_data_dir
-from ...config.settings import Settings
 from ...errors import ParapheError
 from ...files.user_files import read_bounded
 from .. import load_certificates
-from .cache import OK, ListRecord, TrustedListCache, admin_folders, load_current, user_cache_dir
+from .cache import (
+    OK,
+    ListRecord,
+    TrustedListCache,
+    admin_folders,
+    configured_source,
+    load_current,
+    user_cache_dir,
+)
 from .sources import ListSource
 from .update import EU_LOTL_LOCATION, AddedList, Progress, read_list, update
 
@@ -25,11 +32,10 @@ class ListRefused(ParapheError):
     template = "{location}: {detail}"
 
 
-def lotl_location(settings: Settings | None = None) -> str:
-    """The LOTL to read: the settings' (a mirror, a file or a snapshot folder an administrator
-    chose), else the EU's official address."""
-    settings = settings or Settings.load()
-    return settings.trusted_lists_source or EU_LOTL_LOCATION
+def lotl_location() -> str:
+    """The LOTL to read: the one an administrator or the user chose (a mirror, a file or a
+    snapshot folder), else the EU's official address."""
+    return configured_source() or EU_LOTL_LOCATION
 
 
 def added_lists(folder: Path | None = None) -> list[AddedList]:

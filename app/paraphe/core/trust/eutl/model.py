@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...text.translatable import N_
+
 STATUS_URI_BASE = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/"
 
 GRANTED = "granted"
@@ -15,6 +17,21 @@ PRE_EIDAS_QUALIFIED = frozenset({"undersupervision", "supervisionincessation", "
 """Directive 1999/93 statuses under which a CA issued qualified certificates (TS 119 612 annex
 and TS 119 615 5.1): they count as qualified before eIDAS applied (1 July 2016)."""
 EIDAS_START = dt.datetime(2016, 6, 30, 22, 0, tzinfo=dt.UTC)  # 1 July 2016, Brussels time
+
+STATUS_WORDS = (
+    N_("granted"),
+    N_("withdrawn"),
+    N_("recognisedatnationallevel"),
+    N_("deprecatedatnationallevel"),
+    N_("undersupervision"),
+    N_("supervisionincessation"),
+    N_("supervisionceased"),
+    N_("supervisionrevoked"),
+    N_("accredited"),
+    N_("accreditationceased"),
+    N_("accreditationrevoked"),
+)
+"""The statuses' short names as a reason quotes them: translatable (TS 119 612 5.5.4)."""
 
 CA_QC = "CA/QC"
 QTST = "TSA/QTST"
