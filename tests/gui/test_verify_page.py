@@ -35,6 +35,7 @@ from paraphe.gui.widgets.verdict_tree import (
     COLUMN_DATE,
     COLUMN_DOCUMENT,
     COLUMN_ORGANISATION,
+    COLUMN_QUALIFICATION,
     COLUMN_SIGNER,
     COLUMN_VERDICT,
 )
@@ -138,6 +139,9 @@ def test_verdicts_signers_and_groups(qtbot, page: VerifyPage, bid: Path, pki: Te
         signature = item.child(0)
         assert signature.text(COLUMN_VERDICT) == "Valid"
         assert signature.text(COLUMN_SIGNER) == "Jeanne Test"
+        # the test CA is in no EU trusted list: valid, but not qualified
+        assert signature.text(COLUMN_QUALIFICATION) == "N/A"
+        assert item.text(COLUMN_QUALIFICATION) == ""  # a document row has no qualification
     assert row(page, ODS).child(0).text(COLUMN_DOCUMENT) == f"{ODS} - Signature 1.xml"
 
     failed = row(page, "Planning.txt")

@@ -1,17 +1,19 @@
-"""The main window: two tasks, "Sign" and "Verify", and the menus around them."""
+"""The main window: two tasks, "Sign" and "Verify", the menus around them, and a status bar
+saying how current the EU trusted lists are (and refreshing them in the background)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from .. import __version__
 from ..core.config.settings import Settings
 from .pages.sign_page import SignPage
 from .pages.verify_page import VerifyPage
+from .widgets.trust_lists_status import TrustListsStatus
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +30,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.verify_page, "")
         self.setCentralWidget(self.tabs)
         self.sign_page.verify_requested.connect(self.verify)
+        self.trust_lists = TrustListsStatus()
+        self.statusBar().addPermanentWidget(self.trust_lists)
+        self.trust_lists.refreshed.connect(self._lists_refreshed)
+        self.trust_lists.loaded.connect(self._refresh_if_outdated)
         self._build_menus()
         self.retranslate()
 
@@ -40,6 +46,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.trust_lists.update_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -66,6 +73,31 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.verify_page)
         self.verify_page.clear()
         self.verify_page.add_paths(paths)
+
+    def refresh_trusted_lists(self, lotl: str | None = None, *, offline: bool = False) -> bool:
+        """Refresh the EU trusted lists in the background (the File menu's and the status bar's
+        "Update trusted lists"); ``lotl``/``offline`` as ``manage.refresh`` takes them."""
+        return self.trust_lists.refresh(lotl, offline=offline)
+
+    def _refresh_if_outdated(self) -> None:
+        """At start-up, refresh the shipped or stale lists unattended, when the settings allow
+        it; never in an offscreen run (tests, screenshots), never with a dialog."""
+        from PySide6.QtGui import QGuiApplication
+
+        if not self.settings.trusted_lists_auto_update:
+            return
+        if QGuiApplication.platformName() == "offscreen" or not self.trust_lists.needs_refresh:
+            return
+        self.trust_lists.refresh(manual=False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """A refresh of the lists under way stops at the next list: closing never waits for
+        the network (the lists in use stay as they were)."""
+        self.trust_lists.cancel()
+        super().closeEvent(event)
+
+    def _lists_refreshed(self) -> None:
+        self.statusBar().showMessage(self.tr("EU trusted lists updated."), 10_000)
 
     def open_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog

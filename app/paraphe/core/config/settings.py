@@ -44,6 +44,9 @@ class Settings:
     trusted_lists_source: str | None = None
     """Where ``trust update`` reads the EU LOTL: None is the EU's official address; else a mirror
     URL, a LOTL file, or a folder holding the lists (a snapshot an administrator keeps)."""
+    trusted_lists_auto_update: bool = True
+    """The desktop application refreshes the EU trusted lists in the background at start-up
+    when those in use are the shipped snapshot or stale."""
     language: str = "system"
     """system, fr or en."""
     locked: frozenset[str] = field(default_factory=frozenset)
@@ -66,6 +69,8 @@ class Settings:
             return cls()
         settings.default_format = _member(SignatureFormat, settings.default_format)
         settings.default_level = _member(BaselineLevel, settings.default_level)
+        if not isinstance(settings.trusted_lists_auto_update, bool):
+            settings.trusted_lists_auto_update = True
         if not isinstance(settings.timestamp_urls, list) or not all(
             isinstance(url, str) for url in settings.timestamp_urls
         ):

@@ -124,10 +124,10 @@ def signature_details(signature: SignatureReport, words: Localizer) -> Signature
         _signer(s, words),
         _time(s, words),
     ]
-    if s.qualification is not None:
-        sections.append(_qualification(s.qualification, words))
     if s.timestamps:  # none: the time section already says the time is only claimed
         sections.append(_timestamps(s, words))
+    if s.qualification is not None:
+        sections.append(_qualification(s.qualification, words))
     sections += [
         _certificate(s, words),
         _chain(s, words),

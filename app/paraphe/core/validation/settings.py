@@ -81,12 +81,11 @@ class VerificationSettings:
         """The user's anchors, and the trusted lists' services when they are used."""
         from pyhanko_certvalidator.registry import SimpleTrustManager
 
-        own = SimpleTrustManager.build(trust_roots=list(self.trust_roots))
         if self.eu_lists is None:
-            return own
+            return SimpleTrustManager.build(trust_roots=list(self.trust_roots))
         from ..trust.eutl.index import TrustedListTrustManager
 
-        return TrustedListTrustManager(self.eu_lists, own)
+        return TrustedListTrustManager(self.eu_lists, self.trust_roots)
 
     def signature_spec(self) -> Any:
         """pyHanko's SignatureValidationSpec: revocation data required, fetched unless offline."""

@@ -158,7 +158,7 @@ class VerifyPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([700, 460])
+        self.splitter.setSizes([760, 400])
 
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)

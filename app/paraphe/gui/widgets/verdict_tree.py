@@ -3,7 +3,8 @@ signature, and groups for unsigned documents, signatures without their document 
 could not be read.
 
 It shows the engine's summary rows (``core.reports.summary``); each row keeps what it stands for
-(``ROLE_ENTRY``) for the details panel.
+(``ROLE_ENTRY``) for the details panel. Each signature also gets its qualification per the EU
+trusted lists (QESig, AdESig-QC, ...): what a buyer must know before accepting it in a tender.
 """
 
 from __future__ import annotations
@@ -13,20 +14,38 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from ...core.reports.wording import procurement_reading, qualification_reason
 from ...core.text.display_text import displayable
+from ...core.trust.eutl.qualification import (
+    ADESEAL,
+    ADESEAL_QC,
+    ADESIG,
+    ADESIG_QC,
+    NOT_APPLICABLE,
+    QESEAL,
+    QESIG,
+    Qualification,
+)
 from ...core.validation.indications import Indication
 from ...core.validation.report import InputError, OrphanSignature
-from ..i18n import local_time, tr_engine, translated
-from ..plain_text import tooltip
+from ..i18n import local_time, report_words, tr_engine, translated
+from ..plain_text import as_html, tooltip
 from . import verdict_style
 
 if TYPE_CHECKING:
     from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary
 
-COLUMN_DOCUMENT, COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE = range(5)
+(
+    COLUMN_DOCUMENT,
+    COLUMN_VERDICT,
+    COLUMN_QUALIFICATION,
+    COLUMN_SIGNER,
+    COLUMN_ORGANISATION,
+    COLUMN_DATE,
+) = range(6)
 
 ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
 """What a row stands for: a DocumentRow, SignatureRow, OrphanSignature, InputError or Path."""
@@ -38,11 +57,12 @@ ShownPath = Callable[[Path | str], str]
 class VerdictTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setColumnCount(5)
+        self.setColumnCount(6)
         self.setHeaderLabels(
             [
                 self.tr("Document"),
                 self.tr("Verdict"),
+                self.tr("Qualification"),
                 self.tr("Signer"),
                 self.tr("Organisation"),
                 self.tr("Date"),
@@ -57,9 +77,16 @@ class VerdictTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMN_DOCUMENT, QHeaderView.ResizeMode.Stretch)
-        for column in (COLUMN_VERDICT, COLUMN_SIGNER, COLUMN_ORGANISATION, COLUMN_DATE):
+        for column in range(COLUMN_VERDICT, self.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
+        self.headerItem().setToolTip(
+            COLUMN_QUALIFICATION,
+            self.tr(
+                "The signature's qualification per the EU trusted lists; ✔ marks those public"
+                " procurement accepts (QESig, AdESig-QC)."
+            ),
+        )
 
     def show_summary(self, summary: Summary, shown: ShownPath) -> QTreeWidgetItem | None:
         """Fill the list; returns the row to select first (the first signature, if any)."""
@@ -133,6 +160,8 @@ class VerdictTree(QTreeWidget):
         self._set_badge(item, signature.indication)
         if signature.explanation:
             item.setToolTip(COLUMN_VERDICT, tooltip(tr_engine(signature.explanation)))
+        if report.qualification is not None:
+            self._set_qualification(item, report.qualification)
         if report.signer is not None:
             item.setText(COLUMN_SIGNER, displayable(signature.signer_name))
             item.setText(COLUMN_ORGANISATION, displayable(signature.organisation))
@@ -164,6 +193,14 @@ class VerdictTree(QTreeWidget):
         item.setText(COLUMN_VERDICT, text)
         item.setForeground(COLUMN_VERDICT, colour)
 
+    def _set_qualification(self, item: QTreeWidgetItem, qualification: Qualification) -> None:
+        """The status, marked ✔ in the verdicts' green when public procurement accepts it, else
+        plain grey: the verdict column already says whether the signature is valid."""
+        text, colour = qualification_badge(qualification)
+        item.setText(COLUMN_QUALIFICATION, text)
+        item.setForeground(COLUMN_QUALIFICATION, colour)
+        item.setToolTip(COLUMN_QUALIFICATION, qualification_tooltip(qualification))
+
     def _set_date(self, item: QTreeWidgetItem, time: SigningTime | None) -> None:
         if time is None:
             return
@@ -178,7 +215,8 @@ class VerdictTree(QTreeWidget):
     def size_columns(self) -> None:
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(verdict_style.label(i)) for i in Indication)
-        self.header().resizeSection(COLUMN_VERDICT, widest + 56)  # icon, margins, bold
+        self.header().resizeSection(COLUMN_VERDICT, widest + 44)  # icon, margins, bold
+        self.header().resizeSection(COLUMN_QUALIFICATION, self._qualification_width())
         for column, minimum, maximum in (
             (COLUMN_SIGNER, 110, 170),
             (COLUMN_ORGANISATION, 110, 150),
@@ -190,6 +228,41 @@ class VerdictTree(QTreeWidget):
         # The document name is what the buyer reads first: it gets the rest of the width.
         others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
         self.setColumnWidth(0, max(220, self.viewport().width() - others))
+
+    def _qualification_width(self) -> int:
+        """Room for the widest status with its mark, and for the header."""
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"{QUALIFIED_MARK} {status}") for status in STATUSES)
+        heading = self.header().sectionSizeFromContents(COLUMN_QUALIFICATION).width()
+        return max(widest + 14, heading)
+
+
+QUALIFIED_MARK = "✔"
+STATUSES = (QESIG, QESEAL, ADESIG_QC, ADESEAL_QC, ADESIG, ADESEAL, NOT_APPLICABLE)
+"""Every status the engine gives (``Qualification.status``): the column fits the widest."""
+NEUTRAL = "#5f6368"
+"""Grey for a status public procurement does not accept: readable (above 4.5:1 on white), and
+no alarm: it is not a verdict."""
+
+
+def qualification_badge(qualification: Qualification) -> tuple[str, QColor]:
+    """The status as the list shows it: "✔ QESig" in the verdicts' green when procurement
+    accepts it, the bare status in grey otherwise."""
+    if qualification.procurement_acceptable:
+        return f"{QUALIFIED_MARK} {qualification.status}", verdict_style.colour(
+            Indication.TOTAL_PASSED
+        )
+    return qualification.status, QColor(NEUTRAL)
+
+
+def qualification_tooltip(qualification: Qualification) -> str:
+    """What the status means for a tender, in the user's language (the engine's words), as rich
+    text that wraps: the reasons are long, and every outside name in them is escaped."""
+    words = report_words()
+    lines = [procurement_reading(qualification, words.translate)]
+    if qualification.procurement_acceptable:
+        lines.insert(0, qualification_reason(qualification, words.translate))
+    return "".join(f"<p>{as_html(line)}</p>" for line in lines)
 
 
 def _entry_path(entry: object) -> Path:

@@ -924,6 +924,18 @@
    <translation>sa liste de confiance le dit</translation>
   </message>
   <message>
+   <source>EU trusted lists: {location}: {detail}</source>
+   <translation>Listes de confiance de l’UE : {location} : {detail}</translation>
+  </message>
+  <message>
+   <source>EU trusted lists: the LOTL cannot be read ({location}): {detail}</source>
+   <translation>Listes de confiance de l’UE : la LOTL ne peut pas être lue ({location}) : {detail}</translation>
+  </message>
+  <message>
+   <source>EU trusted lists: the LOTL is refused ({location}): {detail}</source>
+   <translation>Listes de confiance de l’UE : la LOTL est refusée ({location}) : {detail}</translation>
+  </message>
+  <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>
    <translation>l'archive contient plus de 10 000 éléments ; elle n'a pas été décompressée</translation>
   </message>
@@ -1154,10 +1166,6 @@
   <message>
    <source>{location}: {detail}</source>
    <translation>{location} : {detail}</translation>
-  </message>
-  <message>
-   <source>EU trusted lists: {detail}</source>
-   <translation>Listes de confiance de l’UE : {detail}</translation>
   </message>
   <message>
    <source>The signature is malformed and cannot be checked; ask the signer for a new signature.</source>

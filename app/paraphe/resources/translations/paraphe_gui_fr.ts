@@ -316,44 +316,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="52"/>
+        <location filename="../../gui/main_window.py" line="63"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="69"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="98"/>
+        <source>EU trusted lists updated.</source>
+        <translation>Listes de confiance de l’UE mises à jour.</translation>
     </message>
 </context>
 <context>
@@ -771,89 +776,188 @@
     </message>
 </context>
 <context>
+    <name>TrustListsStatus</name>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="200"/>
+        <source>&amp;Update trusted lists</source>
+        <translation>Mettre à &amp;jour les listes de confiance</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="203"/>
+        <source>Fetch the EU trusted lists again and check their signatures, in the background: they decide which signatures are qualified.</source>
+        <translation>Télécharger à nouveau les listes de confiance UE et vérifier leurs signatures, en arrière-plan : elles déterminent quelles signatures sont qualifiées.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="217"/>
+        <source>EU trusted lists: reading the list of lists…</source>
+        <translation>Listes de confiance de l’UE : lecture de la liste des listes…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="219"/>
+        <source>EU trusted lists: {done} of {total} ({name})</source>
+        <translation>Listes de confiance de l’UE : {done} sur {total} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="223"/>
+        <source>EU trusted lists: …</source>
+        <translation>Listes de confiance de l’UE : …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="225"/>
+        <source>EU trusted lists: none available</source>
+        <translation>Listes de confiance de l’UE : aucune disponible</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="229"/>
+        <source>EU trusted lists: {date} (shipped snapshot)</source>
+        <translation>Listes de confiance de l’UE : {date} (instantané fourni)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="231"/>
+        <source>EU trusted lists: {date}</source>
+        <translation>Listes de confiance de l’UE : {date}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="235"/>
+        <source>{count} stale</source>
+        <translation>{count} obsolète(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="237"/>
+        <source>{count} unavailable</source>
+        <translation>{count} indisponible(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="239"/>
+        <source>update failed</source>
+        <translation>échec de la mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="249"/>
+        <source>{count} national lists in use, besides the EU list of lists.</source>
+        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l&apos;UE.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="255"/>
+        <source>Past their next update: {lists}.</source>
+        <translation>Date de prochaine mise à jour dépassée : {lists}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="257"/>
+        <source>{territory} since {date}</source>
+        <translation>{territory} depuis le {date}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="268"/>
+        <source>Could not be had: {lists}.</source>
+        <translation>Non obtenues : {lists}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="278"/>
+        <source>These are the lists shipped with Paraphe: update them to judge signatures against the current ones.</source>
+        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d&apos;après les listes actuelles.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="287"/>
+        <source>yyyy-MM-dd</source>
+        <comment>a QDate.toString format: dd/MM/yyyy in French</comment>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+</context>
+<context>
     <name>VerdictTree</name>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="44"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="63"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="45"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="64"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="46"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="65"/>
+        <source>Qualification</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_tree.py" line="66"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="47"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="67"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="48"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="68"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="51"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="71"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="77"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="86"/>
+        <source>The signature&apos;s qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
+        <translation>La qualification de la signature selon les listes de confiance UE ; ✔ marque celles que la commande publique accepte (QESig, AdESig-QC).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_tree.py" line="104"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="82"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="109"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="83"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="110"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="90"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="117"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="92"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="119"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="98"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="125"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="99"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="126"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="127"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="154"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="142"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="171"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="174"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="211"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="176"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="213"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>

@@ -92,10 +92,10 @@ def test_a_pivot_that_does_not_verify_breaks_the_chain(tmp_path: Path) -> None:
 def test_french_qualified_cas_are_found_by_name(lotl_2023) -> None:
     index = TrustedListIndex(lotl_2023)
     services = [
-        index._service(entry)
-        for entries in index._by_subject.values()
-        for entry in entries
-        if entry["territory"] == "FR"
+        service
+        for subject in list(index._by_subject)
+        for service in index.services_named(subject)
+        if service.territory == "FR"
     ]
     names = {(s.provider, s.name) for s in services if s.kind == "CA/QC"}
     assert ("Certigna", "Certigna Identity Plus CA") in names
@@ -149,3 +149,16 @@ def test_the_shipped_snapshot_keeps_the_newest_verified_list_per_territory() -> 
     labels = [r.info.label for r in snapshot.lists if r.info]
     assert labels == ["EU 388 2026-05-22", "BE 81 2026-06-15", "FR 112 2023-02-23"]
     assert snapshot.updated == dt.datetime(2026, 5, 22, 13, 16, 35, tzinfo=dt.UTC)
+
+
+def test_a_damaged_cache_entry_costs_that_service_only(lotl_2023) -> None:
+    import copy
+
+    damaged = copy.deepcopy(lotl_2023)
+    france = _record(damaged, "FR")
+    first = france.services[0]
+    first["periods"] = "not a list of periods"
+    index = TrustedListIndex(damaged)
+    subject = first["subjects"][0]
+    assert all(s.name != first["name"] or s.periods for s in index.services_named(subject))
+    assert index.services_named(france.services[1]["subjects"][0])

@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-from pyhanko_certvalidator.registry import TrustManager
+from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from .cache import TrustedListCache
 from .codec import decode_service
@@ -21,29 +21,37 @@ class TrustedListIndex:
         self.cache = cache
         self._by_subject: dict[str, list[dict[str, Any]]] = {}
         self._by_fingerprint: dict[str, list[dict[str, Any]]] = {}
-        self._decoded: dict[int, TrustedService] = {}
+        self._decoded: dict[int, TrustedService | None] = {}
         self.lists: dict[str, ListInfo] = {}
         for record in cache.lists:
             if not record.usable or record.info is None:
                 continue
             self.lists[record.info.label] = record.info
             for entry in record.services:
-                for subject in entry.get("subjects", ()):
-                    self._by_subject.setdefault(subject, []).append(entry)
+                subjects = entry.get("subjects", ()) if isinstance(entry, dict) else ()
+                for subject in subjects if isinstance(subjects, list) else ():
+                    if isinstance(subject, str):
+                        self._by_subject.setdefault(subject, []).append(entry)
 
     @property
     def as_of(self) -> dt.datetime:
         return self.cache.updated
 
-    def _service(self, entry: dict[str, Any]) -> TrustedService:
+    def _service(self, entry: dict[str, Any]) -> TrustedService | None:
+        """The entry decoded once; None for an entry this version cannot read (a damaged or
+        foreign cache must cost that service, not the verification)."""
         key = id(entry)
         if key not in self._decoded:
-            self._decoded[key] = decode_service(entry)
+            try:
+                self._decoded[key] = decode_service(entry)
+            except (KeyError, ValueError, TypeError):
+                self._decoded[key] = None
         return self._decoded[key]
 
     def services_named(self, subject: str) -> list[TrustedService]:
         """Services whose certificate has this subject (asn1crypto ``Name.hashable``)."""
-        return [self._service(e) for e in self._by_subject.get(subject, ())]
+        found = (self._service(e) for e in self._by_subject.get(subject, ()))
+        return [s for s in found if s is not None]
 
     def services_of(self, der: bytes, subject: str) -> list[TrustedService]:
         """Services listing exactly this certificate."""
@@ -53,7 +61,7 @@ class TrustedListIndex:
         return [info for info in self.lists.values() if info.stale_at(moment)]
 
 
-class TrustedListTrustManager(TrustManager):
+class TrustedListTrustManager(SimpleTrustManager):
     """pyhanko-certvalidator's ``TrustManager``: the user's anchors, then the CA/QC services of
     the lists as anchors for the certificates they issue and the QTST services as anchors for
     timestamps.
@@ -62,11 +70,16 @@ class TrustedListTrustManager(TrustManager):
     certificate and still publishes its revocation data, so its signatures still validate (as
     DSS's default policy has it); the status at the signing time decides the qualification
     (``qualification``), where a withdrawn service makes a signature not qualified, with that
-    reason."""
+    reason.
 
-    def __init__(self, index: TrustedListIndex, user: Any) -> None:
+    A ``SimpleTrustManager`` for the user's anchors, as pyhanko-certvalidator expects of one
+    (it registers their certificates for path building only when it is one)."""
+
+    def __init__(self, index: TrustedListIndex, user_roots: Any) -> None:
+        super().__init__()
+        for root in user_roots:
+            self._register_root(root)
         self.index = index
-        self.user = user
         self._anchors: dict[bytes, Any] = {}
 
     def _anchor(self, cert: Any, kinds: tuple[str, ...]) -> Any:
@@ -103,7 +116,7 @@ class TrustedListTrustManager(TrustManager):
         return self.as_trust_anchor(AuthorityWithCert(cert)) is not None
 
     def as_trust_anchor(self, authority: Any) -> Any:
-        found = self.user.as_trust_anchor(authority)
+        found = super().as_trust_anchor(authority)
         if found is not None:
             return found
         cert = getattr(authority, "certificate", None)
@@ -112,7 +125,7 @@ class TrustedListTrustManager(TrustManager):
     def find_potential_issuers(self, cert: Any) -> Iterator[Any]:
         from asn1crypto import x509
 
-        yield from self.user.find_potential_issuers(cert)
+        yield from super().find_potential_issuers(cert)
         seen: set[bytes] = set()
         for service in self.index.services_named(cert.issuer.hashable):
             if service.kind != CA_QC:

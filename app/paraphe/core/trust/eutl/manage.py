@@ -12,6 +12,7 @@ from pathlib import Path
 from ...config.paths import user_data_dir
 from ...errors import ParapheError
 from ...files.user_files import read_bounded
+from ...progress import CancelToken
 from .. import load_certificates
 from .cache import (
     OK,
@@ -64,6 +65,7 @@ def refresh(
     offline: bool = False,
     progress: Progress | None = None,
     lotl_signer: Path | None = None,
+    cancel: CancelToken | None = None,
 ) -> TrustedListCache:
     """Fetch and verify everything again, keep it as the user's cache. A list that fails keeps
     its previous copy; the LOTL failing (``TrustUpdateError``) leaves the cache as it was.
@@ -78,6 +80,7 @@ def refresh(
         added=added_lists(),
         progress=progress,
         lotl_anchors=anchors,
+        cancel=cancel,
     )
     cache.save(folder)
     return cache

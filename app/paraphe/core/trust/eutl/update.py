@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ParapheError
+from ...progress import CancelToken
+from ...text.translatable import N_
 from .cache import (
     BAD_SIGNATURE,
     OK,
@@ -36,10 +38,20 @@ Progress = Callable[[int, int, str], None]
 
 
 class TrustUpdateError(ParapheError):
-    template = "EU trusted lists: {detail}"
+    """The LOTL itself could not be used: nothing was updated."""
 
-    def __init__(self, location: str, detail: str) -> None:
-        super().__init__(None, detail=f"{location}: {detail}")
+    template = N_("EU trusted lists: {location}: {detail}")
+
+    def __init__(self, location: str, detail: str, **params: object) -> None:
+        super().__init__(None, location=location, detail=detail, **params)
+
+
+class LotlUnreadable(TrustUpdateError):
+    template = N_("EU trusted lists: the LOTL cannot be read ({location}): {detail}")
+
+
+class LotlRefused(TrustUpdateError):
+    template = N_("EU trusted lists: the LOTL is refused ({location}): {detail}")
 
 
 @dataclass(frozen=True)
@@ -60,18 +72,20 @@ def update(
     progress: Progress | None = None,
     now: dt.datetime | None = None,
     lotl_anchors: Sequence[Any] = (),
+    cancel: CancelToken | None = None,
 ) -> TrustedListCache:
     """A new cache from the LOTL at ``lotl_location`` (URL, file or folder holding
     ``eu-lotl.xml``), verified back to the Official Journal's certificates, or to
     ``lotl_anchors`` when given. Raises ``TrustUpdateError`` only when the LOTL itself cannot be
-    used."""
+    used. ``cancel`` stops it between two lists (``Cancelled``), the cache untouched."""
     now = now or dt.datetime.now(dt.UTC)
+    cancel = cancel or CancelToken()
     lotl_file, search = _locate(lotl_location, folders)
     source = ListSource(search, offline=offline)
     try:
         data = source.read(lotl_file)
     except ListUnavailable as exc:
-        raise TrustUpdateError(lotl_location, f"the LOTL cannot be read: {exc}") from None
+        raise LotlUnreadable(lotl_location, str(exc)) from None
     problems: list[str] = []
     try:
         signers = lotl_signers(data, source.read, problems, lotl_anchors)
@@ -85,7 +99,7 @@ def update(
         )
         references = _pointers(lotl_xml)
     except (ListSignatureError, TrustedListFormatError) as exc:
-        raise TrustUpdateError(lotl_location, f"the LOTL is refused: {exc}") from None
+        raise LotlRefused(lotl_location, str(exc)) from None
 
     jobs: list[tuple[str, str, list[Any], str]] = [
         (ref.location_uri, ref.territory, ref.tlso_certs, "pointer") for ref in references
@@ -94,12 +108,14 @@ def update(
     total, done = len(jobs), 0
 
     def run(job: tuple[str, str, list[Any], str]) -> ListRecord:
+        cancel.raise_if_cancelled()
         location, territory, signers, origin = job
         return read_list(source, location, territory, signers, origin, now)
 
     records: list[ListRecord] = [lotl_record]
     with ThreadPoolExecutor(PARALLEL_DOWNLOADS) as pool:
         for record in pool.map(run, jobs):
+            cancel.raise_if_cancelled()
             records.append(_keep_previous(record, previous))
             done += 1
             if progress:

@@ -1,0 +1,227 @@
+"""What the EU trusted lists cost a verification: loading them from the cache, and the start-up
+they add to ``paraphe verify`` on one signature.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_trusted_lists.py [--repeat 15] [--record]
+
+The cache: the EU has 31 lists behind its LOTL; this machine has no internet, so a full-size
+cache is made from the real lists shipped with Paraphe: the LOTL of 2026 and 31 national lists,
+each a copy of the real French (172 services) or Belgian (104) list's entries under another
+territory: about the size and number of services of the real set (some 4,300 services).
+
+1. Loading, in a fresh process each time (as a verification does): read the cache file, build
+   the index, and look up a certificate's issuer (what building a chain asks of it); time and
+   the memory it adds (``tracemalloc`` peak, and the process's peak RSS against one that loads
+   nothing).
+2. ``paraphe verify --offline --trust ca.pem --json TOKEN`` on one XAdES signature, with the
+   lists on (the full-size cache) and with ``--no-eu-trust``, run in alternation, median of
+   ``--repeat``: the difference is what the lists add to the start-up (goal: under 0.3 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_sign import REPO, describe_machine, git_state, make_signer, show_and_record
+
+WORK = REPO / "benchmarks" / "work" / "trusted-lists"
+PYTHON = str(REPO / ".venv" / "bin" / "python")
+TERRITORIES = [
+    "AT",
+    "BE",
+    "BG",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "EL",
+    "ES",
+    "FI",
+    "FR",
+    "HR",
+    "HU",
+    "IE",
+    "IS",
+    "IT",
+    "LI",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "NO",
+    "PL",
+    "PT",
+    "RO",
+    "SE",
+    "SI",
+    "SK",
+    "UK",
+    "XX",
+]
+
+LOAD = r"""
+import json, resource, sys, time, tracemalloc
+start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+t0 = time.perf_counter()
+from paraphe.core.trust.eutl.cache import load_current
+from paraphe.core.trust.eutl.index import TrustedListIndex
+t1 = time.perf_counter()
+cache = load_current()
+t2 = time.perf_counter()
+index = TrustedListIndex(cache)
+services = index.services_named(next(iter(index._by_subject)))
+t3 = time.perf_counter()
+peak = tracemalloc.get_traced_memory()[1]
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"import": t1 - t0, "read": t2 - t1, "index": t3 - t2, "total": t3 - t0,
+                  "traced_mb": peak / 2**20, "rss_added_mb": (rss - start_rss) / 1024,
+                  "lists": len(cache.lists), "services": sum(len(r.services) for r in cache.lists)}))
+"""
+
+
+def full_size_cache(data_dir: Path) -> tuple[int, int]:
+    """A cache of the LOTL and 31 national lists, made of the real lists' entries."""
+    from paraphe.core.trust.eutl.cache import TrustedListCache
+    from paraphe.core.trust.eutl.snapshot import build_snapshot
+
+    snapshot = build_snapshot()
+    lotl = snapshot.lotl
+    sources = [r for r in snapshot.lists if r.origin != "lotl"]
+    assert lotl is not None and len(sources) == 2
+    records = [lotl]
+    for number, territory in enumerate(TERRITORIES[:31]):
+        source = sources[number % 2]
+        assert source.info is not None
+        info = source.info.__class__(**{**source.info.__dict__, "territory": territory})
+        services = [dict(s, territory=territory, list=info.label) for s in source.services]
+        records.append(
+            source.__class__(
+                **{**source.__dict__, "territory": territory, "info": info, "services": services}
+            )
+        )
+    cache = TrustedListCache("full-size stand-in", lotl.checked or snapshot.updated, records)
+    cache.save(data_dir / "trusted-lists")
+    return len(records) - 1, sum(len(r.services) for r in records)
+
+
+def child_env(data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
+    env["PARAPHE_DATA_DIR"] = str(data_dir)
+    env["LC_ALL"] = "C.UTF-8"
+    return env
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 3):
+        raise SystemExit(f"{argv} failed: {done.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--record", action="store_true")
+    args = parser.parse_args()
+    code = git_state()
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    data_dir = WORK / "data"
+    lists, services = full_size_cache(data_dir)
+    cache_mb = (data_dir / "trusted-lists" / "eu-trusted-lists.json").stat().st_size / 2**20
+    env = child_env(data_dir)
+
+    loads = [
+        json.loads(
+            subprocess.run(
+                [PYTHON, "-c", LOAD], capture_output=True, env=env, check=True, text=True
+            ).stdout
+        )
+        for _ in range(args.repeat)
+    ]
+
+    signer = make_signer(WORK / "signer")
+    token_dir = WORK / "token"
+    token_dir.mkdir()
+    document = token_dir / "offre.txt"
+    document.write_text("Offre\n", encoding="utf-8")
+    sign = [
+        PYTHON,
+        "-m",
+        "paraphe",
+        "sign",
+        str(document),
+        "--p12",
+        str(signer.p12),
+        "--password-file",
+        str(signer.password_file),
+    ]
+    subprocess.run(sign, env=env, check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    ca = WORK / "signer" / "ca.cert.pem"
+    verify = [
+        PYTHON,
+        "-m",
+        "paraphe",
+        "verify",
+        "--offline",
+        "--trust",
+        str(ca),
+        "--json",
+        str(token_dir),
+    ]
+    check = json.loads(subprocess.run(verify, env=env, capture_output=True, check=False).stdout)
+    assert any(s.startswith("EU trusted lists as of") for s in check["trust_sources"]), check[
+        "trust_sources"
+    ]
+    with_lists, without = [], []
+    for _ in range(args.repeat):
+        with_lists.append(timed(verify, env))
+        without.append(timed([*verify, "--no-eu-trust"], env))
+
+    def ms(values: list[float]) -> str:
+        return f"{statistics.median(values) * 1000:.0f}"
+
+    added = statistics.median(with_lists) - statistics.median(without)
+    machine = describe_machine(code)
+    sections = [
+        f"Cache: the LOTL and {lists} national lists, {services} services, {cache_mb:.1f} MB of JSON"
+        " (a stand-in of the real set made of the real FR and BE entries, see the script).",
+        "",
+        f"| step (fresh process, median of {args.repeat}) | ms |",
+        "|---|---:|",
+        f"| import the trusted-list modules | {ms([run['import'] for run in loads])} |",
+        f"| read the cache file | {ms([run['read'] for run in loads])} |",
+        f"| build the index and find a certificate's issuer | {ms([run['index'] for run in loads])} |",
+        f"| total | {ms([run['total'] for run in loads])} |",
+        "",
+        f"Memory: {statistics.median(run['traced_mb'] for run in loads):.1f} MB traced at the peak"
+        f" (Python allocations), peak RSS +{statistics.median(run['rss_added_mb'] for run in loads):.1f} MB.",
+        "",
+        f"| `paraphe verify` on one XAdES signature (median of {args.repeat}, alternated) | ms |",
+        "|---|---:|",
+        f"| with the EU trusted lists (full-size cache) | {ms(with_lists)} |",
+        f"| `--no-eu-trust` | {ms(without)} |",
+        f"| added by the lists | {added * 1000:.0f} ({statistics.median(with_lists) / statistics.median(without):.2f}x) |",
+        "",
+        f"Goal: the lists add under 300 ms to a verification's start-up: {'met' if added < 0.3 else 'NOT met'}.",
+    ]
+    show_and_record("EU trusted lists: loading and verify start-up", machine, sections, args.record)
+
+
+if __name__ == "__main__":
+    main()
