@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from paraphe.core.trust.eutl.cache import CACHE_FILE, snapshot_dir
+from paraphe.core.trust.eutl.cache import CACHE_FILE, TrustedListCache, snapshot_dir
 from paraphe.core.trust.eutl.snapshot import build_snapshot
 
 
@@ -14,7 +14,12 @@ def main() -> int:
     folder = snapshot_dir()
     index = folder / CACHE_FILE
     lists = list(folder.glob("*/*.xml"))
-    if index.is_file() and all(p.stat().st_mtime <= index.stat().st_mtime for p in lists):
+    current = TrustedListCache.load(folder)
+    if (
+        current is not None
+        and all(p.stat().st_mtime <= index.stat().st_mtime for p in lists)
+        and all((folder / r.services_file).is_file() for r in current.lists if r.services_file)
+    ):
         return 0
     snapshot = build_snapshot(folder)
     snapshot.save(folder)

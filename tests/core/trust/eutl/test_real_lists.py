@@ -93,7 +93,7 @@ def test_french_qualified_cas_are_found_by_name(lotl_2023) -> None:
     index = TrustedListIndex(lotl_2023)
     services = [
         service
-        for subject in list(index._by_subject)
+        for subject in list(index.cache.subjects())
         for service in index.services_named(subject)
         if service.territory == "FR"
     ]
@@ -162,3 +162,55 @@ def test_a_damaged_cache_entry_costs_that_service_only(lotl_2023) -> None:
     subject = first["subjects"][0]
     assert all(s.name != first["name"] or s.periods for s in index.services_named(subject))
     assert index.services_named(france.services[1]["subjects"][0])
+
+
+def test_the_cache_on_disk_reads_only_the_lists_a_chain_needs(tmp_path: Path) -> None:
+    from paraphe.core.trust.eutl.cache import TrustedListCache
+
+    build_snapshot().save(tmp_path)
+    cache = TrustedListCache.load(tmp_path)
+    assert cache is not None and all(not r.services for r in cache.lists)
+    index = TrustedListIndex(cache)
+    france = _record(cache, "FR")
+    subject = next(
+        s for s, lists in cache.subjects().items() if lists == [cache.lists.index(france)]
+    )
+    assert index.services_named(subject)
+    assert france.services and not _record(cache, "BE").services  # Belgium's never read
+    assert _record(cache, "BE").count > 50  # yet counted
+
+
+def test_a_missing_services_file_costs_that_list_only(tmp_path: Path) -> None:
+    from paraphe.core.trust.eutl.cache import TrustedListCache
+
+    build_snapshot().save(tmp_path)
+    cache = TrustedListCache.load(tmp_path)
+    assert cache is not None
+    france, belgium = _record(cache, "FR"), _record(cache, "BE")
+    assert france.services_file is not None
+    (tmp_path / france.services_file).unlink()
+    index = TrustedListIndex(cache)
+    french = next(
+        s for s, lists in cache.subjects().items() if lists == [cache.lists.index(france)]
+    )
+    belgian = next(
+        s for s, lists in cache.subjects().items() if lists == [cache.lists.index(belgium)]
+    )
+    assert index.services_named(french) == []
+    assert index.services_named(belgian)
+
+
+def test_saving_again_keeps_every_list_and_removes_files_no_longer_named(tmp_path: Path) -> None:
+    from paraphe.core.trust.eutl.cache import TrustedListCache
+
+    build_snapshot().save(tmp_path)
+    cache = TrustedListCache.load(tmp_path)
+    assert cache is not None
+    (tmp_path / "services" / "XX-stale.json").write_text("[]", encoding="utf-8")
+    cache.lists = [r for r in cache.lists if r.territory != "BE"]
+    cache.save(tmp_path)
+    again = TrustedListCache.load(tmp_path)
+    assert again is not None
+    assert [r.territory for r in again.lists] == ["EU", "FR"]
+    assert len(again.entries(_record(again, "FR"))) == 172
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "services").iterdir()) == ["FR"]

@@ -1,6 +1,8 @@
-"""The trusted lists as last fetched and verified, in one JSON file per folder: each list's
-dates and state, and its services pre-indexed by the subject of their certificates, so that a
-verification reads it in tens of milliseconds and never re-verifies or re-parses a list.
+"""The trusted lists as last fetched and verified: a small index file per folder (each list's
+dates and state, and which lists hold a certificate of a given subject) and one file of
+services per list, read only when a chain meets one of its certificates. A verification reads
+the index in milliseconds, never re-verifies or re-parses a list, and loads the few lists it
+needs, not the thirty.
 
 The user's cache lives in the user data folder; a snapshot shipped with Paraphe (package data)
 is read when the user never updated; an administrator's folder may replace both.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -21,7 +24,8 @@ from . import codec
 from .model import ListInfo
 
 CACHE_FILE = "eu-trusted-lists.json"
-FORMAT = 1
+SERVICES_FOLDER = "services"
+FORMAT = 2
 
 OK = "ok"
 BAD_SIGNATURE = "bad-signature"
@@ -53,11 +57,19 @@ class ListRecord:
     checked: dt.datetime | None = None
     """When the copy in use was fetched and verified."""
     services: list[dict[str, Any]] = field(default_factory=list)
-    """Encoded ``TrustedService`` entries (``codec``), with the subject keys of their certs."""
+    """Encoded ``TrustedService`` entries (``codec``), with the subject keys of their certs;
+    empty in a cache read from disk until ``TrustedListCache.entries`` reads them."""
+    service_count: int = 0
+    services_file: str | None = None
+    """Where a cache on disk keeps them (relative to its folder)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.services) or self.service_count
 
     @property
     def usable(self) -> bool:
-        return self.info is not None and (self.state == OK or bool(self.services))
+        return self.info is not None and (self.state == OK or self.count > 0)
 
     def encode(self) -> dict[str, Any]:
         return {
@@ -68,7 +80,8 @@ class ListRecord:
             "problem": self.problem,
             "info": codec.encode_list(self.info) if self.info else None,
             "checked": self.checked.isoformat() if self.checked else None,
-            "services": self.services,
+            "service_count": self.count,
+            "services_file": self.services_file,
         }
 
     @classmethod
@@ -81,7 +94,8 @@ class ListRecord:
             problem=data.get("problem", ""),
             info=codec.decode_list(data["info"]) if data.get("info") else None,
             checked=dt.datetime.fromisoformat(data["checked"]) if data.get("checked") else None,
-            services=list(data.get("services", ())),
+            service_count=int(data.get("service_count", 0)),
+            services_file=data.get("services_file"),
         )
 
 
@@ -96,6 +110,7 @@ class TrustedListCache:
     """What went wrong beyond one list (a pivot LOTL that could not be read, ...)."""
     folder: Path | None = None
     snapshot: bool = False
+    _subjects: dict[str, list[int]] | None = field(default=None, repr=False)
 
     @property
     def lotl(self) -> ListRecord | None:
@@ -104,36 +119,92 @@ class TrustedListCache:
     def record(self, location: str) -> ListRecord | None:
         return next((r for r in self.lists if r.location == location), None)
 
+    def entries(self, record: ListRecord) -> list[dict[str, Any]]:
+        """The record's services, read from the cache's folder the first time (empty when the
+        file is missing or damaged: that list's services are lost, not the verification)."""
+        if not record.services and record.services_file and self.folder is not None:
+            try:
+                path = self.folder / record.services_file
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                record.services = loaded if isinstance(loaded, list) else []
+            except (OSError, ValueError):
+                record.services = []
+        return record.services
+
+    def subjects(self) -> dict[str, list[int]]:
+        """For each certificate subject (asn1crypto ``Name.hashable``) of a service, the
+        indexes of the lists that hold it."""
+        if self._subjects is None:
+            found: dict[str, list[int]] = {}
+            for number, record in enumerate(self.lists):
+                for entry in record.services:
+                    for subject in entry.get("subjects", ()) if isinstance(entry, dict) else ():
+                        if isinstance(subject, str) and number not in found.get(subject, ()):
+                            found.setdefault(subject, []).append(number)
+            self._subjects = found
+        return self._subjects
+
     def save(self, folder: Path) -> None:
-        """Written whole then renamed: a reader never sees half a cache."""
-        folder.mkdir(parents=True, exist_ok=True)
+        """Each list's services in a file of its own (named after its content), then the index
+        written whole and renamed: a reader never sees half a cache; files no longer named by
+        the index are removed after."""
+        for record in self.lists:
+            self.entries(record)
+        self._subjects = None  # the lists may have changed since it was read
+        subjects = self.subjects()
+        services = folder / SERVICES_FOLDER
+        services.mkdir(parents=True, exist_ok=True)
+        for record in self.lists:
+            record.service_count = len(record.services)
+            if not record.services:
+                record.services_file = None
+                continue
+            text = json.dumps(record.services, ensure_ascii=False)
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            name = f"{SERVICES_FOLDER}/{record.territory or 'list'}-{digest}.json"
+            if not (folder / name).is_file():
+                temp = folder / (name + ".tmp")
+                temp.write_text(text, encoding="utf-8")
+                os.replace(temp, folder / name)
+            record.services_file = name
         data = {
             "format": FORMAT,
             "source": self.source,
             "updated": self.updated.isoformat(),
             "problems": self.problems,
             "lists": [r.encode() for r in self.lists],
+            "subjects": subjects,
         }
         temp = folder / (CACHE_FILE + ".tmp")
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, folder / CACHE_FILE)
         self.folder = folder
+        named = {r.services_file for r in self.lists}
+        for path in services.glob("*.json"):
+            if f"{SERVICES_FOLDER}/{path.name}" not in named:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     @classmethod
     def load(cls, folder: Path) -> TrustedListCache | None:
-        """The cache in ``folder``, or None when there is none or it cannot be read."""
+        """The cache in ``folder`` (its index; the services are read when asked for), or None
+        when there is none or it cannot be read."""
         try:
             data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return None
-            return cls(
+            cache = cls(
                 source=data["source"],
                 updated=dt.datetime.fromisoformat(data["updated"]),
                 lists=[ListRecord.decode(r) for r in data["lists"]],
                 problems=list(data.get("problems", ())),
                 folder=folder,
             )
-        except (OSError, ValueError, KeyError, TypeError):
+            subjects = data.get("subjects")
+            if isinstance(subjects, dict):
+                cache._subjects = subjects
+            return cache
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
 

@@ -19,19 +19,11 @@ from .model import CA_QC, QTST, ListInfo, TrustedService
 class TrustedListIndex:
     def __init__(self, cache: TrustedListCache) -> None:
         self.cache = cache
-        self._by_subject: dict[str, list[dict[str, Any]]] = {}
-        self._by_fingerprint: dict[str, list[dict[str, Any]]] = {}
         self._decoded: dict[int, TrustedService | None] = {}
-        self.lists: dict[str, ListInfo] = {}
-        for record in cache.lists:
-            if not record.usable or record.info is None:
-                continue
-            self.lists[record.info.label] = record.info
-            for entry in record.services:
-                subjects = entry.get("subjects", ()) if isinstance(entry, dict) else ()
-                for subject in subjects if isinstance(subjects, list) else ():
-                    if isinstance(subject, str):
-                        self._by_subject.setdefault(subject, []).append(entry)
+        self._usable = [r.usable and r.info is not None for r in cache.lists]
+        self.lists: dict[str, ListInfo] = {
+            r.info.label: r.info for r in cache.lists if r.usable and r.info is not None
+        }
 
     @property
     def as_of(self) -> dt.datetime:
@@ -49,9 +41,18 @@ class TrustedListIndex:
         return self._decoded[key]
 
     def services_named(self, subject: str) -> list[TrustedService]:
-        """Services whose certificate has this subject (asn1crypto ``Name.hashable``)."""
-        found = (self._service(e) for e in self._by_subject.get(subject, ()))
-        return [s for s in found if s is not None]
+        """Services whose certificate has this subject (asn1crypto ``Name.hashable``); only
+        the lists that hold one are read."""
+        found = []
+        for number in self.cache.subjects().get(subject, ()):
+            if not (0 <= number < len(self.cache.lists)) or not self._usable[number]:
+                continue
+            for entry in self.cache.entries(self.cache.lists[number]):
+                if isinstance(entry, dict) and subject in entry.get("subjects", ()):
+                    service = self._service(entry)
+                    if service is not None:
+                        found.append(service)
+        return found
 
     def services_of(self, der: bytes, subject: str) -> list[TrustedService]:
         """Services listing exactly this certificate."""

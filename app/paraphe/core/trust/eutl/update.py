@@ -166,7 +166,7 @@ def _keep_previous(record: ListRecord, previous: TrustedListCache | None) -> Lis
     if record.state == OK or previous is None:
         return record
     old = previous.record(record.location)
-    if old is None or old.info is None or not old.services:
+    if old is None or old.info is None or not previous.entries(old):
         return record
     record.info, record.services, record.checked = old.info, old.services, old.checked
     checked = f"{old.checked:%Y-%m-%d}" if old.checked else "earlier"
