@@ -452,3 +452,39 @@ def test_an_administrators_folder_serves_every_user(
     )
     status = run_paraphe("trust", "status", env=env)
     assert "snapshot shipped" not in status.stdout and "FR" in status.stdout
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\xff garbage", b"<?xml version='1.0'?><a>not a list</a>", b"<a>" * 100000],
+)
+def test_a_damaged_lotl_is_refused_in_one_line(
+    run_paraphe: RunParaphe, tmp_path: Path, content: bytes
+) -> None:
+    lotl = tmp_path / "eu-lotl.xml"
+    lotl.write_bytes(content)
+    done = run_paraphe("trust", "update", "--lotl", lotl, "--offline")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr.lower()
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        line for line in done.stderr.splitlines() if "LOTL" in line
+    ]
+
+
+def test_a_national_list_given_as_the_lotl_or_junk_as_a_list_is_refused(
+    run_paraphe: RunParaphe, lists: Lists, pki: TestPki, tmp_path: Path
+) -> None:
+    lists.publish([ca_service(pki)])
+    national = tmp_path / "tl-fr.xml"
+    national.write_bytes(lists.server.files["tl-fr.xml"])
+    signer = tmp_path / "tso.pem"
+    signer.write_bytes(lists.tso.cert.public_bytes(serialization.Encoding.PEM))
+    done = run_paraphe("trust", "update", "--lotl", national, "--lotl-signer", signer)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    junk = tmp_path / "junk.xml"
+    junk.write_bytes(b"<TrustServiceStatusList/>")
+    done = run_paraphe("trust", "add-list", junk, "--signer", signer)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert str(junk) in done.stderr
+    missing = run_paraphe("trust", "add-list", junk, "--signer", tmp_path / "missing.pem")
+    assert missing.returncode == 4 and "missing.pem" in missing.stderr

@@ -9,7 +9,6 @@ and period, so that a signing time in the past gets the status of its day.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +67,11 @@ def parse_tree(xml: str) -> Any:
 def parse_trusted_list(xml: str, location: str) -> ParsedList:
     """Every CA/QC and QTST service of a (verified) list, with its status history."""
     tree = parse_tree(xml)
-    parsed = ParsedList(list_info(tree, location))
+    try:
+        info = list_info(tree, location)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise TrustedListFormatError(f"its scheme information cannot be read ({exc})") from None
+    parsed = ParsedList(info)
     providers = tree.trust_service_provider_list
     for provider in providers.trust_service_provider if providers else ():
         provider_name = _intl(provider.tspinformation.tspname if provider.tspinformation else None)
@@ -153,7 +156,3 @@ def _as_history_instance(current: Any) -> Any:
         status_starting_time=current.status_starting_time,
         service_information_extensions=current.service_information_extensions,
     )
-
-
-def _check_time(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

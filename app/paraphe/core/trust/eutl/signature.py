@@ -58,14 +58,23 @@ def verified_content(data: bytes, signers: Sequence[Any]) -> str:
             )
         )
     except SignatureValidationError:
-        names = ", ".join(sorted({c.subject.human_friendly for c in signers}))
         raise ListSignatureError(
-            f"its signature does not verify with the certificates announced for it ({names})"
+            "its signature does not verify with the certificates announced for it"
+            f" ({_names(signers)})"
         ) from None
     except Exception as exc:  # signxml/lxml raise many kinds on damaged XML
         raise ListSignatureError(
             f"its signature cannot be read ({exc.__class__.__name__})"
         ) from None
+
+
+def _names(certificates: Sequence[Any], shown: int = 3) -> str:
+    """ "EC_DIGIT, Patrick Kremer (Signature) and 4 more": who may sign, in a line."""
+    names = sorted(
+        {c.subject.native.get("common_name") or c.subject.human_friendly for c in certificates}
+    )
+    text = ", ".join(names[:shown])
+    return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def lotl_signers(

@@ -100,6 +100,8 @@ def update(
         references = _pointers(lotl_xml)
     except (ListSignatureError, TrustedListFormatError) as exc:
         raise LotlRefused(lotl_location, str(exc)) from None
+    except (ValueError, TypeError, AttributeError) as exc:  # scheme information unreadable
+        raise LotlRefused(lotl_location, f"not readable ({exc.__class__.__name__})") from None
 
     jobs: list[tuple[str, str, list[Any], str]] = [
         (ref.location_uri, ref.territory, ref.tlso_certs, "pointer") for ref in references
@@ -142,6 +144,8 @@ def read_list(
         return _failed(record, BAD_SIGNATURE, str(exc))
     except TrustedListFormatError as exc:
         return _failed(record, UNREADABLE, str(exc))
+    except Exception as exc:  # a damaged or hostile list costs that list only, never the update
+        return _failed(record, UNREADABLE, f"cannot be read ({exc.__class__.__name__})")
     if territory and parsed.info.territory != territory:
         return _failed(
             record,
@@ -185,7 +189,12 @@ def _indexed(service: Any) -> dict[str, Any]:
 def _pointers(lotl_xml: str) -> list[Any]:
     from pyhanko.sign.validation.qualified import eutl_parse
 
-    parsed = eutl_parse.parse_lotl_unsafe(lotl_xml)
+    try:
+        parsed = eutl_parse.parse_lotl_unsafe(lotl_xml)
+    except Exception as exc:  # xsdata and pyHanko raise many kinds on a damaged LOTL
+        raise TrustedListFormatError(
+            f"its pointers cannot be read ({exc.__class__.__name__})"
+        ) from None
     return [ref for ref in parsed.references if eutl_parse.LOTL_RULE not in ref.scheme_rules]
 
 
