@@ -32,9 +32,15 @@ def user_data_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     previous = os.environ.get("PARAPHE_DATA_DIR")
     if previous is None:
         os.environ["PARAPHE_DATA_DIR"] = str(tmp_path_factory.mktemp("user-data"))
+    # no administrator's policy unless a test writes one (never the machine's /etc/paraphe)
+    previous_policy = os.environ.get("PARAPHE_POLICY")
+    if previous_policy is None:
+        os.environ["PARAPHE_POLICY"] = str(tmp_path_factory.mktemp("policy") / "policy.toml")
     yield
     if previous is None:
         os.environ.pop("PARAPHE_DATA_DIR", None)
+    if previous_policy is None:
+        os.environ.pop("PARAPHE_POLICY", None)
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +77,7 @@ def run_paraphe(tmp_path: Path) -> RunParaphe:
     ) -> subprocess.CompletedProcess[str]:
         child_env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
         child_env["PARAPHE_DATA_DIR"] = str(data_dir)
+        child_env["PARAPHE_POLICY"] = os.environ["PARAPHE_POLICY"]  # none, unless a test says
         child_env["LC_ALL"] = "C.UTF-8"  # messages in English unless a test asks otherwise
         child_env.update(env or {})
         return subprocess.run(

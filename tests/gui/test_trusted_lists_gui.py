@@ -233,3 +233,19 @@ def test_no_automatic_refresh_unless_allowed_and_never_offscreen(qtbot) -> None:
     with qtbot.waitSignal(allowed.trust_lists.loaded, timeout=WAIT_MS):
         pass
     assert not allowed.trust_lists.is_busy  # offscreen (tests, screenshots): never
+
+
+def test_policy_problems_show_in_the_status_bar(qtbot, tmp_path) -> None:
+    from paraphe.core.config.policy import load_policy
+
+    path = tmp_path / "policy.toml"
+    path.write_text('[defaults]\ncolour = "blue"\n', encoding="utf-8")
+    policy = load_policy(path)
+    settings = Settings.load(policy=policy)
+    settings.trusted_lists_auto_update = False
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show_policy_problems(policy.problems)
+    message = window.statusBar().currentMessage()
+    assert f"{path}, line 2" in message and "colour" in message
+    qtbot.waitUntil(lambda: not window.trust_lists.is_busy, timeout=WAIT_MS)

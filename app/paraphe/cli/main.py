@@ -33,9 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=["fr", "en"], help="language of messages (default: the locale)"
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    from .commands import demo, extend, sign, tokens, trust, verify
+    from .commands import demo, extend, policy, sign, tokens, trust, verify
 
-    for command in (sign, extend, verify, trust, tokens, demo):
+    for command in (sign, extend, verify, trust, tokens, policy, demo):
         command.add_parser(commands)
     return parser
 
@@ -75,6 +75,20 @@ def _run(arguments: list[str]) -> int:
         return interruptions.exit_code_for(interruption)
 
 
+def _apply_policy() -> None:
+    """The administrator's network settings for this process, and each problem of the policy
+    file in one line (Paraphe goes on with the rest of it)."""
+    from ..core.config.policy import apply_network, load_policy
+
+    policy = load_policy()
+    apply_network(policy)
+    for problem in policy.problems:
+        print(
+            "paraphe: " + tr("policy: {problem}").format(problem=problem.worded(tr)),
+            file=sys.stderr,
+        )
+
+
 def _report_peak_memory() -> None:
     """Diagnostics for tests and benchmarks: this process's own peak RSS (Linux VmHWM)."""
     try:
@@ -93,6 +107,7 @@ def _main(arguments: list[str]) -> int:
     from ..core.adapters.library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet(show=args.debug)
+    _apply_policy()
     if args.command is None:
         parser.print_help()
         return exit_codes.USAGE

@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from ..core.config.policy import apply_network, load_policy
     from ..core.config.settings import Settings
     from .dialogs.errors import show_error
     from .i18n import install_translation, resolve_language
@@ -53,7 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Paraphe")
     app.setOrganizationName("Paraphe")
-    settings = Settings.load()
+    policy = load_policy()
+    apply_network(policy)
+    settings = Settings.load(policy=policy)
     install_translation(resolve_language(args.lang or settings.language))
     window = MainWindow(settings)
 
@@ -65,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = lambda kind, error, tb: show_error(window, error)
     if args.files:
         window.sign_page.add_paths(args.files)
+    window.show_policy_problems(policy.problems)
     window.show()
     if args.quit_when_shown:
         from PySide6.QtCore import QTimer

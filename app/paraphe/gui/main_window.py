@@ -3,7 +3,9 @@ saying how current the EU trusted lists are (and refreshing them in the backgrou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -11,9 +13,13 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from .. import __version__
 from ..core.config.settings import Settings
+from ..core.text.translatable import N_
 from .pages.sign_page import SignPage
 from .pages.verify_page import VerifyPage
 from .widgets.trust_lists_status import TrustListsStatus
+
+if TYPE_CHECKING:
+    from ..core.config.policy import PolicyProblem
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +95,19 @@ class MainWindow(QMainWindow):
         if QGuiApplication.platformName() == "offscreen" or not self.trust_lists.needs_refresh:
             return
         self.trust_lists.refresh(manual=False)
+
+    def show_policy_problems(self, problems: Sequence[PolicyProblem]) -> None:
+        """The administrator's policy file has errors: each in one line, in the status bar and
+        its tooltip (Paraphe runs with the rest of the policy); nothing when it has none."""
+        if not problems:
+            return
+        from .i18n import tr_engine
+
+        lines = [
+            tr_engine(N_("policy: {problem}")).format(problem=p.worded(tr_engine)) for p in problems
+        ]
+        self.statusBar().showMessage(lines[0] if len(lines) == 1 else "\n".join(lines), 60_000)
+        self.statusBar().setToolTip("\n".join(lines))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """A refresh of the lists under way stops at the next list: closing never waits for

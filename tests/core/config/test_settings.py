@@ -10,13 +10,13 @@ from paraphe.core.etsi import BaselineLevel, SignatureFormat
 
 
 def test_the_defaults_round_trip_as_enums_written_as_plain_strings(tmp_path: Path) -> None:
-    Settings(default_format=SignatureFormat.PADES, default_level=BaselineLevel.B_B).save(tmp_path)
+    Settings(default_format=SignatureFormat.PADES, default_level=BaselineLevel.B_T).save(tmp_path)
 
     written = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
-    assert (written["default_format"], written["default_level"]) == ("pades", "B-B")
+    assert (written["default_format"], written["default_level"]) == ("pades", "B-T")
     loaded = Settings.load(tmp_path)
     assert loaded.default_format is SignatureFormat.PADES
-    assert loaded.default_level is BaselineLevel.B_B
+    assert loaded.default_level is BaselineLevel.B_T
 
 
 def test_a_hand_edited_unknown_format_or_level_falls_back_to_the_first(tmp_path: Path) -> None:

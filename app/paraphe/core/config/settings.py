@@ -1,7 +1,8 @@
 """User settings, stored as JSON in the user data folder; never a password or PIN.
 
-A system-wide admin policy (a later issue) will be layered over them: values it sets are locked,
-and ``Settings.locked`` names them so the faces can show them read-only.
+The administrator's policy (``policy``) is layered around them: its defaults under them, its
+locked values over them; ``Settings.locked`` names what it fixes, so the faces show it read-only,
+and only what the user chose is saved (a policy default changed later still reaches them).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..etsi import BaselineLevel, SignatureFormat
 from .paths import user_data_dir
+
+if TYPE_CHECKING:
+    from .policy import Policy
 
 SETTINGS_FILE = "settings.json"
 
@@ -51,22 +55,37 @@ class Settings:
     """system, fr or en."""
     locked: frozenset[str] = field(default_factory=frozenset)
     """Names of the settings an admin policy fixes (read-only in the faces)."""
+    policy_defaults: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """The policy's defaults these settings were built on (never saved as the user's)."""
+    user_keys: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
+    """The settings the user's own file held."""
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> Settings:
+    def load(cls, folder: Path | None = None, policy: Policy | None = None) -> Settings:
+        """Built-in defaults, then the policy's defaults, then the user's file, then the
+        policy's locked values (``policy``: this system's, read now, unless given)."""
+        from .policy import load_policy
+
+        policy = policy if policy is not None else load_policy()
         path = (folder or user_data_dir()) / SETTINGS_FILE
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return cls()
-        known = {f.name for f in dataclasses.fields(cls)} - {"locked"}
+            raw = {}
+        known = {f.name for f in dataclasses.fields(cls)} - _NOT_SETTINGS
         if isinstance(raw, dict) and "timestamp_urls" not in raw and raw.get("timestamp_url"):
             raw["timestamp_urls"] = [raw["timestamp_url"]]  # settings written before the list
-        values = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
+        user = {k: v for k, v in raw.items() if k in known} if isinstance(raw, dict) else {}
         try:
-            settings = cls(**values)
+            settings = cls(**{**policy.defaults, **user, **policy.locked})
         except TypeError:
-            return cls()
+            user = {}
+            settings = cls(**{**policy.defaults, **policy.locked})
+        settings.locked = frozenset(policy.locked) | (
+            {TRUST_ANCHORS} if policy.lock_anchors else set()
+        )
+        settings.policy_defaults = dict(policy.defaults)
+        settings.user_keys = frozenset(user)
         settings.default_format = _member(SignatureFormat, settings.default_format)
         settings.default_level = _member(BaselineLevel, settings.default_level)
         if not isinstance(settings.trusted_lists_auto_update, bool):
@@ -78,9 +97,18 @@ class Settings:
         return settings
 
     def save(self, folder: Path | None = None) -> None:
+        """What the user chose: a locked value is the policy's, and a value equal to the
+        policy's or the built-in default that the user never set is not theirs."""
         folder = folder or user_data_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        data = {k: v for k, v in dataclasses.asdict(self).items() if k != "locked"}
+        data = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in _NOT_SETTINGS or f.name in self.locked:
+                continue
+            baseline = self.policy_defaults.get(f.name, _default_of(f))
+            if f.name in self.user_keys or value != baseline:
+                data[f.name] = value
         temp = folder / (SETTINGS_FILE + ".tmp")
         temp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, folder / SETTINGS_FILE)
@@ -89,6 +117,15 @@ class Settings:
         text = str(path)
         if text not in self.keystores:
             self.keystores.append(text)
+
+
+_NOT_SETTINGS = frozenset({"locked", "policy_defaults", "user_keys"})
+
+
+def _default_of(f: dataclasses.Field[object]) -> object:
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return f.default
 
 
 def _member(kind: type[E], value: object) -> E:

@@ -9,7 +9,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
@@ -18,6 +18,9 @@ from ..config.paths import user_data_dir
 from ..errors import Notice, ParapheError
 from ..files.user_files import read_bounded
 from ..text.translatable import N_
+
+if TYPE_CHECKING:
+    from ..config.policy import Policy
 
 MAX_CERTIFICATE_FILE_BYTES = 16 << 20
 """A certificate is a few KB, a system bundle of all web roots some 200 KB: far more is no
@@ -142,15 +145,38 @@ class SystemTrust:
         return load_certificates(Path(certifi.where()))
 
 
+@dataclass(frozen=True)
+class PolicyTrust(FileTrust):
+    """An anchor the administrator's policy adds: an unreadable file is reported as trusting
+    nothing (the policy's problem), never a stop for the user's verification."""
+
+    label: str = N_("administrator's anchors {path} ({count})")
+
+    def certificates(self) -> list[asn1_x509.Certificate]:
+        try:
+            return load_certificates(self.path)
+        except TrustFileError:
+            return []
+
+
 def chosen_sources(
-    files: Sequence[Path] = (), *, user_store: bool = True, system_roots: bool = False
+    files: Sequence[Path] = (),
+    *,
+    user_store: bool = True,
+    system_roots: bool = False,
+    policy: Policy | None = None,
 ) -> list[TrustSource]:
     """The anchors a verification trusts, in the order reported: files given for this run, the
-    user trust store (unless left out), the system roots (only on request)."""
+    administrator's (policy), the user trust store (unless left out), the system roots (on
+    request, or when the policy says so)."""
+    from ..config.policy import load_policy
+
+    policy = policy if policy is not None else load_policy()
     sources: list[TrustSource] = [FileTrust(path) for path in files]
+    sources += [PolicyTrust(path) for path in policy.extra_anchors]
     if user_store:
         sources.append(UserTrustStore())
-    if system_roots:
+    if system_roots or policy.system_roots:
         sources.append(SystemTrust())
     return sources
 

@@ -24,6 +24,78 @@
    <translation>{done} étendue(s) ou déjà au niveau, {failed} en échec.</translation>
   </message>
   <message>
+   <source>locked by the policy</source>
+   <translation>verrouillé par la politique</translation>
+  </message>
+  <message>
+   <source>your settings</source>
+   <translation>vos réglages</translation>
+  </message>
+  <message>
+   <source>policy default</source>
+   <translation>défaut de la politique</translation>
+  </message>
+  <message>
+   <source>built-in</source>
+   <translation>par défaut</translation>
+  </message>
+  <message>
+   <source>found</source>
+   <translation>trouvé</translation>
+  </message>
+  <message>
+   <source>none</source>
+   <translation>aucun</translation>
+  </message>
+  <message>
+   <source>Settings:</source>
+   <translation>Réglages :</translation>
+  </message>
+  <message>
+   <source>Trust:</source>
+   <translation>Confiance :</translation>
+  </message>
+  <message>
+   <source>yes</source>
+   <translation>oui</translation>
+  </message>
+  <message>
+   <source>no</source>
+   <translation>non</translation>
+  </message>
+  <message>
+   <source>Network:</source>
+   <translation>Réseau :</translation>
+  </message>
+  <message>
+   <source>Policy file: {path} ({state})</source>
+   <translation>Fichier de politique : {path} ({state})</translation>
+  </message>
+  <message>
+   <source>system roots: {answer}</source>
+   <translation>racines du système : {answer}</translation>
+  </message>
+  <message>
+   <source>user trust store can be changed: {answer}</source>
+   <translation>magasin de confiance de l’utilisateur modifiable : {answer}</translation>
+  </message>
+  <message>
+   <source>proxy: none</source>
+   <translation>proxy : aucun</translation>
+  </message>
+  <message>
+   <source>administrator's anchors: {path}</source>
+   <translation>ancres de l’administrateur : {path}</translation>
+  </message>
+  <message>
+   <source>proxy: {proxy} (policy)</source>
+   <translation>proxy : {proxy} (politique)</translation>
+  </message>
+  <message>
+   <source>proxy: {proxy} (environment)</source>
+   <translation>proxy : {proxy} (environnement)</translation>
+  </message>
+  <message>
    <source>paraphe: warning: {message}</source>
    <translation>paraphe : avertissement : {message}</translation>
   </message>
@@ -284,6 +356,10 @@
    <translation>paraphe : interrompu ; aucune sortie partielle n'a été conservée.</translation>
   </message>
   <message>
+   <source>policy: {problem}</source>
+   <translation>politique : {problem}</translation>
+  </message>
+  <message>
    <source>paraphe: unexpected error ({error}). Run again with --debug and report the details.</source>
    <translation>paraphe : erreur inattendue ({error}). Relancez avec --debug et signalez les détails.</translation>
   </message>
@@ -294,6 +370,86 @@
   <message>
    <source>PIN for the token {token}: </source>
    <translation>Code PIN du jeton {token} : </translation>
+  </message>
+  <message>
+   <source>a list of addresses</source>
+   <translation>une liste d’adresses</translation>
+  </message>
+  <message>
+   <source>a list of library paths</source>
+   <translation>une liste de chemins de bibliothèques</translation>
+  </message>
+  <message>
+   <source>xades, cades or pades</source>
+   <translation>xades, cades ou pades</translation>
+  </message>
+  <message>
+   <source>B-B, B-T, B-LT or B-LTA</source>
+   <translation>B-B, B-T, B-LT ou B-LTA</translation>
+  </message>
+  <message>
+   <source>text</source>
+   <translation>du texte</translation>
+  </message>
+  <message>
+   <source>a folder path</source>
+   <translation>un chemin de dossier</translation>
+  </message>
+  <message>
+   <source>an address, a file or a folder</source>
+   <translation>une adresse, un fichier ou un dossier</translation>
+  </message>
+  <message>
+   <source>true or false</source>
+   <translation>true ou false</translation>
+  </message>
+  <message>
+   <source>system, fr or en</source>
+   <translation>system, fr ou en</translation>
+  </message>
+  <message>
+   <source>a list of certificate files</source>
+   <translation>une liste de fichiers de certificats</translation>
+  </message>
+  <message>
+   <source>a proxy address such as http://proxy:3128</source>
+   <translation>une adresse de proxy comme http://proxy:3128</translation>
+  </message>
+  <message>
+   <source>a comma-separated list of hosts</source>
+   <translation>une liste d’hôtes séparés par des virgules</translation>
+  </message>
+  <message>
+   <source>unknown section or key “{name}” (known: {known}); ignored</source>
+   <translation>section ou clé inconnue « {name} » (connues : {known}) ; ignorée</translation>
+  </message>
+  <message>
+   <source>not valid TOML ({reason}); the whole policy is ignored</source>
+   <translation>TOML invalide ({reason}) ; toute la politique est ignorée</translation>
+  </message>
+  <message>
+   <source>unknown key “{key}” in [{table}]; ignored</source>
+   <translation>clé inconnue « {key} » dans [{table}] ; ignorée</translation>
+  </message>
+  <message>
+   <source>“{key}” in [{table}] must be {wanted}; ignored</source>
+   <translation>« {key} » dans [{table}] doit être {wanted} ; ignorée</translation>
+  </message>
+  <message>
+   <source>{path}, line {line}</source>
+   <translation>{path}, ligne {line}</translation>
+  </message>
+  <message>
+   <source>larger than 1 MB: not a policy file</source>
+   <translation>plus de 1 Mo : pas un fichier de politique</translation>
+  </message>
+  <message>
+   <source>cannot read it ({reason})</source>
+   <translation>illisible ({reason})</translation>
+  </message>
+  <message>
+   <source>not UTF-8 text</source>
+   <translation>pas du texte UTF-8</translation>
   </message>
   <message>
    <source>token {token}: a wrong PIN was entered before: few tries are left before it locks.</source>
@@ -418,14 +574,6 @@
   <message>
    <source>Verdict</source>
    <translation>Verdict</translation>
-  </message>
-  <message>
-   <source>yes</source>
-   <translation>oui</translation>
-  </message>
-  <message>
-   <source>no</source>
-   <translation>non</translation>
   </message>
   <message>
    <source>Subject</source>
@@ -782,6 +930,10 @@
   <message>
    <source>file {path} ({count})</source>
    <translation>fichier {path} ({count})</translation>
+  </message>
+  <message>
+   <source>administrator's anchors {path} ({count})</source>
+   <translation>ancres de l’administrateur {path} ({count})</translation>
   </message>
   <message>
    <source>user trust store ({count})</source>
