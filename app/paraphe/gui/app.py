@@ -20,6 +20,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="render the main screens offscreen to PNG files in DIR, from a demo set-up, and exit",
     )
     parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check this installation: open the main window (offscreen without a display),"
+        " the French translation, and sign and verify the demo documents in the three formats"
+        " with a throw-away certificate; exit 0 when all work",
+    )
+    parser.add_argument(
         "--quit-when-shown", action="store_true", help=argparse.SUPPRESS
     )  # start-up benchmark: exit as soon as the window is on screen
     parser.add_argument("files", nargs="*", type=Path, help="files to sign")
@@ -38,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..core.adapters.library_warnings import keep_library_warnings_quiet
 
     keep_library_warnings_quiet()  # no console to show them to; never a stray line on one
+    if args.smoke_test:
+        from .smoke_test import smoke_test
+
+        return smoke_test()
     if args.screenshots is not None:
         from .screenshots import render_screenshots
 
