@@ -6,9 +6,11 @@ language follows --lang, else LC_ALL / LC_MESSAGES / LANG.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from importlib import resources
+from typing import Any
 
 from ..core.text.display_text import displayable, displayable_values
 
@@ -62,3 +64,18 @@ def localized(message: object) -> str:
     if template is None:
         return displayable(str(message))
     return tr(template).format(**displayable_values(message))
+
+
+def report_words() -> Any:
+    """How the report's views read on the command line and in the reports it writes: in the
+    user's language, times in UTC."""
+    from ..core.reports.details import Localizer
+
+    def moment(value: Any) -> str:
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    return Localizer(translate=tr, moment=moment)
+
+
+def current_language() -> str:
+    return _language

@@ -102,6 +102,10 @@ class OutputNotWritable(ParapheError):
     template = "{path}: cannot write the signature here ({detail}). Choose another output folder."
 
 
+class ReportNotWritable(OutputNotWritable):
+    template = "{path}: cannot write the report here ({detail}); nothing was written."
+
+
 class SelfCheckFailed(ParapheError):
     template = "{path}: the signature written could not be verified ({detail}); nothing was kept."
 

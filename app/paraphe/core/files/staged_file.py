@@ -100,6 +100,17 @@ class StagedFile:
         self._sync_folder()
         return target
 
+    def put(self, target: Path) -> Path:
+        """The finished content as ``target``: a new file, or in place of an existing one in
+        one step (a report written again under the same name)."""
+        if not target.exists():
+            try:
+                return self.publish([target])
+            except OutputNotWritable:
+                if not target.exists():
+                    raise
+        return self.replace(target)
+
     def _failure(self, exc: OSError, output: Path | None = None) -> OutputNotWritable:
         """The error for ``exc``, naming the file the output is for (else the output or the
         folder) and the system's reason (``No space left on device``)."""

@@ -348,6 +348,10 @@
    <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
   </message>
   <message>
+   <source>{path}: no signature was found, so there is no ETSI report to write</source>
+   <translation>{path} : aucune signature trouvée, donc pas de rapport ETSI à écrire</translation>
+  </message>
+  <message>
    <source>signature: {path}</source>
    <translation>signature : {path}</translation>
   </message>
@@ -1282,6 +1286,10 @@
   <message>
    <source>{path}: cannot write the signature here ({detail}). Choose another output folder.</source>
    <translation>{path} : impossible d'écrire la signature ici ({detail}). Choisissez un autre dossier de sortie.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the report here ({detail}); nothing was written.</source>
+   <translation>{path} : impossible d’écrire le rapport ici ({detail}) ; rien n’a été écrit.</translation>
   </message>
   <message>
    <source>{path}: the signature written could not be verified ({detail}); nothing was kept.</source>
