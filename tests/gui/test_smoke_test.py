@@ -26,3 +26,20 @@ def test_the_smoke_test_passes_without_a_display(tmp_path: Path) -> None:
     assert "smoke test passed" in done.stdout
     assert "XAdES, CAdES and PAdES" in done.stdout
     assert not data.exists()  # the demo ran in a throw-away folder
+
+
+def test_quitting_at_once_leaves_no_worker_running(tmp_path: Path) -> None:
+    """The window quits as soon as it is shown, while it reads the trusted lists on the thread
+    pool: the process ends cleanly (it crashed at exit before ``MainWindow.shut_down``)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PARAPHE_DATA_DIR=str(tmp_path))
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-m", "paraphe.gui.app", "--quit-when-shown"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr and "Error calling" not in done.stderr

@@ -85,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, app.quit)
-    return int(app.exec())
+    code = int(app.exec())
+    window.shut_down()
+    return code
 
 
 if __name__ == "__main__":

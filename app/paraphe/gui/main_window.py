@@ -109,6 +109,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(lines[0] if len(lines) == 1 else "\n".join(lines), 60_000)
         self.statusBar().setToolTip("\n".join(lines))
 
+    def shut_down(self, wait_ms: int = 15_000) -> None:
+        """Before the process ends: stop what runs in the background (signing stops after the
+        file under way, verification and the lists' refresh at the next step) and wait for it,
+        so that no worker is left running while Python shuts down (a crash at exit)."""
+        from PySide6.QtCore import QThreadPool
+
+        self.trust_lists.cancel()
+        self.verify_page.stop()
+        self.sign_page.cancel()
+        QThreadPool.globalInstance().waitForDone(wait_ms)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """A refresh of the lists under way stops at the next list: closing never waits for
         the network (the lists in use stay as they were)."""

@@ -57,6 +57,7 @@ def _window() -> list[str]:
         problems.append("the engine's French catalogue is missing")
     set_language("en")
     window.close()
+    window.shut_down()  # the workers the window started (reading the lists) end first
     return problems
 
 
