@@ -29,7 +29,10 @@ PYTHON = str(REPO / ".venv" / "bin" / "python")
 
 def size(path: Path) -> float:
     if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+        return (
+            sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+            / 2**20
+        )
     return path.stat().st_size / 2**20
 
 
