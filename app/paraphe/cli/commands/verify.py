@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,19 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--no-user-trust", action="store_true", help="ignore the user trust store for this run"
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.pdf",
+        help="also write the verification report as a PDF, to file with the tender"
+        " (in the language of --lang)",
+    )
+    parser.add_argument(
+        "--xml",
+        type=Path,
+        metavar="FILE.xml",
+        help="also write the ETSI TS 119 102-2 validation report (XML)",
     )
     parser.add_argument(
         "--no-eu-trust",
@@ -98,17 +113,82 @@ def exit_code_for(report: Any) -> VerifyExit:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Verify, tell the verdicts, then write the reports asked for: a report that cannot be
+    written is one error line (exit 5) after the verdicts, and no partial file."""
+    from ...core.files.staged_file import StagedFile
     from ...core.validation.verifier import verify_paths
 
     settings = settings_from(args)
-    report = verify_paths(args.paths, settings)
-    if args.json:
+    with _report_errors(), contextlib.ExitStack() as outputs:
+        # opened before verifying: a wrong output folder fails at once, not after the work
+        staged = {
+            target: outputs.enter_context(StagedFile(target.parent, for_file=target))
+            for target in (args.report, args.xml)
+            if target is not None
+        }
+        report = verify_paths(args.paths, settings)
+        if args.json:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(report.to_json())  # UTF-8 whatever the terminal's encoding
+            sys.stdout.buffer.flush()
+        else:
+            print_summary(report, colour=_use_colour())
         sys.stdout.flush()
-        sys.stdout.buffer.write(report.to_json())  # UTF-8 whatever the terminal's encoding
-        sys.stdout.buffer.flush()
-    else:
-        print_summary(report, colour=_use_colour())
+        if args.report is not None:
+            _write_pdf_report(report, args, staged[args.report])
+        if args.xml is not None and not _write_xml_report(report, staged[args.xml]):
+            del staged[args.xml]  # nothing to report: no file (the temporary one goes away)
+            print(
+                "paraphe: "
+                + tr("{path}: no signature was found, so there is no ETSI report to write").format(
+                    path=displayable(str(args.xml))
+                ),
+                file=sys.stderr,
+            )
+        for target, file in staged.items():
+            file.put(target)
     return exit_code_for(report)
+
+
+@contextlib.contextmanager
+def _report_errors() -> Iterator[None]:
+    """A report that cannot be written says so as a report's problem, not a signature's."""
+    from ...core.errors import OutputNotWritable, ReportNotWritable
+
+    try:
+        yield
+    except ReportNotWritable:
+        raise
+    except OutputNotWritable as exc:
+        raise ReportNotWritable(exc.path, detail=exc.params.get("detail", "")) from None
+
+
+def _write_pdf_report(report: Any, args: argparse.Namespace, staged: Any) -> None:
+    from ... import __version__
+    from ...core.reports.pdf_report import write_pdf_report
+    from ..i18n import current_language, report_words
+
+    write_pdf_report(
+        report,
+        staged.file,
+        inputs=args.paths,
+        words=report_words(),
+        language=current_language(),
+        version=__version__,
+    )
+
+
+def _write_xml_report(report: Any, staged: Any) -> bool:
+    """The ETSI TS 119 102-2 report written; False when there is no signature to report (the
+    schema wants at least one)."""
+    from ... import __version__
+    from ...core.reports.etsi_xml import NoSignatureToReport, etsi_validation_report
+
+    try:
+        staged.file.write(etsi_validation_report(report, version=__version__))
+    except NoSignatureToReport:
+        return False
+    return True
 
 
 def _use_colour() -> bool:

@@ -12,18 +12,24 @@ pool; the engine's summary view (``core.reports.summary``) words the report; the
 "Extend to B-T" adds a timestamp to signatures shown below B-T (the selected ones, or all):
 after a confirmation naming the files, the engine's ``extend_batch`` runs in an ``ExtendJob``,
 then the page verifies everything again so the new level and the proven time are what is shown.
+
+"Export the report…" writes the report shown as a PDF (``core.reports.pdf_report``) to file with
+the tender: whole under the chosen name, or not at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -36,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config.settings import Settings
-from ...core.errors import ParapheError
+from ...core.errors import OutputNotWritable, ParapheError, ReportNotWritable
 from ...core.etsi import BaselineLevel
 from ...core.signing.extend import EXTENDABLE_LEVELS, Extended, ExtendOutcome, ExtendRequest
 from ...core.text.display_text import displayable
@@ -45,7 +51,7 @@ from ...core.validation.indications import Indication
 from ...core.validation.report import SignatureReport, ValidationReport
 from ..dialogs.errors import show_error
 from ..dialogs.extend_dialogs import ExtendConfirmation, ExtendOutcomeMessage
-from ..i18n import local_time, localized, tr_engine
+from ..i18n import local_time, localized, report_words, resolve_language, tr_engine
 from ..widgets.details_panel import DetailsPanel
 from ..widgets.drop_zone import DropZone
 from ..widgets.verdict_tree import COLUMN_DOCUMENT, ROLE_ENTRY, VerdictTree
@@ -127,6 +133,12 @@ class VerifyPage(QWidget):
             self.tr("E&xtend to {level}").format(level=self.extend_level.value)
         )
         self.extend_button.setMenu(self.extend_menu)
+        self.export_button = QPushButton(self.tr("Export the &report…"))
+        self.export_button.setToolTip(
+            self.tr("Save the verification shown as a PDF report, to file with the tender")
+        )
+        self.export_button.clicked.connect(self.export_report)
+        self.export_button.setEnabled(False)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -144,6 +156,7 @@ class VerifyPage(QWidget):
         controls.addWidget(self.stop_button)
         controls.addWidget(self.again_button)
         controls.addWidget(self.extend_button)
+        controls.addWidget(self.export_button)
         controls.addWidget(self.clear_button)
 
         self.tree = VerdictTree()
@@ -177,7 +190,8 @@ class VerifyPage(QWidget):
         self.setTabOrder(self.offline_box, self.stop_button)
         self.setTabOrder(self.stop_button, self.again_button)
         self.setTabOrder(self.again_button, self.extend_button)
-        self.setTabOrder(self.extend_button, self.clear_button)
+        self.setTabOrder(self.extend_button, self.export_button)
+        self.setTabOrder(self.export_button, self.clear_button)
         self.setTabOrder(self.clear_button, self.tree)
         self.setTabOrder(self.tree, self.details)
         self.details.show_placeholder()
@@ -490,6 +504,36 @@ class VerifyPage(QWidget):
             ).format(level=level)
         self.extend_button.setToolTip(tip)
         self.extend_button.setEnabled(has_servers and bool(every) and not self.is_busy)
+        self.export_button.setEnabled(self.report is not None and not self.is_busy)
+
+    # --- exporting the report ---------------------------------------------------------------------
+
+    @Slot()
+    def export_report(self) -> None:
+        """Ask for a file name and write the report shown there as a PDF; an error says so and
+        leaves no file."""
+        report = self.report
+        if report is None or self.is_busy:
+            return
+        name = self.tr("Verification report {date}.pdf").format(date=dt.date.today().isoformat())
+        folder = self._paths[0].parent if self._paths else Path.home()
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), str(folder / name), self.tr("PDF files (*.pdf)")
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:  # a second or two for a few hundred signatures: not worth a worker thread
+            write_report_file(report, target, self._paths, resolve_language(self.settings.language))
+        except ParapheError as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self, error)
+            return
+        QApplication.restoreOverrideCursor()
+        self.status.setText(self.tr("Report saved as {path}").format(path=displayable(str(target))))
 
     def _why_not_selected(self) -> str:
         reports = self._selected_reports()
@@ -613,6 +657,35 @@ class VerifyPage(QWidget):
             "Extension stopped: {count} signature file(s) extended to {level} before it stopped;"
             " the others are as they were."
         ).format(count=changed, level=self.extend_level.value)
+
+
+def write_report_file(
+    report: ValidationReport, target: Path, inputs: Sequence[Path], language: str
+) -> None:
+    """The PDF report written whole as ``target`` (in place of an existing file in one step),
+    or not at all: ReportNotWritable says why."""
+    from ... import __version__
+    from ...core.files.staged_file import StagedFile
+    from ...core.reports.pdf_report import write_pdf_report
+
+    try:
+        with StagedFile(target.parent, for_file=target) as staged:
+            try:
+                write_pdf_report(
+                    report,
+                    staged.file,
+                    inputs=inputs,
+                    words=report_words(),
+                    language=language,
+                    version=__version__,
+                )
+            except OSError as exc:
+                raise ReportNotWritable(target, detail=exc.strerror or str(exc)) from None
+            staged.put(target)
+    except ReportNotWritable:
+        raise
+    except OutputNotWritable as exc:
+        raise ReportNotWritable(exc.path, detail=exc.params.get("detail", "")) from None
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:

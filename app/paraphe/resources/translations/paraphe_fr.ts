@@ -732,6 +732,242 @@
    <translation>{time} (non prouvée)</translation>
   </message>
   <message>
+   <source>Electronic signature verification report</source>
+   <translation>Rapport de vérification de signatures électroniques</translation>
+  </message>
+  <message>
+   <source>This report records the verification of the electronic signatures listed below, following the five checks of the arrêté of 22 March 2019 on the signature of public contracts.</source>
+   <translation>Ce rapport consigne la vérification des signatures électroniques listées ci-dessous, selon les cinq contrôles de l'arrêté du 22 mars 2019 relatif à la signature électronique des contrats de la commande publique.</translation>
+  </message>
+  <message>
+   <source>file</source>
+   <translation>fichier</translation>
+  </message>
+  <message>
+   <source>folder</source>
+   <translation>dossier</translation>
+  </message>
+  <message>
+   <source>ZIP archive</source>
+   <translation>archive ZIP</translation>
+  </message>
+  <message>
+   <source>page {number} / {count}</source>
+   <translation>page {number} / {count}</translation>
+  </message>
+  <message>
+   <source>No.</source>
+   <translation>N°</translation>
+  </message>
+  <message>
+   <source>Document</source>
+   <translation>Document</translation>
+  </message>
+  <message>
+   <source>Organisation (SIREN)</source>
+   <translation>Organisation (SIREN)</translation>
+  </message>
+  <message>
+   <source>Signing time</source>
+   <translation>Date de signature</translation>
+  </message>
+  <message>
+   <source>Qualification</source>
+   <translation>Qualification</translation>
+  </message>
+  <message>
+   <source>Unsigned documents</source>
+   <translation>Documents non signés</translation>
+  </message>
+  <message>
+   <source>Signatures without their document</source>
+   <translation>Signatures sans leur document</translation>
+  </message>
+  <message>
+   <source>Files that could not be read</source>
+   <translation>Fichiers illisibles</translation>
+  </message>
+  <message>
+   <source>timestamp</source>
+   <translation>horodatage</translation>
+  </message>
+  <message>
+   <source>claimed</source>
+   <translation>déclarée</translation>
+  </message>
+  <message>
+   <source>Report made on {time} by Paraphe {version}</source>
+   <translation>Rapport établi le {time} par Paraphe {version}</translation>
+  </message>
+  <message>
+   <source>Verified on</source>
+   <translation>Vérifié le</translation>
+  </message>
+  <message>
+   <source>Verified by</source>
+   <translation>Vérifié par</translation>
+  </message>
+  <message>
+   <source>Mode</source>
+   <translation>Mode</translation>
+  </message>
+  <message>
+   <source>Trusted sources</source>
+   <translation>Sources de confiance</translation>
+  </message>
+  <message>
+   <source>Signature {number} of {count}</source>
+   <translation>Signature {number} sur {count}</translation>
+  </message>
+  <message>
+   <source>What was checked</source>
+   <translation>Ce qui a été vérifié</translation>
+  </message>
+  <message>
+   <source>Kind</source>
+   <translation>Nature</translation>
+  </message>
+  <message>
+   <source>Path</source>
+   <translation>Chemin</translation>
+  </message>
+  <message>
+   <source>SHA-256</source>
+   <translation>SHA-256</translation>
+  </message>
+  <message>
+   <source>Verdicts</source>
+   <translation>Verdicts</translation>
+  </message>
+  <message>
+   <source>The five checks of the arrêté of 22 March 2019</source>
+   <translation>Les cinq contrôles de l'arrêté du 22 mars 2019</translation>
+  </message>
+  <message>
+   <source>Check and result</source>
+   <translation>Contrôle et résultat</translation>
+  </message>
+  <message>
+   <source>Evidence</source>
+   <translation>Éléments constatés</translation>
+  </message>
+  <message>
+   <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
+   <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
+  </message>
+  <message>
+   <source>ETSI indication: {code}</source>
+   <translation>Indication ETSI : {code}</translation>
+  </message>
+  <message>
+   <source>Identity of the signer</source>
+   <translation>Identité du signataire</translation>
+  </message>
+  <message>
+   <source>Category of the certificate</source>
+   <translation>Catégorie du certificat</translation>
+  </message>
+  <message>
+   <source>Format and level of the signature</source>
+   <translation>Format et niveau de la signature</translation>
+  </message>
+  <message>
+   <source>Certificate valid and not revoked at the signing time</source>
+   <translation>Certificat valide et non révoqué au moment de la signature</translation>
+  </message>
+  <message>
+   <source>Integrity of the signed document</source>
+   <translation>Intégrité du document signé</translation>
+  </message>
+  <message>
+   <source>To be confirmed by the buyer: check that this person may commit the company that submits the tender.</source>
+   <translation>À confirmer par l'acheteur : vérifier que cette personne peut engager l'entreprise qui dépose l'offre.</translation>
+  </message>
+  <message>
+   <source>Valid at the signing time and not revoked.</source>
+   <translation>Valide au moment de la signature et non révoqué.</translation>
+  </message>
+  <message>
+   <source>The document is exactly the one that was signed.</source>
+   <translation>Le document est exactement celui qui a été signé.</translation>
+  </message>
+  <message>
+   <source>To be confirmed</source>
+   <translation>À confirmer</translation>
+  </message>
+  <message>
+   <source>TO BE CONFIRMED</source>
+   <translation>À CONFIRMER</translation>
+  </message>
+  <message>
+   <source>The certificate declares itself qualified; the EU trusted lists were not consulted to confirm it.</source>
+   <translation>Le certificat se déclare qualifié ; les listes de confiance de l'UE n'ont pas été consultées pour le confirmer.</translation>
+  </message>
+  <message>
+   <source>The certificate does not declare itself qualified, and the EU trusted lists were not consulted.</source>
+   <translation>Le certificat ne se déclare pas qualifié, et les listes de confiance de l'UE n'ont pas été consultées.</translation>
+  </message>
+  <message>
+   <source>The certificate was not valid at the signing time.</source>
+   <translation>Le certificat n'était pas valide au moment de la signature.</translation>
+  </message>
+  <message>
+   <source>The revocation status was not checked: the validation stopped before it.</source>
+   <translation>L'état de révocation n'a pas été vérifié : la validation s'est arrêtée avant.</translation>
+  </message>
+  <message>
+   <source>The revocation status could not be obtained.</source>
+   <translation>L'état de révocation n'a pas pu être obtenu.</translation>
+  </message>
+  <message>
+   <source>The integrity could not be established (see the checks).</source>
+   <translation>L'intégrité n'a pas pu être établie (voir les contrôles).</translation>
+  </message>
+  <message>
+   <source>unknown</source>
+   <translation>inconnu</translation>
+  </message>
+  <message>
+   <source>Revoked after the signing time proven by a timestamp.</source>
+   <translation>Révoqué après la date de signature prouvée par un horodatage.</translation>
+  </message>
+  <message>
+   <source>The level could not be read.</source>
+   <translation>Le niveau n'a pas pu être lu.</translation>
+  </message>
+  <message>
+   <source>{format}, level {level}: a format accepted for public contracts.</source>
+   <translation>{format}, niveau {level} : un format accepté pour la commande publique.</translation>
+  </message>
+  <message>
+   <source>Revocation source</source>
+   <translation>Source de la révocation</translation>
+  </message>
+  <message>
+   <source>The certificate has been revoked.</source>
+   <translation>Le certificat a été révoqué.</translation>
+  </message>
+  <message>
+   <source>undecided</source>
+   <translation>indéterminé</translation>
+  </message>
+  <message>
+   <source>Revoked on</source>
+   <translation>Révoqué le</translation>
+  </message>
+  <message>
+   <source>Read from the ZIP archive</source>
+   <translation>Lu dans l'archive ZIP</translation>
+  </message>
+  <message>
+   <source>SHA-256 of the archive</source>
+   <translation>SHA-256 de l'archive</translation>
+  </message>
+  <message>
+   <source>the file is no longer on disk</source>
+   <translation>le fichier n'est plus sur le disque</translation>
+  </message>
+  <message>
    <source>nothing</source>
    <translation>aucune</translation>
   </message>
@@ -842,10 +1078,6 @@
   <message>
    <source>revoked</source>
    <translation>révoqué</translation>
-  </message>
-  <message>
-   <source>unknown</source>
-   <translation>inconnu</translation>
   </message>
   <message>
    <source>not checked</source>

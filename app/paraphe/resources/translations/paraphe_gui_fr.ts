@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gui/smoke_test.py" line="56"/>
+        <source>acceptable for public procurement</source>
+        <translation>recevable pour les marchés publics</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../gui/dialogs/about_dialog.py" line="25"/>
@@ -316,47 +324,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/main_window.py" line="70"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/main_window.py" line="71"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>EU trusted lists updated.</source>
         <translation>Listes de confiance de l’UE mises à jour.</translation>
     </message>
@@ -778,87 +786,87 @@
 <context>
     <name>TrustListsStatus</name>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="200"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="205"/>
         <source>&amp;Update trusted lists</source>
         <translation>Mettre à &amp;jour les listes de confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="203"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="208"/>
         <source>Fetch the EU trusted lists again and check their signatures, in the background: they decide which signatures are qualified.</source>
         <translation>Télécharger à nouveau les listes de confiance UE et vérifier leurs signatures, en arrière-plan : elles déterminent quelles signatures sont qualifiées.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="217"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="222"/>
         <source>EU trusted lists: reading the list of lists…</source>
         <translation>Listes de confiance de l’UE : lecture de la liste des listes…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="219"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="224"/>
         <source>EU trusted lists: {done} of {total} ({name})</source>
         <translation>Listes de confiance de l’UE : {done} sur {total} ({name})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="223"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="228"/>
         <source>EU trusted lists: …</source>
         <translation>Listes de confiance de l’UE : …</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="225"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="230"/>
         <source>EU trusted lists: none available</source>
         <translation>Listes de confiance de l’UE : aucune disponible</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="229"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="234"/>
         <source>EU trusted lists: {date} (shipped snapshot)</source>
         <translation>Listes de confiance de l’UE : {date} (instantané fourni)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="231"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="236"/>
         <source>EU trusted lists: {date}</source>
         <translation>Listes de confiance de l’UE : {date}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="235"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="240"/>
         <source>{count} stale</source>
         <translation>{count} obsolète(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="237"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="242"/>
         <source>{count} unavailable</source>
         <translation>{count} indisponible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="239"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="244"/>
         <source>update failed</source>
         <translation>échec de la mise à jour</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="249"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="254"/>
         <source>{count} national lists in use, besides the EU list of lists.</source>
         <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l&apos;UE.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="255"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="260"/>
         <source>Past their next update: {lists}.</source>
         <translation>Date de prochaine mise à jour dépassée : {lists}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="257"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="262"/>
         <source>{territory} since {date}</source>
         <translation>{territory} depuis le {date}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="268"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="273"/>
         <source>Could not be had: {lists}.</source>
         <translation>Non obtenues : {lists}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="278"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="283"/>
         <source>These are the lists shipped with Paraphe: update them to judge signatures against the current ones.</source>
         <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d&apos;après les listes actuelles.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/trust_lists_status.py" line="287"/>
+        <location filename="../../gui/widgets/trust_lists_status.py" line="292"/>
         <source>yyyy-MM-dd</source>
         <comment>a QDate.toString format: dd/MM/yyyy in French</comment>
         <translation>dd/MM/yyyy</translation>
@@ -965,198 +973,228 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="93"/>
+        <location filename="../../gui/pages/verify_page.py" line="99"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="98"/>
+        <location filename="../../gui/pages/verify_page.py" line="104"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="101"/>
+        <location filename="../../gui/pages/verify_page.py" line="107"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="106"/>
+        <location filename="../../gui/pages/verify_page.py" line="112"/>
         <source>&amp;Clear</source>
         <translation>&amp;Vider</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="109"/>
+        <location filename="../../gui/pages/verify_page.py" line="115"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="108"/>
+        <location filename="../../gui/pages/verify_page.py" line="114"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="112"/>
+        <location filename="../../gui/pages/verify_page.py" line="118"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="114"/>
+        <location filename="../../gui/pages/verify_page.py" line="120"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="127"/>
-        <location filename="../../gui/pages/verify_page.py" line="449"/>
+        <location filename="../../gui/pages/verify_page.py" line="133"/>
+        <location filename="../../gui/pages/verify_page.py" line="463"/>
         <source>E&amp;xtend to {level}</source>
         <translation>É&amp;tendre au niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="134"/>
+        <location filename="../../gui/pages/verify_page.py" line="136"/>
+        <source>Export the &amp;report…</source>
+        <translation>Exporter le &amp;rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="138"/>
+        <source>Save the verification shown as a PDF report, to file with the tender</source>
+        <translation>Enregistrer la vérification affichée en rapport PDF, à joindre au dossier de la consultation</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="146"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="224"/>
+        <location filename="../../gui/pages/verify_page.py" line="238"/>
         <source>Stopping after the file under way…</source>
         <translation>Arrêt après le fichier en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="231"/>
+        <location filename="../../gui/pages/verify_page.py" line="245"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="259"/>
+        <location filename="../../gui/pages/verify_page.py" line="273"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="275"/>
+        <location filename="../../gui/pages/verify_page.py" line="289"/>
         <source>Verifying {name}…</source>
         <translation>Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="302"/>
+        <location filename="../../gui/pages/verify_page.py" line="316"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="314"/>
+        <location filename="../../gui/pages/verify_page.py" line="328"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="358"/>
+        <location filename="../../gui/pages/verify_page.py" line="372"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="363"/>
+        <location filename="../../gui/pages/verify_page.py" line="377"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="369"/>
+        <location filename="../../gui/pages/verify_page.py" line="383"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="374"/>
+        <location filename="../../gui/pages/verify_page.py" line="388"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="379"/>
+        <location filename="../../gui/pages/verify_page.py" line="393"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="399"/>
+        <location filename="../../gui/pages/verify_page.py" line="413"/>
         <source>This signature is already {level}.</source>
         <translation>Cette signature est déjà au niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="402"/>
+        <location filename="../../gui/pages/verify_page.py" line="416"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
         <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="405"/>
+        <location filename="../../gui/pages/verify_page.py" line="419"/>
         <source>The level of this signature could not be read.</source>
         <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="408"/>
+        <location filename="../../gui/pages/verify_page.py" line="422"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
         <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="453"/>
+        <location filename="../../gui/pages/verify_page.py" line="467"/>
         <source>The &amp;selected signature ({count} file(s))…</source>
         <translation>La signature &amp;sélectionnée ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="456"/>
+        <location filename="../../gui/pages/verify_page.py" line="470"/>
         <source>&amp;All signatures below {level} ({count} file(s))…</source>
         <translation>&amp;Toutes les signatures sous le niveau {level} ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="469"/>
+        <location filename="../../gui/pages/verify_page.py" line="483"/>
         <source>No signature shown is below {level} and extendable.</source>
         <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="474"/>
+        <location filename="../../gui/pages/verify_page.py" line="488"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
         <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="479"/>
+        <location filename="../../gui/pages/verify_page.py" line="493"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
         <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="483"/>
+        <location filename="../../gui/pages/verify_page.py" line="497"/>
         <source>Every signature shown is already {level} or higher, or cannot be extended.</source>
         <translation>Chaque signature affichée est déjà au niveau {level} ou au-delà, ou ne peut pas être étendue.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="487"/>
+        <location filename="../../gui/pages/verify_page.py" line="501"/>
         <source>Add a timestamp to signatures below {level}: it proves when they existed. The signature files are replaced by their extended version; the signed documents are not modified.</source>
         <translation>Ajouter un horodatage aux signatures sous le niveau {level} : il prouve quand elles existaient. Les fichiers de signature sont remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="497"/>
+        <location filename="../../gui/pages/verify_page.py" line="518"/>
+        <source>Verification report {date}.pdf</source>
+        <translation>Rapport de vérification {date}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="521"/>
+        <source>Export the report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="521"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="536"/>
+        <source>Report saved as {path}</source>
+        <translation>Rapport enregistré sous {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="541"/>
         <source>Select a signature, or a document to extend all its signatures.</source>
         <translation>Sélectionnez une signature, ou un document pour étendre toutes ses signatures.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="541"/>
+        <location filename="../../gui/pages/verify_page.py" line="585"/>
         <source>Asking the timestamp server…</source>
         <translation>Interrogation du serveur d&apos;horodatage…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="543"/>
+        <location filename="../../gui/pages/verify_page.py" line="587"/>
         <source>Extending {count} signature file(s) to {level}…</source>
         <translation>Extension de {count} fichier(s) de signature au niveau {level}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="555"/>
+        <location filename="../../gui/pages/verify_page.py" line="599"/>
         <source>Extending: {done} of {total} done…</source>
         <translation>Extension : {done} sur {total} faits…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="579"/>
+        <location filename="../../gui/pages/verify_page.py" line="623"/>
         <source>{extended} signature file(s) extended to {level}, {already} already at the level, {failed} not extended</source>
         <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="611"/>
+        <location filename="../../gui/pages/verify_page.py" line="655"/>
         <source>Extension stopped: no signature file was modified.</source>
         <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="613"/>
+        <location filename="../../gui/pages/verify_page.py" line="657"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
         <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
     </message>
