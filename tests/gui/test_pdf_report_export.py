@@ -61,12 +61,19 @@ def _choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     return offered
 
 
-def test_export_writes_the_pdf(page: VerifyPage, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _export(qtbot, page: VerifyPage) -> None:  # type: ignore[no-untyped-def]
+    """Click "Export the report" and wait for the worker: the window is not blocked meanwhile."""
+    page.export_button.click()
+    assert page.is_exporting and not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.is_exporting, timeout=60_000)
+
+
+def test_export_writes_the_pdf(qtbot, page: VerifyPage, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[BaseException] = []
     monkeypatch.setattr(verify_page, "show_error", lambda parent, error: shown.append(error))
     target = tmp_path / "Rapport"  # the extension is added
     offered = _choose(monkeypatch, target)
-    page.export_button.click()
+    _export(qtbot, page)
     assert not shown
     written = target.with_name("Rapport.pdf")
     assert written.read_bytes().startswith(b"%PDF-")
@@ -75,13 +82,17 @@ def test_export_writes_the_pdf(page: VerifyPage, tmp_path: Path, monkeypatch) ->
     assert Path(offered[0]).suffix == ".pdf"
     assert "Rapport.pdf" in page.status.text()
 
-    page.export_button.click()  # again, under the same name: replaced whole
+    _export(qtbot, page)  # again, under the same name: replaced whole
     assert written.read_bytes().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("where", ["missing", "a file, not a folder"])
 def test_a_write_error_is_shown_and_leaves_no_file(
-    page: VerifyPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    qtbot,  # type: ignore[no-untyped-def]
+    page: VerifyPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
 ) -> None:
     shown: list[BaseException] = []
     monkeypatch.setattr(verify_page, "show_error", lambda parent, error: shown.append(error))
@@ -89,7 +100,7 @@ def test_a_write_error_is_shown_and_leaves_no_file(
     if where != "missing":  # a read-only folder cannot be tested as root: a file stands there
         folder.write_text("not a folder", encoding="utf-8")
     _choose(monkeypatch, folder / "Rapport.pdf")
-    page.export_button.click()
+    _export(qtbot, page)
     [error] = shown
     assert isinstance(error, ReportNotWritable)
     assert "Rapport.pdf" in error.message
@@ -99,7 +110,10 @@ def test_a_write_error_is_shown_and_leaves_no_file(
 
 
 def test_a_failure_while_writing_leaves_no_file(
-    page: VerifyPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot,  # type: ignore[no-untyped-def]
+    page: VerifyPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The disk fills up halfway: the error is shown and no partial PDF is left behind."""
     from paraphe.core.reports import pdf_report
@@ -113,7 +127,7 @@ def test_a_failure_while_writing_leaves_no_file(
     folder = tmp_path / "out"
     folder.mkdir()
     _choose(monkeypatch, folder / "Rapport.pdf")
-    page.export_button.click()
+    _export(qtbot, page)
     [error] = shown
     assert isinstance(error, ReportNotWritable) and "No space left" in error.message
     assert list(folder.iterdir()) == []

@@ -24,10 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QAction, QCursor
+from PySide6.QtCore import QPoint, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -87,6 +86,7 @@ class VerifyPage(QWidget):
         self._job_generation = 0
         self.report: ValidationReport | None = None
         self._extend_job: ExtendJob | None = None
+        self._export_job: QRunnable | None = None
         self._extended: list[Extended] = []
         """What the extension under way has done so far."""
         self._extend_total = 0
@@ -504,7 +504,9 @@ class VerifyPage(QWidget):
             ).format(level=level)
         self.extend_button.setToolTip(tip)
         self.extend_button.setEnabled(has_servers and bool(every) and not self.is_busy)
-        self.export_button.setEnabled(self.report is not None and not self.is_busy)
+        self.export_button.setEnabled(
+            self.report is not None and not self.is_busy and self._export_job is None
+        )
 
     # --- exporting the report ---------------------------------------------------------------------
 
@@ -525,15 +527,35 @@ class VerifyPage(QWidget):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:  # a second or two for a few hundred signatures: not worth a worker thread
-            write_report_file(report, target, self._paths, resolve_language(self.settings.language))
-        except ParapheError as error:
-            QApplication.restoreOverrideCursor()
-            show_error(self, error)
-            return
-        QApplication.restoreOverrideCursor()
+        from ..workers.report_worker import ReportJob
+
+        language = resolve_language(self.settings.language)
+        paths = list(self._paths)
+        job = ReportJob(lambda: write_report_file(report, target, paths, language), target)
+        job.setAutoDelete(False)
+        job.signals.finished.connect(self._report_written)
+        job.signals.failed.connect(self._report_failed)
+        self._export_job = job
+        self.export_button.setEnabled(False)
+        self.status.setText(self.tr("Writing the report…"))
+        QThreadPool.globalInstance().start(job)
+
+    @property
+    def is_exporting(self) -> bool:
+        return self._export_job is not None
+
+    @Slot(object)
+    def _report_written(self, target: Path) -> None:
+        self._export_job = None
+        self.update_extend_actions()
         self.status.setText(self.tr("Report saved as {path}").format(path=displayable(str(target))))
+
+    @Slot(object)
+    def _report_failed(self, error: BaseException) -> None:
+        self._export_job = None
+        self.update_extend_actions()
+        self.status.setText("")
+        show_error(self, error)
 
     def _why_not_selected(self) -> str:
         reports = self._selected_reports()

@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
+    <name/>
     <message>
         <location filename="../../gui/smoke_test.py" line="56"/>
         <source>acceptable for public procurement</source>
@@ -93,7 +93,7 @@
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
+        <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
@@ -171,7 +171,7 @@
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="77"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
+        <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="92"/>
@@ -227,7 +227,7 @@
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="76"/>
         <source>Timestamp server: {servers}</source>
-        <translation>Serveur d&apos;horodatage : {servers}</translation>
+        <translation>Serveur d'horodatage : {servers}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="84"/>
@@ -425,12 +425,12 @@
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="81"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
-        <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
+        <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
-        <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
+        <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="131"/>
         <source>A new language applies to windows opened after OK.</source>
-        <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
+        <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="136"/>
@@ -493,12 +493,12 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
         <source>&amp;Timestamp servers:</source>
-        <translation>Serveurs d&apos;&amp;horodatage :</translation>
+        <translation>Serveurs d'&amp;horodatage :</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="161"/>
         <source>One address per line, tried in order: the next one is used when a server does not answer. Levels B-T and above need at least one.</source>
-        <translation>Une adresse par ligne, essayées dans l&apos;ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
+        <translation>Une adresse par ligne, essayées dans l'ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
@@ -562,18 +562,18 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="295"/>
-        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
-        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
+        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
         <source>Timestamp server, line %1: enter an address starting with http:// or https://, without a user name or password.</source>
-        <translation>Serveur d&apos;horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d&apos;utilisateur ni mot de passe.</translation>
+        <translation>Serveur d'horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d'utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="318"/>
         <source>Default level %1 needs a timestamp server.</source>
-        <translation>Le niveau par défaut %1 demande un serveur d&apos;horodatage.</translation>
+        <translation>Le niveau par défaut %1 demande un serveur d'horodatage.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="323"/>
@@ -707,7 +707,7 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="222"/>
         <source>Needs a timestamp server: add one in Settings</source>
-        <translation>Demande un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres</translation>
+        <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="265"/>
@@ -732,7 +732,7 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="351"/>
         <source>Stopped: nothing more was signed.</source>
-        <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
+        <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="415"/>
@@ -745,7 +745,7 @@
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="66"/>
         <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
+        <translation>Les signatures dont le certificat remonte à l'un de ces certificats sont considérées comme de confiance.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="70"/>
@@ -843,7 +843,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="254"/>
         <source>{count} national lists in use, besides the EU list of lists.</source>
-        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l&apos;UE.</translation>
+        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l'UE.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="260"/>
@@ -863,7 +863,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="283"/>
         <source>These are the lists shipped with Paraphe: update them to judge signatures against the current ones.</source>
-        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d&apos;après les listes actuelles.</translation>
+        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d'après les listes actuelles.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="292"/>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="86"/>
-        <source>The signature&apos;s qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
+        <source>The signature's qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
         <translation>La qualification de la signature selon les listes de confiance UE ; ✔ marque celles que la commande publique accepte (QESig, AdESig-QC).</translation>
     </message>
     <message>
@@ -927,7 +927,7 @@
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="110"/>
         <source>No signature was found for this document.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
+        <translation>Aucune signature n'a été trouvée pour ce document.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="117"/>
@@ -1061,7 +1061,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="328"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+        <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="372"/>
@@ -1096,17 +1096,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="416"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
-        <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
+        <translation>Une signature en échec n'est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="419"/>
         <source>The level of this signature could not be read.</source>
-        <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
+        <translation>Le niveau de cette signature n'a pas pu être lu.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="422"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
-        <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
+        <translation>Le fichier de signature n'est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d'abord l'archive).</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="467"/>
@@ -1121,17 +1121,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="483"/>
         <source>No signature shown is below {level} and extendable.</source>
-        <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
+        <translation>Aucune signature affichée n'est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="488"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
-        <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
+        <translation>Nécessite un serveur d'horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="493"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
-        <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
+        <translation>Vérifiez d'abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="497"/>
@@ -1144,59 +1144,64 @@
         <translation>Ajouter un horodatage aux signatures sous le niveau {level} : il prouve quand elles existaient. Les fichiers de signature sont remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="518"/>
+        <location filename="../../gui/pages/verify_page.py" line="520"/>
         <source>Verification report {date}.pdf</source>
         <translation>Rapport de vérification {date}.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="521"/>
+        <location filename="../../gui/pages/verify_page.py" line="523"/>
         <source>Export the report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="521"/>
+        <location filename="../../gui/pages/verify_page.py" line="523"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="536"/>
+        <location filename="../../gui/pages/verify_page.py" line="540"/>
+        <source>Writing the report…</source>
+        <translation>Écriture du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="551"/>
         <source>Report saved as {path}</source>
         <translation>Rapport enregistré sous {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="541"/>
+        <location filename="../../gui/pages/verify_page.py" line="563"/>
         <source>Select a signature, or a document to extend all its signatures.</source>
         <translation>Sélectionnez une signature, ou un document pour étendre toutes ses signatures.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="585"/>
+        <location filename="../../gui/pages/verify_page.py" line="607"/>
         <source>Asking the timestamp server…</source>
-        <translation>Interrogation du serveur d&apos;horodatage…</translation>
+        <translation>Interrogation du serveur d'horodatage…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="587"/>
+        <location filename="../../gui/pages/verify_page.py" line="609"/>
         <source>Extending {count} signature file(s) to {level}…</source>
         <translation>Extension de {count} fichier(s) de signature au niveau {level}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="599"/>
+        <location filename="../../gui/pages/verify_page.py" line="621"/>
         <source>Extending: {done} of {total} done…</source>
         <translation>Extension : {done} sur {total} faits…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="623"/>
+        <location filename="../../gui/pages/verify_page.py" line="645"/>
         <source>{extended} signature file(s) extended to {level}, {already} already at the level, {failed} not extended</source>
         <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="655"/>
+        <location filename="../../gui/pages/verify_page.py" line="677"/>
         <source>Extension stopped: no signature file was modified.</source>
-        <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
+        <translation>Extension arrêtée : aucun fichier de signature n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="657"/>
+        <location filename="../../gui/pages/verify_page.py" line="679"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
-        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
+        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l'arrêt ; les autres sont tels qu'ils étaient.</translation>
     </message>
 </context>
 <context>
