@@ -9,8 +9,10 @@ profile="${1:-runtime}"
 runtime_debs=(python3-venv)
 # Test tools: SoftHSM2 token, independent verifiers (xmlsec1, pdfsig, NSS certutil), Qt's
 # offscreen/xcb libraries for the GUI tests, and a font for rendered pages.
+# Packaging recipes: wixl/msitools build and read the Windows MSI, shellcheck the shell recipes.
 dev_debs=(softhsm2 opensc xmlsec1 poppler-utils libnss3-tools openssl
-          libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb fonts-noto-core)
+          libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb fonts-noto-core
+          wixl msitools shellcheck)
 
 want=("${runtime_debs[@]}")
 [ "$profile" = dev ] && want+=("${dev_debs[@]}")

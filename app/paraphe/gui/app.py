@@ -29,7 +29,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quit-when-shown", action="store_true", help=argparse.SUPPRESS
     )  # start-up benchmark: exit as soon as the window is on screen
-    parser.add_argument("files", nargs="*", type=Path, help="files to sign")
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="open the files in the Verify tab (Explorer's \"Vérifier avec Paraphe\")",
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="files to sign (or verify)")
     return parser.parse_args(argv)
 
 
@@ -77,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.language_requested.connect(switch_language)
     # No exception may reach a console: unknown ones become a dialog with details to copy.
     sys.excepthook = lambda kind, error, tb: show_error(window, error)
-    if args.files:
+    if args.files and args.verify:
+        window.verify(args.files)
+    elif args.files:
         window.sign_page.add_paths(args.files)
     window.show_policy_problems(policy.problems)
     window.show()
