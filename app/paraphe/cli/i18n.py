@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -50,6 +51,13 @@ def _catalogue(language: str) -> dict[str, str]:
         if original and translation:
             catalogue[original] = translation
     return catalogue
+
+
+def translator(language: str) -> Callable[[str], str]:
+    """The translation into ``language`` whatever the current one (a guide written in French
+    from an English terminal)."""
+    catalogue = _catalogue(language)
+    return lambda text: catalogue.get(text, text)
 
 
 def tr(text: str) -> str:

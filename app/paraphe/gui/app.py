@@ -32,7 +32,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--verify",
         action="store_true",
-        help="open the files in the Verify tab (Explorer's \"Vérifier avec Paraphe\")",
+        help='open the files in the Verify tab (Explorer\'s "Vérifier avec Paraphe")',
     )
     parser.add_argument("files", nargs="*", type=Path, help="files to sign (or verify)")
     return parser.parse_args(argv)

@@ -122,7 +122,10 @@ def test_trust_and_network_from_the_policy(tmp_path: Path, monkeypatch: pytest.M
     assert PolicyTrust(anchor).certificates() == []  # missing: trusts nothing, stops nothing
     assert TRUST_ANCHORS in Settings.load(tmp_path / "user", policy=policy).locked
     for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "NO_PROXY", "no_proxy"):
-        monkeypatch.delenv(name, raising=False)
+        # recorded by monkeypatch, so that what apply_network sets is undone after the test
+        # (a proxy left behind sent every later test's requests to proxy.example)
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     apply_network(policy)
     assert os.environ["HTTPS_PROXY"] == "http://proxy.example:3128"
     assert os.environ["NO_PROXY"] == "localhost"

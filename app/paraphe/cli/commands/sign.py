@@ -27,6 +27,7 @@ from ..timestamp_options import add_timestamp_options, timestamp_servers
 if TYPE_CHECKING:
     from ...core.credentials.secrets import SecretRequest
     from ...core.credentials.sources import KeySource
+    from ...core.signing.engine import BatchOutcome
 
 DISCOVER = "\0discover"  # --pkcs11 without a path: find the token library
 
@@ -101,6 +102,18 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--suffix", default="_signe", help="PAdES output name suffix (default: _signe)"
+    )
+    parser.add_argument(
+        "--guide",
+        action="store_true",
+        help="also write beside the signatures a PDF telling the recipient how to verify them,"
+        " free of charge (the procedure the arrêté of 22 March 2019 asks a bidder to hand over)",
+    )
+    parser.add_argument(
+        "--guide-lang",
+        choices=("fr", "en"),  # the guide's LANGUAGES (its module loads reportlab: not here)
+        default="fr",
+        help="language of the verification guide (default: fr)",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     parser.add_argument(
@@ -268,4 +281,39 @@ def run(args: argparse.Namespace) -> int:
             ),
         )
         return exit_codes.for_error(outcome.failures[0])
+    if args.guide:
+        return _write_guide(args, request, outcome)
+    return exit_codes.OK
+
+
+def _write_guide(args: argparse.Namespace, request: SignRequest, outcome: BatchOutcome) -> int:
+    """The batch's verification guide, in the language asked for (not the terminal's: it is
+    for the buyer); when it cannot be written, one line says so, and that the signatures are."""
+    from ... import __version__
+    from ...core.reports.verification_guide import (
+        GuideNotWritable,
+        current_trusted_lists,
+        guide_folder,
+        guide_words,
+        publish_verification_guide,
+    )
+    from ..i18n import translator
+
+    assert outcome.certificate is not None  # set by every batch that signed
+    translate = translator(args.guide_lang)
+    try:
+        path = publish_verification_guide(
+            outcome.results,
+            outcome.certificate,
+            outcome.chain,
+            folder=guide_folder(request, outcome.results),
+            words=guide_words(translate),
+            language=args.guide_lang,
+            version=__version__,
+            trusted_lists=current_trusted_lists(),
+        )
+    except GuideNotWritable as error:
+        print(f"paraphe: {localized(error)}", file=sys.stderr)
+        return exit_codes.for_error(error)
+    _say(args, tr("verification guide: {path}").format(path=displayable(path)))
     return exit_codes.OK

@@ -62,6 +62,7 @@ SETTING_KEYS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "output_dir": (_text, N_("a folder path")),
     "trusted_lists_source": (_text, N_("an address, a file or a folder")),
     "trusted_lists_auto_update": (_flag, N_("true or false")),
+    "write_verification_guide": (_flag, N_("true or false")),
     "language": (_choice("system", "fr", "en"), N_("system, fr or en")),
 }
 """The user settings a policy may preset or lock (``Settings`` fields), and what each takes."""

@@ -51,6 +51,9 @@ class Settings:
     trusted_lists_auto_update: bool = True
     """The desktop application refreshes the EU trusted lists in the background at start-up
     when those in use are the shipped snapshot or stale."""
+    write_verification_guide: bool = True
+    """The desktop application writes beside the signatures a PDF telling the recipient how to
+    verify them for free (the arrêté of 22 March 2019 asks a bidder to hand one over)."""
     language: str = "system"
     """system, fr or en."""
     locked: frozenset[str] = field(default_factory=frozenset)
@@ -90,6 +93,8 @@ class Settings:
         settings.default_level = _member(BaselineLevel, settings.default_level)
         if not isinstance(settings.trusted_lists_auto_update, bool):
             settings.trusted_lists_auto_update = True
+        if not isinstance(settings.write_verification_guide, bool):
+            settings.write_verification_guide = True
         if not isinstance(settings.timestamp_urls, list) or not all(
             isinstance(url, str) for url in settings.timestamp_urls
         ):

@@ -92,7 +92,7 @@ def write_pdf_report(
     not at all, is the caller's part)."""
     t = words.translate
     made = words.moment(dt.datetime.now(dt.UTC))
-    styles = _styles()
+    styles = report_styles()
     summary = summarise(report)
     digests = Digests()
     story: list[Flowable] = []
@@ -102,6 +102,30 @@ def write_pdf_report(
         story.append(PageBreak() if index == 1 else CondPageBreak(70 * mm))
         story += _signature_section(row, index, len(rows), words, styles, digests)
 
+    footer = t(N_("Report made on {time} by Paraphe {version}")).format(time=made, version=version)
+    build_document(
+        output,
+        story,
+        title=t(TITLE),
+        footer=footer,
+        author=f"Paraphe {version}",
+        words=words,
+        language=language,
+    )
+
+
+def build_document(
+    output: BinaryIO,
+    story: list[Flowable],
+    *,
+    title: str,
+    footer: str,
+    author: str,
+    words: Localizer,
+    language: str,
+) -> None:
+    """Lay ``story`` out on A4 pages headed with ``title``, with ``footer`` and "page X / Y" at
+    the foot: the frame every PDF Paraphe writes shares (this report, the verification guide)."""
     doc = SimpleDocTemplate(
         output,
         pagesize=A4,
@@ -109,17 +133,16 @@ def write_pdf_report(
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=18 * mm,
-        title=t(TITLE),
-        author=f"Paraphe {version}",
-        creator=f"Paraphe {version}",
-        subject=t(TITLE),
+        title=title,
+        author=author,
+        creator=author,
+        subject=title,
         lang=language,
     )
-    footer = t(N_("Report made on {time} by Paraphe {version}")).format(time=made, version=version)
-    page_words = t(N_("page {number} / {count}"))
+    page_words = words.translate(N_("page {number} / {count}"))
 
-    class _Canvas(_NumberedCanvas):
-        header, left, pages = t(TITLE), footer, page_words
+    class _Canvas(NumberedCanvas):
+        header, left, pages = title, footer, page_words
 
     doc.build(story, canvasmaker=_Canvas)
 
@@ -138,24 +161,24 @@ def _first_page(
     t = words.translate
     body, small = styles["body"], styles["small"]
     story: list[Flowable] = [
-        _Strong(_x(t(TITLE)), styles["title"]),
-        Paragraph(_x(t(INTRO)), styles["intro"]),
-        _Strong(_x(t(N_("What was checked"))), styles["h2"]),
+        Strong(markup(t(TITLE)), styles["title"]),
+        Paragraph(markup(t(INTRO)), styles["intro"]),
+        Strong(markup(t(N_("What was checked"))), styles["h2"]),
     ]
     checked: list[list[Any]] = [
-        [_p(t(label), styles["th"]) for label in (N_("Kind"), N_("Path"), N_("SHA-256"))]
+        [para(t(label), styles["th"]) for label in (N_("Kind"), N_("Path"), N_("SHA-256"))]
     ]
     for path in inputs:
         kind = _input_kind(path)
         digest = digests.of(path) if kind != "folder" else None
         checked.append(
             [
-                _p(t(INPUT_KINDS[kind]), small),
-                _p(_shown(path), small),
-                Paragraph(_x(digest or NONE), styles["mono"]),
+                para(t(INPUT_KINDS[kind]), small),
+                para(_shown(path), small),
+                Paragraph(markup(digest or NONE), styles["mono"]),
             ]
         )
-    story.append(_grid(checked, [20 * mm, WIDTH - 20 * mm - 98 * mm, 98 * mm], header=True))
+    story.append(grid(checked, [20 * mm, WIDTH - 20 * mm - 98 * mm, 98 * mm], header=True))
 
     trust = [
         words.translate(n.template).format(path=n.path, **n.params) for n in summary.trust_sources
@@ -167,13 +190,13 @@ def _first_page(
         (t(N_("Trusted sources")), "\n".join(trust) or t(NOTHING_TRUSTED)),
     ]
     story.append(Spacer(1, 3 * mm))
-    story.append(_fields_table([Field(label, value) for label, value in facts], styles))
+    story.append(fields_table([Field(label, value) for label, value in facts], styles))
 
     tally = summary.tally
-    story.append(_Strong(_x(t(N_("Verdicts"))), styles["h2"]))
+    story.append(Strong(markup(t(N_("Verdicts"))), styles["h2"]))
     story.append(
         Paragraph(
-            _x(
+            markup(
                 t(
                     N_(
                         "{total} signature(s): {passed} valid, {failed} failed,"
@@ -201,8 +224,8 @@ def _first_page(
         ),
     ):
         if paths:
-            story.append(_Strong(_x(t(title)), styles["h3"]))
-            story += [Paragraph("• " + _x(p), small) for p in paths]
+            story.append(Strong(markup(t(title)), styles["h3"]))
+            story += [Paragraph("• " + markup(p), small) for p in paths]
     return story
 
 
@@ -228,7 +251,7 @@ def _summary_table(
         N_("Signing time"),
         N_("Qualification"),
     )
-    data: list[list[Any]] = [[_p(t(h), th) for h in heads]]
+    data: list[list[Any]] = [[para(t(h), th) for h in heads]]
     number = 0
     for document in summary.documents:
         for row in document.signatures:
@@ -239,18 +262,18 @@ def _summary_table(
             qualification = row.report.qualification
             data.append(
                 [
-                    _p(str(number), cell),
-                    _p(_shown(_from_input(document.path, inputs)), cell),
+                    para(str(number), cell),
+                    para(_shown(_from_input(document.path, inputs)), cell),
                     Badge(look(row.indication), words, size=7.5),
-                    _p(row.signer_name or NONE, cell),
-                    _p(org, cell),
-                    _p(_time(row, words), cell),
-                    _p(qualification.status if lists_consulted(qualification) else NONE, cell),
+                    para(row.signer_name or NONE, cell),
+                    para(org, cell),
+                    para(_time(row, words), cell),
+                    para(qualification.status if lists_consulted(qualification) else NONE, cell),
                 ]
             )
     widths = [8 * mm, 44 * mm, 25 * mm, 27 * mm, 30 * mm, 24 * mm, 20 * mm]
     widths[1] += WIDTH - sum(widths)
-    return _grid(data, widths, header=True)
+    return grid(data, widths, header=True)
 
 
 def _from_input(path: Path, inputs: Sequence[Path]) -> str:
@@ -295,7 +318,8 @@ def _signature_section(
             [
                 badge,
                 Paragraph(
-                    _x(t(N_("ETSI indication: {code}")).format(code=details.code)), styles["code"]
+                    markup(t(N_("ETSI indication: {code}")).format(code=details.code)),
+                    styles["code"],
                 ),
             ]
         ],
@@ -311,34 +335,36 @@ def _signature_section(
     story: list[Flowable] = [
         KeepTogether(
             [
-                _Strong(_x(heading), styles["h2"]),
-                Paragraph(_x(_shown(document)), styles["doc"]),
+                Strong(markup(heading), styles["h2"]),
+                Paragraph(markup(_shown(document)), styles["doc"]),
                 verdict,
             ]
         )
     ]
     if details.reason:
-        story.append(Paragraph(_x(details.reason), styles["reason"]))
+        story.append(Paragraph(markup(details.reason), styles["reason"]))
 
-    story.append(_Strong(_x(t(N_("The five checks of the arrêté of 22 March 2019"))), styles["h3"]))
+    story.append(
+        Strong(markup(t(N_("The five checks of the arrêté of 22 March 2019"))), styles["h3"])
+    )
     data: list[list[Any]] = [
-        [_p(text, styles["th"]) for text in ("", t(N_("Check and result")), t(N_("Evidence")))]
+        [para(text, styles["th"]) for text in ("", t(N_("Check and result")), t(N_("Evidence")))]
     ]
     for check in arrete_checks(s, words, digests):
         data.append(
             [
-                _p(str(check.number), styles["num"]),
+                para(str(check.number), styles["num"]),
                 [
-                    _Strong(_x(check.title), styles["checktitle"]),
+                    Strong(markup(check.title), styles["checktitle"]),
                     Spacer(1, 1.2 * mm),
                     Badge(check.outcome.look, words, size=7.5),
                     Spacer(1, 1.2 * mm),
-                    Paragraph(_x(check.result), styles["cell"]),
+                    Paragraph(markup(check.result), styles["cell"]),
                 ],
                 _evidence(check.evidence, styles),
             ]
         )
-    story.append(_grid(data, [7 * mm, 62 * mm, WIDTH - 69 * mm], header=True))
+    story.append(grid(data, [7 * mm, 62 * mm, WIDTH - 69 * mm], header=True))
 
     wanted = {t(title) for title in DETAIL_SECTIONS}
     for section in details.sections:
@@ -352,36 +378,36 @@ def _evidence(fields: tuple[Field, ...], styles: dict[str, ParagraphStyle]) -> l
         return [Paragraph(NONE, styles["cell"])]
     out: list[Flowable] = []
     for f in fields:
-        value_style = styles["monocell"] if _is_digest(f.value) else styles["cell"]
-        out.append(Paragraph(_x(f.label), styles["label"]))
-        out.append(Paragraph(_x(f.value), value_style))
+        value_style = styles["monocell"] if is_digest(f.value) else styles["cell"]
+        out.append(Paragraph(markup(f.label), styles["label"]))
+        out.append(Paragraph(markup(f.value), value_style))
     return out
 
 
-def _is_digest(value: str) -> bool:
+def is_digest(value: str) -> bool:
     return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
 def _section(
     section: Section, words: Localizer, styles: dict[str, ParagraphStyle]
 ) -> list[Flowable]:
-    story: list[Flowable] = [_Strong(_x(section.title or ""), styles["h3"])]
+    story: list[Flowable] = [Strong(markup(section.title or ""), styles["h3"])]
     if section.is_empty:
-        story.append(Paragraph(_x(section.empty or NONE), styles["cell"]))
+        story.append(Paragraph(markup(section.empty or NONE), styles["cell"]))
         return story
     if section.fields:
-        story.append(_fields_table(list(section.fields), styles))
+        story.append(fields_table(list(section.fields), styles))
     for bullet in section.bullets:
-        story.append(Paragraph("• " + _x(bullet), styles["cell"]))
+        story.append(Paragraph("• " + markup(bullet), styles["cell"]))
     if section.chain:
         rows = [
             [
-                _p(f"{depth}.", styles["num"]),
-                [_p(link.subject, styles["cell"]), _p(link.issued, styles["label"])],
+                para(f"{depth}.", styles["num"]),
+                [para(link.subject, styles["cell"]), para(link.issued, styles["label"])],
             ]
             for depth, link in enumerate(section.chain, start=1)
         ]
-        story.append(_grid(rows, [7 * mm, WIDTH - 7 * mm]))
+        story.append(grid(rows, [7 * mm, WIDTH - 7 * mm]))
     for entry in section.timestamps:
         story.append(
             KeepTogether(
@@ -390,7 +416,7 @@ def _section(
                         [
                             [
                                 Badge(entry.mark.look, words, size=7.5),
-                                _strong(entry.title, styles["checktitle"]),
+                                strong(entry.title, styles["checktitle"]),
                             ]
                         ],
                         colWidths=[30 * mm, WIDTH - 30 * mm],
@@ -402,7 +428,7 @@ def _section(
                         ),
                         hAlign="LEFT",
                     ),
-                    _fields_table(list(entry.fields), styles),
+                    fields_table(list(entry.fields), styles),
                 ]
             )
         )
@@ -410,12 +436,12 @@ def _section(
         rows = [
             [
                 Badge(check.mark.look, words, size=7),
-                _p(check.name, styles["cell"]),
-                _p(check.detail, styles["cell"]),
+                para(check.name, styles["cell"]),
+                para(check.detail, styles["cell"]),
             ]
             for check in section.checks
         ]
-        story.append(_grid(rows, [28 * mm, 62 * mm, WIDTH - 90 * mm]))
+        story.append(grid(rows, [28 * mm, 62 * mm, WIDTH - 90 * mm]))
     return story
 
 
@@ -473,7 +499,7 @@ class Badge(Flowable):
         c.drawString(pad + mark + size * 0.45, self.height / 2 - size * 0.35, self.word)
 
 
-class _Strong(Paragraph):
+class Strong(Paragraph):
     """A paragraph drawn a little heavier (stroked as well as filled): the bundled font has no
     bold face, and headings must stand out."""
 
@@ -487,7 +513,7 @@ class _Strong(Paragraph):
         c.restoreState()
 
 
-class _NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):
     """Pages held until the end, so each can say "page X / Y"; the header and footer lines."""
 
     header = ""
@@ -527,7 +553,7 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def _grid(data: list[list[Any]], widths: list[float], header: bool = False) -> Table:
+def grid(data: list[list[Any]], widths: list[float], header: bool = False) -> Table:
     table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -546,12 +572,12 @@ def _grid(data: list[list[Any]], widths: list[float], header: bool = False) -> T
     return table
 
 
-def _fields_table(fields: list[Field], styles: dict[str, ParagraphStyle]) -> Table:
+def fields_table(fields: list[Field], styles: dict[str, ParagraphStyle]) -> Table:
     rows = []
     for f in fields:
-        style = styles["monocell"] if _is_digest(f.value) else styles["cell"]
-        value = [Paragraph(_x(line), style) for line in f.value.split("\n")]
-        rows.append([_p(f.label, styles["label"]), value])
+        style = styles["monocell"] if is_digest(f.value) else styles["cell"]
+        value = [Paragraph(markup(line), style) for line in f.value.split("\n")]
+        rows.append([para(f.label, styles["label"]), value])
     table = Table(rows, colWidths=[48 * mm, WIDTH - 48 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -566,15 +592,15 @@ def _fields_table(fields: list[Field], styles: dict[str, ParagraphStyle]) -> Tab
     return table
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_x(text), style)
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(markup(text), style)
 
 
 def _shown(path: Path | str) -> str:
     return displayable(str(path))
 
 
-def _x(text: str) -> str:
+def markup(text: str) -> str:
     """Outside or translated text as paragraph markup: escaped, and each character the font
     lacks written as its code point (never an empty box, never a missing letter unnoticed)."""
     glyphs = _glyphs()
@@ -595,7 +621,7 @@ def _glyphs() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def report_styles() -> dict[str, ParagraphStyle]:
     _glyphs()  # the font is registered before a style names it
     base = ParagraphStyle("base", fontName=FONT, fontSize=8.5, leading=11, textColor=INK)
 
@@ -623,5 +649,5 @@ def _styles() -> dict[str, ParagraphStyle]:
     return styles
 
 
-def _strong(text: str, style: ParagraphStyle) -> Paragraph:
-    return _Strong(_x(text), style)
+def strong(text: str, style: ParagraphStyle) -> Paragraph:
+    return Strong(markup(text), style)

@@ -35,6 +35,8 @@ from .levels import assert_signable
 from .prehash import DigestPipeline
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from ..credentials.base import Credential
     from ..timestamps.client import TimestampService
 from .request import SignatureFormat, SignRequest, SignResult
@@ -171,6 +173,10 @@ def hash_ahead(
 class BatchOutcome:
     results: list[SignResult] = field(default_factory=list)
     failures: list[ParapheError] = field(default_factory=list)
+    certificate: x509.Certificate | None = None
+    """The signer's certificate, and below the rest of its chain as the signatures embed it:
+    what a verification guide names (the key is closed by the time the batch returns)."""
+    chain: tuple[x509.Certificate, ...] = ()
 
 
 class BatchSigner:
@@ -196,7 +202,9 @@ class BatchSigner:
         self.handler = HANDLERS[request.format](credential, request, timestamps)
 
     def run(self, plan: BatchPlan, digests: DigestPipeline | None = None) -> BatchOutcome:
-        outcome = BatchOutcome()
+        outcome = BatchOutcome(
+            certificate=self.credential.certificate, chain=tuple(self.credential.chain)
+        )
         total = len(plan.documents)
         if digests is None:
             digests = hash_ahead(plan, self.request, self.on_progress, self.cancel)

@@ -7,6 +7,7 @@ with a dialog, and lists what was written.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
@@ -42,7 +43,7 @@ from ...core.text.display_text import displayable
 from ...core.timestamps.servers import tsa_servers
 from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PasswordDialog, PinDialog
-from ..i18n import localized
+from ..i18n import localized, resolve_language
 from ..widgets.certificate_picker import CertificatePicker
 from ..widgets.file_list import FileList
 from ..widgets.pdf_preview import PdfPreview
@@ -58,6 +59,8 @@ class SignPage(QWidget):
         self.settings = settings
         self.worker: SignWorker | None = None
         self.results: list[Path] = []
+        self.guide: Path | None = None
+        """The last batch's verification guide, if one was written."""
         self.pool = QThreadPool.globalInstance()
         self._attempt_reported = False
         self._build()
@@ -118,6 +121,17 @@ class SignPage(QWidget):
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("&Level:"), self.level)
         form.addRow(self.tr("Output:"), output_row)
+        self.write_guide = QCheckBox(self.tr("Attac&h a verification procedure (PDF)"))
+        self.write_guide.setToolTip(
+            self.tr(
+                "Writes beside the signatures a PDF that tells the buyer how to verify them, free"
+                " of charge, as the arrêté of 22 March 2019 asks of a bidder."
+            )
+        )
+        self.write_guide.setChecked(self.settings.write_verification_guide)
+        self.write_guide.setEnabled("write_verification_guide" not in self.settings.locked)
+        self.write_guide.toggled.connect(self._remember_guide_choice)
+        form.addRow("", self.write_guide)
 
         # Visible signature (PAdES)
         self.visible = QCheckBox(self.tr("&Visible signature on the page"))
@@ -248,6 +262,12 @@ class SignPage(QWidget):
                 return fmt
         return SignatureFormat.XADES
 
+    def _remember_guide_choice(self, checked: bool) -> None:
+        """The choice holds for the next signings, and the next sessions."""
+        self.settings.write_verification_guide = checked
+        with contextlib.suppress(OSError):  # not saved: still holds for this session
+            self.settings.save()
+
     def choose_output(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Output folder"))
         if name:
@@ -323,12 +343,15 @@ class SignPage(QWidget):
             show_error(self, error)
             return
         self._attempt_started()
-        worker = SignWorker(request, identity.source)
+        guide = resolve_language(self.settings.language) if self.write_guide.isChecked() else None
+        worker = SignWorker(request, identity.source, guide_language=guide)
         worker.signals.secret_needed.connect(self._answer_secret)  # a bound slot: GUI thread
         worker.signals.progress.connect(self._on_progress)
         worker.signals.file_done.connect(self._on_file_done)
         worker.signals.notice.connect(self._on_notice)
         worker.signals.failed.connect(self._on_failed)
+        worker.signals.guide_written.connect(self._on_guide_written)
+        worker.signals.guide_failed.connect(self._on_guide_failed)
         worker.signals.finished.connect(self._on_finished)
         self.worker = worker
         self.picker.busy = True
@@ -338,6 +361,7 @@ class SignPage(QWidget):
     def _attempt_started(self) -> None:
         self._attempt_reported = False
         self.results = []
+        self.guide = None
         self.results_list.clear()
         self.file_progress.show()
         self.overall_progress.show()
@@ -396,6 +420,13 @@ class SignPage(QWidget):
         # Also where the eye is while waiting: "type the PIN on the reader's keypad" comes while
         # the reader waits, before any progress replaces it.
         self.status.setText(text)
+
+    def _on_guide_written(self, path: Path) -> None:
+        self.guide = path
+        self.results_list.addItem(f"✔ {displayable(path.name)}")
+
+    def _on_guide_failed(self, error: object) -> None:
+        self.results_list.addItem(f"✘ {localized(error)}")
 
     def _on_failed(self, error: object) -> None:
         if isinstance(error, BaseException):

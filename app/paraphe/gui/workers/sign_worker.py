@@ -1,5 +1,8 @@
 """Signing off the GUI thread through the engine's ``sign_batch``, reporting through signals.
 
+When asked, the batch's verification guide is written here too, after the signatures: making
+a PDF takes a moment the window must not freeze for.
+
 A password or PIN is asked on the GUI thread: the worker emits ``secret_needed`` and waits until
 the dialog answers (Electrum's pattern); the secret lives in the worker only until the engine
 has used it.
@@ -8,6 +11,7 @@ has used it.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -17,6 +21,9 @@ from ...core.errors import Cancelled
 from ...core.progress import CancelToken
 from ...core.signing.request import SignRequest
 
+if TYPE_CHECKING:
+    from ...core.signing.engine import BatchOutcome
+
 
 class SignSignals(QObject):
     progress = Signal(object)  # Progress
@@ -24,16 +31,22 @@ class SignSignals(QObject):
     notice = Signal(object)  # Notice
     secret_needed = Signal(object)  # SecretRequest: answer with SignWorker.answer_secret
     failed = Signal(object)  # an exception that stopped the batch (wrong PIN, ...)
+    guide_written = Signal(object)  # Path of the verification guide
+    guide_failed = Signal(object)  # GuideNotWritable: the signatures are written, not the guide
     finished = Signal(object)  # BatchOutcome, or None when the batch stopped
 
 
 class SignWorker(QRunnable):
     """Runs in the thread pool. ``cancel()`` may be called from the GUI thread at any time."""
 
-    def __init__(self, request: SignRequest, source: KeySource) -> None:
+    def __init__(
+        self, request: SignRequest, source: KeySource, guide_language: str | None = None
+    ) -> None:
         super().__init__()
         self.request = request
         self.source = source
+        self.guide_language = guide_language
+        """The verification guide's language, None for no guide."""
         self._secret: str | None = None
         self._answered = threading.Event()
         self.token = CancelToken()
@@ -75,4 +88,34 @@ class SignWorker(QRunnable):
             self.signals.failed.emit(error)
             self.signals.finished.emit(None)
             return
+        if self.guide_language is not None and outcome.results and not outcome.failures:
+            self._write_guide(outcome, self.guide_language)
         self.signals.finished.emit(outcome)
+
+    def _write_guide(self, outcome: BatchOutcome, language: str) -> None:
+        from ... import __version__
+        from ...core.reports.verification_guide import (
+            GuideNotWritable,
+            current_trusted_lists,
+            guide_folder,
+            guide_words,
+            publish_verification_guide,
+        )
+        from ..i18n import tr_engine
+
+        assert outcome.certificate is not None  # set by every batch that signed
+        try:
+            path = publish_verification_guide(
+                outcome.results,
+                outcome.certificate,
+                outcome.chain,
+                folder=guide_folder(self.request, outcome.results),
+                words=guide_words(tr_engine),
+                language=language,
+                version=__version__,
+                trusted_lists=current_trusted_lists(),
+            )
+        except GuideNotWritable as error:
+            self.signals.guide_failed.emit(error)
+            return
+        self.signals.guide_written.emit(path)

@@ -100,6 +100,10 @@
    <translation>paraphe : avertissement : {message}</translation>
   </message>
   <message>
+   <source>verification guide: {path}</source>
+   <translation>procédure de vérification : {path}</translation>
+  </message>
+  <message>
    <source>{signed} signed, {failed} failed.</source>
    <translation>{signed} signé(s), {failed} en échec.</translation>
   </message>
@@ -1000,6 +1004,206 @@
    <translation>ÉCHEC</translation>
   </message>
   <message>
+   <source>Signature verification procedure</source>
+   <translation>Procédure de vérification des signatures</translation>
+  </message>
+  <message>
+   <source>This document accompanies the electronic signatures listed below. It lets their recipient, a public buyer for instance, verify them free of charge, as the arrêté of 22 March 2019 on the signature of public contracts requires of a bidder who signs with a tool other than the buyer platform's.</source>
+   <translation>Ce document accompagne les signatures électroniques énumérées ci-dessous. Il permet à leur destinataire, un acheteur public par exemple, de les vérifier gratuitement, comme l’arrêté du 22 mars 2019 relatif à la signature électronique des contrats de la commande publique l’exige du soumissionnaire qui signe avec un autre outil que celui du profil d’acheteur.</translation>
+  </message>
+  <message>
+   <source>signature (XAdES)</source>
+   <translation>signature (XAdES)</translation>
+  </message>
+  <message>
+   <source>signature (CAdES)</source>
+   <translation>signature (CAdES)</translation>
+  </message>
+  <message>
+   <source>signed PDF (PAdES)</source>
+   <translation>PDF signé (PAdES)</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the verification guide here ({detail}); the signatures are written, the guide is not.</source>
+   <translation>{path} : impossible d’écrire la procédure de vérification ici ({detail}) ; les signatures sont écrites, la procédure ne l’est pas.</translation>
+  </message>
+  <message>
+   <source>each signature is valid (TOTAL_PASSED);</source>
+   <translation>chaque signature est valide (TOTAL_PASSED) ;</translation>
+  </message>
+  <message>
+   <source>its signer is the one named above, with the same certificate fingerprint;</source>
+   <translation>son signataire est celui nommé ci-dessus, avec la même empreinte de certificat ;</translation>
+  </message>
+  <message>
+   <source>each file's SHA-256 is the one above (on Windows: certutil -hashfile FILE SHA256; on macOS and Linux: shasum -a 256 FILE);</source>
+   <translation>l’empreinte SHA-256 de chaque fichier est celle indiquée ci-dessus (sous Windows : certutil -hashfile FICHIER SHA256 ; sous macOS et Linux : shasum -a 256 FICHIER) ;</translation>
+  </message>
+  <message>
+   <source>for a public contract, the signature is at least advanced and based on a qualified certificate (AdES/QC or QES), as the arrêté of 22 March 2019 requires.</source>
+   <translation>pour un marché public, la signature est au moins avancée et repose sur un certificat qualifié (AdES/QC ou QES), comme l’exige l’arrêté du 22 mars 2019.</translation>
+  </message>
+  <message>
+   <source>1. With Paraphe</source>
+   <translation>1. Avec Paraphe</translation>
+  </message>
+  <message>
+   <source>2. With the European Commission's DSS demonstration validator</source>
+   <translation>2. Avec le validateur de démonstration DSS de la Commission européenne</translation>
+  </message>
+  <message>
+   <source>3. With the French State's free services</source>
+   <translation>3. Avec les services gratuits de l’État</translation>
+  </message>
+  <message>
+   <source>Guide made on {time} by Paraphe {version}</source>
+   <translation>Procédure établie le {time} par Paraphe {version}</translation>
+  </message>
+  <message>
+   <source>no EU trusted list was available</source>
+   <translation>aucune liste de confiance de l’UE n’était disponible</translation>
+  </message>
+  <message>
+   <source>Provider</source>
+   <translation>Prestataire</translation>
+  </message>
+  <message>
+   <source>Revocation list (CRL)</source>
+   <translation>Liste de révocation (CRL)</translation>
+  </message>
+  <message>
+   <source>OCSP responder</source>
+   <translation>serveur OCSP</translation>
+  </message>
+  <message>
+   <source>Authority's certificate (download)</source>
+   <translation>Certificat de l’autorité (téléchargement)</translation>
+  </message>
+  <message>
+   <source>Paraphe verifies signatures free of charge, without a network if need be.</source>
+   <translation>Paraphe vérifie les signatures gratuitement, au besoin sans réseau.</translation>
+  </message>
+  <message>
+   <source>Put the documents and their signatures in one folder, as handed over.</source>
+   <translation>Placez les documents et leurs signatures dans un même dossier, tels qu’ils ont été remis.</translation>
+  </message>
+  <message>
+   <source>In the desktop application, open the Verify tab and drop the folder on it; on the command line, run: paraphe verify FOLDER (with --report report.pdf to keep a verification report).</source>
+   <translation>Dans l’application de bureau, ouvrez l’onglet Vérifier et déposez-y le dossier ; en ligne de commande, lancez : paraphe verify DOSSIER (avec --report rapport.pdf pour garder un rapport de vérification).</translation>
+  </message>
+  <message>
+   <source>Each signature must be shown valid, made by the signer named above.</source>
+   <translation>Chaque signature doit être indiquée valide, faite par le signataire nommé ci-dessus.</translation>
+  </message>
+  <message>
+   <source>Open this address in a web browser (free, no account): {url}</source>
+   <translation>Ouvrez cette adresse dans un navigateur web (gratuit, sans compte) : {url}</translation>
+  </message>
+  <message>
+   <source>Under “Signed file”, choose the signature file (.xml or .p7s) or the signed PDF; for a signature file, give the document it signs under “Original file(s)”.</source>
+   <translation>Sous « Signed file », choisissez le fichier de signature (.xml ou .p7s) ou le PDF signé ; pour un fichier de signature, donnez le document qu’il signe sous « Original file(s) ».</translation>
+  </message>
+  <message>
+   <source>Click “Validate”: the simple report gives the indication (TOTAL_PASSED: valid), the signer and the qualification (QESig: qualified electronic signature).</source>
+   <translation>Cliquez sur « Validate » : le rapport simple (« Simple report ») donne l’indication (TOTAL_PASSED : valide), le signataire et la qualification (QESig : signature électronique qualifiée).</translation>
+  </message>
+  <message>
+   <source>Buyer platforms verify the signatures of a tender when it is uploaded; PLACE, the State's buyer platform ({platform}), offers a free signature verification tool.</source>
+   <translation>Les profils d’acheteur vérifient les signatures d’une offre lors de son dépôt ; PLACE, la plateforme des achats de l’État ({platform}), propose un outil gratuit de vérification de signature.</translation>
+  </message>
+  <message>
+   <source>The free signature verification service of the French State is listed by the national cybersecurity agency (ANSSI) on {site}: search the site for “validation de signature”.</source>
+   <translation>Le service gratuit de vérification de signature de l’État est référencé par l’Agence nationale de la sécurité des systèmes d’information (ANSSI) sur {site} : cherchez « validation de signature » sur le site.</translation>
+  </message>
+  <message>
+   <source>Role</source>
+   <translation>Rôle</translation>
+  </message>
+  <message>
+   <source>File and SHA-256</source>
+   <translation>Fichier et SHA-256</translation>
+  </message>
+  <message>
+   <source>document</source>
+   <translation>document</translation>
+  </message>
+  <message>
+   <source>Signed files</source>
+   <translation>Fichiers signés</translation>
+  </message>
+  <message>
+   <source>Give the verifier each signature with the document it signs, both as they are: a file whose SHA-256 differs from the one below is not the file that was signed. A signed PDF holds its own signature.</source>
+   <translation>Remettez au vérificateur chaque signature avec le document qu’elle signe, tous deux tels quels : un fichier dont l’empreinte SHA-256 diffère de celle indiquée ci-dessous n’est pas le fichier signé. Un PDF signé contient sa propre signature.</translation>
+  </message>
+  <message>
+   <source>The certification authority</source>
+   <translation>L’autorité de certification</translation>
+  </message>
+  <message>
+   <source>Root certificate</source>
+   <translation>Certificat racine</translation>
+  </message>
+  <message>
+   <source>Root SHA-256 fingerprint</source>
+   <translation>Empreinte SHA-256 de la racine</translation>
+  </message>
+  <message>
+   <source>Issuing authority's certificate</source>
+   <translation>Certificat de l’autorité émettrice</translation>
+  </message>
+  <message>
+   <source>{status} since {date}</source>
+   <translation>{status} depuis le {date}</translation>
+  </message>
+  <message>
+   <source>List address</source>
+   <translation>Adresse de la liste</translation>
+  </message>
+  <message>
+   <source>What to check</source>
+   <translation>Ce qu’il faut vérifier</translation>
+  </message>
+  <message>
+   <source>Signed on</source>
+   <translation>Signé le</translation>
+  </message>
+  <message>
+   <source>Signed with</source>
+   <translation>Signé avec</translation>
+  </message>
+  <message>
+   <source>Signatures</source>
+   <translation>Signatures</translation>
+  </message>
+  <message>
+   <source>The authority that issued the signer's certificate is in the EU trusted lists (eIDAS regulation); its entry:</source>
+   <translation>L’autorité qui a délivré le certificat du signataire figure dans les listes de confiance de l’UE (règlement eIDAS) ; son inscription :</translation>
+  </message>
+  <message>
+   <source>EU trusted lists as of {date}</source>
+   <translation>listes de confiance de l’UE au {date}</translation>
+  </message>
+  <message>
+   <source>The signer's certificate</source>
+   <translation>Le certificat du signataire</translation>
+  </message>
+  <message>
+   <source>{issuer} (its certificate was not available when signing)</source>
+   <translation>{issuer} (son certificat n’était pas disponible lors de la signature)</translation>
+  </message>
+  <message>
+   <source>How to verify the signatures, free of charge</source>
+   <translation>Comment vérifier les signatures, gratuitement</translation>
+  </message>
+  <message>
+   <source>Any of these ways will do.</source>
+   <translation>Chacune de ces méthodes convient.</translation>
+  </message>
+  <message>
+   <source>The authority that issued the signer's certificate is not in the EU trusted lists Paraphe consulted ({lists}): the verifier must trust its certificate, below, explicitly (in DSS: as a trusted certificate).</source>
+   <translation>L’autorité qui a délivré le certificat du signataire ne figure pas dans les listes de confiance de l’UE consultées par Paraphe ({lists}) : le vérificateur doit faire explicitement confiance à son certificat, ci-dessous (dans DSS : comme certificat de confiance).</translation>
+  </message>
+  <message>
    <source>acceptable for public procurement</source>
    <translation>recevable pour les marchés publics</translation>
   </message>
@@ -1082,10 +1286,6 @@
   <message>
    <source>not checked</source>
    <translation>non vérifié</translation>
-  </message>
-  <message>
-   <source>OCSP responder</source>
-   <translation>serveur OCSP</translation>
   </message>
   <message>
    <source>certificate revocation list (CRL)</source>

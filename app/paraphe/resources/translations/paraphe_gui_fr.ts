@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name/>
+    <name></name>
     <message>
         <location filename="../../gui/smoke_test.py" line="56"/>
         <source>acceptable for public procurement</source>
@@ -93,7 +93,7 @@
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
+        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
@@ -171,7 +171,7 @@
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="77"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="92"/>
@@ -227,7 +227,7 @@
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="76"/>
         <source>Timestamp server: {servers}</source>
-        <translation>Serveur d'horodatage : {servers}</translation>
+        <translation>Serveur d&apos;horodatage : {servers}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="84"/>
@@ -425,12 +425,12 @@
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="81"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
-        <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
+        <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
-        <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
+        <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="131"/>
         <source>A new language applies to windows opened after OK.</source>
-        <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
+        <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="136"/>
@@ -493,12 +493,12 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
         <source>&amp;Timestamp servers:</source>
-        <translation>Serveurs d'&amp;horodatage :</translation>
+        <translation>Serveurs d&apos;&amp;horodatage :</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="161"/>
         <source>One address per line, tried in order: the next one is used when a server does not answer. Levels B-T and above need at least one.</source>
-        <translation>Une adresse par ligne, essayées dans l'ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
+        <translation>Une adresse par ligne, essayées dans l&apos;ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
@@ -562,18 +562,18 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="295"/>
-        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
-        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
+        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
         <source>Timestamp server, line %1: enter an address starting with http:// or https://, without a user name or password.</source>
-        <translation>Serveur d'horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d'utilisateur ni mot de passe.</translation>
+        <translation>Serveur d&apos;horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d&apos;utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="318"/>
         <source>Default level %1 needs a timestamp server.</source>
-        <translation>Le niveau par défaut %1 demande un serveur d'horodatage.</translation>
+        <translation>Le niveau par défaut %1 demande un serveur d&apos;horodatage.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="323"/>
@@ -584,158 +584,168 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="86"/>
+        <location filename="../../gui/pages/sign_page.py" line="89"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="87"/>
+        <location filename="../../gui/pages/sign_page.py" line="90"/>
         <source>CA&amp;dES (.p7s token)</source>
         <translation>CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="88"/>
+        <location filename="../../gui/pages/sign_page.py" line="91"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="103"/>
+        <location filename="../../gui/pages/sign_page.py" line="106"/>
         <source>&amp;Beside the originals</source>
         <translation>À &amp;côté des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="104"/>
+        <location filename="../../gui/pages/sign_page.py" line="107"/>
         <source>In this f&amp;older:</source>
         <translation>Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="106"/>
-        <location filename="../../gui/pages/sign_page.py" line="252"/>
+        <location filename="../../gui/pages/sign_page.py" line="109"/>
+        <location filename="../../gui/pages/sign_page.py" line="272"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="107"/>
+        <location filename="../../gui/pages/sign_page.py" line="110"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="116"/>
+        <location filename="../../gui/pages/sign_page.py" line="119"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="118"/>
+        <location filename="../../gui/pages/sign_page.py" line="121"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="119"/>
+        <location filename="../../gui/pages/sign_page.py" line="122"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="120"/>
+        <location filename="../../gui/pages/sign_page.py" line="123"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="123"/>
+        <location filename="../../gui/pages/sign_page.py" line="124"/>
+        <source>Attac&amp;h a verification procedure (PDF)</source>
+        <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="127"/>
+        <source>Writes beside the signatures a PDF that tells the buyer how to verify them, free of charge, as the arrêté of 22 March 2019 asks of a bidder.</source>
+        <translation>Écrit à côté des signatures un PDF qui indique à l’acheteur comment les vérifier gratuitement, comme l’arrêté du 22 mars 2019 le demande au soumissionnaire.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="137"/>
         <source>&amp;Visible signature on the page</source>
         <translation>Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="127"/>
+        <location filename="../../gui/pages/sign_page.py" line="141"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="130"/>
+        <location filename="../../gui/pages/sign_page.py" line="144"/>
         <source>Click on the page to place the signature.</source>
         <translation>Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="134"/>
+        <location filename="../../gui/pages/sign_page.py" line="148"/>
         <source>Page:</source>
         <translation>Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="136"/>
+        <location filename="../../gui/pages/sign_page.py" line="150"/>
         <source>Visible signature (PAdES)</source>
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="143"/>
+        <location filename="../../gui/pages/sign_page.py" line="157"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="146"/>
+        <location filename="../../gui/pages/sign_page.py" line="160"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="149"/>
+        <location filename="../../gui/pages/sign_page.py" line="163"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="161"/>
+        <location filename="../../gui/pages/sign_page.py" line="175"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="162"/>
+        <location filename="../../gui/pages/sign_page.py" line="176"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="164"/>
+        <location filename="../../gui/pages/sign_page.py" line="178"/>
         <source>Verify &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="174"/>
+        <location filename="../../gui/pages/sign_page.py" line="188"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="220"/>
+        <location filename="../../gui/pages/sign_page.py" line="234"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="222"/>
+        <location filename="../../gui/pages/sign_page.py" line="236"/>
         <source>Needs a timestamp server: add one in Settings</source>
-        <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
+        <translation>Demande un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="265"/>
+        <location filename="../../gui/pages/sign_page.py" line="285"/>
         <source>This PDF cannot be previewed.</source>
         <translation>Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="347"/>
+        <location filename="../../gui/pages/sign_page.py" line="371"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="374"/>
+        <location filename="../../gui/pages/sign_page.py" line="398"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="381"/>
+        <location filename="../../gui/pages/sign_page.py" line="405"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="351"/>
+        <location filename="../../gui/pages/sign_page.py" line="375"/>
         <source>Stopped: nothing more was signed.</source>
-        <translation>Arrêté : rien de plus n'a été signé.</translation>
+        <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="415"/>
+        <location filename="../../gui/pages/sign_page.py" line="446"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
@@ -745,7 +755,7 @@
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="66"/>
         <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l'un de ces certificats sont considérées comme de confiance.</translation>
+        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="70"/>
@@ -843,7 +853,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="254"/>
         <source>{count} national lists in use, besides the EU list of lists.</source>
-        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l'UE.</translation>
+        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l&apos;UE.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="260"/>
@@ -863,7 +873,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="283"/>
         <source>These are the lists shipped with Paraphe: update them to judge signatures against the current ones.</source>
-        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d'après les listes actuelles.</translation>
+        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d&apos;après les listes actuelles.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="292"/>
@@ -911,7 +921,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="86"/>
-        <source>The signature's qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
+        <source>The signature&apos;s qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
         <translation>La qualification de la signature selon les listes de confiance UE ; ✔ marque celles que la commande publique accepte (QESig, AdESig-QC).</translation>
     </message>
     <message>
@@ -927,7 +937,7 @@
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="110"/>
         <source>No signature was found for this document.</source>
-        <translation>Aucune signature n'a été trouvée pour ce document.</translation>
+        <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="117"/>
@@ -1061,7 +1071,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="328"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="372"/>
@@ -1096,17 +1106,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="416"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
-        <translation>Une signature en échec n'est pas étendue : un horodatage ne la rendrait pas valide.</translation>
+        <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="419"/>
         <source>The level of this signature could not be read.</source>
-        <translation>Le niveau de cette signature n'a pas pu être lu.</translation>
+        <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="422"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
-        <translation>Le fichier de signature n'est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d'abord l'archive).</translation>
+        <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="467"/>
@@ -1121,17 +1131,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="483"/>
         <source>No signature shown is below {level} and extendable.</source>
-        <translation>Aucune signature affichée n'est sous le niveau {level} et extensible.</translation>
+        <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="488"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
-        <translation>Nécessite un serveur d'horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
+        <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="493"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
-        <translation>Vérifiez d'abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
+        <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="497"/>
@@ -1176,7 +1186,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="607"/>
         <source>Asking the timestamp server…</source>
-        <translation>Interrogation du serveur d'horodatage…</translation>
+        <translation>Interrogation du serveur d&apos;horodatage…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="609"/>
@@ -1196,12 +1206,12 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="677"/>
         <source>Extension stopped: no signature file was modified.</source>
-        <translation>Extension arrêtée : aucun fichier de signature n'a été modifié.</translation>
+        <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="679"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
-        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l'arrêt ; les autres sont tels qu'ils étaient.</translation>
+        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ def _decide(
     signer: Any, chain: list[Any], at: dt.datetime, index: TrustedListIndex
 ) -> tuple[_Status | None, TrustedService | None, str, dict[str, str]]:
     """(status or None, the service that decided, reason template when none, its params)."""
-    services = _issuer_services(signer, chain, index)
+    services = issuer_services(signer, chain, index)
     if not services:
         return None, None, R_NOT_LISTED, {}
     statuses: list[tuple[_Status, TrustedService]] = []
@@ -218,9 +218,7 @@ def _label(
     return (QESIG, service, R_QESIG, {}) if status.qscd else (ADESIG_QC, service, R_ADESIG_QC, {})
 
 
-def _issuer_services(
-    signer: Any, chain: list[Any], index: TrustedListIndex
-) -> list[TrustedService]:
+def issuer_services(signer: Any, chain: list[Any], index: TrustedListIndex) -> list[TrustedService]:
     """The CA/QC services that list a certificate of the signer's chain, nearest first."""
     found: list[TrustedService] = []
     for cert in _issuers_nearest_first(signer, chain):
