@@ -145,7 +145,8 @@ def test_the_sign_page_lists_and_reports_forged_names_escaped(
         qtbot.mouseClick(sign_page.sign_button, Qt.MouseButton.LeftButton)
     assert not finished.args[0].failures
     written = [sign_page.results_list.item(i).text() for i in range(sign_page.results_list.count())]
-    assert written == [f"✔ {SHOWN}.txt - Signature 1.xml"]
+    # the signature, then the verification guide written beside it (on by default)
+    assert written == [f"✔ {SHOWN}.txt - Signature 1.xml", "✔ Signature verification procedure.pdf"]
     assert sign_page.status.textFormat() == Qt.TextFormat.PlainText
 
 
