@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build Paraphe for Linux: the PyInstaller bundle, a .deb and a portable tarball, in $DIST_DIR
 # (default dist/). Run from anywhere on Debian/Ubuntu; it sets the project up first
-# (tools/bootstrap.sh runtime) and installs the pinned build tools (installers/requirements-build.lock).
+# (tools/bootstrap.sh build: the runtime, binutils, fakeroot) and installs the pinned build tools
+# (installers/requirements-build.lock).
 #   installers/build-linux.sh            # bundle + .deb + tarball
 #   installers/build-linux.sh --smoke    # and install the .deb here (root), run its smoke tests, remove it
 set -euo pipefail
@@ -12,7 +13,7 @@ work="${BUILD_DIR:-$root/build}"
 smoke=0
 [ "${1:-}" = "--smoke" ] && smoke=1
 
-bash tools/bootstrap.sh runtime
+bash tools/bootstrap.sh build
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
   -r installers/requirements-build.lock
 version="$(.venv/bin/python -c 'import paraphe; print(paraphe.__version__)')"

@@ -2,6 +2,7 @@
 # Set up the project on Debian/Ubuntu: system packages (when root), .venv, locked Python packages.
 # Usage: tools/bootstrap.sh runtime   # what `paraphe demo` needs
 #        tools/bootstrap.sh dev       # plus what the test suite needs
+#        tools/bootstrap.sh build     # runtime, plus what installers/build-linux.sh needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-runtime}"
@@ -13,9 +14,12 @@ runtime_debs=(python3-venv)
 dev_debs=(softhsm2 opensc xmlsec1 poppler-utils libnss3-tools openssl
           libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb fonts-noto-core
           wixl msitools shellcheck)
+# Linux packaging: PyInstaller reads libraries with objdump (binutils); dpkg-deb under fakeroot.
+build_debs=(binutils fakeroot dpkg)
 
 want=("${runtime_debs[@]}")
 [ "$profile" = dev ] && want+=("${dev_debs[@]}")
+[ "$profile" = build ] && want+=("${build_debs[@]}")
 
 missing=()
 for pkg in "${want[@]}"; do
