@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,17 +20,14 @@ from cryptography.hazmat.primitives import serialization
 from tests.conftest import PKCS12_PASSWORD, RunParaphe
 from tests.support.pki import TestPki
 from tests.support.trusted_lists import (
-    FileServer,
     Pointer,
+    PublishedLists,
     QualificationSpec,
     ServiceSpec,
     Signer,
     StatusChange,
-    TspSpec,
     make_lotl,
-    make_trusted_list,
-    serve_files,
-    tamper,
+    published_lists,
 )
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -45,51 +41,30 @@ def _der(path: Path) -> bytes:
     )
 
 
-@dataclass
-class Lists:
-    server: FileServer
-    lotl_signer: Path
-    tso: Signer
-    lotl_key: Signer
-
-    def publish(
+class Lists(PublishedLists):
+    def publish(  # type: ignore[override]
         self,
         services: Sequence[ServiceSpec],
         *,
         next_update: datetime | None = None,
         signer: Signer | None = None,
         damaged: bool = False,
-    ) -> None:
-        national = make_trusted_list(
-            territory="FR",
-            sequence=42,
+    ) -> str:
+        """The French list of ``services``, issued yesterday, behind a LOTL current for 180 days."""
+        return super().publish(
+            services,
             issued=NOW - timedelta(days=1),
             next_update=next_update or NOW + timedelta(days=180),
-            tsps=[TspSpec("Paraphe Test TSP", list(services))],
-            signer=signer or self.tso,
-        )
-        self.server.files["tl-fr.xml"] = tamper(national) if damaged else national
-        self.server.files["eu-lotl.xml"] = make_lotl(
-            sequence=7,
-            issued=NOW - timedelta(days=1),
-            next_update=NOW + timedelta(days=180),
-            pointers=[
-                Pointer(
-                    "EU", self.server.url_for("eu-lotl.xml"), [self.lotl_key.cert_der()], lotl=True
-                ),
-                Pointer("FR", self.server.url_for("tl-fr.xml"), [self.tso.cert_der()]),
-            ],
-            signer=self.lotl_key,
+            lotl_next_update=NOW + timedelta(days=180),
+            signer=signer,
+            damaged=damaged,
         )
 
 
 @pytest.fixture
 def lists(tmp_path: Path) -> Iterator[Lists]:
-    lotl_key = Signer.generate("Test LOTL signer")
-    signer_file = tmp_path / "lotl-signer.pem"
-    signer_file.write_bytes(lotl_key.cert.public_bytes(serialization.Encoding.PEM))
-    with serve_files({}) as server:
-        yield Lists(server, signer_file, Signer.generate("Test FR scheme operator"), lotl_key)
+    with published_lists(tmp_path) as published:
+        yield Lists(**vars(published))
 
 
 @pytest.fixture(scope="module")

@@ -20,15 +20,10 @@ from paraphe.gui.widgets.verdict_tree import COLUMN_QUALIFICATION
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 from tests.support.trusted_lists import (
-    Pointer,
     QualificationSpec,
     ServiceSpec,
-    Signer,
     StatusChange,
-    TspSpec,
-    make_lotl,
-    make_trusted_list,
-    serve_files,
+    published_lists,
 )
 
 WAIT_MS = 120_000
@@ -54,29 +49,14 @@ def _publish(pki: TestPki, tmp_path: Path, qualifications: list[QualificationSpe
         [StatusChange("granted", NOW - timedelta(days=3650))],
         qualifications=qualifications,
     )
-    tso, lotl_key = Signer.generate("Test FR operator"), Signer.generate("Test LOTL signer")
-    anchor = tmp_path / "lotl-signer.pem"
-    anchor.write_bytes(lotl_key.cert.public_bytes(serialization.Encoding.PEM))
-    with serve_files({}) as server:
-        server.files["tl-fr.xml"] = make_trusted_list(
-            territory="FR",
+    with published_lists(tmp_path) as lists:
+        lists.publish(
+            [service],
+            issued=NOW - timedelta(days=1),
+            next_update=NOW + timedelta(days=90),
             sequence=3,
-            issued=NOW - timedelta(days=1),
-            next_update=NOW + timedelta(days=90),
-            tsps=[TspSpec("Paraphe Test TSP", [service])],
-            signer=tso,
         )
-        server.files["eu-lotl.xml"] = make_lotl(
-            sequence=9,
-            issued=NOW - timedelta(days=1),
-            next_update=NOW + timedelta(days=90),
-            pointers=[
-                Pointer("EU", server.url_for("eu-lotl.xml"), [lotl_key.cert_der()], lotl=True),
-                Pointer("FR", server.url_for("tl-fr.xml"), [tso.cert_der()]),
-            ],
-            signer=lotl_key,
-        )
-        manage.refresh(server.url_for("eu-lotl.xml"), lotl_signer=anchor)
+        manage.refresh(lists.lotl_url, lotl_signer=lists.lotl_signer)
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from asn1crypto import tsp as asn1_tsp
@@ -658,3 +659,72 @@ def serve_files(files: dict[str, bytes]) -> Iterator[FileServer]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# --- a published set: one national list behind a LOTL ----------------------------------------
+
+
+@dataclass
+class PublishedLists:
+    """A LOTL (``eu-lotl.xml``) pointing to one national list (``tl-<territory>.xml``), served by
+    ``server``, signed by ``lotl_key`` and ``tso``; ``lotl_signer`` is the LOTL key's certificate
+    as a PEM file, what ``trust update --lotl-signer`` and ``manage.refresh`` take."""
+
+    server: FileServer
+    lotl_key: Signer
+    tso: Signer
+    lotl_signer: Path
+
+    @property
+    def lotl_url(self) -> str:
+        return self.server.url_for("eu-lotl.xml")
+
+    def publish(
+        self,
+        services: Sequence[ServiceSpec],
+        *,
+        issued: datetime,
+        next_update: datetime,
+        territory: str = "FR",
+        sequence: int = 42,
+        signer: Signer | None = None,
+        damaged: bool = False,
+        lotl_next_update: datetime | None = None,
+    ) -> str:
+        """Serve a national list of ``services`` (signed by ``signer``, else the scheme
+        operator; ``damaged``: changed after signing) behind a LOTL (next update
+        ``lotl_next_update``, else the list's); the list's label is returned."""
+        name = f"tl-{territory.lower()}.xml"
+        national = make_trusted_list(
+            territory=territory,
+            sequence=sequence,
+            issued=issued,
+            next_update=next_update,
+            tsps=[TspSpec("Paraphe Test TSP", list(services))],
+            signer=signer or self.tso,
+        )
+        self.server.files[name] = tamper(national) if damaged else national
+        self.server.files["eu-lotl.xml"] = make_lotl(
+            sequence=7,
+            issued=issued,
+            next_update=lotl_next_update or next_update,
+            pointers=[
+                Pointer("EU", self.lotl_url, [self.lotl_key.cert_der()], lotl=True),
+                Pointer(territory, self.server.url_for(name), [self.tso.cert_der()]),
+            ],
+            signer=self.lotl_key,
+        )
+        return f"{territory} {sequence} {issued:%Y-%m-%d}"
+
+
+@contextmanager
+def published_lists(folder: Path) -> Iterator[PublishedLists]:
+    """Fresh keys for a LOTL and a scheme operator, a server on 127.0.0.1 with nothing yet
+    published, the LOTL key's certificate written in ``folder``."""
+    lotl_key = Signer.generate("Test LOTL signer")
+    signer_file = folder / "lotl-signer.pem"
+    signer_file.write_bytes(lotl_key.cert.public_bytes(serialization.Encoding.PEM))
+    with serve_files({}) as server:
+        yield PublishedLists(
+            server, lotl_key, Signer.generate("Test FR scheme operator"), signer_file
+        )

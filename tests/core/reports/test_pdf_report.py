@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.cli.i18n import _catalogue
+from paraphe.cli.i18n import translator
 from paraphe.core.errors import Notice
 from paraphe.core.etsi import BaselineLevel, SignatureFormat
 from paraphe.core.reports.details import Localizer
@@ -44,29 +44,13 @@ CASES = {
 }
 FORMATS = (SignatureFormat.XADES, SignatureFormat.CADES, SignatureFormat.PADES)
 
-PENDING_FRENCH = {
-    "Electronic signature verification report": "Rapport de vérification de signatures électroniques",
-    "Identity of the signer": "Identité du signataire",
-    "Category of the certificate": "Catégorie du certificat",
-    "Format and level of the signature": "Format et niveau de la signature",
-    "Certificate valid and not revoked at the signing time": (
-        "Certificat valide et non révoqué au moment de la signature"
-    ),
-    "Integrity of the signed document": "Intégrité du document signé",
-}
-"""The French of the report's own titles, until the engine catalogue has them."""
-
 
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _french(text: str) -> str:
-    return _catalogue("fr").get(text) or PENDING_FRENCH.get(text, text)
-
-
 ENGLISH = Localizer(translate=lambda text: text, moment=_iso)
-FRENCH = Localizer(translate=_french, moment=_iso)
+FRENCH = Localizer(translate=translator("fr"), moment=_iso)  # the shipped catalogue
 
 
 def sign_case(pki: TestPki, folder: Path, fmt: SignatureFormat, case: str) -> Path:
@@ -221,12 +205,12 @@ def test_the_qualification_from_the_trusted_lists(
         [category] = [
             c
             for c in arrete_checks(signature, FRENCH, Digests())
-            if c.title == _french("Category of the certificate")
+            if c.title == FRENCH.translate("Category of the certificate")
         ]
         assert category.outcome is Outcome.PASSED
         text = " ".join(pdf_text(written(report, [bid], FRENCH, "fr"), tmp_path).split())
         assert QESIG in text and "FR 42 2026-01-05" in text
-        assert _french("acceptable for public procurement") in text
+        assert FRENCH.translate("acceptable for public procurement") in text
     finally:
         signature.qualification = None
 

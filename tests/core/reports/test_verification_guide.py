@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 
-from paraphe.cli.i18n import _catalogue
+from paraphe.cli.i18n import translator
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.reports.details import grouped
 from paraphe.core.reports.verification_guide import (
@@ -33,18 +32,7 @@ from paraphe.core.reports.verification_guide import (
 from paraphe.core.signing.request import SignatureFormat, SignRequest, SignResult
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.signing import sign_with
-from tests.support.trusted_lists import (
-    Pointer,
-    ServiceSpec,
-    Signer,
-    StatusChange,
-    TspSpec,
-    make_lotl,
-    make_trusted_list,
-    serve_files,
-)
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+from tests.support.trusted_lists import ServiceSpec, StatusChange, published_lists
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 FRENCH_TITLE = "Procédure de vérification des signatures"
@@ -52,7 +40,7 @@ ENGLISH_TITLE = "Signature verification procedure"
 
 
 def french(text: str) -> str:
-    return _catalogue("fr").get(text, text)
+    return translator("fr")(text)
 
 
 def english(text: str) -> str:
@@ -206,45 +194,19 @@ def listed(pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     from paraphe.core.trust.eutl.manage import refresh
 
     monkeypatch.setenv("PARAPHE_DATA_DIR", str(tmp_path / "data"))
-    lotl_key = Signer.generate("Test LOTL signer")
-    tso = Signer.generate("Test FR scheme operator")
-    signer_file = tmp_path / "lotl-signer.pem"
-    signer_file.write_bytes(lotl_key.cert.public_bytes(serialization.Encoding.PEM))
-    issued = NOW - dt.timedelta(days=1)
     ca = x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())
-    with serve_files({}) as server:
-        server.files["tl-fr.xml"] = make_trusted_list(
-            territory="FR",
-            sequence=42,
-            issued=issued,
-            next_update=NOW + dt.timedelta(days=180),
-            tsps=[
-                TspSpec(
-                    "Paraphe Test TSP",
-                    [
-                        ServiceSpec(
-                            "Paraphe Test Qualified CA",
-                            [ca.public_bytes(serialization.Encoding.DER)],
-                            [StatusChange("granted", NOW - dt.timedelta(days=3650))],
-                            for_types=["ForeSignatures"],
-                        )
-                    ],
-                )
-            ],
-            signer=tso,
+    service = ServiceSpec(
+        "Paraphe Test Qualified CA",
+        [ca.public_bytes(serialization.Encoding.DER)],
+        [StatusChange("granted", NOW - dt.timedelta(days=3650))],
+        for_types=["ForeSignatures"],
+    )
+    with published_lists(tmp_path) as lists:
+        label = lists.publish(
+            [service], issued=NOW - dt.timedelta(days=1), next_update=NOW + dt.timedelta(days=180)
         )
-        server.files["eu-lotl.xml"] = make_lotl(
-            sequence=7,
-            issued=issued,
-            next_update=NOW + dt.timedelta(days=180),
-            pointers=[
-                Pointer("EU", server.url_for("eu-lotl.xml"), [lotl_key.cert_der()], lotl=True),
-                Pointer("FR", server.url_for("tl-fr.xml"), [tso.cert_der()]),
-            ],
-            signer=lotl_key,
-        )
-        refresh(server.url_for("eu-lotl.xml"), lotl_signer=signer_file)
-        yield f"FR 42 {issued:%Y-%m-%d}"
+        refresh(lists.lotl_url, lotl_signer=lists.lotl_signer)
+        yield label
 
 
 def test_an_issuer_in_a_trusted_list_is_named_by_its_entry(signed: Signed, listed: str) -> None:
