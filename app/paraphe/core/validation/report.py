@@ -44,6 +44,44 @@ class DetectedFormat(enum.StrEnum):
     PADES = "PAdES"
 
 
+class Packaging(enum.StrEnum):
+    """Where the signature sits relative to what it signs (EN 319 132-1 / 319 122-1 terms)."""
+
+    DETACHED = "detached"
+    """Beside what it signs: a token and its document(s), an ASiC's signature file."""
+    ENVELOPED = "enveloped"
+    """Inside the XML document it signs (the enveloped-signature transform)."""
+    ENVELOPING = "enveloping"
+    """Holding what it signs: a ds:Object, a CMS encapsulated content (a ``.p7m``)."""
+    EMBEDDED = "embedded"
+    """In a PDF's signature dictionary (PAdES)."""
+
+
+class Container(enum.StrEnum):
+    """The associated signature container holding the signature (EN 319 162-1)."""
+
+    ASIC_S = "ASiC-S"
+    ASIC_E = "ASiC-E"
+
+
+@dataclass(frozen=True)
+class SignedObject:
+    """One thing a signature covers, as its reference or content names it: what the verdict
+    says was signed. Wrapping defences make sure each one is what the name says."""
+
+    name: str
+    """A file name (a detached or ASiC reference, an enveloping .p7m's document), ``#id`` for
+    an element of the signature's own document, ``""`` for the whole enveloping document."""
+    kind: str
+    """``file`` (a file beside the token or in the container), ``same-document`` (an element of
+    the XML document holding the signature, or the whole of it), ``embedded`` (content inside
+    the signature: a ds:Object, a CMS encapsulated content), ``properties`` (the signed
+    properties or KeyInfo: not shown to users as a document)."""
+    digest_matches: bool | None = None
+    """True when its digest was checked and matches, False when it does not, None when not
+    checked (the signature failed before)."""
+
+
 class RevocationStatus(enum.StrEnum):
     GOOD = "good"
     REVOKED = "revoked"
@@ -197,6 +235,17 @@ class SignatureReport:
     checks: list[Check] = field(default_factory=list)
     qualification: Qualification | None = None
     """QESig, AdESig-QC, ... per the EU trusted lists at the signing time (``trust.eutl``)."""
+    packaging: Packaging | None = None
+    """Detached, enveloped, enveloping or embedded; None where not determined (damaged)."""
+    container: Container | None = None
+    """ASiC-S or ASiC-E when the signature was found in such a container."""
+    signed_objects: list[SignedObject] = field(default_factory=list)
+    """Everything the signature covers (its references, its encapsulated content)."""
+    counter_signature_of: str | None = None
+    """The ``signature_id`` of the signature this one counter-signs (same signature file)."""
+    ades: bool = True
+    """False for a plain XML-DSig or CMS signature without the AdES signed attributes: its
+    cryptography and certificate are checked, but it is not an AdES signature."""
 
     def __post_init__(self) -> None:
         if self.subindication is not None and not self.subindication.allowed_under(self.indication):
