@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import __version__
+from ... import SUPPORT_EMAIL, WEBSITE, __version__
 from .licences import Component, bundled_components
 
 
@@ -34,6 +34,15 @@ class AboutDialog(QDialog):
             )
         )
         description.setWordWrap(True)
+        contact = QLabel(
+            self.tr("Website: %1<br>Support: %2")
+            .replace("%1", f'<a href="{WEBSITE}">{WEBSITE}</a>')
+            .replace("%2", f'<a href="mailto:{SUPPORT_EMAIL}">{SUPPORT_EMAIL}</a>')
+        )
+        contact.setTextFormat(Qt.TextFormat.RichText)
+        contact.setOpenExternalLinks(True)
+        contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.contact = contact
 
         components_label = QLabel(self.tr("&Components included in this application:"))
         self.components = self._components_table(bundled_components(qVersion()))
@@ -53,6 +62,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(description)
+        layout.addWidget(contact)
         layout.addSpacing(8)
         layout.addWidget(components_label)
         layout.addWidget(self.components, 1)

@@ -87,7 +87,7 @@ class SignPage(QWidget):
         format_row = QHBoxLayout()
         for fmt, label in (
             (SignatureFormat.XADES, self.tr("&XAdES (.xml token)")),
-            (SignatureFormat.CADES, self.tr("CA&dES (.p7s token)")),
+            (SignatureFormat.CADES, self.tr("CAdES (.p7s &token)")),
             (SignatureFormat.PADES, self.tr("&PAdES (signed PDF)")),
         ):
             button = QRadioButton(label)
@@ -104,7 +104,7 @@ class SignPage(QWidget):
             self.level.addItem(level.value, level.value)
         self.update_levels()
         self.beside = QRadioButton(self.tr("&Beside the originals"))
-        self.elsewhere = QRadioButton(self.tr("In this f&older:"))
+        self.elsewhere = QRadioButton(self.tr("&In this folder:"))
         self.output_dir = QLineEdit(self.settings.output_dir or "")
         self.output_dir.setAccessibleName(self.tr("Output folder"))
         self.browse = QPushButton(self.tr("Bro&wse…"))
@@ -121,7 +121,7 @@ class SignPage(QWidget):
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("&Level:"), self.level)
         form.addRow(self.tr("Output:"), output_row)
-        self.write_guide = QCheckBox(self.tr("Attac&h a verification procedure (PDF)"))
+        self.write_guide = QCheckBox(self.tr("Attach a verification proced&ure (PDF)"))
         self.write_guide.setToolTip(
             self.tr(
                 "Writes beside the signatures a PDF that tells the buyer how to verify them, free"
@@ -134,7 +134,7 @@ class SignPage(QWidget):
         form.addRow("", self.write_guide)
 
         # Visible signature (PAdES)
-        self.visible = QCheckBox(self.tr("&Visible signature on the page"))
+        self.visible = QCheckBox(self.tr("Visible si&gnature on the page"))
         self.visible.toggled.connect(self._update_state)
         self.page = QSpinBox()
         self.page.setMinimum(1)
@@ -154,7 +154,7 @@ class SignPage(QWidget):
         visible_layout.addWidget(self.preview, 1)
 
         # Action, progress, results
-        self.sign_button = QPushButton(self.tr("&Sign"))
+        self.sign_button = QPushButton(self.tr("Sig&n"))
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(lambda: self.start_signing())
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -175,7 +175,7 @@ class SignPage(QWidget):
         self.results_list.setAccessibleName(self.tr("Signatures written"))
         self.open_folder = QPushButton(self.tr("&Open folder"))
         self.open_folder.clicked.connect(self.open_output_folder)
-        self.verify_now = QPushButton(self.tr("Verify &now"))
+        self.verify_now = QPushButton(self.tr("Verif&y now"))
         self.verify_now.clicked.connect(self._verify_results)
         action_row = QHBoxLayout()
         action_row.addWidget(self.overall_progress, 1)

@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
+    <name/>
     <message>
         <location filename="../../gui/smoke_test.py" line="56"/>
         <source>acceptable for public procurement</source>
@@ -28,26 +28,31 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/about_dialog.py" line="38"/>
+        <source>Website: %1&lt;br&gt;Support: %2</source>
+        <translation>Site web : %1&lt;br&gt;Assistance : %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/about_dialog.py" line="47"/>
         <source>&amp;Components included in this application:</source>
         <translation>&amp;Composants inclus dans cette application :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="43"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="52"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build. The Noto Sans font is under the SIL Open Font License 1.1.</source>
         <translation>Qt et PySide6 sont utilisés sous la licence GNU LGPL version 3 ; vous pouvez les remplacer par votre propre version. La police Noto Sans est sous licence SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
         <source>Component</source>
         <translation>Composant</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="66"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -61,9 +66,13 @@
         <translation>Certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="60"/>
         <source>Add a .p12 &amp;certificate…</source>
-        <translation>Ajouter un &amp;certificat .p12…</translation>
+        <translation type="vanished">Ajouter un &amp;certificat .p12…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="60"/>
+        <source>Add a .p12 c&amp;ertificate…</source>
+        <translation>Ajouter un certificat .p&amp;12…</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="62"/>
@@ -93,7 +102,7 @@
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
-        <translation>Aucun certificat pour l&apos;instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
+        <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
@@ -171,7 +180,7 @@
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="77"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s&apos;y réfère.</translation>
+        <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="92"/>
@@ -187,14 +196,22 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../gui/widgets/drop_zone.py" line="31"/>
         <source>Add &amp;files…</source>
-        <translation>Ajouter des &amp;fichiers…</translation>
+        <translation type="vanished">Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <source>Add a f&amp;older…</source>
+        <translation type="vanished">Ajouter un d&amp;ossier…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/drop_zone.py" line="31"/>
+        <source>&amp;Add files…</source>
+        <translation>Ajouter des fic&amp;hiers…</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/drop_zone.py" line="32"/>
-        <source>Add a f&amp;older…</source>
-        <translation>Ajouter un d&amp;ossier…</translation>
+        <source>Add a fol&amp;der…</source>
+        <translation>Ajouter &amp;un dossier…</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/drop_zone.py" line="45"/>
@@ -227,7 +244,7 @@
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="76"/>
         <source>Timestamp server: {servers}</source>
-        <translation>Serveur d&apos;horodatage : {servers}</translation>
+        <translation>Serveur d'horodatage : {servers}</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/extend_dialogs.py" line="84"/>
@@ -317,54 +334,111 @@
     </message>
     <message>
         <location filename="../../gui/widgets/file_list.py" line="55"/>
+        <source>&amp;Clear</source>
+        <translation>V&amp;ider</translation>
+    </message>
+    <message>
         <source>C&amp;lear</source>
-        <translation>&amp;Vider</translation>
+        <translation type="vanished">&amp;Vider</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="14"/>
+        <source>Using Paraphe</source>
+        <translation>Utiliser Paraphe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="28"/>
+        <source>Sign</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="30"/>
+        <source>Drop the files to sign on the Sign page (or press Ctrl+O), choose your certificate (a .p12 file or a card or USB token), the format and the level, then Sign. XAdES and CAdES write a signature file beside each document (“document - Signature 1.xml”); PAdES writes a signed copy of a PDF. Your originals are never changed.</source>
+        <translation>Déposez les fichiers à signer sur la page Signer (ou appuyez sur Ctrl+O), choisissez votre certificat (un fichier .p12, une carte ou une clé USB), le format et le niveau, puis Signer. XAdES et CAdES écrivent un fichier de signature à côté de chaque document (« document - Signature 1.xml ») ; PAdES écrit une copie signée du PDF. Vos originaux ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="38"/>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="40"/>
+        <source>Drop the files, folders or ZIP archives of a bid on the Verify page. Each signature gets a verdict: valid (green), indeterminate (amber: something could not be checked, such as the revocation status or an unknown authority) or failed (red: the document or the signature was changed, or the signature is not valid). Select a signature to see why, who signed and whether the signature is qualified according to the EU trusted lists.</source>
+        <translation>Déposez les fichiers, dossiers ou archives ZIP d’une offre sur la page Vérifier. Chaque signature reçoit un verdict : valide (vert), indéterminée (orange : un point n’a pas pu être vérifié, comme l’état de révocation ou une autorité inconnue) ou en échec (rouge : le document ou la signature a été modifié, ou la signature n’est pas valide). Sélectionnez une signature pour voir pourquoi, qui a signé et si la signature est qualifiée selon les listes de confiance de l’UE.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="49"/>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="51"/>
+        <source>Ctrl+O: add files · Ctrl+,: settings · F1: this help · Ctrl+Q: quit. Alt with the underlined letter reaches each button.</source>
+        <translation>Ctrl+O : ajouter des fichiers · Ctrl+, : paramètres · F1 : cette aide · Ctrl+Q : quitter. Alt et la lettre soulignée atteignent chaque bouton.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/help_dialog.py" line="58"/>
+        <source>More help on %1; write to %2.</source>
+        <translation>Plus d’aide sur %1 ; écrivez à %2.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="73"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="74"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66"/>
+        <location filename="../../gui/main_window.py" line="75"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/main_window.py" line="77"/>
+        <source>&amp;Open files…</source>
+        <translation>&amp;Ouvrir des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="70"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71"/>
+        <location filename="../../gui/main_window.py" line="81"/>
+        <source>&amp;Using Paraphe</source>
+        <translation>&amp;Utiliser Paraphe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>EU trusted lists updated.</source>
         <translation>Listes de confiance de l’UE mises à jour.</translation>
     </message>
@@ -425,12 +499,12 @@
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="81"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
-        <translation>Plus qu&apos;un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
+        <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
-        <translation>Un code PIN erroné a déjà été saisi : il reste peu d&apos;essais avant le blocage du jeton.</translation>
+        <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +547,7 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="131"/>
         <source>A new language applies to windows opened after OK.</source>
-        <translation>Une nouvelle langue s&apos;applique aux fenêtres ouvertes après OK.</translation>
+        <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="136"/>
@@ -493,12 +567,12 @@
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
         <source>&amp;Timestamp servers:</source>
-        <translation>Serveurs d&apos;&amp;horodatage :</translation>
+        <translation>Serveurs d'&amp;horodatage :</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="161"/>
         <source>One address per line, tried in order: the next one is used when a server does not answer. Levels B-T and above need at least one.</source>
-        <translation>Une adresse par ligne, essayées dans l&apos;ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
+        <translation>Une adresse par ligne, essayées dans l'ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
@@ -562,18 +636,18 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="295"/>
-        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : &quot; | ? * (it is part of a file name).</source>
-        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : &quot; | ? * (il fait partie d&apos;un nom de fichier).</translation>
+        <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
+        <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
         <source>Timestamp server, line %1: enter an address starting with http:// or https://, without a user name or password.</source>
-        <translation>Serveur d&apos;horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d&apos;utilisateur ni mot de passe.</translation>
+        <translation>Serveur d'horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d'utilisateur ni mot de passe.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="318"/>
         <source>Default level %1 needs a timestamp server.</source>
-        <translation>Le niveau par défaut %1 demande un serveur d&apos;horodatage.</translation>
+        <translation>Le niveau par défaut %1 demande un serveur d'horodatage.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/settings_dialog.py" line="323"/>
@@ -589,9 +663,8 @@
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="90"/>
         <source>CA&amp;dES (.p7s token)</source>
-        <translation>CA&amp;dES (jeton .p7s)</translation>
+        <translation type="vanished">CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="91"/>
@@ -601,12 +674,11 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="106"/>
         <source>&amp;Beside the originals</source>
-        <translation>À &amp;côté des originaux</translation>
+        <translation>À cô&amp;té des originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="107"/>
         <source>In this f&amp;older:</source>
-        <translation>Dans ce d&amp;ossier :</translation>
+        <translation type="vanished">Dans ce d&amp;ossier :</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="109"/>
@@ -617,7 +689,7 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="110"/>
         <source>Bro&amp;wse…</source>
-        <translation>&amp;Parcourir…</translation>
+        <translation>Par&amp;courir…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="119"/>
@@ -632,7 +704,7 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="122"/>
         <source>&amp;Level:</source>
-        <translation>&amp;Niveau :</translation>
+        <translation>Niv&amp;eau :</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="123"/>
@@ -640,9 +712,8 @@
         <translation>Sortie :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="124"/>
         <source>Attac&amp;h a verification procedure (PDF)</source>
-        <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
+        <translation type="vanished">&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="127"/>
@@ -650,9 +721,8 @@
         <translation>Écrit à côté des signatures un PDF qui indique à l’acheteur comment les vérifier gratuitement, comme l’arrêté du 22 mars 2019 le demande au soumissionnaire.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="137"/>
         <source>&amp;Visible signature on the page</source>
-        <translation>Signature &amp;visible sur la page</translation>
+        <translation type="vanished">Signature &amp;visible sur la page</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="141"/>
@@ -675,9 +745,8 @@
         <translation>Signature visible (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="157"/>
         <source>&amp;Sign</source>
-        <translation>&amp;Signer</translation>
+        <translation type="vanished">&amp;Signer</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="160"/>
@@ -700,9 +769,8 @@
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="178"/>
         <source>Verify &amp;now</source>
-        <translation>Vérifier &amp;maintenant</translation>
+        <translation type="vanished">Vérifier &amp;maintenant</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="188"/>
@@ -717,7 +785,7 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="236"/>
         <source>Needs a timestamp server: add one in Settings</source>
-        <translation>Demande un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres</translation>
+        <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="285"/>
@@ -742,7 +810,37 @@
     <message>
         <location filename="../../gui/pages/sign_page.py" line="375"/>
         <source>Stopped: nothing more was signed.</source>
-        <translation>Arrêté : rien de plus n&apos;a été signé.</translation>
+        <translation>Arrêté : rien de plus n'a été signé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="90"/>
+        <source>CAdES (.p7s &amp;token)</source>
+        <translation>CAdES (jeton .p&amp;7s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="107"/>
+        <source>&amp;In this folder:</source>
+        <translation>&amp;Dans ce dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="124"/>
+        <source>Attach a verification proced&amp;ure (PDF)</source>
+        <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="137"/>
+        <source>Visible si&amp;gnature on the page</source>
+        <translation>Signature visible sur la pa&amp;ge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="157"/>
+        <source>Sig&amp;n</source>
+        <translation>Sig&amp;ner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="178"/>
+        <source>Verif&amp;y now</source>
+        <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
         <location filename="../../gui/pages/sign_page.py" line="446"/>
@@ -755,7 +853,7 @@
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="66"/>
         <source>Signatures whose certificate chains up to one of these certificates are trusted.</source>
-        <translation>Les signatures dont le certificat remonte à l&apos;un de ces certificats sont considérées comme de confiance.</translation>
+        <translation>Les signatures dont le certificat remonte à l'un de ces certificats sont considérées comme de confiance.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_anchors_editor.py" line="70"/>
@@ -853,7 +951,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="254"/>
         <source>{count} national lists in use, besides the EU list of lists.</source>
-        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l&apos;UE.</translation>
+        <translation>{count} liste(s) nationale(s) utilisée(s), en plus de la liste des listes de l'UE.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="260"/>
@@ -873,7 +971,7 @@
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="283"/>
         <source>These are the lists shipped with Paraphe: update them to judge signatures against the current ones.</source>
-        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d&apos;après les listes actuelles.</translation>
+        <translation>Ce sont les listes fournies avec Paraphe : mettez-les à jour pour juger les signatures d'après les listes actuelles.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/trust_lists_status.py" line="292"/>
@@ -921,7 +1019,7 @@
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="86"/>
-        <source>The signature&apos;s qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
+        <source>The signature's qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
         <translation>La qualification de la signature selon les listes de confiance UE ; ✔ marque celles que la commande publique accepte (QESig, AdESig-QC).</translation>
     </message>
     <message>
@@ -937,7 +1035,7 @@
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="110"/>
         <source>No signature was found for this document.</source>
-        <translation>Aucune signature n&apos;a été trouvée pour ce document.</translation>
+        <translation>Aucune signature n'a été trouvée pour ce document.</translation>
     </message>
     <message>
         <location filename="../../gui/widgets/verdict_tree.py" line="117"/>
@@ -990,7 +1088,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="104"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
-        <translation>&amp;Hors ligne (uniquement les données de révocation déjà disponibles)</translation>
+        <translation>Hors &amp;ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="107"/>
@@ -1000,7 +1098,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="112"/>
         <source>&amp;Clear</source>
-        <translation>&amp;Vider</translation>
+        <translation>V&amp;ider</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="115"/>
@@ -1071,7 +1169,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="328"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
-        <translation>Vérification arrêtée : aucun verdict n&apos;est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
+        <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="372"/>
@@ -1106,17 +1204,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="416"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
-        <translation>Une signature en échec n&apos;est pas étendue : un horodatage ne la rendrait pas valide.</translation>
+        <translation>Une signature en échec n'est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="419"/>
         <source>The level of this signature could not be read.</source>
-        <translation>Le niveau de cette signature n&apos;a pas pu être lu.</translation>
+        <translation>Le niveau de cette signature n'a pas pu être lu.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="422"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
-        <translation>Le fichier de signature n&apos;est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d&apos;abord l&apos;archive).</translation>
+        <translation>Le fichier de signature n'est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d'abord l'archive).</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="467"/>
@@ -1131,17 +1229,17 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="483"/>
         <source>No signature shown is below {level} and extendable.</source>
-        <translation>Aucune signature affichée n&apos;est sous le niveau {level} et extensible.</translation>
+        <translation>Aucune signature affichée n'est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="488"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
-        <translation>Nécessite un serveur d&apos;horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
+        <translation>Nécessite un serveur d'horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="493"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
-        <translation>Vérifiez d&apos;abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
+        <translation>Vérifiez d'abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="497"/>
@@ -1186,7 +1284,7 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="607"/>
         <source>Asking the timestamp server…</source>
-        <translation>Interrogation du serveur d&apos;horodatage…</translation>
+        <translation>Interrogation du serveur d'horodatage…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="609"/>
@@ -1206,12 +1304,12 @@
     <message>
         <location filename="../../gui/pages/verify_page.py" line="677"/>
         <source>Extension stopped: no signature file was modified.</source>
-        <translation>Extension arrêtée : aucun fichier de signature n&apos;a été modifié.</translation>
+        <translation>Extension arrêtée : aucun fichier de signature n'a été modifié.</translation>
     </message>
     <message>
         <location filename="../../gui/pages/verify_page.py" line="679"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
-        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l&apos;arrêt ; les autres sont tels qu&apos;ils étaient.</translation>
+        <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l'arrêt ; les autres sont tels qu'ils étaient.</translation>
     </message>
 </context>
 <context>
