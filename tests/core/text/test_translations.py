@@ -60,3 +60,20 @@ def test_cli_speaks_french_with_a_french_locale(run_paraphe) -> None:
     )
     assert "Could not be read (1):" in english.stdout
     assert re.search(r"0 signature\(s\)", english.stdout)
+
+
+def test_an_error_reads_in_one_language() -> None:
+    """The detail of an error is the engine's phrase, translated with the sentence around it:
+    "(no such file)" once ended French messages in English."""
+    from paraphe.cli.i18n import localized, set_language
+    from paraphe.core.errors import CorruptKeystore, OutputNotWritable
+    from paraphe.core.text.translatable import N_
+
+    set_language("fr")
+    try:
+        keystore = localized(CorruptKeystore(Path("cle.p12"), detail=N_("no such file")))
+        folder = localized(OutputNotWritable(Path("/sortie"), detail=N_("permission denied")))
+    finally:
+        set_language("en")
+    assert keystore.endswith("(fichier introuvable).")
+    assert "(permission refusée)" in folder

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentChanged, UnreadableDocument
+from ..text.translatable import N_
 from .user_files import open_regular
 
 CHUNK_SIZE = 8 << 20  # few interpreter-lock hand-overs while libraries load beside it
@@ -89,7 +90,7 @@ class Document:
                 st = os.fstat(handle.fileno())
                 handle.read(1)
         except FileNotFoundError:
-            raise UnreadableDocument(path, detail="no such file") from None
+            raise UnreadableDocument(path, detail=N_("no such file")) from None
         except OSError as exc:
             raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
         return cls(path, st.st_size, mime_type_for(path), FileState(st.st_size, st.st_mtime_ns))

@@ -26,6 +26,7 @@ from ..aio import run_sync
 from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..pdf.end import pdf_end_problem
+from ..text.translatable import N_
 from ..x509.certificates import holder_name
 from .request import VisibleSignature
 from .stamp_place import stamp_box
@@ -93,7 +94,7 @@ def sign_pdf(
             raise UnsupportedDocument(source, detail=f"not a readable PDF ({exc})") from None
         if writer.prev.encrypted:
             raise UnsupportedDocument(
-                source, detail="the PDF is password-protected; remove the protection first"
+                source, detail=N_("the PDF is password-protected; remove the protection first")
             )
         field_name = _new_field_name(writer.prev)
         field_spec = None
@@ -156,7 +157,7 @@ def check_signed_pdf(
         reader = PdfFileReader(signed, strict=False)
         embedded = reader.embedded_signatures
         if not embedded:
-            raise SelfCheckFailed(path, detail="no signature found in the output")
+            raise SelfCheckFailed(path, detail=N_("no signature found in the output"))
         for sig in reader.embedded_regular_signatures:
             # Integrity and signature value only: trust is the verifier's business, not ours here.
             no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
@@ -171,14 +172,18 @@ def check_signed_pdf(
         new = regular[-1]
         if with_validation_data:
             if "/DSS" not in reader.root:
-                raise SelfCheckFailed(path, detail="no document security store after the signature")
+                raise SelfCheckFailed(
+                    path, detail=N_("no document security store after the signature")
+                )
             later = [s for s in embedded if s.signed_revision > new.signed_revision]
             if archived:  # pyHanko: the DSS and the document timestamp, then the TSA's data
                 _check_archive_timestamp(path, later)
             elif later or reader.xrefs.total_revisions - 1 - new.signed_revision != 1:
-                raise SelfCheckFailed(path, detail="more than the security store was added")
+                raise SelfCheckFailed(path, detail=N_("more than the security store was added"))
         elif new.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-            raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
+            raise SelfCheckFailed(
+                path, detail=N_("the new signature does not cover the whole file")
+            )
         if timestamp_digest is not None:
             _check_signature_timestamp(path, new, timestamp_digest)
     except (PdfError, SignatureValidationError, ValueError) as exc:
@@ -199,12 +204,12 @@ def _check_archive_timestamp(path: Path, later: list[Any]) -> None:
 
     stamps = [s for s in later if s.sig_object_type == "/DocTimeStamp"]
     if len(stamps) != 1 or len(later) != 1:
-        raise SelfCheckFailed(path, detail="not one document timestamp after the signature")
+        raise SelfCheckFailed(path, detail=N_("not one document timestamp after the signature"))
     [stamp] = stamps
     no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
     status = run_sync(async_validate_pdf_timestamp(stamp, validation_context=no_trust))
     if not (status.intact and status.valid):
-        raise SelfCheckFailed(path, detail="the document timestamp does not verify")
+        raise SelfCheckFailed(path, detail=N_("the document timestamp does not verify"))
     covered = (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
     if stamp.coverage not in covered:
         raise SelfCheckFailed(path, detail=f"the document timestamp covers {stamp.coverage}")

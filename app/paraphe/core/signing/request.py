@@ -9,6 +9,7 @@ from ..credentials.base import RsaPadding
 from ..errors import Notice, UsageError
 from ..etsi import BaselineLevel, SignatureFormat
 from ..files.documents import DIGEST_ALGORITHMS
+from ..text.translatable import N_
 from ..timestamps.servers import TsaServer
 from .levels import needs_timestamp
 
@@ -43,13 +44,13 @@ class SignRequest:
 
     def assert_viable(self) -> None:
         if not self.documents:
-            raise UsageError(detail="no file to sign")
+            raise UsageError(detail=N_("no file to sign"))
         if self.digest_algorithm not in DIGEST_ALGORITHMS:
             raise UsageError(detail=f"unsupported digest {self.digest_algorithm}")
         if self.visible is not None and self.format is not SignatureFormat.PADES:
-            raise UsageError(detail="a visible signature is only possible in PAdES (PDF)")
+            raise UsageError(detail=N_("a visible signature is only possible in PAdES (PDF)"))
         if not self.pades_suffix or any(sep in self.pades_suffix for sep in "/\\"):
-            raise UsageError(detail="the PAdES output suffix must be a plain name part")
+            raise UsageError(detail=N_("the PAdES output suffix must be a plain name part"))
         if needs_timestamp(self.level) and not self.tsa:
             raise UsageError(
                 detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"

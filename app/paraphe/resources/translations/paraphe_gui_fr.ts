@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../../gui/smoke_test.py" line="56"/>
+        <location filename="../../gui/smoke_test.py" line="61"/>
         <source>acceptable for public procurement</source>
         <translation>recevable pour les marchés publics</translation>
     </message>
@@ -505,6 +505,19 @@
         <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
         <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/qt_words.py" line="16"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_words.py" line="17"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
     </message>
 </context>
 <context>
