@@ -24,7 +24,7 @@ from typing import Any
 
 from ...text.translatable import N_
 
-_MARKUP_SUBTYPES = frozenset(
+MARKUP_SUBTYPES = frozenset(
     {
         "/Text",
         "/FreeText",
@@ -225,7 +225,7 @@ def _markup_rule() -> Any:
         return (
             old.is_ref_unassignable(ref)
             and isinstance(annot, generic.DictionaryObject)
-            and annot.get("/Subtype") in _MARKUP_SUBTYPES
+            and annot.get("/Subtype") in MARKUP_SUBTYPES
         )
 
     return MarkupAnnotationRule()
