@@ -310,3 +310,14 @@ def page_content_changed(source: Path, target: Path) -> Path:
         page.replace_contents(content)
 
     return _pypdf_update(source, target, edit)
+
+
+def white_box(source: Path, target: Path, rect: tuple[float, float, float, float]) -> Path:
+    """A square comment (/Square) filled white over ``rect`` on page 1 (pdfium draws it)."""
+    from pypdf.annotations import Rectangle
+
+    def edit(writer: object) -> None:
+        box = Rectangle(rect=rect, interior_color="ffffff")
+        writer.add_annotation(page_number=0, annotation=box)  # type: ignore[attr-defined]
+
+    return _pypdf_update(source, target, edit)
