@@ -84,7 +84,7 @@ def test_ltv_data_added_by_ltvfix_keeps_the_signature_valid(
     assert signature.level == "B-LT"
     assert signature.pdf is not None
     assert signature.pdf.modification_level == "LTA_UPDATES"
-    assert signature.pdf.changes == ("revision 3: validation data added (DSS)",)
+    assert signature.pdf.later_changes == ("revision 3: validation data added (DSS)",)
     assert (signature.pdf.revision, signature.pdf.revisions, signature.pdf.later_revisions) == (
         2,
         3,
@@ -109,7 +109,7 @@ def test_document_timestamp_after_ltv_is_validated_and_reported(
     kinds = {(t.kind.value, t.indication.value) for t in signature.timestamps}
     assert kinds == {("signature", "TOTAL_PASSED"), ("document", "TOTAL_PASSED")}
     assert signature.pdf is not None
-    assert "revision 4: document timestamp" in signature.pdf.changes
+    assert "revision 4: document timestamp" in signature.pdf.later_changes
 
 
 def test_ltv_data_is_used_offline(pki: TestPki, signed_bt: Path, tmp_path: Path) -> None:
@@ -144,8 +144,8 @@ def test_second_signer_each_signature_its_revision(
     assert first.pdf is not None and second.pdf is not None
     assert (first.pdf.revision, first.pdf.later_revisions) == (2, 1)
     assert (second.pdf.revision, second.pdf.later_revisions) == (3, 0)
-    assert first.pdf.changes[0] == "revision 3: signature Sig2"
-    assert second.pdf.changes == ()
+    assert first.pdf.later_changes[0] == "revision 3: signature Sig2"
+    assert second.pdf.later_changes == ()
     assert [o.name for o in first.signed_objects] == ["revision 2"]
     assert first.signed_objects[0].kind == "same-document"
     assert first.signed_objects[0].digest_matches is True
@@ -168,7 +168,7 @@ def test_sticky_note_in_the_margin_keeps_the_signature_valid(
 
     assert_verdict(signature, (PASSED, None))
     assert signature.pdf is not None and signature.pdf.modification_level == "ANNOTATIONS"
-    assert signature.pdf.changes == ("revision 3: comment (Text) on page 1",)
+    assert signature.pdf.later_changes == ("revision 3: comment (Text) on page 1",)
     assert check(signature, "pages shown are the pages signed") is True
 
 
@@ -231,7 +231,7 @@ def test_page_content_or_a_new_page_after_signing_fails(
     assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert signature.explanation == _MODIFIED_AFTER_SIGNING
     assert signature.pdf is not None and signature.pdf.modification_level == "OTHER"
-    assert signature.pdf.changes[-1].startswith("not a change a signature allows")
+    assert signature.pdf.later_changes[-1].startswith("not a change a signature allows")
 
 
 # --- certification signatures ------------------------------------------------------------------------

@@ -275,7 +275,7 @@ def test_field_filled_in_after_signing_stays_valid(pki: TestPki, tmp_path: Path)
 
     assert_verdict(signature, (PASSED, None))
     assert check(signature, SHOWN) is True
-    assert signature.pdf is not None and signature.pdf.changed_fields == ("Montant",)
+    assert signature.pdf is not None and signature.pdf.changes == ("Montant",)
 
 
 def test_signed_field_value_overwritten_after_signing_fails(pki: TestPki, tmp_path: Path) -> None:

@@ -449,24 +449,25 @@ def _coverage(sig: Any, permission: Permission) -> PdfCoverage:
         coverage = "UNCLEAR"
     diff = sig.diff_result
     fields: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
     level: str | None
     if diff is None:
         level = None
     elif isinstance(diff, SuspiciousModification):
-        level = "OTHER"
+        level, changes = "OTHER", (str(diff),)
     else:
         level = diff.modification_level.name
-        fields = tuple(sorted(diff.changed_form_fields))
+        fields = changes = tuple(sorted(diff.changed_form_fields))
     total = sig.reader.xrefs.total_revisions
     return PdfCoverage(
         covers_whole_document=coverage == "ENTIRE_FILE",
         coverage=coverage,
         modification_level=level,
-        changes=later_changes(sig, diff if isinstance(diff, Exception) else None, fields),
+        changes=changes,
+        later_changes=later_changes(sig, diff if isinstance(diff, Exception) else None, fields),
         revision=sig.signed_revision + 1,
         revisions=total,
         later_revisions=total - 1 - sig.signed_revision,
-        changed_fields=fields,
         docmdp=permission.level,
         docmdp_set_by=permission.source,
     )
