@@ -14,6 +14,7 @@ import asyncio
 import datetime as dt
 import io
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from asn1crypto import core
@@ -321,3 +322,95 @@ def white_box(source: Path, target: Path, rect: tuple[float, float, float, float
         writer.add_annotation(page_number=0, annotation=box)  # type: ignore[attr-defined]
 
     return _pypdf_update(source, target, edit)
+
+
+def text_field_form(source: Path, target: Path) -> Path:
+    """Before signing: an empty text field "Montant" on page 1 (``hostile_pdf.add_text_field``)
+    with the form's default resources (/DR: Helvetica as /Helv) that form fillers such as pypdf
+    draw the value with."""
+    from tests.support import hostile_pdf
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        hostile_pdf.add_text_field(writer)
+        font = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    pdf_name("/Type"): pdf_name("/Font"),
+                    pdf_name("/Subtype"): pdf_name("/Type1"),
+                    pdf_name("/BaseFont"): pdf_name("/Helvetica"),
+                    pdf_name("/Encoding"): pdf_name("/WinAnsiEncoding"),
+                }
+            )
+        )
+        writer.root["/AcroForm"][pdf_name("/DR")] = generic.DictionaryObject(
+            {pdf_name("/Font"): generic.DictionaryObject({pdf_name("/Helv"): font})}
+        )
+        writer.root["/AcroForm"][pdf_name("/DA")] = generic.TextStringObject("/Helv 0 Tf 0 g")
+        writer.update_root()
+
+    return hostile_pdf.append_revision(source, target, edit)
+
+
+_MULTIPLY = generic.DictionaryObject(
+    {pdf_name("/Type"): pdf_name("/ExtGState"), pdf_name("/BM"): pdf_name("/Multiply")}
+)
+
+
+def markup_drawing(
+    subtype: str, rect: tuple[float, float, float, float], drawing: bytes
+) -> Callable[[IncrementalPdfFileWriter], None]:
+    """After signing: a comment of ``subtype`` (``/Highlight``, ``/Text``...) on page 1 whose
+    appearance draws ``drawing`` (operators in its own coordinates, /F1 Helvetica) in ``rect``:
+    a comment as a hostile tool can write it, drawing whatever it likes (``/GS0 gs`` selects
+    the multiply blend a highlight is drawn with). For ``hostile_pdf.append_revision``."""
+
+    def edit(writer: IncrementalPdfFileWriter) -> None:
+        page_ref, _resources = writer.find_page_for_modification(0)
+        width, height = rect[2] - rect[0], rect[3] - rect[1]
+        font = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    pdf_name("/Type"): pdf_name("/Font"),
+                    pdf_name("/Subtype"): pdf_name("/Type1"),
+                    pdf_name("/BaseFont"): pdf_name("/Helvetica"),
+                }
+            )
+        )
+        appearance = generic.StreamObject(
+            {
+                pdf_name("/Type"): pdf_name("/XObject"),
+                pdf_name("/Subtype"): pdf_name("/Form"),
+                pdf_name("/BBox"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (0, 0, width, height)]
+                ),
+                pdf_name("/Resources"): generic.DictionaryObject(
+                    {
+                        pdf_name("/Font"): generic.DictionaryObject({pdf_name("/F1"): font}),
+                        pdf_name("/ExtGState"): generic.DictionaryObject(
+                            {pdf_name("/GS0"): _MULTIPLY}
+                        ),
+                    }
+                ),
+            },
+            stream_data=drawing,
+        )
+        x1, y1, x2, y2 = rect
+        annot = generic.DictionaryObject(
+            {
+                pdf_name("/Type"): pdf_name("/Annot"),
+                pdf_name("/Subtype"): pdf_name(subtype),
+                pdf_name("/F"): generic.NumberObject(4),
+                pdf_name("/P"): page_ref,
+                pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in rect]),
+                pdf_name("/QuadPoints"): generic.ArrayObject(
+                    [generic.FloatObject(v) for v in (x1, y2, x2, y2, x1, y1, x2, y1)]
+                ),
+                pdf_name("/C"): generic.ArrayObject([generic.FloatObject(v) for v in (1, 1, 0)]),
+                pdf_name("/AP"): generic.DictionaryObject(
+                    {pdf_name("/N"): writer.add_object(appearance)}
+                ),
+            }
+        )
+        writer.register_annotation(page_ref, writer.add_object(annot))
+
+    return edit

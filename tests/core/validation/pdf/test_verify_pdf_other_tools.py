@@ -38,7 +38,7 @@ from tests.core.validation.cms.test_verify_pdf_cms import (
     only,
     verify,
 )
-from tests.support import pdf_shapes
+from tests.support import hostile_pdf, pdf_shapes
 from tests.support.pki import TestPki
 from tests.support.verdicts import assert_verdict, verdict
 
@@ -212,6 +212,96 @@ def test_filled_square_comment_over_signed_text_fails(
 
     assert_verdict(signature, (FAILED, FORMAT_FAILURE))
     assert check(signature, "pages shown are the pages signed") is False
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        hostile_pdf.NEW_AMOUNT,  # a white box and a new amount over the signed one
+        b"0 0 0 rg 0 0 260 18 re f",  # an opaque black box
+        b"/GS0 gs 0 0 0 rg 0 0 260 18 re f",  # a black "tint": multiplied, still black
+        b"0.85 g BT /F1 11 Tf 120 5 Td (925 000) Tj ET",  # light grey text between the lines
+    ],
+    ids=["white-box-new-amount", "black-box", "black-multiply", "light-text-added"],
+)
+def test_a_highlight_that_hides_or_adds_text_fails(
+    drawing: bytes, pki: TestPki, signed_bt: Path, tmp_path: Path
+) -> None:
+    """A /Highlight written by a hostile tool whose appearance is not a tint: over the signed
+    amount it blacks out, covers or writes. A highlight may darken what it marks and tint
+    blank paper in a light colour, nothing else: TOTAL_FAILED (the page shown is not the page
+    signed). pdfsig: "Signature is Valid"."""
+    pdf = hostile_pdf.append_revision(
+        signed_bt,
+        tmp_path / "hidden.pdf",
+        pdf_shapes.markup_drawing("/Highlight", hostile_pdf.AMOUNT_LINE, drawing),
+    )
+
+    signature = only(verify(pki, pdf))
+
+    assert_verdict(signature, (FAILED, FORMAT_FAILURE))
+    assert signature.explanation == _PAINTED_OVER
+
+
+def test_a_yellow_tint_drawn_by_a_highlight_passes(
+    pki: TestPki, signed_bt: Path, tmp_path: Path
+) -> None:
+    """The same hand-written highlight drawing what Acrobat draws (yellow, multiply blend) over
+    the signed amount: the text stays readable: TOTAL_PASSED."""
+    tint = b"/GS0 gs 1 1 0 rg 0 0 260 18 re f"
+    pdf = hostile_pdf.append_revision(
+        signed_bt,
+        tmp_path / "tint.pdf",
+        pdf_shapes.markup_drawing("/Highlight", hostile_pdf.AMOUNT_LINE, tint),
+    )
+
+    signature = only(verify(pki, pdf))
+
+    assert_verdict(signature, (PASSED, None))
+
+
+# --- form filling (pypdf) ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("form")
+    return pdf_shapes.text_field_form(copy_sample(PDF, folder), folder / "form.pdf")
+
+
+def test_form_filled_by_pypdf_after_an_approval_signature_passes(
+    pki: TestPki, form: Path, tmp_path: Path
+) -> None:
+    """pypdf fills the empty field "Montant" (value and appearance) after a pyHanko signature:
+    form filling, allowed; drawn inside a field that showed nothing when signed. TOTAL_PASSED.
+    pdfsig: valid; pyHanko: "signing and form filling operations"."""
+    signed = pdf_shapes.pyhanko_addsig(pki, form, tmp_path / "signed.pdf", "Sig1")
+    filled = pdf_shapes.fill_field(signed, tmp_path / "filled.pdf", "Montant", "12 345,00 EUR")
+
+    signature = only(verify(pki, filled))
+
+    assert_verdict(signature, (PASSED, None))
+    assert signature.pdf is not None and signature.pdf.changes == ("Montant",)
+    assert signature.pdf.later_changes[0] == "revision 4: form field Montant written"
+
+
+@pytest.mark.parametrize(("permission", "allowed"), [(1, False), (2, True), (3, True)])
+def test_form_filling_is_allowed_by_p2_and_p3(
+    permission: int, allowed: bool, pki: TestPki, form: Path, tmp_path: Path
+) -> None:
+    """The field filled in by pypdf after a certification: P=1 forbids it (TOTAL_FAILED, the
+    certification's sentence), P=2 and P=3 allow it. pyHanko's CLI agrees (P=1: "incompatible
+    with the current document modification policy"); pdfsig: valid in all three."""
+    certified = pdf_shapes.certify(pki, form, tmp_path / "certified.pdf", MDPPerm(permission))
+    filled = pdf_shapes.fill_field(certified, tmp_path / "filled.pdf", "Montant", "12 345,00")
+
+    signature = only(verify(pki, filled))
+
+    if allowed:
+        assert_verdict(signature, (PASSED, None))
+    else:
+        assert_verdict(signature, (FAILED, FORMAT_FAILURE))
+        assert signature.explanation == _FORBIDDEN_BY_CERTIFICATION
 
 
 # --- content changes -------------------------------------------------------------------------------

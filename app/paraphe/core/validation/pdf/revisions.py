@@ -100,15 +100,15 @@ def _revision_words(reader: Any, revision: int, signatures: list[str]) -> list[s
             what.append(N_("content of page {page} changed").format(page=number))
         old_annots = set(_annots(old_page))
         for ref in _annots(new_page):
+            annot = after(ref)
+            subtype = annot.get("/Subtype") if isinstance(annot, generic.DictionaryObject) else None
+            if subtype == "/Widget":
+                name = _field_name(annot)
+                if name is not None and (ref.idnum, ref.generation) in written:
+                    what.append(N_("form field {name} written").format(name=name))
+                continue  # a signature field: told by the signature line
             if ref in old_annots:
                 continue
-            subtype = (
-                after(ref).get("/Subtype")
-                if isinstance(after(ref), generic.DictionaryObject)
-                else None
-            )
-            if subtype == "/Widget":
-                continue  # a form or signature field: told by the signature or field lines
             what.append(
                 N_("comment ({kind}) on page {page}").format(
                     kind=str(subtype or "?").lstrip("/"), page=number
@@ -117,6 +117,21 @@ def _revision_words(reader: Any, revision: int, signatures: list[str]) -> list[s
     if not what:
         what.append(N_("{count} objects written").format(count=len(written)))
     return what
+
+
+def _field_name(widget: Any) -> str | None:
+    """The name of the form field a widget belongs to; None for a signature field."""
+    from pyhanko.pdf_utils import generic
+
+    node, depth = widget, 0
+    while isinstance(node, generic.DictionaryObject) and depth < 32:
+        if node.get("/FT") == "/Sig":
+            return None
+        if "/T" in node:
+            return str(node["/T"])
+        node, depth = node.get("/Parent"), depth + 1
+        node = node.get_object() if isinstance(node, generic.IndirectObject) else node
+    return None
 
 
 def _pages(resolver: Any) -> list[Any]:
