@@ -1,4 +1,4 @@
-"""What the revisions after a signature changed, in words, for the report (``PdfCoverage.changes``).
+"""What the revisions after a signature changed, in words (``PdfCoverage.later_changes``).
 
 A buyer reads "revision 3: validation data added (DSS)", "revision 4: signature Sig2",
 "revision 5: comment (Highlight) on page 1" rather than a modification level. This only
@@ -17,33 +17,44 @@ _MAX_REVISIONS = 100
 _MAX_PAGES = 2000
 
 
+class RevisionWords:
+    """Each revision of one PDF described once, whatever the number of signatures asking."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._lines: dict[int, str] = {}
+        self._signed_in: dict[int, list[str]] | None = None
+
+    def line(self, revision: int) -> str:
+        """``revision N: what it changed`` for the 0-based ``revision`` (> 0)."""
+        if revision not in self._lines:
+            if self._signed_in is None:
+                self._signed_in = _signatures_by_revision(self._reader)
+            try:
+                what = _revision_words(self._reader, revision, self._signed_in.get(revision, []))
+            except MUST_PROPAGATE:
+                raise
+            except Exception as exc:  # described only: the verdict does not depend on it
+                what = [N_("could not be read ({error})").format(error=one_line(exc))]
+            self._lines[revision] = N_("revision {revision}: {what}").format(
+                revision=revision + 1, what="; ".join(what)
+            )
+        return self._lines[revision]
+
+
 def later_changes(
-    sig: Any, suspicious: Exception | None, changed_fields: tuple[str, ...]
+    words: RevisionWords,
+    sig: Any,
+    suspicious: Exception | None,
+    changed_fields: tuple[str, ...],
 ) -> tuple[str, ...]:
     """One line per revision after ``sig``'s, then the form fields filled in and, when pyHanko
     refused a change, its reason."""
-    reader = sig.reader
-    total = reader.xrefs.total_revisions
-    signed_in = _signatures_by_revision(reader)
-    lines: list[str] = []
-    for revision in range(
-        sig.signed_revision + 1, min(total, sig.signed_revision + 1 + _MAX_REVISIONS)
-    ):
-        try:
-            what = _revision_words(reader, revision, signed_in.get(revision, []))
-        except MUST_PROPAGATE:
-            raise
-        except Exception as exc:  # described only: the verdict does not depend on it
-            what = [N_("could not be read ({error})").format(error=one_line(exc))]
-        lines.append(
-            N_("revision {revision}: {what}").format(revision=revision + 1, what="; ".join(what))
-        )
-    if total - sig.signed_revision - 1 > _MAX_REVISIONS:
-        lines.append(
-            N_("and {count} more revisions").format(
-                count=total - sig.signed_revision - 1 - _MAX_REVISIONS
-            )
-        )
+    total = sig.reader.xrefs.total_revisions
+    first = sig.signed_revision + 1
+    lines = [words.line(r) for r in range(first, min(total, first + _MAX_REVISIONS))]
+    if total - first > _MAX_REVISIONS:
+        lines.append(N_("and {count} more revisions").format(count=total - first - _MAX_REVISIONS))
     if changed_fields:
         lines.append(N_("form fields filled in: {fields}").format(fields=", ".join(changed_fields)))
     if suspicious is not None:

@@ -51,7 +51,7 @@ from ..timestamps import (
 )
 from .change_policy import Permission, allowed_words, diff_policy, permission_for
 from .page_comparer import shared_comparer
-from .revisions import later_changes
+from .revisions import RevisionWords, later_changes
 from .signature_fields import LEGACY_SHA1, FieldProblem, signature_fields
 from .visual_diff import NotComparable, PageDifference, plan
 
@@ -174,13 +174,14 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
 
                 context = context.with_embedded(from_pdf(reader))
             reports = []
+            words = RevisionWords(reader)
             for field in signatures:
                 if isinstance(field.signature, FieldProblem):
                     reports.append(_field_problem(path, field.signature))
                 else:
                     reports.append(
                         _validate_contained(
-                            path, field.signature, context, dss_revision, doc_timestamps
+                            path, field.signature, context, dss_revision, doc_timestamps, words
                         )
                     )
             return reports
@@ -212,10 +213,11 @@ def _validate_contained(
     context: VerificationContext,
     dss_revision: int | None,
     doc_timestamps: list[Any],
+    words: RevisionWords,
 ) -> SignatureReport:
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
-        return _validate_one(path, sig, context, dss_revision, doc_timestamps)
+        return _validate_one(path, sig, context, dss_revision, doc_timestamps, words)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
@@ -253,6 +255,7 @@ def _validate_one(
     context: VerificationContext,
     dss_revision: int | None,
     doc_timestamps: list[Any],
+    words: RevisionWords,
 ) -> SignatureReport:
     level = claimed_level(sig, dss_revision, doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
@@ -277,7 +280,7 @@ def _validate_one(
     raw_digest = None if legacy is not None else sig.compute_digest()
     run = run_ades(sig.signed_data, raw_digest, context)
     indication, sub = run.verdict()
-    coverage = _coverage(sig, permission)
+    coverage = _coverage(sig, permission, words)
     report = verdict_report(
         path,
         DetectedFormat.PADES,
@@ -441,7 +444,7 @@ def _byte_range_is_contiguous(sig: Any) -> bool:
     )
 
 
-def _coverage(sig: Any, permission: Permission) -> PdfCoverage:
+def _coverage(sig: Any, permission: Permission, words: RevisionWords) -> PdfCoverage:
     from pyhanko.sign.diff_analysis import SuspiciousModification
 
     coverage = sig.coverage.name if sig.coverage is not None else "UNCLEAR"
@@ -464,7 +467,9 @@ def _coverage(sig: Any, permission: Permission) -> PdfCoverage:
         coverage=coverage,
         modification_level=level,
         changes=changes,
-        later_changes=later_changes(sig, diff if isinstance(diff, Exception) else None, fields),
+        later_changes=later_changes(
+            words, sig, diff if isinstance(diff, Exception) else None, fields
+        ),
         revision=sig.signed_revision + 1,
         revisions=total,
         later_revisions=total - 1 - sig.signed_revision,
