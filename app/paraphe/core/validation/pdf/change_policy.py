@@ -86,8 +86,9 @@ def diff_policy() -> Any:
 _POLICY: Any = None
 
 
-def permission_for(sig: Any) -> Permission:
-    """The stricter of ``sig``'s own DocMDP permission and the document's certification's."""
+def permission_for(sig: Any, signatures: Iterable[Any]) -> Permission:
+    """The stricter of ``sig``'s own DocMDP permission and the document's certification's
+    (named after one of ``signatures``, the PDF's ``EmbeddedPdfSignature``s)."""
     from pyhanko.sign.validation.pdf_embedded import read_certification_data
 
     found: list[Permission] = []
@@ -99,16 +100,18 @@ def permission_for(sig: Any) -> Permission:
     except Exception:  # a damaged /Perms: the signature's own permission still holds
         certification = None
     if certification is not None and certification.permission is not None:
-        found.append(Permission(int(certification.permission.value), _certifier(sig.reader)))
+        found.append(
+            Permission(int(certification.permission.value), _certifier(sig.reader, signatures))
+        )
     if not found:
         return Permission(None)
     return min(found, key=lambda p: p.level or 4)
 
 
-def _certifier(reader: Any) -> str | None:
+def _certifier(reader: Any, signatures: Iterable[Any]) -> str | None:
     try:
         ref = reader.root["/Perms"].raw_get("/DocMDP")
-        for emb in reader.embedded_signatures:
+        for emb in signatures:
             if emb.sig_field.raw_get("/V").reference == ref.reference:
                 return str(emb.field_name)
     except Exception:  # only a name for the report

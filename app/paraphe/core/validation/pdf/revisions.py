@@ -20,16 +20,15 @@ _MAX_PAGES = 2000
 class RevisionWords:
     """Each revision of one PDF described once, whatever the number of signatures asking."""
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: Any, signatures: list[Any]) -> None:
+        """``signatures``: the PDF's ``EmbeddedPdfSignature``s (read once by the validator)."""
         self._reader = reader
         self._lines: dict[int, str] = {}
-        self._signed_in: dict[int, list[str]] | None = None
+        self._signed_in = _signatures_by_revision(signatures)
 
     def line(self, revision: int) -> str:
         """``revision N: what it changed`` for the 0-based ``revision`` (> 0)."""
         if revision not in self._lines:
-            if self._signed_in is None:
-                self._signed_in = _signatures_by_revision(self._reader)
             try:
                 what = _revision_words(self._reader, revision, self._signed_in.get(revision, []))
             except MUST_PROPAGATE:
@@ -64,19 +63,14 @@ def later_changes(
     return tuple(lines)
 
 
-def _signatures_by_revision(reader: Any) -> dict[int, list[str]]:
+def _signatures_by_revision(signatures: list[Any]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    try:
-        for emb in reader.embedded_signatures:
-            if emb.sig_object_type == "/DocTimeStamp":
-                words = N_("document timestamp")
-            else:
-                words = N_("signature {name}").format(name=emb.field_name)
-            found.setdefault(emb.signed_revision, []).append(words)
-    except MUST_PROPAGATE:
-        raise
-    except Exception:  # a damaged field: the other words still stand
-        pass
+    for emb in signatures:
+        if emb.sig_object_type == "/DocTimeStamp":
+            words = N_("document timestamp")
+        else:
+            words = N_("signature {name}").format(name=emb.field_name)
+        found.setdefault(emb.signed_revision, []).append(words)
     return found
 
 

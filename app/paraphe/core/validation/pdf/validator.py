@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -167,21 +168,25 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
             last_revision = reader.xrefs.total_revisions - 1
             if any(f.signed_revision < last_revision for f in signatures):
                 shared_comparer().warm_up()  # changed after a signature: pages to compare
-            doc_timestamps = [f.signature for f in found if f.is_document_timestamp]
+            readable = [f.signature for f in found if not isinstance(f.signature, FieldProblem)]
+            doc_timestamps = [s for s in readable if s.sig_object_type == "/DocTimeStamp"]
             dss_revision = first_dss_revision(reader)
             if dss_revision is not None:
                 from ...validation_data.embedded import from_pdf
 
                 context = context.with_embedded(from_pdf(reader))
             reports = []
-            words = RevisionWords(reader)
+            words = RevisionWords(reader, readable)
             for field in signatures:
                 if isinstance(field.signature, FieldProblem):
                     reports.append(_field_problem(path, field.signature))
                 else:
                     reports.append(
                         _validate_contained(
-                            path, field.signature, context, dss_revision, doc_timestamps, words
+                            path,
+                            field.signature,
+                            context,
+                            _PdfFacts(dss_revision, doc_timestamps, readable, words),
                         )
                     )
             return reports
@@ -207,17 +212,26 @@ def _field_problem(path: Path, problem: FieldProblem) -> SignatureReport:
     return report
 
 
+@dataclass(frozen=True)
+class _PdfFacts:
+    """What is read once per PDF and shared by the verdicts of its signatures."""
+
+    dss_revision: int | None
+    doc_timestamps: list[Any]
+    signatures: list[Any]
+    """Every readable signature field (``EmbeddedPdfSignature``), timestamps included."""
+    words: RevisionWords
+
+
 def _validate_contained(
     path: Path,
     sig: Any,
     context: VerificationContext,
-    dss_revision: int | None,
-    doc_timestamps: list[Any],
-    words: RevisionWords,
+    facts: _PdfFacts,
 ) -> SignatureReport:
     """One signature's verdict; a damaged signature does not stop the others being checked."""
     try:
-        return _validate_one(path, sig, context, dss_revision, doc_timestamps, words)
+        return _validate_one(path, sig, context, facts)
     except MUST_PROPAGATE:
         raise
     except Exception as exc:
@@ -253,11 +267,9 @@ def _validate_one(
     path: Path,
     sig: Any,
     context: VerificationContext,
-    dss_revision: int | None,
-    doc_timestamps: list[Any],
-    words: RevisionWords,
+    facts: _PdfFacts,
 ) -> SignatureReport:
-    level = claimed_level(sig, dss_revision, doc_timestamps)
+    level = claimed_level(sig, facts.dss_revision, facts.doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
         return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
@@ -273,14 +285,14 @@ def _validate_one(
             level=level,
         )
     sig.compute_integrity_info(diff_policy=diff_policy())
-    permission = permission_for(sig)
+    permission = permission_for(sig, facts.signatures)
     legacy = _legacy_sha1_digest(sig)
     if legacy is not None and not legacy.passed:
         return _legacy_digest_failure(path, sig, legacy, level)
     raw_digest = None if legacy is not None else sig.compute_digest()
     run = run_ades(sig.signed_data, raw_digest, context)
     indication, sub = run.verdict()
-    coverage = _coverage(sig, permission, words)
+    coverage = _coverage(sig, permission, facts.words)
     report = verdict_report(
         path,
         DetectedFormat.PADES,
@@ -300,7 +312,7 @@ def _validate_one(
     report.signed_objects = [_signed_revision(sig, report)]
     if report.signing_time is None:
         report.signing_time = sig.self_reported_timestamp
-    document_stamps = pdf_document_timestamps(sig, doc_timestamps, context)
+    document_stamps = pdf_document_timestamps(sig, facts.doc_timestamps, context)
     report.timestamps = [
         *cms_signature_timestamps(sig.signer_info, context, earliest_proof(document_stamps)),
         *document_stamps,
