@@ -404,7 +404,8 @@ def _cms_of(pdf: Path) -> tuple[cms.ContentInfo, bytes]:
 def test_adbe_pkcs7_sha1_is_validated(pki: TestPki, tmp_path: Path) -> None:
     """``adbe.pkcs7.sha1`` (ISO 32000-1, 12.8.3.3.1): the CMS encapsulates the SHA-1 digest of
     the byte range. pyHanko skips the field ("unsupported SubFilter"); pdfsig says "Digest
-    Mismatch" (it does not implement the encapsulated digest). ``openssl cms -verify`` checks the
+    Mismatch" (on a CMS that openssl verifies: poppler seems to hash the byte range as if
+    detached). ``openssl cms -verify`` checks the
     CMS here, independently. A valid signature from a trusted signer: TOTAL_PASSED, with the
     SHA-1 binding recorded for the crypto policy."""
     pdf = pdf_shapes.legacy_sign(
