@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.translatable import N_
+from ..text.translatable import N_, in_words
 from ..trust.eutl.qualification import Qualification
 from ..validation.indications import Indication
 from ..validation.report import CertificateInfo, SignatureReport, TimestampKind, TimestampReport
@@ -24,6 +24,7 @@ from .names import name_in_words
 from .summary import format_and_level
 from .verdicts import CheckMark, look
 from .wording import (
+    DOCMDP_PERMISSIONS,
     KEY_USAGES,
     PDF_CHANGES,
     PDF_COVERAGE,
@@ -402,20 +403,37 @@ def _pdf_coverage(s: SignatureReport, words: Localizer) -> Section:
     assert s.pdf is not None
     pdf = s.pdf
     yes, no = words.translate(N_("yes")), words.translate(N_("no"))
+    pairs = [
+        (N_("Covers the whole document"), yes if pdf.covers_whole_document else no),
+        (N_("Coverage"), _worded(PDF_COVERAGE, pdf.coverage, words)),
+    ]
+    if pdf.revision is not None and pdf.revisions is not None:
+        pairs.append(
+            (
+                N_("Signed revision"),
+                words.translate(N_("{revision} of {revisions}")).format(
+                    revision=pdf.revision, revisions=pdf.revisions
+                ),
+            )
+        )
+    pairs.append(
+        (
+            N_("Changes after signing"),
+            _worded(PDF_CHANGES, pdf.modification_level, words) if pdf.modification_level else NONE,
+        )
+    )
+    if pdf.docmdp is not None:
+        pairs.append(
+            (
+                N_("Changes the certification allows"),
+                words.translate(DOCMDP_PERMISSIONS.get(pdf.docmdp, str(pdf.docmdp))),
+            )
+        )
+    changes = pdf.later_changes or pdf.changes
     return Section(
         words.translate(N_("PDF coverage")),
-        _fields(
-            words,
-            (N_("Covers the whole document"), yes if pdf.covers_whole_document else no),
-            (N_("Coverage"), _worded(PDF_COVERAGE, pdf.coverage, words)),
-            (
-                N_("Changes after signing"),
-                _worded(PDF_CHANGES, pdf.modification_level, words)
-                if pdf.modification_level
-                else NONE,
-            ),
-        ),
-        bullets=tuple(words.translate(change) for change in pdf.changes),
+        _fields(words, *pairs),
+        bullets=tuple(in_words(change, words.translate) for change in changes),
     )
 
 

@@ -72,6 +72,13 @@ PDF_CHANGES = {
 }
 """pyHanko's modification levels (what changed after the signature), in words."""
 
+DOCMDP_PERMISSIONS = {
+    1: N_("none but validation data and timestamps (DocMDP 1)"),
+    2: N_("form filling and signatures (DocMDP 2)"),
+    3: N_("form filling, signatures and comments (DocMDP 3)"),
+}
+"""What a certification signature lets later revisions change (ISO 32000-1, 12.8.2.2)."""
+
 SIGNER_NUMBER = N_("signer {number}")
 """A CMS signature has no name: the validators call it ``signer N`` (its place in the file)."""
 

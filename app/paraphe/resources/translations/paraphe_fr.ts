@@ -676,6 +676,18 @@
    <translation>Source</translation>
   </message>
   <message>
+   <source>Covers the whole document</source>
+   <translation>Couvre tout le document</translation>
+  </message>
+  <message>
+   <source>Coverage</source>
+   <translation>Couverture</translation>
+  </message>
+  <message>
+   <source>Changes after signing</source>
+   <translation>Modifications après signature</translation>
+  </message>
+  <message>
    <source>PDF coverage</source>
    <translation>Couverture du PDF</translation>
   </message>
@@ -744,16 +756,12 @@
    <translation>Détail</translation>
   </message>
   <message>
-   <source>Covers the whole document</source>
-   <translation>Couvre tout le document</translation>
+   <source>Signed revision</source>
+   <translation>Révision signée</translation>
   </message>
   <message>
-   <source>Coverage</source>
-   <translation>Couverture</translation>
-  </message>
-  <message>
-   <source>Changes after signing</source>
-   <translation>Modifications après signature</translation>
+   <source>Changes the certification allows</source>
+   <translation>Modifications que la certification autorise</translation>
   </message>
   <message>
    <source>No check recorded.</source>
@@ -794,6 +802,10 @@
   <message>
    <source>{time} (not proven)</source>
    <translation>{time} (non prouvée)</translation>
+  </message>
+  <message>
+   <source>{revision} of {revisions}</source>
+   <translation>{revision} sur {revisions}</translation>
   </message>
   <message>
    <source>{label}: {value}</source>
@@ -1400,6 +1412,18 @@
    <translation>modifications qu’une signature n’autorise pas</translation>
   </message>
   <message>
+   <source>none but validation data and timestamps (DocMDP 1)</source>
+   <translation>aucune, sauf données de validation et horodatages (DocMDP 1)</translation>
+  </message>
+  <message>
+   <source>form filling and signatures (DocMDP 2)</source>
+   <translation>remplissage de formulaire et signatures (DocMDP 2)</translation>
+  </message>
+  <message>
+   <source>form filling, signatures and comments (DocMDP 3)</source>
+   <translation>remplissage de formulaire, signatures et commentaires (DocMDP 3)</translation>
+  </message>
+  <message>
    <source>Common name</source>
    <translation>Nom commun</translation>
   </message>
@@ -1866,6 +1890,74 @@
   <message>
    <source>{name}: damaged ({detail}), skipped</source>
    <translation>{name} : endommagé ({detail}), ignoré</translation>
+  </message>
+  <message>
+   <source>validation data, form filling, signatures and comments</source>
+   <translation>données de validation, remplissage de formulaire, signatures et commentaires</translation>
+  </message>
+  <message>
+   <source>certified: validation data and document timestamps only</source>
+   <translation>certifié : données de validation et horodatages de document seulement</translation>
+  </message>
+  <message>
+   <source>certified: also form filling and signatures</source>
+   <translation>certifié : aussi remplissage de formulaire et signatures</translation>
+  </message>
+  <message>
+   <source>certified: also form filling, signatures and comments</source>
+   <translation>certifié : aussi remplissage de formulaire, signatures et commentaires</translation>
+  </message>
+  <message>
+   <source>validation data added (DSS)</source>
+   <translation>données de validation ajoutées (DSS)</translation>
+  </message>
+  <message>
+   <source>revision {revision}: {what}</source>
+   <translation>révision {revision} : {what}</translation>
+  </message>
+  <message>
+   <source>and {count} more revisions</source>
+   <translation>et {count} révisions de plus</translation>
+  </message>
+  <message>
+   <source>form fields filled in: {fields}</source>
+   <translation>champs de formulaire remplis : {fields}</translation>
+  </message>
+  <message>
+   <source>not a change a signature allows: {reason}</source>
+   <translation>pas une modification qu’une signature autorise : {reason}</translation>
+  </message>
+  <message>
+   <source>signature {name}</source>
+   <translation>signature {name}</translation>
+  </message>
+  <message>
+   <source>page count changed from {before} to {after}</source>
+   <translation>nombre de pages passé de {before} à {after}</translation>
+  </message>
+  <message>
+   <source>{count} objects written</source>
+   <translation>{count} objets écrits</translation>
+  </message>
+  <message>
+   <source>content of page {page} changed</source>
+   <translation>contenu de la page {page} modifié</translation>
+  </message>
+  <message>
+   <source>comment ({kind}) on page {page}</source>
+   <translation>commentaire ({kind}) sur la page {page}</translation>
+  </message>
+  <message>
+   <source>could not be read ({error})</source>
+   <translation>illisible ({error})</translation>
+  </message>
+  <message>
+   <source>form field {name} written</source>
+   <translation>champ de formulaire {name} écrit</translation>
+  </message>
+  <message>
+   <source>document digest (adbe.pkcs7.sha1, SHA-1)</source>
+   <translation>empreinte du document (adbe.pkcs7.sha1, SHA-1)</translation>
   </message>
   <message>
    <source>PDF structure</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ..failures import MUST_PROPAGATE, one_line
 
 _MAX_REVISIONS = 100
@@ -34,9 +34,11 @@ class RevisionWords:
             except MUST_PROPAGATE:
                 raise
             except Exception as exc:  # described only: the verdict does not depend on it
-                what = [N_("could not be read ({error})").format(error=one_line(exc))]
-            self._lines[revision] = N_("revision {revision}: {what}").format(
-                revision=revision + 1, what="; ".join(what)
+                what = [Worded(N_("could not be read ({error})"), error=one_line(exc))]
+            self._lines[revision] = Worded(
+                N_("revision {revision}: {what}"),
+                revision=revision + 1,
+                what=Worded.joined("; ", what),
             )
         return self._lines[revision]
 
@@ -53,12 +55,14 @@ def later_changes(
     first = sig.signed_revision + 1
     lines = [words.line(r) for r in range(first, min(total, first + _MAX_REVISIONS))]
     if total - first > _MAX_REVISIONS:
-        lines.append(N_("and {count} more revisions").format(count=total - first - _MAX_REVISIONS))
+        lines.append(Worded(N_("and {count} more revisions"), count=total - first - _MAX_REVISIONS))
     if changed_fields:
-        lines.append(N_("form fields filled in: {fields}").format(fields=", ".join(changed_fields)))
+        lines.append(
+            Worded(N_("form fields filled in: {fields}"), fields=", ".join(changed_fields))
+        )
     if suspicious is not None:
         lines.append(
-            N_("not a change a signature allows: {reason}").format(reason=one_line(suspicious))
+            Worded(N_("not a change a signature allows: {reason}"), reason=one_line(suspicious))
         )
     return tuple(lines)
 
@@ -69,7 +73,7 @@ def _signatures_by_revision(signatures: list[Any]) -> dict[int, list[str]]:
         if emb.sig_object_type == "/DocTimeStamp":
             words = N_("document timestamp")
         else:
-            words = N_("signature {name}").format(name=emb.field_name)
+            words = Worded(N_("signature {name}"), name=emb.field_name)
         found.setdefault(emb.signed_revision, []).append(words)
     return found
 
@@ -90,8 +94,10 @@ def _revision_words(reader: Any, revision: int, signatures: list[str]) -> list[s
     old_pages, new_pages = _pages(before), _pages(after)
     if len(old_pages) != len(new_pages):
         what.append(
-            N_("page count changed from {before} to {after}").format(
-                before=len(old_pages), after=len(new_pages)
+            Worded(
+                N_("page count changed from {before} to {after}"),
+                before=len(old_pages),
+                after=len(new_pages),
             )
         )
     for number, (old_ref, new_ref) in enumerate(zip(old_pages, new_pages, strict=False), 1):
@@ -102,7 +108,7 @@ def _revision_words(reader: Any, revision: int, signatures: list[str]) -> list[s
             or _contents(old_page) != contents
             or any(f"IndirectObject({i}, {g})" in contents for i, g in written)
         ):
-            what.append(N_("content of page {page} changed").format(page=number))
+            what.append(Worded(N_("content of page {page} changed"), page=number))
         old_annots = set(_annots(old_page))
         for ref in _annots(new_page):
             annot = after(ref)
@@ -110,17 +116,19 @@ def _revision_words(reader: Any, revision: int, signatures: list[str]) -> list[s
             if subtype == "/Widget":
                 name = _field_name(annot)
                 if name is not None and (ref.idnum, ref.generation) in written:
-                    what.append(N_("form field {name} written").format(name=name))
+                    what.append(Worded(N_("form field {name} written"), name=name))
                 continue  # a signature field: told by the signature line
             if ref in old_annots:
                 continue
             what.append(
-                N_("comment ({kind}) on page {page}").format(
-                    kind=str(subtype or "?").lstrip("/"), page=number
+                Worded(
+                    N_("comment ({kind}) on page {page}"),
+                    kind=str(subtype or "?").lstrip("/"),
+                    page=number,
                 )
             )
     if not what:
-        what.append(N_("{count} objects written").format(count=len(written)))
+        what.append(Worded(N_("{count} objects written"), count=len(written)))
     return what
 
 
