@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer, QTranslator
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, QTranslator
+from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
@@ -275,6 +275,10 @@ def test_pades_says_why_it_is_off(page: SignPage, tmp_path: Path) -> None:
     assert not pades.isEnabled()
     assert pades.toolTip() == "PAdES signs PDF files only: 2 of the 3 files are not PDFs."
     assert pades.accessibleDescription() == pades.toolTip()
+    hover = QPoint(5, 5)  # the pointer resting on the greyed-out choice shows the reason
+    QApplication.sendEvent(pades, QHelpEvent(QEvent.Type.ToolTip, hover, pades.mapToGlobal(hover)))
+    assert QToolTip.isVisible() and QToolTip.text() == pades.toolTip()
+    QToolTip.hideText()
 
     page.file_list.clear_files()
     renamed = three_pages(tmp_path / "contrat")  # a PDF saved without its extension
