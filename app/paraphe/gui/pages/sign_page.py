@@ -269,7 +269,7 @@ class SignPage(QWidget):
     def _refresh_preview(self) -> None:
         """The preview follows the list: its first PDF, or nothing once it holds none."""
         pdfs = self._pdfs()
-        self.visible_box.set_document(pdfs[0] if pdfs else None)
+        self.visible_box.set_document(pdfs[0] if pdfs else None, len(pdfs))
 
     def _refresh_signer(self) -> None:
         identity = self.selected_identity()

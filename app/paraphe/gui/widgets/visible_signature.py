@@ -46,6 +46,7 @@ class VisibleSignatureBox(QGroupBox):
         self._document: Path | None = None
         self._certificate: x509.Certificate | None = None
         self._unreadable = False
+        self._pdf_count = 0
         self.visible = QCheckBox()
         self.visible.toggled.connect(self._on_toggled)
         self.page = QSpinBox()
@@ -92,9 +93,12 @@ class VisibleSignatureBox(QGroupBox):
         self._update_controls()
 
     # ---- what the page tells it ------------------------------------------------------------
-    def set_document(self, pdf: Path | None) -> None:
-        """The PDF to preview (the list's first), or None when the list holds no PDF."""
+    def set_document(self, pdf: Path | None, pdf_count: int = 1) -> None:
+        """The PDF to preview (the list's first of ``pdf_count``), or None when the list holds
+        no PDF."""
+        self._pdf_count = pdf_count
         if pdf == self._document and (pdf is None or self.preview.has_page or self._unreadable):
+            self._show_hint()
             return
         self._document = pdf
         self._unreadable = False
@@ -168,27 +172,24 @@ class VisibleSignatureBox(QGroupBox):
         self.preview.set_stamp_lines(lines)
 
     def _show_hint(self) -> None:
+        named = ""
         if self._document is None:
-            self.document_label.clear()
             hint = self.tr("Visible signatures go on PDF files.")
         elif self._unreadable:
-            self.document_label.clear()
             hint = self.tr("This PDF cannot be previewed.")
         else:
-            self.document_label.setText(
-                self.tr(
+            if self._pdf_count > 1:  # which one is shown, and that the others follow it
+                named = self.tr(
                     "Preview of %1; the signature goes at the same place in every PDF."
                 ).replace("%1", displayable(self._document.name))
-            )
             if not self.visible.isChecked():
                 hint = self.tr("Tick the box above to place a visible signature on the page.")
             elif self.preview.placed_by_user:
                 hint = self.tr("Drag the box or its corners, or use the arrow keys.")
             else:
-                hint = self.tr(
-                    "Paraphe puts the signature on blank space at the bottom right; drag the box"
-                    " to choose its place."
-                )
+                hint = self.tr("Placed on blank space at the bottom right unless you drag it.")
+        self.document_label.setText(named)
+        self.document_label.setVisible(bool(named))
         self.hint.setText(hint)
 
     def changeEvent(self, event: QEvent) -> None:
