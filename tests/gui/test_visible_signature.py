@@ -368,3 +368,15 @@ def test_a_press_beside_the_box_brings_it_there(pdf_page: SignPage, qtbot) -> No
 
     x1, y1, x2, y2 = preview.box()
     assert abs((x1 + x2) / 2 - 595 / 2) <= 3 and abs((y1 + y2) / 2 - 842 / 2) <= 3
+
+
+def test_a_damaged_pdf_is_said_and_shows_no_box(page: SignPage, tmp_path: Path) -> None:
+    damaged = tmp_path / "Abîmé.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+
+    page.add_paths([damaged])
+    page.format_buttons[SignatureFormat.PADES].setChecked(True)
+    page.visible.setChecked(True)
+
+    assert page.visible_hint.text() == "This PDF cannot be previewed."
+    assert not page.preview.has_page and blue_pixels(page.preview) == 0
