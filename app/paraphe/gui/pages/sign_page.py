@@ -275,7 +275,7 @@ class SignPage(QWidget):
         identity = self.selected_identity()
         self.visible_box.set_signer(identity.certificate if identity is not None else None)
 
-    def _explain_pades(self, refusal: object) -> None:
+    def _explain_pades(self, refusal: Notice | None) -> None:
         """Say beside the PAdES choice why it is off (a mixed batch, no file), or nothing."""
         button = self.format_buttons[SignatureFormat.PADES]
         reason = localized(refusal) if refusal is not None else ""
