@@ -141,7 +141,7 @@ def build_request(args: argparse.Namespace) -> SignRequest:
         if args.format != "pades":
             raise UsageError(detail=N_("--visible needs --format pades"))
         box = _parse_box(args.position) if args.position is not None else None
-        visible = VisibleSignature(page=args.page, box=box)
+        visible = VisibleSignature(page=args.page, box=box, translate=tr)
     level = BaselineLevel(args.level)
     return SignRequest(
         documents=tuple(args.files),

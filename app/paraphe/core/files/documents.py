@@ -101,13 +101,7 @@ class Document:
 
     @property
     def is_pdf(self) -> bool:
-        if self.path.suffix.lower() == ".pdf":
-            return True
-        try:
-            with open_regular(self.path) as handle:
-                return handle.read(1024).lstrip().startswith(b"%PDF-")
-        except OSError:
-            return False
+        return is_pdf_file(self.path)
 
     def digest(
         self,
@@ -148,3 +142,15 @@ class Document:
             raise UnreadableDocument(self.path, detail=exc.strerror or str(exc)) from None
         if now != self.state:
             raise DocumentChanged(self.path)
+
+
+def is_pdf_file(path: Path) -> bool:
+    """A PDF by its name, or by its first bytes when the name says nothing (a PDF saved without
+    its extension): what PAdES accepts."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open_regular(path) as handle:
+            return handle.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return False

@@ -28,6 +28,7 @@ from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..pdf.end import pdf_end_problem
 from ..text.translatable import N_
 from ..x509.certificates import holder_name
+from . import stamp_text
 from .request import VisibleSignature
 from .stamp_place import stamp_box
 
@@ -42,16 +43,32 @@ def _font_path() -> str:
     return str(resources.files("paraphe.resources.fonts").joinpath(STAMP_FONT))
 
 
-def _stamp_style(signing_time: dt.datetime) -> TextStampStyle:
+def _stamp_style() -> TextStampStyle:
+    """The stamp's text set in whole (``%(stamp)s``): pyHanko's own clock and time format would
+    print its time, not the signing time, and a "%" in a name would break its template."""
     from pyhanko.pdf_utils import text
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
     return TextStampStyle(
-        stamp_text="Signé électroniquement par\n%(signer)s\nle %(ts)s",
-        timestamp_format="%d/%m/%Y %H:%M:%S %Z",
-        text_box_style=text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_path(), font_size=9)),
-        border_width=1,
+        stamp_text="%(stamp)s",
+        text_box_style=text.TextBoxStyle(
+            font=GlyphAccumulatorFactory(_font_path(), font_size=stamp_text.FONT_SIZE),
+            font_size=stamp_text.FONT_SIZE,
+            leading=stamp_text.LEADING,
+        ),
+        border_width=stamp_text.BORDER_WIDTH,
     )
+
+
+def _stamp_params(
+    credential: Credential, signing_time: dt.datetime, visible: VisibleSignature | None
+) -> dict[str, str] | None:
+    if visible is None:
+        return None
+    lines = stamp_text.certificate_stamp_lines(
+        credential.certificate, signing_time, visible.translate or (lambda text: text)
+    )
+    return {"stamp": "\n".join(lines)}
 
 
 def _existing_field_names(reader: PdfFileReader) -> set[str]:
@@ -120,7 +137,7 @@ def sign_pdf(
         pdf_signer = signers.PdfSigner(
             metadata,
             signer=credential.cms_signer(rsa_padding),
-            stamp_style=_stamp_style(signing_time) if visible is not None else None,
+            stamp_style=_stamp_style() if visible is not None else None,
             new_field_spec=field_spec,
             timestamper=timestamper,
         )
@@ -130,7 +147,7 @@ def sign_pdf(
                     writer,
                     output=output,
                     chunk_size=1 << 20,
-                    appearance_text_params={"signer": holder_name(credential.certificate)},
+                    appearance_text_params=_stamp_params(credential, signing_time, visible),
                 )
             )
         except (PdfError, ValueError, KeyError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,9 @@ class VisibleSignature:
     box: tuple[int, int, int, int] | None = None
     """x1, y1, x2, y2; None lets Paraphe choose a blank place (bottom right by default, see
     ``stamp_place``)."""
+    translate: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    """The face's translation of the stamp's words into the user's language (``stamp_text``);
+    None prints them in English."""
 
 
 @dataclass(frozen=True)
