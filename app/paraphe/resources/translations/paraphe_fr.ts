@@ -1616,6 +1616,22 @@
    <translation>plus que le magasin de sécurité a été ajouté</translation>
   </message>
   <message>
+   <source>PAdES signs PDF files: add one or more PDF files to choose it.</source>
+   <translation>PAdES signe des fichiers PDF : ajoutez un ou plusieurs fichiers PDF pour le choisir.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: this file is not a PDF.</source>
+   <translation>PAdES ne signe que des fichiers PDF : ce fichier n'est pas un PDF.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: 1 of the {total} files is not a PDF.</source>
+   <translation>PAdES ne signe que des fichiers PDF : 1 des {total} fichiers n'est pas un PDF.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: {count} of the {total} files are not PDFs.</source>
+   <translation>PAdES ne signe que des fichiers PDF : {count} des {total} fichiers ne sont pas des PDF.</translation>
+  </message>
+  <message>
    <source>no file to sign</source>
    <translation>aucun fichier à signer</translation>
   </message>
@@ -1626,6 +1642,18 @@
   <message>
    <source>the PAdES output suffix must be a plain name part</source>
    <translation>le suffixe de sortie PAdES doit être une simple partie de nom</translation>
+  </message>
+  <message>
+   <source>Signed electronically by</source>
+   <translation>Signé électroniquement par</translation>
+  </message>
+  <message>
+   <source>on {moment}</source>
+   <translation>le {moment}</translation>
+  </message>
+  <message>
+   <source>{year}-{month}-{day} {hour}:{minute} {offset}</source>
+   <translation>{day}/{month}/{year} {hour}:{minute} {offset}</translation>
   </message>
   <message>
    <source>a timestamp server user name cannot contain ':'</source>
