@@ -268,3 +268,122 @@ def deeply_nested(depth: int) -> core.Any:
     for _ in range(depth):
         encoded = b"\x30" + _length(len(encoded)) + encoded
     return core.Any.load(encoded)
+
+
+# --- signer infos made here: SigningCertificate v1, counter-signatures -------------------------
+
+
+def _private_key(pki: TestPki, persona: str):  # noqa: ANN202 - a cryptography private key
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    return load_pem_private_key(pki.key(persona).read_bytes(), password=None)
+
+
+def _sign(pki: TestPki, persona: str, data: bytes) -> tuple[str, bytes]:
+    """(asn1crypto's signature algorithm name, signature of ``data`` with SHA-256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    key = _private_key(pki, persona)
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        return "sha256_ecdsa", key.sign(data, ec.ECDSA(hashes.SHA256()))
+    return "sha256_rsa", key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+
+
+def signer_info(
+    pki: TestPki,
+    persona: str,
+    message_digest: bytes,
+    *,
+    signing_certificate: str = "v2",
+    content_type: bool = True,
+    certificate_of: str | None = None,
+) -> cms.SignerInfo:
+    """A SignerInfo by ``persona`` (its key, with SHA-256) whose message-digest attribute is
+    ``message_digest``: signing-time, content-type unless told otherwise (a counter-signature has
+    none), and a signing-certificate attribute ``v1`` (ESSCertID, SHA-1) or ``v2`` naming the
+    certificate of ``certificate_of`` (the persona's own unless told)."""
+    import datetime as dt
+
+    from pyhanko.sign.general import as_signing_certificate, as_signing_certificate_v2
+
+    certificate = load_certificate(pki.cert(persona))
+    named = load_certificate(pki.cert(certificate_of or persona))
+    attributes = []
+    if content_type:
+        attributes.append(attribute("content_type", cms.ContentType("data")))
+    attributes += [
+        attribute("signing_time", cms.Time({"utc_time": dt.datetime.now(dt.UTC)})),
+        attribute("message_digest", core.OctetString(message_digest)),
+    ]
+    if signing_certificate == "v1":
+        attributes.append(attribute("signing_certificate", as_signing_certificate(named)))
+    elif signing_certificate == "v2":
+        attributes.append(attribute("signing_certificate_v2", as_signing_certificate_v2(named)))
+    signed = cms.CMSAttributes(attributes)
+    mechanism, value = _sign(pki, persona, signed.dump())
+    return cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": {
+                        "issuer": certificate.issuer,
+                        "serial_number": certificate.serial_number,
+                    }
+                }
+            ),
+            "digest_algorithm": {"algorithm": "sha256"},
+            "signed_attrs": cms.CMSAttributes.load(signed.dump()),
+            "signature_algorithm": {"algorithm": mechanism},
+            "signature": value,
+        }
+    )
+
+
+def enveloping_token(pki: TestPki, content: bytes, signer: cms.SignerInfo) -> bytes:
+    """A DER enveloping SignedData of ``content`` with ``signer`` and the test PKI's chain."""
+    certificates = [
+        load_certificate(pki.cert(persona)) for persona in ("rsa", "ecdsa", "untrusted")
+    ] + [load_certificate(pki.intermediate_cert), load_certificate(pki.untrusted_root_cert)]
+    signed_data = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [{"algorithm": "sha256"}],
+            "encap_content_info": {"content_type": "data", "content": content},
+            "certificates": certificates,
+            "signer_infos": [signer],
+        }
+    )
+    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
+
+
+def counter_signed(
+    pki: TestPki, token: bytes, persona: str, *, nested: bool = False, **options: str
+) -> bytes:
+    """``token`` with a counter-signature by ``persona`` added to its first signer, or
+    (``nested``) to that signer's first counter-signature: a counter-signature of a
+    counter-signature. The signature values it covers are left as they are."""
+    content_info = cms.ContentInfo.load(token)
+    target = content_info["content"]["signer_infos"][0]
+    if nested:
+        target = next(
+            value
+            for a in target["unsigned_attrs"]
+            if a["type"].native == "counter_signature"
+            for value in a["values"]
+        )
+    parent_value = bytes(target["signature"].native)
+    counter = signer_info(
+        pki,
+        persona,
+        hashlib.sha256(parent_value).digest(),
+        content_type=False,
+        **options,  # type: ignore[arg-type]
+    )
+    present = target["unsigned_attrs"]
+    kept = [] if isinstance(present, core.Void) else list(present)
+    target["unsigned_attrs"] = cms.CMSAttributes(
+        [*kept, cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
+    )
+    return bytes(content_info.dump())
