@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import algos, cms, core, pem
 from asn1crypto import crl as asn1_crl
@@ -273,7 +274,8 @@ def deeply_nested(depth: int) -> core.Any:
 # --- signer infos made here: SigningCertificate v1, counter-signatures -------------------------
 
 
-def _private_key(pki: TestPki, persona: str):  # noqa: ANN202 - a cryptography private key
+def _private_key(pki: TestPki, persona: str) -> Any:
+    """The persona's private key (a ``cryptography`` RSA or EC key)."""
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
     return load_pem_private_key(pki.key(persona).read_bytes(), password=None)
