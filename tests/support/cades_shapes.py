@@ -389,3 +389,19 @@ def counter_signed(
         [*kept, cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
     )
     return bytes(content_info.dump())
+
+
+def openssl_cms(pki: TestPki, document: Path, out: Path, persona: str, *options: str) -> Path:
+    """``openssl cms -sign`` of ``document`` by ``persona`` with the intermediate certificate,
+    DER, with ``options`` (``-nodetach``, ``-stream``, ``-md sha3-256``, ``-cades``...)."""
+    import subprocess
+
+    command = [
+        "openssl", "cms", "-sign", "-binary", "-outform", "DER",
+        "-in", str(document), "-signer", str(pki.cert(persona)),
+        "-inkey", str(pki.key(persona)), "-certfile", str(pki.intermediate_cert),
+        "-out", str(out), *options,
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return out
