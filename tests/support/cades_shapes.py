@@ -388,6 +388,12 @@ def counter_signed(
     target["unsigned_attrs"] = cms.CMSAttributes(
         [*kept, cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
     )
+    # the counter-signer's certificate joins the token's, as counter-signing tools add it
+    signed_data = content_info["content"]
+    certificate = load_certificate(pki.cert(persona))
+    carried = [choice.chosen.dump() for choice in signed_data["certificates"]]
+    if certificate.dump() not in carried:
+        signed_data["certificates"] = [*signed_data["certificates"], certificate]
     return bytes(content_info.dump())
 
 

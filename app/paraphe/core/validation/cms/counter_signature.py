@@ -25,7 +25,7 @@ from ..failures import MUST_PROPAGATE, cannot_process, one_line, verdict_report
 from ..indications import Indication, SubIndication, from_pyhanko
 from ..report import Check, DetectedFormat, Packaging, SignatureReport, SignedObject
 from .algorithms import apply_crypto_policy
-from .signers import CounterSignature, with_signer
+from .signers import CounterSignature, with_signer, with_signer_certificate
 
 
 def validate_counter_signature(
@@ -104,7 +104,7 @@ def _validate(
             signed_object,
             found,
         )
-    view = with_signer(signed_data, counter.signer_info)
+    view = with_signer_certificate(with_signer(signed_data, counter.signer_info), context)
     try:
         cert = extract_certs_for_validation(view).signer_cert
     except errors.SignatureValidationError as exc:

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from asn1crypto import cms, core, parser, x509
+
+from ..context import VerificationContext
 
 COUNTER_SIGNATURE = "1.2.840.113549.1.9.6"
 MAX_SIGNERS = 32
@@ -129,3 +132,34 @@ def _countersigners(signer_info: cms.SignerInfo) -> Sequence[cms.SignerInfo]:
         if attribute["type"].dotted == COUNTER_SIGNATURE
         for value in attribute["values"]
     ]
+
+
+def with_signer_certificate(view: cms.SignedData, context: VerificationContext) -> cms.SignedData:
+    """``view`` with its signer's certificate added when the token does not carry it (``openssl
+    cms -nocerts``) and the run knows it (a trusted certificate, or one given with the files):
+    a certificate found elsewhere, as RFC 5652 allows; None of the signed bytes change."""
+    from pyhanko.sign.general import CMSExtractionError, extract_certificate_info
+
+    try:
+        extract_certificate_info(view)
+        return view
+    except (CMSExtractionError, ValueError, KeyError, TypeError):
+        pass
+    sid = view["signer_infos"][0]["sid"]
+    for candidate in (*context.settings.trust_roots, *context.settings.extra_certs):
+        if _identifies(sid, candidate):
+            return with_certificate(view, candidate)
+    return view
+
+
+def _identifies(sid: cms.SignerIdentifier, certificate: Any) -> bool:
+    try:
+        if sid.name == "issuer_and_serial_number":
+            chosen = sid.chosen
+            return bool(
+                chosen["issuer"] == certificate.issuer
+                and chosen["serial_number"].native == certificate.serial_number
+            )
+        return bool(sid.chosen.native == certificate.key_identifier)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False

@@ -46,7 +46,7 @@ from .signers import (
     TooManyCounterSignatures,
     counter_signatures,
     signer_views,
-    with_certificate,
+    with_signer_certificate,
 )
 
 _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
@@ -343,37 +343,6 @@ def is_cades(signer_info: cms.SignerInfo) -> bool:
     signing-certificate (v1) or signing-certificate-v2 (EN 319 122-1, 5.2.2)."""
     types = attribute_types(signer_info["signed_attrs"])
     return bool(types & {_ATTR_SIGNING_CERTIFICATE, _ATTR_SIGNING_CERTIFICATE_V2})
-
-
-def with_signer_certificate(view: cms.SignedData, context: VerificationContext) -> cms.SignedData:
-    """``view`` with its signer's certificate added when the token does not carry it (``openssl
-    cms -nocerts``) and the run knows it (a trusted certificate, or one given with the files):
-    a certificate found elsewhere, as RFC 5652 allows; None of the signed bytes change."""
-    from pyhanko.sign.general import CMSExtractionError, extract_certificate_info
-
-    try:
-        extract_certificate_info(view)
-        return view
-    except (CMSExtractionError, ValueError, KeyError, TypeError):
-        pass
-    sid = view["signer_infos"][0]["sid"]
-    for candidate in (*context.settings.trust_roots, *context.settings.extra_certs):
-        if _identifies(sid, candidate):
-            return with_certificate(view, candidate)
-    return view
-
-
-def _identifies(sid: cms.SignerIdentifier, certificate: Any) -> bool:
-    try:
-        if sid.name == "issuer_and_serial_number":
-            chosen = sid.chosen
-            return bool(
-                chosen["issuer"] == certificate.issuer
-                and chosen["serial_number"].native == certificate.serial_number
-            )
-        return bool(sid.chosen.native == certificate.key_identifier)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return False
 
 
 def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
