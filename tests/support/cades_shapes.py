@@ -411,3 +411,15 @@ def openssl_cms(pki: TestPki, document: Path, out: Path, persona: str, *options:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     return out
+
+
+def endesive_cms(pki: TestPki, data: bytes, persona: str = "rsa", **options: Any) -> bytes:
+    """A detached CMS signature of ``data`` by endesive (``endesive.signer.sign``: its CAdES
+    attributes unless ``attrs=False``, ``pss=True``, a signature timestamp with ``tspurl``)."""
+    from cryptography import x509 as cryptography_x509
+    from endesive import signer
+
+    certificate = cryptography_x509.load_pem_x509_certificate(pki.cert(persona).read_bytes())
+    chain = [cryptography_x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())]
+    key = _private_key(pki, persona)
+    return bytes(signer.sign(data, key, certificate, chain, "sha256", **options))
