@@ -281,15 +281,16 @@ def _private_key(pki: TestPki, persona: str) -> Any:
     return load_pem_private_key(pki.key(persona).read_bytes(), password=None)
 
 
-def _sign(pki: TestPki, persona: str, data: bytes) -> tuple[str, bytes]:
-    """(asn1crypto's signature algorithm name, signature of ``data`` with SHA-256)."""
+def _sign(pki: TestPki, persona: str, data: bytes, hashed: str = "sha256") -> tuple[str, bytes]:
+    """(asn1crypto's signature algorithm name, signature of ``data`` with ``hashed``)."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding
 
     key = _private_key(pki, persona)
+    algorithm = {"sha256": hashes.SHA256(), "sha3_256": hashes.SHA3_256()}[hashed]
     if isinstance(key, ec.EllipticCurvePrivateKey):
-        return "sha256_ecdsa", key.sign(data, ec.ECDSA(hashes.SHA256()))
-    return "sha256_rsa", key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+        return f"{hashed}_ecdsa", key.sign(data, ec.ECDSA(algorithm))
+    return f"{hashed}_rsa", key.sign(data, padding.PKCS1v15(), algorithm)
 
 
 def signer_info(
@@ -300,11 +301,15 @@ def signer_info(
     signing_certificate: str = "v2",
     content_type: bool = True,
     certificate_of: str | None = None,
+    signature_hash: str = "sha256",
+    digest_algorithm: str = "sha256",
 ) -> cms.SignerInfo:
     """A SignerInfo by ``persona`` (its key, with SHA-256) whose message-digest attribute is
     ``message_digest``: signing-time, content-type unless told otherwise (a counter-signature has
     none), and a signing-certificate attribute ``v1`` (ESSCertID, SHA-1) or ``v2`` naming the
-    certificate of ``certificate_of`` (the persona's own unless told)."""
+    certificate of ``certificate_of`` (the persona's own unless told). The content's digest is
+    made with ``digest_algorithm``; the signed attributes are hashed with ``signature_hash``
+    (RFC 5652 allows another)."""
     import datetime as dt
 
     from pyhanko.sign.general import as_signing_certificate, as_signing_certificate_v2
@@ -323,7 +328,7 @@ def signer_info(
     elif signing_certificate == "v2":
         attributes.append(attribute("signing_certificate_v2", as_signing_certificate_v2(named)))
     signed = cms.CMSAttributes(attributes)
-    mechanism, value = _sign(pki, persona, signed.dump())
+    mechanism, value = _sign(pki, persona, signed.dump(), signature_hash)
     return cms.SignerInfo(
         {
             "version": "v1",
@@ -335,7 +340,7 @@ def signer_info(
                     }
                 }
             ),
-            "digest_algorithm": {"algorithm": "sha256"},
+            "digest_algorithm": {"algorithm": digest_algorithm},
             "signed_attrs": cms.CMSAttributes.load(signed.dump()),
             "signature_algorithm": {"algorithm": mechanism},
             "signature": value,

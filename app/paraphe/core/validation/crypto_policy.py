@@ -156,7 +156,8 @@ class CryptoJudgement:
     reason: str = ""
     """Why not (one sentence naming the algorithm and the date), when not accepted."""
     notes: tuple[str, ...] = field(default_factory=tuple)
-    """Accepted after all: made before a sunset passed since, or past a forecast sunset."""
+    """Accepted after all: made before a sunset passed since, or past a forecast sunset (one
+    note per algorithm, whatever it was used for)."""
 
 
 def judge(
@@ -177,9 +178,8 @@ def judge(
         if made_at >= sunset.date:
             if sunset.forecast:
                 notes.append(
-                    f"{use.name} ({use.role}) was forecast to be accepted until {when}"
-                    f" ({sunset.source}); that date has not been confirmed since"
-                    f" {REVIEWED:%Y}: accepted, to be reviewed"
+                    f"{use.name} was forecast to be accepted until {when} ({sunset.source}),"
+                    f" a date not confirmed since {REVIEWED:%Y}: accepted, to be reviewed"
                 )
                 continue
             proof = "the signature is proven to exist only" if proven else "nothing proves"
@@ -191,10 +191,10 @@ def judge(
             )
         if now >= sunset.date:
             notes.append(
-                f"{use.name} ({use.role}) is no longer accepted from {when} ({sunset.source});"
-                f" the signature is proven to exist on {made_at:%Y-%m-%d}, before that date"
+                f"{use.name} is no longer accepted from {when} ({sunset.source}); the signature"
+                f" is proven to exist on {made_at:%Y-%m-%d}, before that date"
             )
-    return CryptoJudgement(True, notes=tuple(notes))
+    return CryptoJudgement(True, notes=tuple(dict.fromkeys(notes)))
 
 
 # --- reading the uses from asn1crypto values ----------------------------------------------------
@@ -221,16 +221,35 @@ def uses_of_signature(
     uses = []
     if digest_algorithm:
         uses.append(AlgorithmUse(digest_algorithm, f"the digest of {what}"))
-    try:
-        hashed = signature_algorithm.hash_algo
-    except (ValueError, TypeError, KeyError, AttributeError):
-        hashed = None
+    hashed = signature_hash(signature_algorithm)
     if hashed and hashed != digest_algorithm:
         uses.append(AlgorithmUse(hashed, f"the hash of {what}"))
     key = key_use(public_key, f"the key of {what}")
     if key is not None:
         uses.append(key)
     return uses
+
+
+def signature_hash(signature_algorithm: Any) -> str | None:
+    """The hash a signature algorithm names (``sha256_rsa``: ``sha256``), None when it names
+    none (``rsassa_pkcs1v15``, ``ecdsa``: the digest algorithm's). asn1crypto 1.5 knows no hash
+    for ``sha3_256_ecdsa`` and its kind: read from the name."""
+    try:
+        return str(signature_algorithm.hash_algo)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        pass
+    try:
+        name = signature_algorithm["algorithm"].native
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    for suffix in ("_ecdsa", "_rsa", "_dsa"):
+        if (
+            isinstance(name, str)
+            and name.endswith(suffix)
+            and name[: -len(suffix)] in _DIGEST_NAMES
+        ):
+            return name[: -len(suffix)]
+    return None
 
 
 def uses_of_chain(path: Sequence[Any]) -> list[AlgorithmUse]:
@@ -240,8 +259,7 @@ def uses_of_chain(path: Sequence[Any]) -> list[AlgorithmUse]:
     for issuer, certificate in itertools.pairwise(path):
         what = f"the certificate of {_common_name(certificate)}"
         try:
-            algorithm = certificate["signature_algorithm"]
-            hashed = algorithm.hash_algo
+            hashed = signature_hash(certificate["signature_algorithm"])
         except (ValueError, TypeError, KeyError, AttributeError):
             hashed = None
         if hashed:
@@ -263,8 +281,18 @@ def for_pyhanko() -> Any:
     """The algorithm policy to give pyHanko when this one judges afterwards: every algorithm
     let through (pyHanko's default refuses SHA-1 whatever the date, and its refusal stops the
     validation before the certificate path), since the dated judgement needs the proven time,
-    known only once the timestamps are validated. pyHanko still checks that the digest fits the
-    signature mechanism, and the cryptographic library refuses what it cannot compute."""
-    from pyhanko_certvalidator.policy_decl import AcceptAllAlgorithms
+    known only once the timestamps are validated; the cryptographic library still refuses what
+    it cannot compute. A message digest made with another hash than the signature's (SHA-256
+    content, SHA3-256 with RSA over the signed attributes) is let through too: RFC 5652 allows
+    it, only RFC 8933 (2020) asks for one hash, and both hashes are judged here
+    (``uses_of_signature``); DSS accepts such signatures."""
+    from pyhanko.sign.validation.utils import CMSAlgorithmUsagePolicy
+    from pyhanko_certvalidator.policy_decl import AcceptAllAlgorithms, AlgorithmUsageConstraint
 
-    return AcceptAllAlgorithms()
+    class _LetThrough(AcceptAllAlgorithms, CMSAlgorithmUsagePolicy):
+        def digest_combination_allowed(
+            self, signature_algo: Any, message_digest_algo: Any, moment: Any
+        ) -> Any:
+            return AlgorithmUsageConstraint(allowed=True)
+
+    return _LetThrough()

@@ -264,3 +264,45 @@ def test_token_without_certificates_validates_with_the_signers_certificate_given
 
     assert_verdict(only(verify(pki, bare)), NO_SIGNING_CERT)
     assert_verdict(only(verify(pki, bare, extra_certs=given)), PASSED, signer="Jeanne Test")
+
+
+def test_sha3_digest_with_sha3_ecdsa_passes(pki: TestPki, tmp_path: Path) -> None:
+    """Content and signed attributes hashed with SHA3-256, signed with ECDSA (``sha3_256_ecdsa``):
+    valid, trusted, SHA3-256 accepted until 2029 (TS 119 312): TOTAL_PASSED."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    signer = cades_shapes.signer_info(
+        pki,
+        "ecdsa",
+        hashlib.sha3_256(content).digest(),
+        signature_hash="sha3_256",
+        digest_algorithm="sha3_256",
+    )
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    p7m.write_bytes(cades_shapes.enveloping_token(pki, content, signer))
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, PASSED, signer="Ecdsa Test")
+    detail = next(c.detail for c in signature.checks if c.name == "cryptographic algorithms")
+    assert "SHA3-256" in detail and "ECDSA-256" in detail
+
+
+def test_sha256_content_with_a_sha3_ecdsa_signature_is_indeterminate_not_forged(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """The content hashed with SHA-256, the signed attributes signed with ``sha3_256_ecdsa``
+    (RFC 5652 allows two hashes; DSS's SHA256-SHA3_256 tokens do it): asn1crypto knows no hash
+    for that algorithm, so pyHanko would check the signature with SHA-256 and call a valid
+    signature forged (TOTAL_FAILED/SIG_CRYPTO_FAILURE). It cannot be checked here:
+    INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE, never red."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    signer = cades_shapes.signer_info(
+        pki, "ecdsa", hashlib.sha256(content).digest(), signature_hash="sha3_256"
+    )
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    p7m.write_bytes(cades_shapes.enveloping_token(pki, content, signer))
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE))
+    assert "sha3_256_ecdsa over a sha256 digest" in signature.checks[0].detail

@@ -49,7 +49,7 @@ def apply_crypto_policy(
     judgement = crypto_policy.judge(uses, proven or now, proven=proven is not None, now=now)
     if judgement.accepted:
         names = ", ".join(dict.fromkeys(use.name for use in uses))
-        report.checks.append(Check(CHECK, True, "; ".join(judgement.notes) or names))
+        report.checks.append(Check(CHECK, True, "; ".join((names, *judgement.notes))))
         return
     report.checks.append(Check(CHECK, False, judgement.reason))
     if report.indication is Indication.TOTAL_PASSED:

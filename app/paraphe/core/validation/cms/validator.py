@@ -23,6 +23,7 @@ from ...errors import Cancelled, ParapheError
 from ...etsi import BaselineLevel
 from ...files.documents import Document
 from ..context import VerificationContext
+from ..crypto_policy import signature_hash
 from ..explanations import explain
 from ..failures import (
     MUST_PROPAGATE,
@@ -362,6 +363,17 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
         mechanism = signature_algorithm.signature_algo
     except ValueError:
         return f"the signature algorithm {signature_algorithm['algorithm'].dotted} is not supported"
+    try:
+        _ = signature_algorithm.hash_algo
+    except (ValueError, TypeError, KeyError):  # PSS parameters: checked below
+        named = signature_hash(signature_algorithm)
+        if named is not None and named != digest.native:
+            # pyHanko would check the signature with the digest's hash instead: a valid
+            # signature would be called forged
+            return (
+                f"the signature algorithm {signature_algorithm['algorithm'].native} over a"
+                f" {digest.native} digest is not supported"
+            )
     if mechanism == "rsassa_pss":
         # on a copy: reading its absent DEFAULT fields would mark the token's value as changed
         parameters = algos.SignedDigestAlgorithm.load(signature_algorithm.dump())["parameters"]
