@@ -428,3 +428,33 @@ def endesive_cms(pki: TestPki, data: bytes, persona: str = "rsa", **options: Any
     chain = [cryptography_x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())]
     key = _private_key(pki, persona)
     return bytes(signer.sign(data, key, certificate, chain, "sha256", **options))
+
+
+def with_indefinite_signed_attributes(token: bytes) -> bytes:
+    """``token`` (DER, one signer) with its signer's signed attributes written with an
+    indefinite length (BER), every other field's bytes kept: the signature, made over the DER
+    SET OF, is unchanged."""
+    from asn1crypto import parser
+
+    content_info = cms.ContentInfo.load(token)
+    signed_data = content_info["content"]
+    signer = signed_data["signer_infos"][0]
+    attributes = b"\xa0\x80" + signer["signed_attrs"].contents + b"\x00\x00"
+    fields = ("version", "sid", "digest_algorithm")
+    rest = ("signature_algorithm", "signature", "unsigned_attrs")
+    signer_bytes = parser.emit(
+        0,
+        1,
+        16,
+        b"".join(signer[name].dump() for name in fields)
+        + attributes
+        + b"".join(signer[name].dump() for name in rest if not isinstance(signer[name], core.Void)),
+    )
+    kept = ("version", "digest_algorithms", "encap_content_info", "certificates", "crls")
+    body = b"".join(
+        signed_data[name].dump() for name in kept if not isinstance(signed_data[name], core.Void)
+    )
+    signed = parser.emit(0, 1, 16, body + parser.emit(0, 1, 17, signer_bytes))
+    return parser.emit(
+        0, 1, 16, cms.ContentType("signed_data").dump() + parser.emit(2, 1, 0, signed)
+    )

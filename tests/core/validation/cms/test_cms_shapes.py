@@ -306,3 +306,25 @@ def test_sha256_content_with_a_sha3_ecdsa_signature_is_indeterminate_not_forged(
 
     assert_verdict(signature, (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE))
     assert "sha3_256_ecdsa over a sha256 digest" in signature.checks[0].detail
+
+
+def test_signed_attributes_of_indefinite_length_are_checked_as_their_der(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """Signed attributes written in BER with an indefinite length (``A0 80 ... 00 00``), the
+    signature made, as RFC 5652 5.4 says, over their DER SET OF: read leniently, checked over
+    ``31 len`` + the attributes' own bytes: TOTAL_PASSED; the same token with a changed byte of
+    the content: HASH_FAILURE."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    signer = cades_shapes.signer_info(pki, "rsa", hashlib.sha256(content).digest())
+    token = cades_shapes.with_indefinite_signed_attributes(
+        cades_shapes.enveloping_token(pki, content, signer)
+    )
+    assert b"\xa0\x80" in token
+    good, bad = tmp_path / "good" / f"{DOCUMENT}.p7m", tmp_path / "bad" / f"{DOCUMENT}.p7m"
+    for path, data in ((good, token), (bad, tampered_content(token))):
+        path.parent.mkdir()
+        path.write_bytes(data)
+
+    assert_verdict(only(verify(pki, good)), PASSED)
+    assert_verdict(only(verify(pki, bad)), HASH_FAILURE)
