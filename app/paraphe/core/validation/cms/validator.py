@@ -112,15 +112,15 @@ def validate_cms(
     enveloping = not isinstance(signed_data["encap_content_info"]["content"], core.Void)
     if not enveloping and document is None:
         level = detect_level(signed_data["signer_infos"][0], signed_data)
-        return [
-            _failure(
-                token,
-                Indication.INDETERMINATE,
-                SubIndication.SIGNED_DATA_NOT_FOUND,
-                "detached signature without its document",
-                level=level,
-            )
-        ]
+        alone = _failure(
+            token,
+            Indication.INDETERMINATE,
+            SubIndication.SIGNED_DATA_NOT_FOUND,
+            "detached signature without its document",
+            level=level,
+        )
+        alone.packaging = Packaging.DETACHED
+        return [alone]
     from ...validation_data.embedded import from_cms
 
     context = context.with_embedded(from_cms(signed_data))
