@@ -303,13 +303,14 @@ def signer_info(
     certificate_of: str | None = None,
     signature_hash: str = "sha256",
     digest_algorithm: str = "sha256",
+    extra: tuple[cms.CMSAttribute, ...] = (),
 ) -> cms.SignerInfo:
     """A SignerInfo by ``persona`` (its key, with SHA-256) whose message-digest attribute is
     ``message_digest``: signing-time, content-type unless told otherwise (a counter-signature has
     none), and a signing-certificate attribute ``v1`` (ESSCertID, SHA-1) or ``v2`` naming the
     certificate of ``certificate_of`` (the persona's own unless told). The content's digest is
     made with ``digest_algorithm``; the signed attributes are hashed with ``signature_hash``
-    (RFC 5652 allows another)."""
+    (RFC 5652 allows another). ``extra`` attributes are signed too."""
     import datetime as dt
 
     from pyhanko.sign.general import as_signing_certificate, as_signing_certificate_v2
@@ -327,7 +328,7 @@ def signer_info(
         attributes.append(attribute("signing_certificate", as_signing_certificate(named)))
     elif signing_certificate == "v2":
         attributes.append(attribute("signing_certificate_v2", as_signing_certificate_v2(named)))
-    signed = cms.CMSAttributes(attributes)
+    signed = cms.CMSAttributes([*attributes, *extra])
     mechanism, value = _sign(pki, persona, signed.dump(), signature_hash)
     return cms.SignerInfo(
         {

@@ -10,12 +10,13 @@ asn1crypto and signed with ``cryptography`` (``cades_shapes.signer_info``).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
-from asn1crypto import cms
+from asn1crypto import cms, core
 
 from paraphe.core.errors import Notice
 from paraphe.core.trust import load_certificates
@@ -328,3 +329,44 @@ def test_signed_attributes_of_indefinite_length_are_checked_as_their_der(
 
     assert_verdict(only(verify(pki, good)), PASSED)
     assert_verdict(only(verify(pki, bad)), HASH_FAILURE)
+
+
+@pytest.mark.parametrize("shape", ["two-attributes", "two-values"])
+def test_several_claimed_signing_times_keep_the_verdict_and_show_none(
+    shape: str, pki: TestPki, tmp_path: Path
+) -> None:
+    """Two signing-time attributes, or one with two values (RFC 5652 11.3 allows one): the
+    signature is valid and the claimed time proves nothing (only a timestamp does), so the
+    verdict stays TOTAL_PASSED; which time was claimed is ambiguous, so none is shown and a
+    check says why."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    other = cms.Time({"utc_time": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)})
+    extra = (
+        cades_shapes.attribute("signing_time", other)
+        if shape == "two-attributes"
+        else cms.CMSAttribute({"type": "signing_time", "values": [other, other]})
+    )
+    signer = cades_shapes.signer_info(pki, "rsa", hashlib.sha256(content).digest(), extra=(extra,))
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    p7m.write_bytes(cades_shapes.enveloping_token(pki, content, signer))
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, PASSED, checks={"signing time": None})
+    assert signature.signing_time is None
+
+
+def test_two_message_digests_are_never_a_pass(pki: TestPki, tmp_path: Path) -> None:
+    """Two message-digest attributes, the second of another content: which one the signer meant
+    cannot be told (RFC 5652 11.2 allows one): pyHanko stops with INDETERMINATE/GENERIC and
+    its reason, never a pass."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    other = cades_shapes.attribute("message_digest", core.OctetString(bytes(32)))
+    signer = cades_shapes.signer_info(pki, "rsa", hashlib.sha256(content).digest(), extra=(other,))
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    p7m.write_bytes(cades_shapes.enveloping_token(pki, content, signer))
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, (Indication.INDETERMINATE, SubIndication.GENERIC))
+    assert any("multiple message digest" in c.detail for c in signature.checks)

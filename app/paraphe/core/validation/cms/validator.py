@@ -54,6 +54,7 @@ _ATTR_SIGNATURE_TS = "1.2.840.113549.1.9.16.2.14"
 _ATTR_CERT_VALUES = "1.2.840.113549.1.9.16.2.23"
 _ATTR_REVOCATION_VALUES = "1.2.840.113549.1.9.16.2.24"
 _ATTR_ARCHIVE_TS_V3 = "0.4.0.1733.2.4"
+_ATTR_SIGNING_TIME = "1.2.840.113549.1.9.5"
 _ATTR_SIGNING_CERTIFICATE = "1.2.840.113549.1.9.16.2.12"
 _ATTR_SIGNING_CERTIFICATE_V2 = "1.2.840.113549.1.9.16.2.47"
 
@@ -390,6 +391,23 @@ def _describe(report: SignatureReport, signer_info: cms.SignerInfo, run: AdesRun
     describe_status(report, run)
     if run.result.failure_msg:
         report.checks.append(Check("validation", None, str(run.result.failure_msg)))
+    claimed = _signing_time_values(signer_info)
+    if claimed > 1:  # RFC 5652 11.3: one signing-time, of one value; it proves nothing anyway
+        report.signing_time = None
+        report.checks.append(
+            Check("signing time", None, f"{claimed} signing times claimed: none is shown")
+        )
+
+
+def _signing_time_values(signer_info: cms.SignerInfo) -> int:
+    attributes = signer_info["signed_attrs"]
+    if isinstance(attributes, core.Void):
+        return 0
+    return sum(
+        len(attribute["values"])
+        for attribute in attributes
+        if attribute["type"].dotted == _ATTR_SIGNING_TIME
+    )
 
 
 def _claimed_time(signer_info: cms.SignerInfo) -> Any:
