@@ -181,13 +181,21 @@ def _extract_documents(report: Any, folder: Path) -> None:
             continue
         done.add(path)
         written = extract_document(path, folder)
-        if written is not None:
+        if written is None:  # gone since, or inside an archive (``bid.zip!/x.p7m``)
             print(
-                tr("{path}: signed document written to {output}").format(
-                    path=displayable(str(path)), output=displayable(str(written))
-                ),
+                tr(
+                    "{path}: its signed document was not written (the file could not be read"
+                    " again; inside an archive, extract the archive first)"
+                ).format(path=displayable(str(path))),
                 file=sys.stderr,
             )
+            continue
+        print(
+            tr("{path}: signed document written to {output}").format(
+                path=displayable(str(path)), output=displayable(str(written))
+            ),
+            file=sys.stderr,
+        )
 
 
 @contextlib.contextmanager
