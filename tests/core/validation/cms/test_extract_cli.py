@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,25 @@ def test_names_of_enveloped_documents() -> None:
     assert enveloped_name(Path("..p7m")) == "content"
     assert enveloped_name(Path(".p7m")) == "content"
     assert enveloped_name(Path("token.p7s")) == "content"
+
+
+def test_a_p7m_inside_a_zip_is_verified_and_its_document_not_written(
+    pki: TestPki, run_paraphe: RunParaphe, tmp_path: Path
+) -> None:
+    """A .p7m inside a ZIP export is verified (TOTAL_PASSED, exit 0) from the archive's
+    scratch copy; ``--extract`` does not reach into the archive: one line says so, nothing is
+    written."""
+    made = tmp_path / "made.p7m"
+    cades_shapes.openssl_cms(pki, SAMPLES / DOCUMENT, made, "rsa", "-nodetach", "-cades")
+    archive = tmp_path / "bid.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(made, f"{DOCUMENT}.p7m")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    done = verify(run_paraphe, pki, "--extract", out, archive)
+
+    assert done.returncode == 0, done.stderr
+    assert list(out.iterdir()) == []
+    assert "extract the archive first" in done.stderr
+    assert "Traceback" not in done.stderr
