@@ -459,3 +459,19 @@ def with_indefinite_signed_attributes(token: bytes) -> bytes:
     return parser.emit(
         0, 1, 16, cms.ContentType("signed_data").dump() + parser.emit(2, 1, 0, signed)
     )
+
+
+def with_counter_signature_timestamp(pki: TestPki, token: bytes) -> bytes:
+    """``token`` whose first signer's first counter-signature gets a signature timestamp from
+    the test TSA over its own signature value (as over any signer's: RFC 5126 / EN 319 122-1)."""
+    content_info = cms.ContentInfo.load(token)
+    signer = content_info["content"]["signer_infos"][0]
+    counter = next(
+        value
+        for a in signer["unsigned_attrs"]
+        if a["type"].native == "counter_signature"
+        for value in a["values"]
+    )
+    stamp = timestamp_token(pki, bytes(counter["signature"].native))
+    counter["unsigned_attrs"] = cms.CMSAttributes([attribute("signature_time_stamp_token", stamp)])
+    return bytes(content_info.dump())

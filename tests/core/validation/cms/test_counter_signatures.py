@@ -9,6 +9,7 @@ their message digest being the SHA-256 of the parent's signature value, as the R
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,39 @@ def test_the_signers_of_a_token_are_seen_alone_with_the_tokens_bytes(pki: TestPk
         assert view["signer_infos"][0]["signed_attrs"].contents in data
         assert bytes(view["encap_content_info"]["content"]) == (SAMPLES / DOCUMENT).read_bytes()
         assert view["certificates"].contents == signed_data["certificates"].contents
+
+
+def test_a_timestamped_counter_signature_is_proven_at_its_timestamp(
+    pki: TestPki, signed: bytes, tmp_path: Path
+) -> None:
+    """The counter-signature carries a signature timestamp from the test TSA over its own
+    value: the timestamp is valid, the counter-signature is B-T, TOTAL_PASSED, and proven to
+    exist at the timestamp's time (EN 319 102-1 5.5)."""
+    token = cades_shapes.counter_signed(pki, signed, "ecdsa")
+    token = cades_shapes.with_counter_signature_timestamp(pki, token)
+
+    main, counter = verify(pki, tmp_path, token)
+
+    assert_verdict(main, PASSED, level="B-B")
+    assert_verdict(counter, PASSED, level="B-T", checks={"signature timestamp": True})
+    assert counter.timestamp_time is not None
+
+
+def test_signers_beyond_the_limit_are_one_indeterminate_verdict(
+    pki: TestPki, tmp_path: Path
+) -> None:
+    """More signers in one SignedData than any signature has (MAX_SIGNERS): the first
+    MAX_SIGNERS are each validated (valid: TOTAL_PASSED), the rest get one INDETERMINATE/
+    FORMAT_FAILURE verdict saying how many were not checked: bounded work on a hostile token."""
+    content = (SAMPLES / DOCUMENT).read_bytes()
+    signer = cades_shapes.signer_info(pki, "ecdsa", hashlib.sha256(content).digest())
+    content_info = cms.ContentInfo.load(cades_shapes.enveloping_token(pki, content, signer))
+    content_info["content"]["signer_infos"] = [signer] * (signers.MAX_SIGNERS + 2)
+
+    reports = verify(pki, tmp_path, content_info.dump())
+
+    assert len(reports) == signers.MAX_SIGNERS + 1
+    for report in reports[:-1]:
+        assert_verdict(report, PASSED)
+    assert_verdict(reports[-1], (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE))
+    assert "2 more signers not checked" in reports[-1].checks[0].detail

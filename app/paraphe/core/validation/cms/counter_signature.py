@@ -24,6 +24,7 @@ from ..describe import certificate_info, signer_identity
 from ..failures import MUST_PROPAGATE, cannot_process, one_line, verdict_report
 from ..indications import Indication, SubIndication, from_pyhanko
 from ..report import Check, DetectedFormat, Packaging, SignatureReport, SignedObject
+from ..timestamps import apply_time, cms_signature_timestamps
 from .algorithms import apply_crypto_policy
 from .signers import CounterSignature, with_signer, with_signer_certificate
 
@@ -79,7 +80,7 @@ def _validate(
     )
     from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-    from .validator import unsupported_algorithm
+    from .validator import detect_level, is_cades, unsupported_algorithm
 
     # the signed attributes' bytes first, from a copy nothing else reads
     fresh = cms.SignerInfo.load(counter.signer_info.dump())
@@ -132,6 +133,8 @@ def _validate(
         SignedObject(signed_object.name, signed_object.kind, intact),
         found,
     )
+    report.level = detect_level(signer_info)
+    report.ades = is_cades(signer_info)
     report.signer = signer_identity(cert)
     report.certificate = certificate_info(cert)
     report.signing_time = extract_self_reported_ts(signer_info)
@@ -147,11 +150,15 @@ def _validate(
         for choice in signed_data["certificates"] or ()
         if choice.name == "certificate"
     ]
-    outcome = validate_certificate(as_cryptography(cert), certificates, context)
+    signer = as_cryptography(cert)
+    outcome = validate_certificate(signer, certificates, context)
     report.indication, report.subindication = outcome.indication, outcome.subindication
     report.revocation = outcome.revocation
     report.chain = outcome.chain
     report.checks.extend(outcome.checks)
+    # its own signature timestamps, as any signer's (a counter-signature can be B-T)
+    report.timestamps = cms_signature_timestamps(signer_info, context)
+    apply_time(report, lambda at: validate_certificate(signer, certificates, context, at))
     apply_crypto_policy(report, signer_info, cert, None, context)
     return _explained(report)
 
