@@ -370,3 +370,34 @@ def test_two_message_digests_are_never_a_pass(pki: TestPki, tmp_path: Path) -> N
 
     assert_verdict(signature, (Indication.INDETERMINATE, SubIndication.GENERIC))
     assert any("multiple message digest" in c.detail for c in signature.checks)
+
+
+@pytest.mark.parametrize("armour", ["SMIME", "PEM"])
+def test_armoured_p7m_passes(armour: str, pki: TestPki, tmp_path: Path) -> None:
+    """``openssl cms -sign -nodetach`` writes S/MIME by default (MIME headers naming
+    application/pkcs7-mime, then base64: what mail clients save as ``smime.p7m``), or PEM
+    (``-----BEGIN CMS-----``) with ``-outform PEM``: the armour is removed and the signature
+    inside validated like its DER form: TOTAL_PASSED (it was a damaged-file FAILED for
+    S/MIME: a valid signature rejected)."""
+    document = tmp_path / DOCUMENT
+    shutil.copy(SAMPLES / DOCUMENT, document)
+    p7m = tmp_path / "signed" / f"{DOCUMENT}.p7m"
+    p7m.parent.mkdir()
+    cades_shapes.openssl_cms(pki, document, p7m, "rsa", "-nodetach", "-cades", "-outform", armour)
+    assert not p7m.read_bytes().startswith(b"\x30")
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, PASSED, signer="Jeanne Test")
+    assert signature.signed_objects == [SignedObject(DOCUMENT, "embedded", True)]
+
+
+def test_smime_headers_naming_another_type_are_not_read(pki: TestPki, tmp_path: Path) -> None:
+    """MIME headers that do not announce application/pkcs7-mime in base64: not taken for an
+    S/MIME signature; the file is not a readable signature: TOTAL_FAILED/FORMAT_FAILURE."""
+    p7m = tmp_path / f"{DOCUMENT}.p7m"
+    p7m.write_bytes(b"Content-Type: text/plain\n\nTUlJ\n")
+
+    signature = only(verify(pki, p7m))
+
+    assert_verdict(signature, (Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE))
