@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from asn1crypto import cms
+from asn1crypto import cms, core, parser
 
 from paraphe.core.errors import Notice
 from paraphe.core.trust import load_certificates
@@ -236,3 +236,21 @@ def test_signers_beyond_the_limit_are_one_indeterminate_verdict(
         assert_verdict(report, PASSED)
     assert_verdict(reports[-1], (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE))
     assert "2 more signers not checked" in reports[-1].checks[0].detail
+
+
+def test_an_unreadable_counter_signature_is_one_indeterminate_verdict(
+    pki: TestPki, signed: bytes, tmp_path: Path
+) -> None:
+    """A counter-signature attribute whose value is no SignerInfo (an INTEGER): the main
+    signature is unaffected (unsigned attributes are not signed) and passes; the
+    counter-signature cannot be read: INDETERMINATE/FORMAT_FAILURE with the reason, no crash."""
+    kind = core.ObjectIdentifier(signers.COUNTER_SIGNATURE).dump()
+    value = parser.emit(0, 1, 17, core.Integer(7).dump())  # SET OF, holding an INTEGER
+    broken = cms.CMSAttribute.load(parser.emit(0, 1, 16, kind + value))
+    token = cades_shapes.with_unsigned(signed, [broken])
+
+    main, counter = verify(pki, tmp_path, token)
+
+    assert_verdict(main, PASSED)
+    assert_verdict(counter, (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE))
+    assert counter.checks[0].detail.startswith("a counter-signature could not be read")
