@@ -24,6 +24,7 @@ from .names import name_in_words
 from .summary import format_and_level
 from .verdicts import CheckMark, look
 from .wording import (
+    COUNTER_SIGNATURE_NUMBER,
     DOCMDP_PERMISSIONS,
     KEY_USAGES,
     PDF_CHANGES,
@@ -166,16 +167,23 @@ def _identification(s: SignatureReport, words: Localizer) -> Section:
     return Section(None, _fields(words, *pairs))
 
 
-_SIGNER_NUMBER = re.compile(r"^signer (\d+)$")
+_NUMBERED = re.compile(r"^(signer|counter-signature) (\d+)$")
 
 
 def signature_name(signature_id: str, words: Localizer) -> str:
-    """A signature's identifier as the reader says it: ``signer 2`` (a CMS signature's place)
-    in the reader's words; an XAdES Id or a PDF field name as it is."""
-    match = _SIGNER_NUMBER.match(signature_id)
-    if match is None:
+    """A signature's identifier as the reader says it: ``signer 2, counter-signature 1`` (a CMS
+    signature's place) in the reader's words; an XAdES Id or a PDF field name as it is."""
+    parts = signature_id.split(", ")
+    matches = [_NUMBERED.match(part) for part in parts]
+    if not all(matches):
         return signature_id
-    return words.translate(SIGNER_NUMBER).format(number=match[1])
+    return ", ".join(
+        words.translate(SIGNER_NUMBER if m[1] == "signer" else COUNTER_SIGNATURE_NUMBER).format(
+            number=m[2]
+        )
+        for m in matches
+        if m is not None
+    )
 
 
 def _signer(s: SignatureReport, words: Localizer) -> Section:

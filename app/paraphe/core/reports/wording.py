@@ -80,6 +80,7 @@ DOCMDP_PERMISSIONS = {
 """What a certification signature lets later revisions change (ISO 32000-1, 12.8.2.2)."""
 
 SIGNER_NUMBER = N_("signer {number}")
+COUNTER_SIGNATURE_NUMBER = N_("counter-signature {number}")
 """A CMS signature has no name: the validators call it ``signer N`` (its place in the file)."""
 
 NAME_ATTRIBUTES = {

@@ -368,6 +368,14 @@
    <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
   </message>
   <message>
+   <source>{path}: signed document written to {output}</source>
+   <translation>{path} : document signé écrit dans {output}</translation>
+  </message>
+  <message>
+   <source>{path}: its signed document was not written (the file could not be read again; inside an archive, extract the archive first)</source>
+   <translation>{path} : son document signé n’a pas été écrit (le fichier n’a pas pu être relu ; dans une archive, extrayez d’abord l’archive)</translation>
+  </message>
+  <message>
    <source>{path}: no signature was found, so there is no ETSI report to write</source>
    <translation>{path} : aucune signature trouvée, donc pas de rapport ETSI à écrire</translation>
   </message>
@@ -1284,6 +1292,10 @@
    <translation>signataire {number}</translation>
   </message>
   <message>
+   <source>counter-signature {number}</source>
+   <translation>contre-signature {number}</translation>
+  </message>
+  <message>
    <source>acceptable for public procurement</source>
    <translation>recevable pour les marchés publics</translation>
   </message>
@@ -1856,12 +1868,36 @@
    <translation>chaîne de certificats vers une autorité de confiance</translation>
   </message>
   <message>
+   <source>signed attributes</source>
+   <translation>attributs signés</translation>
+  </message>
+  <message>
+   <source>signature algorithm</source>
+   <translation>algorithme de signature</translation>
+  </message>
+  <message>
+   <source>signing certificate</source>
+   <translation>certificat de signature</translation>
+  </message>
+  <message>
+   <source>counter-signature</source>
+   <translation>contre-signature</translation>
+  </message>
+  <message>
    <source>signature structure</source>
    <translation>structure de la signature</translation>
   </message>
   <message>
    <source>validation</source>
    <translation>validation</translation>
+  </message>
+  <message>
+   <source>signing time</source>
+   <translation>heure de signature</translation>
+  </message>
+  <message>
+   <source>CAdES attributes</source>
+   <translation>attributs CAdES</translation>
   </message>
   <message>
    <source>signer details</source>
@@ -1998,10 +2034,6 @@
   <message>
    <source>changes after signing are allowed</source>
    <translation>les modifications après signature sont autorisées</translation>
-  </message>
-  <message>
-   <source>signature algorithm</source>
-   <translation>algorithme de signature</translation>
   </message>
   <message>
    <source>signature file</source>
@@ -2214,6 +2246,14 @@
   <message>
    <source>{location}: {detail}</source>
    <translation>{location} : {detail}</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write its signed document into {folder} ({detail}); nothing was written.</source>
+   <translation>{path} : impossible d’écrire son document signé dans {folder} ({detail}) ; rien n’a été écrit.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the signed documents here ({detail}); nothing was extracted.</source>
+   <translation>{path} : impossible d’écrire les documents signés ici ({detail}) ; rien n’a été extrait.</translation>
   </message>
   <message>
    <source>The signature is malformed and cannot be checked; ask the signer for a new signature.</source>
