@@ -221,7 +221,7 @@ def _validate_signature(
     findings: Findings,
     by_id: dict[str, list[Any]],
 ) -> tuple[Indication, SubIndication | None]:
-    structure = read_structure(signature, by_id)
+    structure = read_structure(signature, by_id, len(data))
     findings.level = structure.level
     findings.packaging = structure.packaging
     findings.ades = structure.signed_properties is not None
@@ -393,8 +393,11 @@ def _plain_xml_dsig(
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
-    if outcome.indication is not Indication.TOTAL_PASSED:
-        return outcome.indication, outcome.subindication
+    indication, subindication = _partial(
+        structure, findings, outcome.indication, outcome.subindication
+    )
+    if indication is not Indication.TOTAL_PASSED:
+        return indication, subindication
     findings.checks.append(
         Check(
             "AdES signature",
