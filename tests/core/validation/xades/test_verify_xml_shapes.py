@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -578,3 +579,66 @@ def test_packaging_of_files_without_a_signature(tmp_path: Path) -> None:
     dtd.write_bytes(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
     for path in (plain, damaged, dtd, tmp_path / "absent.xml"):
         assert xml_signature_packaging(path) is None, path
+
+
+def test_counter_signature_that_signs_something_else_is_refused(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """A valid XAdES signature of the document put in a CounterSignature property: it does not
+    sign the SignatureValue it would counter-sign, so the report could not say what it
+    counter-signs: TOTAL_FAILED FORMAT_FAILURE for it; the main signature is unaffected."""
+    document, _ = _two_files(tmp_path)
+    token = tmp_path / f"{document.name} - Signature 1.xml"
+    token.write_bytes(_our_token(pki, document, "rsa"))
+    other = etree.fromstring(_our_token(pki, document, "ecdsa"))
+    root = etree.fromstring(token.read_bytes())
+    qualifying = root.find("ds:Object/xades:QualifyingProperties", NS)
+    assert qualifying is not None
+    unsigned = etree.SubElement(qualifying, f"{{{xml_shapes.XADES}}}UnsignedProperties")
+    usp = etree.SubElement(unsigned, f"{{{xml_shapes.XADES}}}UnsignedSignatureProperties")
+    etree.SubElement(usp, f"{{{xml_shapes.XADES}}}CounterSignature").append(other)
+    token.write_bytes(etree.tostring(root))
+    main, counter = verify(token, trust_root, document)
+    assert_verdict(main, PASSED)
+    assert counter.counter_signature_of == main.signature_id
+    assert_verdict(counter, FORMAT_FAILURE)
+    assert "does not sign the SignatureValue" in counter.checks[-1].detail
+
+
+def test_signed_xml_enveloped_in_another_signature(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """An enveloping XAdES over an XML document that already held its own enveloped
+    signature: the outer signature passes (its Object, inner signature included, is intact);
+    the inner one is part of the signed content, reported INDETERMINATE (not checked on its
+    own, its URI="" would now designate the outer file), never a red verdict on either."""
+    inner = xml_shapes.xades_enveloped(pki, tmp_path / "inner.xml")
+    document = inner.read_text(encoding="utf-8").split("?>", 1)[-1]
+    data = f'<Object Id="data">{document}</Object>'
+    template = xml_shapes.xades_template(
+        pki, [("#data", [xml_shapes.EXC_C14N])], sid="outer", objects=data
+    )
+    outer = xml_shapes.xmlsec1_fill(pki, template, tmp_path / "outer.xml", node_id="outer")
+    reports = verify(outer, trust_root)
+    assert [r.signature_id for r in reports] == ["outer", "xades-enveloped"]
+    assert_verdict(reports[0], PASSED)
+    assert_verdict(reports[1], UNSUPPORTED)
+
+
+def test_large_file_with_many_references_is_refused_at_once(
+    trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """signxml copies the whole file for each reference: 30 references in an 8 MB document
+    (unsigned: it is refused before any cryptography) would take seconds; refused at once,
+    INDETERMINATE FORMAT_FAILURE."""
+    references = [(f"#part{i}", [xml_shapes.EXC_C14N]) for i in range(30)]
+    parts = "".join(f'<p Id="part{i}">{"x" * 64}</p>' for i in range(30))
+    filler = "<f>" + "y" * (8 << 20) + "</f>"
+    signature = xml_shapes._signature_template(references, sid="big")
+    path = tmp_path / "big.xml"
+    path.write_text(f"<doc>{parts}{filler}{signature}</doc>", encoding="utf-8")
+    started = time.monotonic()
+    report = only(verify(path, trust_root))
+    assert time.monotonic() - started < 2
+    assert_verdict(report, UNSUPPORTED)
+    assert "too large" in report.checks[-1].detail
