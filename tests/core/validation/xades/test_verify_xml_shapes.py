@@ -208,6 +208,32 @@ def test_second_enveloped_signature_passes_and_breaks_the_first(
     assert second.packaging is Packaging.ENVELOPED
 
 
+@pytest.mark.parametrize(
+    "exclusion",
+    [xml_shapes.XPATH_NO_SIGNATURE, xml_shapes.SUBTRACT_SIGNATURES],
+    ids=["xpath-not-ancestor-or-self", "filter2-subtract"],
+)
+def test_enveloped_co_signatures_that_exclude_every_signature_both_pass(
+    exclusion: str, pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """The way EU DSS co-signs an enveloped document: each reference leaves out every
+    ds:Signature (XPath ``not(ancestor-or-self::ds:Signature)``, or XPath Filter 2.0
+    subtracting them), so a second signature added later leaves the first intact: both
+    TOTAL_PASSED, as xmlsec1 verifies the first. A changed price breaks both."""
+    signed = xml_shapes.co_signed_document(
+        pki, tmp_path / "offer.xml", transforms=(exclusion, xml_shapes.EXC_C14N)
+    )
+    first, second = verify(signed, trust_root)
+    assert_verdict(first, PASSED, signer="Jeanne Test")
+    assert_verdict(second, PASSED, signer="Ecdsa Test")
+    assert first.packaging is second.packaging is Packaging.ENVELOPED
+    assert xml_shapes.xmlsec1_verifies(pki, signed)
+
+    _rewrite(signed, b"1250000.00", b"1250000.10")
+    for report in verify(signed, trust_root):
+        assert_verdict(report, HASH_FAILURE)
+
+
 # --- enveloping --------------------------------------------------------------------------------
 
 
@@ -550,7 +576,7 @@ def test_xpath_filter2_transform_is_indeterminate_not_a_failure(
     )
     report = only(verify(signed, trust_root))
     assert_verdict(report, UNSUPPORTED)
-    assert "xmldsig-filter2" in report.checks[-1].detail
+    assert "XPath transform" in report.checks[-1].detail
 
 
 def test_sha1_enveloped_signature_is_indeterminate_crypto_constraints(

@@ -22,7 +22,7 @@ from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
-from .references import FILE, PROPERTIES
+from .references import FILE, PROPERTIES, excludes_signatures, without_signatures
 from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
 from .verdicts import Findings, Verdict, format_failure
 
@@ -104,6 +104,22 @@ def _located_verifier_class(xades: bool) -> Any:
             if isinstance(payload, etree._Element) and (uri == "" or uri.startswith("#")):
                 _drop_comments(payload)
             return payload
+
+        def _apply_transforms(self, payload: Any, *, transforms_node: Any, signature: Any) -> Any:
+            # signxml skips the XPath transforms it does not know; the one exclusion of the
+            # signatures that ``references`` lets through is applied here, on its copy
+            if (
+                transforms_node is not None
+                and isinstance(payload, etree._Element)
+                and any(
+                    excludes_signatures(t, bound=False)
+                    for t in transforms_node.iterchildren(etree.Element)
+                )
+            ):
+                without_signatures(payload)
+            return super()._apply_transforms(
+                payload, transforms_node=transforms_node, signature=signature
+            )
 
         def _c14n(self, nodes: Any, algorithm: Any, inclusive_ns_prefixes: Any = None) -> bytes:
             if not algorithm.value.startswith(_EXCLUSIVE_C14N):

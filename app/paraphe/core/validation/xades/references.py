@@ -19,6 +19,7 @@ verdict on a signature it cannot process); those are INDETERMINATE here instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,10 @@ C14N_TRANSFORMS = frozenset(
 )
 """The canonicalisations signxml performs (C14N 1.1 as 1.0: the same bytes for a whole element)."""
 COUNTERSIGNED_TYPE = "http://uri.etsi.org/01903#CountersignedSignature"
+XPATH_TRANSFORM = "http://www.w3.org/TR/1999/REC-xpath-19991116"
+XPATH_FILTER2_TRANSFORM = "http://www.w3.org/2002/06/xmldsig-filter2"
+_XPATH_WITHOUT_SIGNATURES = re.compile(r"not\(ancestor-or-self::(?:(\w+):)?Signature\)")
+_XPATH_SIGNATURES = re.compile(r"(?:/descendant::|//)(?:(\w+):)?Signature")
 
 _SIGNATURE = f"{{{DS}}}Signature"
 _OBJECT = f"{{{DS}}}Object"
@@ -185,7 +190,15 @@ def _check_transforms(target: Target) -> None:
     algorithms = [t.get("Algorithm", "") for t in transforms]
     if len(algorithms) > 8:
         raise format_failure(f"{len(algorithms)} transforms on one reference", indeterminate=True)
-    for algorithm in algorithms:
+    for transform, algorithm in zip(transforms, algorithms, strict=True):
+        if algorithm in (XPATH_TRANSFORM, XPATH_FILTER2_TRANSFORM):
+            if excludes_signatures(transform):
+                continue
+            raise format_failure(
+                f"an XPath transform on {target.uri or 'the document'} other than the exclusion"
+                " of the signatures is not supported",
+                indeterminate=True,
+            )
         if algorithm not in C14N_TRANSFORMS | {ENVELOPED_TRANSFORM, BASE64_TRANSFORM}:
             raise format_failure(
                 f"transform {algorithm or '(none)'} on {target.uri or 'the document'}"
@@ -202,6 +215,50 @@ def _check_transforms(target: Target) -> None:
         )
     if BASE64_TRANSFORM in algorithms and target.kind == SAME_DOCUMENT and target.uri == "":
         raise format_failure("a base64 transform of the whole document", indeterminate=True)
+
+
+def excludes_signatures(transform: Any, *, bound: bool = True) -> bool:
+    """Whether ``transform`` is the XPath that signers put on an enveloped reference to leave
+    every signature out of the document (EU DSS, XAdES4j, Java's XML-DSig): XPath 1.0
+    ``not(ancestor-or-self::ds:Signature)``, or XPath Filter 2.0 subtracting
+    ``/descendant::ds:Signature`` (or ``//ds:Signature``). Only these exact expressions, with
+    the prefix bound to XML-DSig, are recognised: any other XPath is not evaluated here.
+    ``bound=False`` for the copy signxml verified: exclusive canonicalisation of SignedInfo
+    drops the declaration that only the XPath text uses (the format check saw it bound)."""
+    algorithm = transform.get("Algorithm")
+    if algorithm == XPATH_TRANSFORM:
+        paths = transform.findall("ds:XPath", NS)
+        pattern = _XPATH_WITHOUT_SIGNATURES
+    elif algorithm == XPATH_FILTER2_TRANSFORM:
+        paths = transform.findall(f"{{{XPATH_FILTER2_TRANSFORM}}}XPath")
+        if len(paths) != 1 or paths[0].get("Filter") != "subtract":
+            return False
+        pattern = _XPATH_SIGNATURES
+    else:
+        return False
+    if len(paths) != 1 or len(transform) != 1:
+        return False
+    match = pattern.fullmatch("".join((paths[0].text or "").split()))
+    if match is None:
+        return False
+    namespace = paths[0].nsmap.get(match.group(1))
+    return namespace == DS or (not bound and namespace is None)
+
+
+def without_signatures(element: Any) -> None:
+    """Remove every ds:Signature below ``element``, each one's tail text kept in place: the node
+    set that ``excludes_signatures`` transforms select."""
+    for signature in list(element.iter(_SIGNATURE)):
+        parent = signature.getparent()
+        if parent is None or any(a.tag == _SIGNATURE for a in signature.iterancestors()):
+            continue  # the root itself, or inside one removed already
+        tail = signature.tail or ""
+        previous = signature.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(signature)
 
 
 def _packaging(signature: Any, targets: list[Target], root: Any) -> Packaging:
