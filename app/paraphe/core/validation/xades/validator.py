@@ -1,21 +1,30 @@
-"""Detached XAdES tokens (EN 319 132-1) checked by the basic signature validation of EN 319 102-1.
+"""XML signatures (XML-DSig, XAdES EN 319 132-1) checked by the basic signature validation of
+EN 319 102-1, whatever tool made them.
 
-A token ``<document> - Signature N.xml`` is one ds:Signature whose external reference names the
-document by a relative, percent-encoded URI. The building blocks run in the standard's order:
+The file may be a detached token (``<document> - Signature N.xml``: its root ds:Signature names
+the document by a relative, percent-encoded URI), an ASiC signatures file (co-signatures under
+``asic:XAdESSignatures``, their data objects given by ``resolve``), an XML document holding
+enveloped signatures, or an enveloping signature holding its data in ds:Object elements. Every
+signature, counter-signatures included, gets its own report (``signatures``). The building
+blocks run in the standard's order:
 
-- Format checking (5.2.2). The token is read whole only up to 20 MB, parsed without ever loading a
-  DTD, expanding an entity or touching the network, and any DOCTYPE is refused before parsing:
-  nothing outside the two inputs is read. The structure must leave no room for signature wrapping:
-  one external reference (the document, never dereferenced: the caller's file is hashed), a single
-  QualifyingProperties aimed at this signature and holding the token's only SignedProperties, which
-  the one reference of type SignedProperties designates by an Id that no other element carries;
-  more than 32 references (a detached token holds 3) are not checked further (INDETERMINATE).
-  A nested ds:Signature (counter-signatures included, not supported yet) fails the format check.
+- Format checking (5.2.2). The file is read whole only up to 20 MB, parsed without ever loading
+  a DTD, expanding an entity or touching the network, and any DOCTYPE is refused before parsing:
+  nothing outside the inputs is read. Every reference must designate what the report says was
+  signed (``references``: unique Ids, an embedded object inside this signature, an enveloped
+  reference over the whole document, a counter-signature over its signature's value), with
+  transforms signxml applies faithfully; a single QualifyingProperties aimed at this signature
+  holds its only SignedProperties, which the one reference of type SignedProperties designates.
+  More than 32 references, or a large file with many (signxml copies it per reference), are not
+  checked further (INDETERMINATE).
 - Identification of the signing certificate (5.2.3): the KeyInfo certificate whose digest the
   SigningCertificateV2 (or legacy SigningCertificate) property gives; after the cryptographic
-  verification, the same reference is read again from the verified SignedProperties.
-- Cryptographic verification (5.2.7): the document's digest first (streamed, never loaded whole),
-  then signxml's XAdES verifier: the signature value, then the digest of every reference.
+  verification, the same reference is read again from the verified SignedProperties. A plain
+  XML-DSig signature (no XAdES properties) is checked as EU DSS does: the KeyInfo certificate
+  whose key verifies it, then INDETERMINATE SIG_CONSTRAINTS_FAILURE (not AdES) if all else passes.
+- Cryptographic verification (5.2.7): every external file's digest first (streamed, never
+  loaded whole: a missing one is SIGNED_DATA_NOT_FOUND), then signxml's verifier on this very
+  signature (located by position): the signature value, then the digest of every reference.
 - X.509 certificate validation (5.2.6) by pyhanko-certvalidator: a path to a trust anchor,
   validity at the validation time, revocation (fetched, unless the settings are offline); mapped
   to EN 319 102-1 as for every format, by ``certificate_path``.
@@ -26,13 +35,13 @@ when its signer cannot be identified (EN 319 102-1, 5.3.4 lets a failed cryptogr
 decide the result). Values in the report (signing time, signer) come only from verified content.
 - Validation with time (5.5): each SignatureTimeStamp is validated (``xades.timestamps``) and the
   proof of existence it gives applied to the verdict, by the rule every format shares
-  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) is validated over its
-  input (``xades.archive``) and reported; it does not change the verdict yet. The timestamps are
-  reported on a HASH_FAILURE too. Embedded validation data (B-LT and above) is detected for the
-  level, not used yet.
+  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) of a token over one
+  document is validated over its input (``xades.archive``) and reported; it does not change the
+  verdict yet. The timestamps are reported on a HASH_FAILURE too. Embedded validation data (B-LT
+  and above) is detected for the level, not used yet.
 
-The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
-crypto); this module runs them in order.
+The building blocks live in the ``xades`` package (reading, signatures, references, structure,
+signing_certificate, crypto); this module runs them in order.
 """
 
 from __future__ import annotations
