@@ -131,6 +131,20 @@ def test_xmlsec1_enveloped_xml_dsig_is_verified_as_not_ades(
     assert report.signer is not None and report.signer.name == "Jeanne Test"
 
 
+def test_enveloped_reference_to_the_root_by_its_id(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """An enveloped reference may name the document's root by its Id ("#offer") instead of
+    URI="": the whole document is signed all the same (ENVELOPED, not a part of it): not AdES,
+    INDETERMINATE SIG_CONSTRAINTS_FAILURE, with no "whole document signed" complaint."""
+    signed = xml_shapes.xmlsec1_enveloped(pki, tmp_path / "offer.xml", uri="#offer")
+    report = only(verify(signed, trust_root))
+    assert_verdict(report, NOT_ADES)
+    assert report.packaging is Packaging.ENVELOPED
+    assert objects(report) == [("#offer", "same-document", True)]
+    assert not [c for c in report.checks if c.name == "whole document signed"]
+
+
 def test_enveloped_document_changed_outside_the_signature_is_a_hash_failure(
     pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
 ) -> None:
@@ -457,6 +471,7 @@ def test_asic_signatures_file_with_two_co_signatures(
         assert report.packaging is Packaging.DETACHED
         assert report.counter_signature_of is None
         assert report.document_path == document
+        assert not [c for c in report.checks if c.name == "document name"]
     assert set(asked) == {"Acte%20d%27engagement.pdf"}
     assert xml_signature_packaging(signatures) is Packaging.DETACHED
 

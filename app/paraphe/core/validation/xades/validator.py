@@ -210,6 +210,8 @@ class _Files:
         self._context = context
         self._digests: dict[Path | None, DocumentDigests] = {}
         self.resolved: list[Path] = []
+        self.resolving = resolve is not None
+        """Files are found by the caller's resolver (an ASiC's), not paired with a token."""
 
     def digests(self, path: Path | None) -> DocumentDigests:
         if path not in self._digests:
@@ -276,7 +278,7 @@ def _validate_structure(
 
     # the documents first: a modified document is the first thing a buyer must learn
     documents = files.for_references(structure)
-    _check_documents(structure, documents, signature, context, findings, matched)
+    _check_documents(structure, documents, files, signature, context, findings, matched)
     present = {uri: d for uri, d in documents.items() if d is not None}
     single = structure.document_reference
     document = present.get(single.get("URI")) if single is not None else None
@@ -340,6 +342,7 @@ def _validate_structure(
 def _check_documents(
     structure: Structure,
     documents: dict[str, DocumentDigests | None],
+    files: _Files,
     signature: Any,
     context: VerificationContext,
     findings: Findings,
@@ -378,7 +381,8 @@ def _check_documents(
             Check("document digest", True, algorithm if single else f"{target.name} ({algorithm})")
         )
         path = document.path
-        if single and path is not None and file_name_in_uri(target.uri) != path.name:
+        paired = single and not files.resolving  # a token paired by name (or content) with it
+        if paired and path is not None and file_name_in_uri(target.uri) != path.name:
             findings.checks.append(
                 Check(
                     "document name",
