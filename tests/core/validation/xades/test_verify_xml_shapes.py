@@ -683,3 +683,17 @@ def test_large_file_with_many_references_is_refused_at_once(
     assert time.monotonic() - started < 2
     assert_verdict(report, UNSUPPORTED)
     assert "too large" in report.checks[-1].detail
+
+
+def test_older_xades_version_is_indeterminate_not_taken_for_signed_data(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """QualifyingProperties in the XAdES 1.1.1 namespace (not validated here): INDETERMINATE
+    FORMAT_FAILURE saying so, rather than a plain XML-DSig whose properties Object would pass
+    for embedded signed data."""
+    signed = xml_shapes.xades_enveloping(pki, tmp_path / "enveloping.xml")
+    data = signed.read_bytes().replace(b"01903/v1.3.2#", b"01903/v1.1.1#")
+    signed.write_bytes(data)
+    report = only(verify(signed, trust_root))
+    assert_verdict(report, UNSUPPORTED)
+    assert "version is not supported" in report.checks[-1].detail

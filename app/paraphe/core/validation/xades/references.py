@@ -27,7 +27,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES
+from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141
 from ..report import Packaging
 from .verdicts import format_failure
 
@@ -53,7 +53,15 @@ _XPATH_SIGNATURES = re.compile(r"(?:/descendant::|//)(?:(\w+):)?Signature")
 _SIGNATURE = f"{{{DS}}}Signature"
 _OBJECT = f"{{{DS}}}Object"
 _SIGNATURE_VALUE = f"{{{DS}}}SignatureValue"
-_QUALIFYING = f"{{{XADES}}}QualifyingProperties"
+ETSI_NAMESPACES = (
+    "http://uri.etsi.org/01903/v1.1.1#",
+    "http://uri.etsi.org/01903/v1.2.2#",
+    XADES,
+    XADES141,
+)
+"""Every XAdES namespace a QualifyingProperties may be found in (only 1.3.2 is validated: the
+others are recognised, so that their properties are not taken for signed data)."""
+_QUALIFYING = frozenset(f"{{{ns}}}QualifyingProperties" for ns in ETSI_NAMESPACES)
 _ID_NAMES = frozenset({"Id", "ID", "id"})
 """The attribute names (in any namespace) by which a reference ``#value`` designates an element."""
 
@@ -182,7 +190,7 @@ def _object_of(element: Any, signature: Any) -> Any | None:
 
 def _holds_properties(obj: Any, signature: Any) -> bool:
     """Whether the ds:Object holds the signature's own QualifyingProperties."""
-    return any(enclosing_signature(q) is signature for q in obj.iter(_QUALIFYING))
+    return any(enclosing_signature(q) is signature for q in obj.iter(*_QUALIFYING))
 
 
 def _check_transforms(target: Target) -> None:
