@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ...adapters import signxml_internals
+from ...text.translatable import N_
 from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
@@ -261,7 +262,7 @@ def verify(
         elif target.kind == PROPERTIES:
             name = "signed references"
         else:
-            name = "signed data"
+            name = N_("signed data")
         shown = target.name or "the document (outside the signature)"
         raise Verdict(
             Indication.TOTAL_FAILED,

@@ -27,6 +27,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ...text.translatable import N_
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141
 from ..report import Packaging
 from .verdicts import format_failure
@@ -131,12 +132,12 @@ def classify(
     for reference in references:
         uri = reference.get("URI")
         if uri is None:
-            raise format_failure("a reference without URI")
+            raise format_failure(N_("a reference without URI"))
         if uri.startswith("#xpointer("):
-            raise format_failure("XPointer references are not supported", indeterminate=True)
+            raise format_failure(N_("XPointer references are not supported"), indeterminate=True)
         if uri == "":
             if signature is root or countersigned is not None:
-                raise format_failure("a reference to the whole signature file")
+                raise format_failure(N_("a reference to the whole signature file"))
             target = Target(reference, uri, SAME_DOCUMENT, root)
         elif uri.startswith("#"):
             found = by_id.get(uri[1:], [])
@@ -215,14 +216,14 @@ def _check_transforms(target: Target) -> None:
             )
     if target.kind == FILE and algorithms:
         raise format_failure(
-            "transforms on a detached document are not supported", indeterminate=True
+            N_("transforms on a detached document are not supported"), indeterminate=True
         )
     if BASE64_TRANSFORM in algorithms and algorithms != [BASE64_TRANSFORM]:
         raise format_failure(
-            "a base64 transform combined with others is not supported", indeterminate=True
+            N_("a base64 transform combined with others is not supported"), indeterminate=True
         )
     if BASE64_TRANSFORM in algorithms and target.kind == SAME_DOCUMENT and target.uri == "":
-        raise format_failure("a base64 transform of the whole document", indeterminate=True)
+        raise format_failure(N_("a base64 transform of the whole document"), indeterminate=True)
 
 
 def excludes_signatures(transform: Any, *, bound: bool = True) -> bool:

@@ -53,6 +53,7 @@ from urllib.parse import unquote
 
 from ...files.name_bytes import file_name_in_uri
 from ...signing.xades_archive import archive_timestamp_elements
+from ...text.translatable import N_
 from ...xades_names import NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
@@ -404,7 +405,7 @@ def _check_countersigns(structure: Structure, countersigned: Any) -> None:
     value = countersigned.find("ds:SignatureValue", NS)
     if value is None or not any(t.element is value for t in structure.targets):
         raise format_failure(
-            "the counter-signature does not sign the SignatureValue of the signature it is in"
+            N_("the counter-signature does not sign the SignatureValue of the signature it is in")
         )
 
 
@@ -443,10 +444,12 @@ def _plain_xml_dsig(
         return indication, subindication
     findings.checks.append(
         Check(
-            "AdES signature",
+            N_("AdES signature"),
             False,
-            "a plain XML signature: no signed property binds the signer's certificate to it"
-            " (not an AdES signature)",
+            N_(
+                "a plain XML signature: no signed property binds the signer's certificate to it"
+                " (not an AdES signature)"
+            ),
         )
     )
     return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
@@ -461,9 +464,9 @@ def _check_scope(signature: Any, structure: Structure, findings: Findings) -> No
             Indication.INDETERMINATE,
             SubIndication.FORMAT_FAILURE,
             Check(
-                "signed data",
+                N_("signed data"),
                 False,
-                f"{len(extra)} ds:Object of the signature not covered by any reference",
+                N_("the signature holds a ds:Object that no reference covers"),
             ),
         )
 
@@ -481,7 +484,7 @@ def _partial(
         return indication, subindication
     findings.checks.append(
         Check(
-            "whole document signed",
+            N_("whole document signed"),
             False,
             "only " + ", ".join(t.name for t in partial) + " of the document is signed",
         )
