@@ -131,6 +131,22 @@ def test_xmlsec1_enveloped_xml_dsig_is_verified_as_not_ades(
     assert report.signer is not None and report.signer.name == "Jeanne Test"
 
 
+def test_plain_xml_dsig_by_an_untrusted_signer_is_no_chain_found(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """The certificate validation decides before the AdES question: an intact plain XML-DSig
+    whose signer chains to no trust anchor is INDETERMINATE NO_CERTIFICATE_CHAIN_FOUND (as for
+    any format), still marked not AdES."""
+    signed = xml_shapes.xmlsec1_enveloped(pki, tmp_path / "offer.xml", persona="untrusted")
+    report = only(verify(signed, trust_root))
+    assert_verdict(
+        report,
+        (Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND),
+        checks={"signature value": True, "AdES signature": False},
+    )
+    assert report.ades is False
+
+
 def test_enveloped_reference_to_the_root_by_its_id(
     pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
 ) -> None:

@@ -430,6 +430,16 @@ def _plain_xml_dsig(
     pass, the signature is still not an AdES one: nothing signed binds the signer's certificate
     to it (DSS's signature acceptance check "signing certificate attribute present", level FAIL
     in its default policy: INDETERMINATE SIG_CONSTRAINTS_FAILURE)."""
+    findings.checks.append(
+        Check(
+            N_("AdES signature"),
+            False,
+            N_(
+                "a plain XML signature: no signed property binds the signer's certificate to it"
+                " (not an AdES signature)"
+            ),
+        )
+    )
     cert = verify_without_identified_signer(
         data, signature, structure, present, candidates, findings, matched
     )
@@ -445,16 +455,6 @@ def _plain_xml_dsig(
     )
     if indication is not Indication.TOTAL_PASSED:
         return indication, subindication
-    findings.checks.append(
-        Check(
-            N_("AdES signature"),
-            False,
-            N_(
-                "a plain XML signature: no signed property binds the signer's certificate to it"
-                " (not an AdES signature)"
-            ),
-        )
-    )
     return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
 
 
