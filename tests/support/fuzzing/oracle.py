@@ -7,10 +7,11 @@ attributes and read the signature value and the encapsulated content as values (
 OCTET STRING holds the same bytes as its DER form). So the oracle compares what a verifier feeds
 to the cryptography, computed as the libraries do it, in the seed and in the mutant:
 
-- CAdES (.p7s, .p7m, and the CMS in a PDF's /Contents): the signed attributes DER-encoded (with
-  definite, minimal lengths: the fuzzer found that pyHanko verifies them so, and RFC 5652 says the
-  signature covers their DER encoding), the signature value, the encapsulated content, and for a
-  detached token the document's bytes.
+- CAdES (.p7s, .p7m, and the CMS in a PDF's /Contents): per signer, the signed attributes
+  DER-encoded (with definite, minimal lengths: the fuzzer found that pyHanko verifies them so,
+  and RFC 5652 says the signature covers their DER encoding) and the signature value, as a set
+  (a signer copied is the same signature twice, each valid: no content changed); the
+  encapsulated content, and for a detached token the document's bytes.
 - XAdES: ds:SignedInfo canonicalised by its own CanonicalizationMethod, the decoded
   SignatureValue, every same-document reference's target after its transforms (all elements that
   carry the referenced Id, so a duplicate counts as a change), and the document's bytes.
@@ -80,15 +81,18 @@ def _der(value: bytes) -> bytes:
 def cms_view(data: bytes) -> tuple[Any, ...]:
     try:
         signed_data = cms.ContentInfo.load(_dearmor(data))["content"]
-        signers = signed_data["signer_infos"]
-        if len(signers) != 1:
-            return ("signers", len(signers))
-        signer = signers[0]
-        attributes = signer["signed_attrs"]
-        hashed = None if attributes is core.VOID else _der(attributes.untag().dump())
+        signers = frozenset(
+            (
+                None
+                if signer["signed_attrs"] is core.VOID
+                else _der(signer["signed_attrs"].untag().dump()),
+                signer["signature"].native,
+            )
+            for signer in signed_data["signer_infos"]
+        )
         content = signed_data["encap_content_info"]["content"]
         encapsulated = None if content.native is None else bytes(content)
-        return (hashed, signer["signature"].native, encapsulated)
+        return (signers, encapsulated)
     except Exception:  # whatever the library raises: the view cannot be computed
         return UNREADABLE
 

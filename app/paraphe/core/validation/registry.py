@@ -6,8 +6,6 @@ whether a document was paired with it) and validates it into one report per sign
 imports its implementation only when it first validates, so a run pays only for the formats it
 meets. The places for what comes next:
 
-- enveloped and enveloping XAdES: one more validator each, in ``xades/``, accepting the XML
-  files that discovery will classify as such;
 - ASiC-S and ASiC-E containers: a ``containers/`` package and its validator, reading the ZIP
   with ``inputs.archives``' limits and handing each signature to the validators below;
 - signature timestamps and validation data (B-T and above), and EU trusted lists for the
@@ -77,6 +75,20 @@ class DetachedXades(_OfKind):
         return validator.validate_xades(item.signature.path, item.document_path, context)
 
 
+class XmlWithItsData(_OfKind):
+    """An XML document signed inside (enveloped XAdES or XML-DSig), or a signature holding its
+    data in ds:Object (enveloping): every signature in it, each reference checked where it
+    points (EN 319 132-1)."""
+
+    format = DetectedFormat.XADES
+    kind = Kind.XML_SIGNED
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .xades import validator
+
+        return validator.validate_xades(item.signature.path, None, context)
+
+
 class DetachedCades(_OfKind):
     """``<document> - Signature N.p7s``: a CMS SignedData without its content (EN 319 122-1)."""
 
@@ -144,6 +156,7 @@ class DamagedSignatureFile(_OfKind):
 
 VALIDATORS: Sequence[Validator] = (
     DetachedXades(),
+    XmlWithItsData(),
     DetachedCades(),
     EnvelopingCades(),
     EmbeddedPades(),

@@ -2080,16 +2080,72 @@
    <translation>propriétés signées</translation>
   </message>
   <message>
+   <source>signed data</source>
+   <translation>données signées</translation>
+  </message>
+  <message>
    <source>token format</source>
    <translation>format du jeton</translation>
+  </message>
+  <message>
+   <source>transforms on a detached document are not supported</source>
+   <translation>les transformations sur un document détaché ne sont pas prises en charge</translation>
+  </message>
+  <message>
+   <source>a base64 transform combined with others is not supported</source>
+   <translation>une transformation base64 combinée à d’autres n’est pas prise en charge</translation>
+  </message>
+  <message>
+   <source>a base64 transform of the whole document</source>
+   <translation>une transformation base64 de tout le document</translation>
+  </message>
+  <message>
+   <source>base64 content mixed with elements is not supported</source>
+   <translation>un contenu base64 mêlé d’éléments n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>a reference without URI</source>
+   <translation>une référence sans URI</translation>
+  </message>
+  <message>
+   <source>XPointer references are not supported</source>
+   <translation>les références XPointer ne sont pas prises en charge</translation>
+  </message>
+  <message>
+   <source>a reference to the whole signature file</source>
+   <translation>une référence à tout le fichier de signature</translation>
+  </message>
+  <message>
+   <source>a signature inside the content another signature signs: not checked on its own</source>
+   <translation>une signature à l’intérieur du contenu qu’une autre signature signe : non vérifiée seule</translation>
   </message>
   <message>
    <source>algorithms</source>
    <translation>algorithmes</translation>
   </message>
   <message>
+   <source>the counter-signature does not sign the SignatureValue of the signature it is in</source>
+   <translation>la contre-signature ne signe pas la SignatureValue de la signature qui la contient</translation>
+  </message>
+  <message>
+   <source>AdES signature</source>
+   <translation>signature AdES</translation>
+  </message>
+  <message>
+   <source>a plain XML signature: no signed property binds the signer's certificate to it (not an AdES signature)</source>
+   <translation>une signature XML simple : aucune propriété signée n’y lie le certificat du signataire (pas une signature AdES)</translation>
+  </message>
+  <message>
+   <source>whole document signed</source>
+   <translation>tout le document signé</translation>
+  </message>
+  <message>
    <source>document name</source>
    <translation>nom du document</translation>
+  </message>
+  <message>
+   <source>the signature holds a ds:Object that no reference covers</source>
+   <translation>la signature contient un ds:Object qu’aucune référence ne couvre</translation>
   </message>
   <message>
    <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>

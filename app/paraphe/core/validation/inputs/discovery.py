@@ -24,7 +24,7 @@ from ...files.user_files import open_regular
 from ...naming import parse_token_name
 from ...xades_names import DS
 from ..report import Packaging
-from ..xades.reading import has_signature_root, parse, read_token
+from ..xades.reading import parse, read_token
 from ..xades.verdicts import Verdict
 from .sniffing import cms_packaging, is_openpgp, read_head
 
@@ -35,6 +35,9 @@ class Kind(enum.Enum):
     CADES = "cades"  # a detached CMS (or an unreadable .p7s: the validator says why)
     P7M = "p7m"  # an enveloping CMS (or an unreadable .p7m/.pkcs7)
     PDF = "pdf"
+    XML_SIGNED = "xml-signed"
+    """An XML document holding its signatures (enveloped), or a signature holding its data
+    (enveloping): validated on its own."""
     DAMAGED = "damaged"
     """Named as only a signature is, holding no signature that can be read."""
 
@@ -52,7 +55,8 @@ class Pairing:
     detached: list[tuple[Found, Found | None]] = field(default_factory=list)
     """(token, its document or None)."""
     enveloping: list[Found] = field(default_factory=list)
-    """Signature files validated on their own: enveloping CMS, damaged signature files."""
+    """Signature files validated on their own: enveloping CMS, enveloped and enveloping XML,
+    damaged signature files."""
     pdfs: list[Found] = field(default_factory=list)
     documents: list[Found] = field(default_factory=list)
 
@@ -79,8 +83,14 @@ def classify(path: Path, display: str | None = None) -> Found:
         if pdf_has_signatures(path):
             return Found(path, Kind.PDF, shown)
         return Found(path, Kind.DOCUMENT, shown)
-    if (suffix == ".xml" or _XML_HEAD.match(head)) and has_signature_root(path):
-        return Found(path, Kind.XADES, shown)
+    if suffix == ".xml" or _XML_HEAD.match(head):
+        from ..xades.packaging import xml_signature_packaging
+
+        xml = xml_signature_packaging(path)
+        if xml is Packaging.DETACHED:
+            return Found(path, Kind.XADES, shown)
+        if xml is not None:  # enveloped or enveloping: it holds what it signs
+            return Found(path, Kind.XML_SIGNED, shown)
     if suffix in _SIGNATURE_NAMES or parse_token_name(path.name) is not None:
         return Found(path, Kind.DAMAGED, shown)
     return Found(path, Kind.DOCUMENT, shown)
@@ -124,7 +134,7 @@ def pair(found: Iterable[Found]) -> Pairing:
             else:
                 result.detached.append((item, document))
                 paired_docs.add(document.path)
-        elif item.kind is Kind.P7M:
+        elif item.kind in (Kind.P7M, Kind.XML_SIGNED):
             result.enveloping.append(item)
         elif item.kind is Kind.PDF:
             result.pdfs.append(item)
