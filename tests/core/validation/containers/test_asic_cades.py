@@ -1,0 +1,416 @@
+"""ASiC-S and ASiC-E containers with CAdES (EN 319 162-1), signed by ``openssl cms`` with the test
+PKI, zipped by the ``zip`` tool or Python's zipfile; then changed, emptied, added to, mislabelled
+and damaged. Each test states the verdict EN 319 102-1 gives and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+
+from paraphe.core.validation.containers.validator import (
+    CONTAINER_FILES_SIGNED,
+    CONTAINER_MIMETYPE,
+    ContainerResult,
+    verify_container,
+)
+from paraphe.core.validation.context import VerificationContext
+from paraphe.core.validation.indications import Indication, SubIndication
+from paraphe.core.validation.report import (
+    Container,
+    DetectedFormat,
+    DocumentReport,
+    Packaging,
+    SignatureReport,
+    ValidationReport,
+)
+from paraphe.core.validation.settings import VerificationSettings
+from tests.support.asic_shapes import (
+    ASIC_E,
+    ASIC_S,
+    cades_asic_e,
+    cades_asic_s,
+    replaced,
+    write_container,
+    zip_tool_container,
+)
+from tests.support.pki import TestPki
+from tests.support.verdicts import FORMAT_FAILURE, HASH_FAILURE, PASSED, assert_verdict
+
+PDF = b"%PDF-1.7\n" + bytes(range(256)) * 64
+SHEET = b"BPU;quantite;prix\n1;2;3\n" * 50
+NOT_FOUND = (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)
+
+
+@pytest.fixture(scope="module")
+def settings(pki: TestPki) -> VerificationSettings:
+    root = asn1_x509.Certificate.load(pem.unarmor(pki.root_cert.read_bytes())[2])
+    return VerificationSettings(trust_roots=(root,))
+
+
+def verify(container: Path, settings: VerificationSettings) -> ContainerResult:
+    with VerificationContext(settings) as context:
+        result = verify_container(container, context)
+    for report in result.reports:
+        assert report.signature_path == container
+        assert report.format is DetectedFormat.CADES
+    # every report serialises: plain values only
+    whole = ValidationReport(dt.datetime.now(dt.UTC), [DocumentReport(container, result.reports)])
+    json.dumps(whole.to_json_dict())
+    return result
+
+
+def only(result: ContainerResult) -> SignatureReport:
+    assert len(result.reports) == 1, result.reports
+    return result.reports[0]
+
+
+def check(report: SignatureReport, name: str) -> bool | None:
+    found = [c.passed for c in report.checks if c.name == name]
+    assert len(found) == 1, (name, report.checks)
+    return found[0]
+
+
+def detail(report: SignatureReport, name: str) -> str:
+    return " ".join(c.detail for c in report.checks if c.name == name)
+
+
+# --- valid containers -------------------------------------------------------------------------
+
+
+def test_asic_s_zipped_by_the_zip_tool_passes(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """EN 319 162-1 4.3: one data object, META-INF/signature.p7s detached over it, the mimetype
+    first and stored (``zip -X -0``). openssl's signature by a trusted, unrevoked signer over
+    the unchanged file: TOTAL_PASSED, the document listed as ``Offre.asics!/Acte.pdf``."""
+    folder = tmp_path / "content"
+    (folder / "META-INF").mkdir(parents=True)
+    for name, content in cades_asic_s(pki, tmp_path / "work", "Acte d'engagement.pdf", PDF):
+        (folder / name).write_bytes(content)
+    container = zip_tool_container(tmp_path / "Offre.asics", folder, ASIC_S)
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(report, PASSED)
+    assert report.container is Container.ASIC_S
+    assert report.packaging is Packaging.DETACHED
+    assert report.document_path == container
+    assert [(o.name, o.kind, o.digest_matches) for o in report.signed_objects] == [
+        ("Offre.asics!/Acte d'engagement.pdf", "file", True)
+    ]
+    assert check(report, CONTAINER_MIMETYPE) is True
+    assert check(report, CONTAINER_FILES_SIGNED) is True
+    assert result.unsigned == []
+
+
+def test_asic_e_with_an_asic_manifest_over_two_files_passes(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """EN 319 162-1 4.4 and A.4: the CAdES signature signs the ASiCManifest, which lists both
+    files with their SHA-256; all match: TOTAL_PASSED, both files (one in a folder) listed."""
+    objects = [("Acte.pdf", PDF), ("Annexes/BPU.csv", SHEET)]
+    container = write_container(
+        tmp_path / "Offre.asice", cades_asic_e(pki, tmp_path / "work", objects)
+    )
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, checks={"manifest digests": True})
+    assert report.container is Container.ASIC_E
+    assert report.signature_id == "META-INF/signature001.p7s: signer 1"
+    assert [(o.name, o.kind, o.digest_matches) for o in report.signed_objects] == [
+        ("Offre.asice!/META-INF/ASiCManifest001.xml", "properties", True),
+        ("Offre.asice!/Acte.pdf", "file", True),
+        ("Offre.asice!/Annexes/BPU.csv", "file", True),
+    ]
+
+
+def test_a_zip_named_zip_with_an_asic_mimetype_is_the_container_it_declares(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The mimetype decides the type (A.1), not the name: a ``.zip`` declaring ASiC-E is one."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.zip", entries, mimetype=ASIC_E)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED)
+    assert report.container is Container.ASIC_E
+
+
+# --- data objects changed, removed, added -----------------------------------------------------
+
+
+def test_asic_s_document_changed_after_signing_is_a_hash_failure(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The data object is not the one signed (its digest differs from the message-digest):
+    TOTAL_FAILED/HASH_FAILURE (EN 319 102-1 5.2.7), whoever signed it."""
+    entries = cades_asic_s(pki, tmp_path / "work", "Acte.pdf", PDF)
+    container = write_container(
+        tmp_path / "Offre.asics", replaced(entries, "Acte.pdf", PDF + b"%%EOF\n"), mimetype=ASIC_S
+    )
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, HASH_FAILURE)
+    assert [o.digest_matches for o in report.signed_objects] == [False]
+
+
+def test_asic_e_file_changed_after_signing_is_a_hash_failure(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The manifest is intact (its signature verifies) but one file it lists no longer has the
+    digest it gives: the signed content changed, TOTAL_FAILED/HASH_FAILURE, the file named."""
+    objects = [("Acte.pdf", PDF), ("BPU.csv", SHEET)]
+    entries = cades_asic_e(pki, tmp_path / "work", objects)
+    container = write_container(
+        tmp_path / "Offre.asice", replaced(entries, "BPU.csv", SHEET.replace(b"3", b"9"))
+    )
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, HASH_FAILURE, checks={"manifest digests": False})
+    assert "Offre.asice!/BPU.csv was modified" in detail(report, "manifest digests")
+    assert {o.name: o.digest_matches for o in report.signed_objects} == {
+        "Offre.asice!/META-INF/ASiCManifest001.xml": True,
+        "Offre.asice!/Acte.pdf": True,
+        "Offre.asice!/BPU.csv": False,
+    }
+
+
+def test_asic_e_manifest_rewritten_to_match_a_changed_file_is_a_hash_failure(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """An attacker changes a file and writes its new digest in the manifest: the manifest is
+    then not what was signed, TOTAL_FAILED/HASH_FAILURE from the CMS check over it."""
+    from tests.support.asic_shapes import asic_manifest
+
+    objects = [("Acte.pdf", PDF)]
+    entries = cades_asic_e(pki, tmp_path / "work", objects)
+    forged = [("Acte.pdf", b"%PDF-1.7 forged")]
+    entries = replaced(entries, "Acte.pdf", forged[0][1])
+    entries = replaced(
+        entries, "META-INF/ASiCManifest001.xml", asic_manifest("META-INF/signature001.p7s", forged)
+    )
+    container = write_container(tmp_path / "Offre.asice", entries)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, HASH_FAILURE)
+    assert report.signed_objects[0].digest_matches is False
+
+
+def test_asic_e_file_removed_after_signing_is_signed_data_not_found(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The manifest lists a file the container no longer holds: the signed data cannot be
+    obtained, INDETERMINATE/SIGNED_DATA_NOT_FOUND (EN 319 102-1, table 5), as for a detached
+    token without its document; never a pass."""
+    objects = [("Acte.pdf", PDF), ("BPU.csv", SHEET)]
+    entries = cades_asic_e(pki, tmp_path / "work", objects)
+    container = write_container(tmp_path / "Offre.asice", replaced(entries, "BPU.csv", None))
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, NOT_FOUND, checks={"signed files present": False})
+    assert "Offre.asice!/BPU.csv is signed but is not in the container" in detail(
+        report, "signed files present"
+    )
+
+
+def test_asic_s_document_removed_is_signed_data_not_found(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """ASiC-S without its data object: INDETERMINATE/SIGNED_DATA_NOT_FOUND (table 5)."""
+    entries = cades_asic_s(pki, tmp_path / "work", "Acte.pdf", PDF)
+    container = write_container(
+        tmp_path / "Offre.asics", replaced(entries, "Acte.pdf", None), mimetype=ASIC_S
+    )
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, NOT_FOUND, checks={"signed files present": False})
+
+
+def test_asic_e_file_added_after_signing_is_shown_as_not_signed(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """A file covered by no signature: the signature stays valid for what it signs
+    (TOTAL_PASSED, its manifest untouched), but the container check fails naming the file and
+    the file is listed among the unsigned documents, where the buyer looks."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", [*entries, ("Prix.pdf", PDF + b"x")])
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(report, PASSED, checks={CONTAINER_FILES_SIGNED: False})
+    assert "Offre.asice!/Prix.pdf" in detail(report, CONTAINER_FILES_SIGNED)
+    assert result.unsigned == ["Offre.asice!/Prix.pdf"]
+    assert [o.name for o in report.signed_objects if o.kind == "file"] == ["Offre.asice!/Acte.pdf"]
+
+
+def test_asic_s_file_added_keeps_the_signed_one_and_shows_the_other(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """ASiC-S holds one data object (4.3.3); with one added, the signed one is found by the
+    digest the signature holds (TOTAL_PASSED on it) and the other is reported unsigned."""
+    entries = cades_asic_s(pki, tmp_path / "work", "Z-Acte.pdf", PDF)
+    container = write_container(
+        tmp_path / "Offre.asics", [("A-ajout.pdf", b"%PDF-1.7 added"), *entries], mimetype=ASIC_S
+    )
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(report, PASSED, checks={CONTAINER_FILES_SIGNED: False})
+    assert [o.name for o in report.signed_objects] == ["Offre.asics!/Z-Acte.pdf"]
+    assert result.unsigned == ["Offre.asics!/A-ajout.pdf"]
+
+
+# --- the mimetype -----------------------------------------------------------------------------
+
+
+def test_a_container_without_mimetype_is_read_by_its_name_and_passes(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The mimetype is optional (EN 319 162-1 A.1): absent, the type comes from the name."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", entries, mimetype=None)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, checks={CONTAINER_MIMETYPE: True})
+    assert "absent" in detail(report, CONTAINER_MIMETYPE)
+    assert report.container is Container.ASIC_E
+
+
+@pytest.mark.parametrize(
+    ("shape", "said"),
+    [
+        ({"mimetype_compressed": True}, "it is compressed"),
+        ({"mimetype_last": True}, "not the first entry"),
+        ({"mimetype_extra": b"\xfe\xca\x00\x00"}, "extra field"),
+        ({"mimetype": "application/zip"}, "not an ASiC media type"),
+    ],
+    ids=["compressed", "not-first", "extra-field", "wrong-type"],
+)
+def test_a_mimetype_breaking_a1_is_reported_and_leaves_the_verdict(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path, shape: dict, said: str
+) -> None:
+    """A.1: first, stored, no extra field, an ASiC media type. The mimetype is covered by no
+    signature (anyone can rewrite it without touching what was signed): the broken rule is a
+    failed check, and the signature keeps its own verdict (TOTAL_PASSED)."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", entries, **shape)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, checks={CONTAINER_MIMETYPE: False})
+    assert said in detail(report, CONTAINER_MIMETYPE)
+
+
+def test_a_mimetype_that_contradicts_the_name_is_reported(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The mimetype wins (A.1); the name that says otherwise is a failed type check."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asics", entries, mimetype=ASIC_E)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, checks={"container type": False})
+    assert report.container is Container.ASIC_E
+
+
+# --- damaged containers -----------------------------------------------------------------------
+
+
+def test_a_truncated_container_is_a_format_failure(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """A ZIP cut short (no central directory): nothing can be read, the container is damaged,
+    TOTAL_FAILED/FORMAT_FAILURE (EN 319 102-1 5.2.2), one line saying so."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    whole = write_container(tmp_path / "whole.asice", entries).read_bytes()
+    container = tmp_path / "Offre.asice"
+    container.write_bytes(whole[: len(whole) // 2])
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, FORMAT_FAILURE, checks={"container": False})
+    assert report.container is Container.ASIC_E
+
+
+def test_garbage_named_asice_is_a_format_failure(
+    settings: VerificationSettings, tmp_path: Path
+) -> None:
+    container = tmp_path / "Offre.asice"
+    container.write_bytes(b"this is not a ZIP at all\n" * 10)
+
+    assert_verdict(only(verify(container, settings)), FORMAT_FAILURE)
+
+
+def test_two_entries_of_one_name_make_a_damaged_container(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Two ``Acte.pdf``: one reader shows the first, another the last; which one was signed
+    cannot be told. TOTAL_FAILED/FORMAT_FAILURE, never a pass on either."""
+    entries = cades_asic_s(pki, tmp_path / "work", "Acte.pdf", PDF)
+    container = tmp_path / "Offre.asics"
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        write_container(container, [*entries, ("Acte.pdf", b"%PDF-1.7 other")], mimetype=ASIC_S)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, FORMAT_FAILURE)
+    assert "appears more than once" in detail(report, "container")
+
+
+def test_an_entry_climbing_out_is_skipped_and_reported(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """``../evil.pdf`` is refused by the archive rules (never written outside the scratch
+    folder); it is a data object no signature covers, shown as such."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", [*entries, ("../evil.pdf", b"x")])
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(report, PASSED, checks={"container entries": False})
+    assert "unsafe name" in detail(report, "container entries")
+    assert not (tmp_path / "evil.pdf").exists()
+
+
+def test_a_container_without_signature_gives_no_report(tmp_path: Path, settings) -> None:
+    """Nothing signed: no verdict to give; its files are all unsigned (the run lists them)."""
+    container = write_container(tmp_path / "Offre.asice", [("Acte.pdf", PDF)])
+
+    result = verify(container, settings)
+
+    assert result.reports == []
+    assert result.unsigned == ["Offre.asice!/Acte.pdf"]
+
+
+def test_too_many_entries_is_indeterminate_not_damaged(
+    settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Beyond the archive limits (10,000 entries) the container is not unpacked: it may be
+    valid, so INDETERMINATE (GENERIC), not a failure."""
+    container = tmp_path / "Offre.asice"
+    with zipfile.ZipFile(container, "w") as zipped:
+        for number in range(10_001):
+            zipped.writestr(f"f{number}", b"")
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.GENERIC))
