@@ -37,23 +37,35 @@ crypto); this module runs them in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from ...files.name_bytes import file_name_in_uri
-from ...xades_names import DS, NS, XADES
+from ...signing.xades_archive import archive_timestamp_elements
+from ...xades_names import NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
 from ..describe import certificate_info, signer_identity
 from ..failures import MUST_PROPAGATE, cannot_process, one_line
 from ..indications import Indication, SubIndication
-from ..report import Check, SignatureReport, TimestampReport
+from ..report import (
+    Check,
+    Container,
+    Packaging,
+    SignatureReport,
+    SignedObject,
+    TimestampKind,
+    TimestampReport,
+)
 from ..timestamps import earliest_proof
 from .archive import archive_timestamps
 from .crypto import signing_time, verify, verify_without_identified_signer
 from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
-from .reading import parse, read_token
+from .reading import parse_any, read_token
+from .references import FILE, elements_by_id, partial_scope, unsigned_objects
+from .signatures import signatures_in
 from .signing_certificate import (
     issuer_serial_matches,
     keyinfo_certificates,
@@ -70,18 +82,35 @@ from .structure import (
 from .timestamps import signature_timestamps
 from .verdicts import Findings, Verdict, format_failure
 
+Resolver = Callable[[str], Path | None]
+"""Maps an external reference's URI, exactly as the signature writes it, to the file it
+designates (None: not found)."""
+
 
 def validate_xades(
-    token_path: Path, document_path: Path | None, context: VerificationContext
+    token_path: Path,
+    document_path: Path | None,
+    context: VerificationContext,
+    *,
+    resolve: Resolver | None = None,
+    container: Container | None = None,
 ) -> list[SignatureReport]:
-    """One report per ds:Signature of the token (normally one); bad input becomes a verdict."""
+    """One report per ds:Signature of the file (counter-signatures included); bad input
+    becomes a verdict.
+
+    ``token_path`` is a detached token, an ASiC ``asic:XAdESSignatures`` file or an XML
+    document holding enveloped or enveloping signatures. Without ``resolve``, the one external
+    reference of a token is ``document_path`` (Atexo pairing: its name may differ, its content
+    decides); with it, each external reference is the file ``resolve`` gives. ``container``
+    says which ASiC container the file was found in."""
     token_path = Path(token_path)
     document_path = Path(document_path) if document_path is not None else None
     try:
         data = read_token(token_path)
-        root = parse(data)
+        root = parse_any(data)
+        found = signatures_in(root)
     except Verdict as verdict:
-        findings = Findings(checks=[verdict.check] if verdict.check else [])
+        findings = Findings(checks=[verdict.check] if verdict.check else [], container=container)
         return [
             findings.report(token_path, document_path, verdict.indication, verdict.subindication)
         ]
@@ -89,24 +118,28 @@ def validate_xades(
         raise
     except Exception as exc:  # a verdict, never a crash, whatever the input
         findings = Findings(
-            checks=[Check("token format", None, f"could not be read ({one_line(exc)})")]
+            checks=[Check("token format", None, f"could not be read ({one_line(exc)})")],
+            container=container,
         )
         return [findings.report(token_path, document_path, *cannot_process(exc))]
 
-    signatures = [root, *(e for e in root.iter(f"{{{DS}}}Signature") if e is not root)]
-    document = DocumentDigests(document_path, context.check_cancelled)
+    files = _Files(document_path, resolve, context)
+    by_id: dict[str, list[Any]] | None = None
     reports = []
     indication: Indication
     subindication: SubIndication | None
-    for signature in signatures:
-        findings = Findings(signature_id=signature.get("Id"))
+    for item in found:
+        findings = Findings(signature_id=item.element.get("Id"), container=container)
+        if item.countersigned is not None:
+            findings.counter_signature_of = item.countersigned.get("Id")
         try:
-            if len(signatures) > 1:
-                raise format_failure(
-                    f"the token holds {len(signatures)} ds:Signature elements; a detached XAdES "
-                    "token holds one (nested and counter-signatures are not supported)"
-                )
-            indication, subindication = _validate_signature(data, root, document, context, findings)
+            if item.refused is not None:
+                raise format_failure(item.refused)
+            if by_id is None:
+                by_id = elements_by_id(root)
+            indication, subindication = _validate_signature(
+                data, item.element, files, context, findings, by_id
+            )
         except Verdict as verdict:
             if verdict.check is not None:
                 findings.checks.append(verdict.check)
@@ -118,8 +151,63 @@ def validate_xades(
                 Check("validation", None, f"could not be processed ({one_line(exc)})")
             )
             indication, subindication = cannot_process(exc)
-        reports.append(findings.report(token_path, document_path, indication, subindication))
+        shown = _document_shown(findings, token_path, document_path, files)
+        reports.append(findings.report(token_path, shown, indication, subindication))
     return reports
+
+
+def _document_shown(
+    findings: Findings, token_path: Path, document_path: Path | None, files: _Files
+) -> Path | None:
+    """The signed document as the report names it: the XML file itself for an enveloped
+    signature, none for an enveloping one, else the document given (or the one file resolved)."""
+    if findings.packaging is Packaging.ENVELOPED:
+        return token_path
+    if findings.packaging is Packaging.ENVELOPING and not any(
+        o.kind == FILE for o in findings.signed_objects
+    ):
+        return None
+    if document_path is None and len(files.resolved) == 1:
+        return files.resolved[0]
+    return document_path
+
+
+class _Files:
+    """The files that external references designate, each hashed once (as a stream) for every
+    signature of the file that references it (co-signatures of one document)."""
+
+    def __init__(
+        self, document_path: Path | None, resolve: Resolver | None, context: VerificationContext
+    ) -> None:
+        self._document_path = document_path
+        self._resolve = resolve
+        self._context = context
+        self._digests: dict[Path | None, DocumentDigests] = {}
+        self.resolved: list[Path] = []
+
+    def digests(self, path: Path | None) -> DocumentDigests:
+        if path not in self._digests:
+            self._digests[path] = DocumentDigests(path, self._context.check_cancelled)
+            if path is not None and path not in self.resolved:
+                self.resolved.append(path)
+        return self._digests[path]
+
+    def for_references(self, structure: Structure) -> dict[str, DocumentDigests | None]:
+        """Each external URI of ``structure`` and the file it designates (None: not found)."""
+        uris = [t.uri for t in structure.files]
+        if self._resolve is not None:
+            found: dict[str, DocumentDigests | None] = {}
+            for uri in uris:
+                path = self._resolve(uri)
+                found[uri] = self.digests(Path(path)) if path is not None else None
+            return found
+        if len(uris) == 1:  # a token and the document paired with it
+            return {uris[0]: self.digests(self._document_path)}
+        named = self._document_path.name if self._document_path is not None else None
+        return {
+            uri: self.digests(self._document_path) if file_name_in_uri(uri) == named else None
+            for uri in uris
+        }
 
 
 # --- the whole basic validation ---------------------------------------------------------------
@@ -128,68 +216,66 @@ def validate_xades(
 def _validate_signature(
     data: bytes,
     signature: Any,
-    document: DocumentDigests,
+    files: _Files,
     context: VerificationContext,
     findings: Findings,
+    by_id: dict[str, list[Any]],
 ) -> tuple[Indication, SubIndication | None]:
-    structure = read_structure(signature)
+    structure = read_structure(signature, by_id)
     findings.level = structure.level
+    findings.packaging = structure.packaging
+    findings.ades = structure.signed_properties is not None
+    matched: dict[int, bool | None] = {}
+    findings.signed_objects = _signed_objects(structure, matched)
+    try:
+        return _validate_structure(data, signature, structure, files, context, findings, matched)
+    finally:
+        findings.signed_objects = _signed_objects(structure, matched)
+
+
+def _validate_structure(
+    data: bytes,
+    signature: Any,
+    structure: Structure,
+    files: _Files,
+    context: VerificationContext,
+    findings: Findings,
+    matched: dict[int, bool | None],
+) -> tuple[Indication, SubIndication | None]:
     findings.checks.append(Check("token format", True))
     check_algorithms(structure)
 
-    # the document first: a modified document is the first thing a buyer must learn
-    reference = structure.document_reference
-    expected = b64(reference.findtext("ds:DigestValue", namespaces=NS), "a DigestValue")
-    algorithm = DIGESTS[reference.find("ds:DigestMethod", NS).get("Algorithm")]
-    if document.digest(algorithm) != expected:
-        # the timestamps are reported too: an archive timestamp also says the document differs
-        embedded = _with_embedded(structure, context)
-        findings.timestamps = _timestamps(structure, signature, document, embedded)
-        raise Verdict(
-            Indication.TOTAL_FAILED,
-            SubIndication.HASH_FAILURE,
-            Check("document digest", False, "the document is not the one that was signed"),
-        )
-    findings.checks.append(Check("document digest", True, algorithm))
-    named = unquote(reference.get("URI", ""))
-    if (
-        document.path is not None
-        and file_name_in_uri(reference.get("URI", "")) != document.path.name
-    ):
-        findings.checks.append(
-            Check("document name", None, f"the signature names {named!r}; its content matches")
-        )
+    # the documents first: a modified document is the first thing a buyer must learn
+    documents = files.for_references(structure)
+    _check_documents(structure, documents, signature, context, findings, matched)
+    present = {uri: d for uri, d in documents.items() if d is not None}
+    single = structure.document_reference
+    document = present.get(single.get("URI")) if single is not None else None
 
     candidates = keyinfo_certificates(signature)
+    if structure.signed_properties is None and structure.qualifying_properties is None:
+        return _plain_xml_dsig(
+            data, signature, structure, present, candidates, context, findings, matched
+        )
     cert_reference = read_cert_reference(structure.signed_properties)
     if cert_reference is None:
-        raise verify_without_identified_signer(
-            data,
-            structure,
-            document,
-            candidates,
-            findings,
-            "the signature has no signed SigningCertificateV2 property",
+        verify_without_identified_signer(
+            data, signature, structure, present, candidates, findings, matched
         )
+        raise _no_signing_certificate("the signature has no signed SigningCertificateV2 property")
     matching = [c for c in candidates if cert_reference.matches(c)]
     if not matching:
-        raise verify_without_identified_signer(
-            data,
-            structure,
-            document,
-            candidates,
-            findings,
-            "no KeyInfo certificate has the digest that SigningCertificateV2 gives",
+        verify_without_identified_signer(
+            data, signature, structure, present, candidates, findings, matched
+        )
+        raise _no_signing_certificate(
+            "no KeyInfo certificate has the digest that SigningCertificateV2 gives"
         )
     cert = matching[0]
     if not issuer_serial_matches(cert_reference, cert):
-        raise Verdict(
-            Indication.INDETERMINATE,
-            SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
-            Check("signing certificate reference", False, "the issuer and serial do not match"),
-        )
+        raise _no_signing_certificate("the issuer and serial do not match")
 
-    results = verify(data, structure, document, cert, xades=True)
+    results = verify(data, signature, structure, present, cert, xades=True, objects=matched)
     findings.checks.append(Check("signature value", True))
     # the values reported are read from what signxml verified, not from the parsed token
     index = structure.references.index(structure.signed_properties_reference)
@@ -205,15 +291,12 @@ def _validate_signature(
     findings.checks.append(Check("signed properties", True))
     verified_reference = read_cert_reference(verified_properties)
     if verified_reference is None or not verified_reference.matches(cert):
-        raise Verdict(
-            Indication.INDETERMINATE,
-            SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
-            Check("signing certificate reference", False, "not in the signed properties"),
-        )
+        raise _no_signing_certificate("not in the signed properties")
     findings.checks.append(Check("signing certificate reference", True))
     findings.certificate = certificate_info(cert)
     findings.signer = signer_identity(cert)
     findings.signing_time = signing_time(verified_properties)
+    _check_scope(signature, structure, findings)
 
     context = _with_embedded(structure, context)
     outcome = validate_certificate(cert, candidates, context)
@@ -222,7 +305,157 @@ def _validate_signature(
     findings.checks.extend(outcome.checks)
     findings.timestamps = _timestamps(structure, signature, document, context)
     findings.check_at = lambda at: validate_certificate(cert, candidates, context, at)
-    return outcome.indication, outcome.subindication
+    return _partial(structure, findings, outcome.indication, outcome.subindication)
+
+
+def _check_documents(
+    structure: Structure,
+    documents: dict[str, DocumentDigests | None],
+    signature: Any,
+    context: VerificationContext,
+    findings: Findings,
+    matched: dict[int, bool | None],
+) -> None:
+    """Every external reference's digest against its file (streamed): a changed file is a
+    HASH_FAILURE whatever else is missing; a file not found, SIGNED_DATA_NOT_FOUND."""
+    missing = []
+    for index, target in enumerate(structure.targets):
+        if target.kind != FILE:
+            continue
+        document = documents.get(target.uri)
+        if document is None:
+            missing.append(target.name)
+            continue
+        reference = target.reference
+        expected = b64(reference.findtext("ds:DigestValue", namespaces=NS), "a DigestValue")
+        algorithm = DIGESTS[reference.find("ds:DigestMethod", NS).get("Algorithm")]
+        if document.digest(algorithm) != expected:
+            matched[index] = False
+            if structure.document_reference is not None:
+                # the timestamps are reported too: an archive timestamp also says it differs
+                embedded = _with_embedded(structure, context)
+                findings.timestamps = _timestamps(structure, signature, document, embedded)
+                detail = "the document is not the one that was signed"
+            else:
+                detail = f"{target.name} is not the file that was signed"
+            raise Verdict(
+                Indication.TOTAL_FAILED,
+                SubIndication.HASH_FAILURE,
+                Check("document digest", False, detail),
+            )
+        matched[index] = True
+        single = structure.document_reference is not None
+        findings.checks.append(
+            Check("document digest", True, algorithm if single else f"{target.name} ({algorithm})")
+        )
+        path = document.path
+        if single and path is not None and file_name_in_uri(target.uri) != path.name:
+            findings.checks.append(
+                Check(
+                    "document name",
+                    None,
+                    f"the signature names {unquote(target.uri)!r}; its content matches",
+                )
+            )
+    if missing:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.SIGNED_DATA_NOT_FOUND,
+            Check("document digest", None, "not found: " + ", ".join(repr(m) for m in missing)),
+        )
+
+
+def _plain_xml_dsig(
+    data: bytes,
+    signature: Any,
+    structure: Structure,
+    present: dict[str, DocumentDigests],
+    candidates: list[Any],
+    context: VerificationContext,
+    findings: Findings,
+    matched: dict[int, bool | None],
+) -> tuple[Indication, SubIndication | None]:
+    """A plain XML-DSig signature (no XAdES properties): checked as EU DSS does under its
+    default policy. The signing certificate is the KeyInfo certificate whose key verifies the
+    signature value (DSS's identification of a candidate, EN 319 102-1 5.2.3); the signature
+    value, every reference and that certificate's path are checked, and a failure there decides
+    (a forged signature is TOTAL_FAILED, an untrusted or revoked signer INDETERMINATE). When all
+    pass, the signature is still not an AdES one: nothing signed binds the signer's certificate
+    to it (DSS's signature acceptance check "signing certificate attribute present", level FAIL
+    in its default policy: INDETERMINATE SIG_CONSTRAINTS_FAILURE)."""
+    cert = verify_without_identified_signer(
+        data, signature, structure, present, candidates, findings, matched
+    )
+    if cert is None:
+        raise _no_signing_certificate("no KeyInfo certificate verifies the signature")
+    _check_scope(signature, structure, findings)
+    outcome = validate_certificate(cert, candidates, context)
+    findings.chain = outcome.chain
+    findings.revocation = outcome.revocation
+    findings.checks.extend(outcome.checks)
+    if outcome.indication is not Indication.TOTAL_PASSED:
+        return outcome.indication, outcome.subindication
+    findings.checks.append(
+        Check(
+            "AdES signature",
+            False,
+            "a plain XML signature: no signed property binds the signer's certificate to it"
+            " (not an AdES signature)",
+        )
+    )
+    return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
+
+
+def _check_scope(signature: Any, structure: Structure, findings: Findings) -> None:
+    """After the cryptographic checks: content in the signature that nothing signs (an extra
+    ds:Object a reader could take for the signed data) leaves the verdict open."""
+    extra = unsigned_objects(signature, structure.targets)
+    if extra:
+        raise Verdict(
+            Indication.INDETERMINATE,
+            SubIndication.FORMAT_FAILURE,
+            Check(
+                "signed data",
+                False,
+                f"{len(extra)} ds:Object of the signature not covered by any reference",
+            ),
+        )
+
+
+def _partial(
+    structure: Structure,
+    findings: Findings,
+    indication: Indication,
+    subindication: SubIndication | None,
+) -> tuple[Indication, SubIndication | None]:
+    """An XML document holding the signature, of which only some elements are signed: the
+    document is not what was signed, those elements are (listed in ``signed_objects``)."""
+    partial = partial_scope(structure.targets)
+    if not partial or indication is not Indication.TOTAL_PASSED:
+        return indication, subindication
+    findings.checks.append(
+        Check(
+            "whole document signed",
+            False,
+            "only " + ", ".join(t.name for t in partial) + " of the document is signed",
+        )
+    )
+    return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
+
+
+def _no_signing_certificate(why: str) -> Verdict:
+    return Verdict(
+        Indication.INDETERMINATE,
+        SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
+        Check("signing certificate reference", False, why),
+    )
+
+
+def _signed_objects(structure: Structure, matched: dict[int, bool | None]) -> list[SignedObject]:
+    return [
+        SignedObject(target.name, target.kind, matched.get(index))
+        for index, target in enumerate(structure.targets)
+    ]
 
 
 def _with_embedded(structure: Structure, context: VerificationContext) -> VerificationContext:
@@ -234,13 +467,29 @@ def _with_embedded(structure: Structure, context: VerificationContext) -> Verifi
 
 
 def _timestamps(
-    structure: Structure, signature: Any, document: DocumentDigests, context: VerificationContext
+    structure: Structure,
+    signature: Any,
+    document: DocumentDigests | None,
+    context: VerificationContext,
 ) -> list[TimestampReport] | None:
     """The signature timestamps (B-T) then the archive timestamps (B-LTA), each validated with
-    the validation data the signature carries (``context``: ``_with_embedded``)."""
+    the validation data the signature carries (``context``: ``_with_embedded``). Archive
+    timestamps are computed for a token over one document only (their input rule covers every
+    reference: other shapes are reported, not checked yet)."""
     if structure.signed_properties is None:
         return None
-    archives = archive_timestamps(signature, document, context)
+    if document is not None:
+        archives = archive_timestamps(signature, document, context)
+    else:
+        archives = [
+            TimestampReport(
+                TimestampKind.ARCHIVE,
+                Indication.INDETERMINATE,
+                SubIndication.FORMAT_FAILURE,
+                detail="not checked for a signature of this shape",
+            )
+            for _ in archive_timestamp_elements(signature)
+        ]
     proven_by = earliest_proof(archives)
     return [
         *signature_timestamps(structure.signed_properties, signature, context, proven_by),
