@@ -121,4 +121,116 @@ def cades_asic_e(
 
 def replaced(entries: Entries, name: str, content: bytes | None) -> list[tuple[str, bytes]]:
     """``entries`` with ``name``'s content replaced (or the entry removed, for None)."""
-    return [(n, content if n == name else c) for n, c in entries if n != name or content is not None]
+    return [
+        (n, content if n == name else c) for n, c in entries if n != name or content is not None
+    ]
+
+
+XADES_NS = "http://uri.etsi.org/01903/v1.3.2#"
+EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+
+
+def xades_signatures_file(signatures: Sequence[bytes]) -> bytes:
+    """``META-INF/signatures.xml``: the given ds:Signature elements under asic:XAdESSignatures
+    (EN 319 162-1 A.5). Moving a signature there keeps it valid when it is canonicalised
+    exclusively (no namespace of the new ancestor enters SignedInfo's canonical form)."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{ASIC_NS}}}XAdESSignatures", nsmap={"asic": ASIC_NS})
+    for signature in signatures:
+        root.append(etree.fromstring(signature))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def paraphe_xades_signature(pki: TestPki, name: str, content: bytes) -> bytes:
+    """A XAdES B-B ds:Signature over ``content`` referenced as ``name``, by Paraphe's signer."""
+    import datetime as dt
+
+    from paraphe.core.credentials import Pkcs12Credential, RsaPadding
+    from paraphe.core.signing.xades import sign_detached
+    from tests.support.pki import PKCS12_PASSWORD
+
+    with Pkcs12Credential.open(pki.p12("rsa"), PKCS12_PASSWORD) as credential:
+        return sign_detached(
+            file_name=name,
+            digest=hashlib.sha256(content).digest(),
+            digest_algorithm="sha256",
+            mime_type="application/pdf",
+            credential=credential,
+            rsa_padding=RsaPadding.PKCS1V15,
+            signing_time=dt.datetime.now(dt.UTC),
+        )
+
+
+def xmlsec1_signatures_file(pki: TestPki, folder: Path, names: Sequence[str], xades: bool) -> bytes:
+    """``META-INF/signatures.xml`` signed by xmlsec1: one ds:Signature referencing each of
+    ``names`` (files under ``folder``, by their path in the container) and, with ``xades``, the
+    XAdES SignedProperties (SigningTime, SigningCertificateV2) made by the template; without,
+    a plain XML-DSig signature."""
+    import datetime as dt
+    from urllib.parse import quote
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    references = "".join(
+        f'<ds:Reference Id="r{index}" URI="{quote(name)}">'
+        f'<ds:DigestMethod Algorithm="{SHA256_URI}"/><ds:DigestValue/></ds:Reference>'
+        for index, name in enumerate(names)
+    )
+    properties = ""
+    if xades:
+        certificate = x509.load_pem_x509_certificate(pki.cert("rsa").read_bytes())
+        cert_digest = base64.b64encode(
+            hashlib.sha256(certificate.public_bytes(Encoding.DER)).digest()
+        ).decode()
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        references += (
+            '<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#S1-props">'
+            f'<ds:Transforms><ds:Transform Algorithm="{EXC_C14N}"/></ds:Transforms>'
+            f'<ds:DigestMethod Algorithm="{SHA256_URI}"/><ds:DigestValue/></ds:Reference>'
+        )
+        properties = (
+            f'<ds:Object><xades:QualifyingProperties xmlns:xades="{XADES_NS}" Target="#S1">'
+            '<xades:SignedProperties Id="S1-props"><xades:SignedSignatureProperties>'
+            f"<xades:SigningTime>{now}</xades:SigningTime>"
+            "<xades:SigningCertificateV2><xades:Cert><xades:CertDigest>"
+            f'<ds:DigestMethod Algorithm="{SHA256_URI}"/>'
+            f"<ds:DigestValue>{cert_digest}</ds:DigestValue>"
+            "</xades:CertDigest></xades:Cert></xades:SigningCertificateV2>"
+            "</xades:SignedSignatureProperties></xades:SignedProperties>"
+            "</xades:QualifyingProperties></ds:Object>"
+        )
+    template = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<asic:XAdESSignatures xmlns:asic="{ASIC_NS}" xmlns:ds="{DS_NS}">'
+        '<ds:Signature Id="S1"><ds:SignedInfo>'
+        f'<ds:CanonicalizationMethod Algorithm="{EXC_C14N}"/>'
+        f'<ds:SignatureMethod Algorithm="{RSA_SHA256}"/>{references}</ds:SignedInfo>'
+        "<ds:SignatureValue/><ds:KeyInfo><ds:X509Data/></ds:KeyInfo>"
+        f"{properties}</ds:Signature></asic:XAdESSignatures>"
+    )
+    (folder / "template.xml").write_text(template, encoding="utf-8")
+    done = subprocess.run(
+        [
+            "xmlsec1",
+            "--sign",
+            "--id-attr:Id",
+            f"{XADES_NS}:SignedProperties",
+            "--privkey-pem",
+            f"{pki.key('rsa')},{pki.cert('rsa')}",
+            "--output",
+            "signed.xml",
+            "template.xml",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    signed = (folder / "signed.xml").read_bytes()
+    (folder / "template.xml").unlink()
+    (folder / "signed.xml").unlink()
+    return signed

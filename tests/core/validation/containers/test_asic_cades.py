@@ -4,30 +4,19 @@ and damaged. Each test states the verdict EN 319 102-1 gives and why."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import zipfile
 from pathlib import Path
 
 import pytest
-from asn1crypto import pem
-from asn1crypto import x509 as asn1_x509
 
 from paraphe.core.validation.containers.validator import (
     CONTAINER_FILES_SIGNED,
     CONTAINER_MIMETYPE,
-    ContainerResult,
-    verify_container,
 )
-from paraphe.core.validation.context import VerificationContext
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import (
     Container,
-    DetectedFormat,
-    DocumentReport,
     Packaging,
-    SignatureReport,
-    ValidationReport,
 )
 from paraphe.core.validation.settings import VerificationSettings
 from tests.support.asic_shapes import (
@@ -42,42 +31,11 @@ from tests.support.asic_shapes import (
 from tests.support.pki import TestPki
 from tests.support.verdicts import FORMAT_FAILURE, HASH_FAILURE, PASSED, assert_verdict
 
+from .common import check, detail, only, verify
+
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 64
 SHEET = b"BPU;quantite;prix\n1;2;3\n" * 50
 NOT_FOUND = (Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)
-
-
-@pytest.fixture(scope="module")
-def settings(pki: TestPki) -> VerificationSettings:
-    root = asn1_x509.Certificate.load(pem.unarmor(pki.root_cert.read_bytes())[2])
-    return VerificationSettings(trust_roots=(root,))
-
-
-def verify(container: Path, settings: VerificationSettings) -> ContainerResult:
-    with VerificationContext(settings) as context:
-        result = verify_container(container, context)
-    for report in result.reports:
-        assert report.signature_path == container
-        assert report.format is DetectedFormat.CADES
-    # every report serialises: plain values only
-    whole = ValidationReport(dt.datetime.now(dt.UTC), [DocumentReport(container, result.reports)])
-    json.dumps(whole.to_json_dict())
-    return result
-
-
-def only(result: ContainerResult) -> SignatureReport:
-    assert len(result.reports) == 1, result.reports
-    return result.reports[0]
-
-
-def check(report: SignatureReport, name: str) -> bool | None:
-    found = [c.passed for c in report.checks if c.name == name]
-    assert len(found) == 1, (name, report.checks)
-    return found[0]
-
-
-def detail(report: SignatureReport, name: str) -> str:
-    return " ".join(c.detail for c in report.checks if c.name == name)
 
 
 # --- valid containers -------------------------------------------------------------------------

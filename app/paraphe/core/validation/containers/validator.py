@@ -34,10 +34,10 @@ INDETERMINATE.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ...errors import Notice, ParapheError
 from ...files.documents import Document
@@ -360,8 +360,7 @@ class _ContainerRun:
             referenced.add(name)
             return self.contents.files.get(name)
 
-        validate: Callable[..., list[SignatureReport]] = validate_xades
-        reports = validate(
+        reports = validate_xades(
             self.contents.files[entry],
             None,
             self.context,
@@ -380,9 +379,11 @@ class _ContainerRun:
         return reports
 
     def _shown_object(self, signed: SignedObject) -> SignedObject:
+        """A file reference (already percent-decoded by the XAdES validator) as the user knows
+        it: ``Offre.asice!/folder/doc.pdf``."""
         if signed.kind != "file":
             return signed
-        name = entry_named(signed.name) or signed.name
+        name = "/".join(part for part in PurePosixPath(signed.name).parts if part != ".")
         return SignedObject(self.contents.shown(name), signed.kind, signed.digest_matches)
 
     # --- the container ----------------------------------------------------------------------
