@@ -372,3 +372,25 @@ def test_too_many_entries_is_indeterminate_not_damaged(
     report = only(verify(container, settings))
 
     assert_verdict(report, (Indication.INDETERMINATE, SubIndication.GENERIC))
+
+
+def test_a_signed_file_stored_as_a_link_is_not_followed_and_not_found(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """A data object stored as a symbolic link is never unpacked (archive rules): what it
+    points at is not the container's content. The manifest lists it, so the signed data
+    cannot be obtained: INDETERMINATE/SIGNED_DATA_NOT_FOUND, saying why."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = tmp_path / "Offre.asice"
+    with zipfile.ZipFile(container, "w") as zipped:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name)
+            if name == "Acte.pdf":
+                info.external_attr = 0o120777 << 16  # a symbolic link
+            zipped.writestr(info, content)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, NOT_FOUND, checks={"signed files present": False})
+    assert "could not be unpacked" in detail(report, "signed files present")
+    assert "link" in detail(report, "signed files present")
