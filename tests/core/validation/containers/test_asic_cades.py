@@ -394,3 +394,24 @@ def test_a_signed_file_stored_as_a_link_is_not_followed_and_not_found(
     assert_verdict(report, NOT_FOUND, checks={"signed files present": False})
     assert "could not be unpacked" in detail(report, "signed files present")
     assert "link" in detail(report, "signed files present")
+
+
+def test_a_damaged_signature_entry_is_a_format_failure_not_an_unsigned_container(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The signature file's compressed bytes are damaged (its checksum fails): it cannot be
+    unpacked, but it is there. A damaged signature is TOTAL_FAILED/FORMAT_FAILURE (EN 319 102-1
+    5.2.2), never silently an unsigned container."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", entries)
+    data = bytearray(container.read_bytes())
+    with zipfile.ZipFile(container) as zipped:
+        info = zipped.getinfo("META-INF/signature001.p7s")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    container.write_bytes(bytes(data))
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, FORMAT_FAILURE, checks={"signature file": False})
+    assert "META-INF/signature001.p7s: damaged" in detail(report, "signature file")

@@ -65,10 +65,8 @@ class AsicContents:
     mimetype: MimetypeEntry
     files: dict[str, Path] = field(default_factory=dict)
     """Every entry unpacked: its name in the container (``folder/doc.pdf``) to its copy."""
-    skipped: dict[str, str] = field(default_factory=dict)
-    """Entries not unpacked (unsafe name, link, encrypted, damaged...): name to why, in English."""
-    notices: list[Notice] = field(default_factory=list)
-    """Why entries were skipped, as translatable notices (for the run's list of input errors)."""
+    skipped: dict[str, Notice] = field(default_factory=dict)
+    """Entries not unpacked (unsafe name, link, encrypted, damaged...): name to why."""
     disagreements: list[str] = field(default_factory=list)
     """Where the mimetype, the ZIP comment and the file name name different types."""
 
@@ -81,7 +79,9 @@ class AsicContents:
 
     @property
     def signature_entries(self) -> list[str]:
-        return sorted(n for n in self.files if is_signature_entry(n))
+        """The signature files, those that could not be unpacked included (each gets a
+        verdict: a damaged signature file is not an absent one)."""
+        return sorted(n for n in {*self.files, *self.skipped} if is_signature_entry(n))
 
     @property
     def manifests(self) -> list[str]:
@@ -159,8 +159,7 @@ def _contents(
         contents.files[target.relative_to(into).as_posix()] = target
     for problem in unpacked.problems:
         name = str(problem.params.get("name", ""))
-        contents.skipped[name.replace("\\", "/")] = problem.message
-        contents.notices.append(problem)
+        contents.skipped[name.replace("\\", "/")] = problem
     return contents
 
 

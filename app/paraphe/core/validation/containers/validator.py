@@ -47,6 +47,7 @@ from ..context import VerificationContext
 from ..explanations import explain
 from ..failures import failed_signature
 from ..indications import Indication, SubIndication
+from ..inputs import archives
 from ..report import (
     Check,
     Container,
@@ -74,6 +75,7 @@ CONTAINER_ENTRIES = N_("container entries")
 SIGNED_FILES_PRESENT = N_("signed files present")
 MANIFEST_DIGESTS = N_("manifest digests")
 CONTAINER = N_("container")
+SIGNATURE_FILE = N_("signature file")
 
 
 @dataclass
@@ -155,12 +157,16 @@ class _ContainerRun:
         for entry in contents.signature_entries:
             self.context.cancel.raise_if_cancelled()
             cades = entry.lower().endswith(".p7s")
-            found = self._cades(entry) if cades else self._xades(entry)
+            if entry not in contents.files:
+                found = [self._unpacked_signature(entry, cades)]
+            else:
+                found = self._cades(entry) if cades else self._xades(entry)
             _name_by_file(found, entry)
             reports.extend(found)
         unsigned = [name for name in contents.data_objects if name not in self.covered]
         result = ContainerResult(
-            unsigned=[contents.shown(name) for name in unsigned], notices=list(contents.notices)
+            unsigned=[contents.shown(name) for name in unsigned],
+            notices=list(contents.skipped.values()),
         )
         if not reports:
             return result  # no signature: the container is an unsigned document
@@ -174,6 +180,20 @@ class _ContainerRun:
             report.explanation = explain(report.indication, report.subindication)
         result.reports = reports
         return result
+
+    def _unpacked_signature(self, entry: str, cades: bool) -> SignatureReport:
+        """A signature file the archive rules did not unpack: damaged (a wrong checksum, data
+        that does not inflate, larger than announced, a link) is TOTAL_FAILED/FORMAT_FAILURE;
+        encrypted or too compressed may hide a valid signature: INDETERMINATE."""
+        notice = self.contents.skipped[entry]
+        damaged = notice.template not in (archives.ENCRYPTED, archives.SUSPICIOUS_RATIO)
+        return failed_signature(
+            self.contents.path,
+            DetectedFormat.CADES if cades else DetectedFormat.XADES,
+            Indication.TOTAL_FAILED if damaged else Indication.INDETERMINATE,
+            SubIndication.FORMAT_FAILURE,
+            Check(SIGNATURE_FILE, False if damaged else None, notice.message),
+        )
 
     # --- CAdES ------------------------------------------------------------------------------
 
@@ -341,8 +361,8 @@ class _ContainerRun:
 
     def _absence(self, shown: str, name: str | None = None) -> str:
         why = self.contents.skipped.get(name or "")
-        if why:
-            return f"{shown} is signed but could not be unpacked ({why})"
+        if why is not None:
+            return f"{shown} is signed but could not be unpacked ({why.message})"
         return f"{shown} is signed but is not in the container (removed after signing?)"
 
     # --- XAdES ------------------------------------------------------------------------------
@@ -407,7 +427,7 @@ class _ContainerRun:
                 Check(CONTAINER_FILES_SIGNED, True, "every file is covered by a signature")
             )
         if contents.skipped:
-            skipped = "; ".join(contents.skipped.values())
+            skipped = "; ".join(notice.message for notice in contents.skipped.values())
             checks.append(Check(CONTAINER_ENTRIES, False, skipped))
         return checks
 
