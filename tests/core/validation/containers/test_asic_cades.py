@@ -415,3 +415,15 @@ def test_a_damaged_signature_entry_is_a_format_failure_not_an_unsigned_container
 
     assert_verdict(report, FORMAT_FAILURE, checks={"signature file": False})
     assert "META-INF/signature001.p7s: damaged" in detail(report, "signature file")
+
+
+def test_names_that_differ_only_by_a_backslash_are_one_entry_twice(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """``Annexes\\BPU.csv`` and ``Annexes/BPU.csv`` unpack to one file (backslashes are read as
+    folder separators, as Windows tools write them): two contents for one name, which one was
+    signed cannot be told, TOTAL_FAILED/FORMAT_FAILURE."""
+    entries = cades_asic_e(pki, tmp_path / "work", [("Annexes/BPU.csv", SHEET)])
+    container = write_container(tmp_path / "Offre.asice", [*entries, ("Annexes\\BPU.csv", b"x")])
+
+    assert_verdict(only(verify(container, settings)), FORMAT_FAILURE)

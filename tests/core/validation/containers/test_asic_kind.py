@@ -81,18 +81,26 @@ def test_a_compressed_mimetype_is_still_read_from_the_directory(tmp_path: Path) 
     [b"", b"PK\x03\x04", b"PK\x03\x04" + os.urandom(200), b"not a zip at all"],
     ids=["empty", "header-only", "random-after-header", "text"],
 )
-def test_anything_else_named_like_a_container_is_none(tmp_path: Path, content: bytes) -> None:
-    """Not a ZIP: not a container (discovery then reports the file as what it is)."""
-    path = tmp_path / "a.asice"
-    path.write_bytes(content)
+def test_a_file_named_like_a_container_is_one_whatever_it_holds(
+    tmp_path: Path, content: bytes
+) -> None:
+    """Named ``.asice``, it is a signature container: one that is not a ZIP is a damaged one,
+    which the validator reports TOTAL_FAILED/FORMAT_FAILURE (issue 13: a file named like a
+    signature that is not one is damaged, not an unsigned document). Named ``.zip``, it is
+    not a container unless it holds one's files."""
+    named_asice = tmp_path / "a.asice"
+    named_asice.write_bytes(content)
+    named_zip = tmp_path / "a.zip"
+    named_zip.write_bytes(content)
 
-    assert asic_kind(path) is None
+    assert asic_kind(named_asice) is Container.ASIC_E
+    assert asic_kind(named_zip) is None
 
 
 def test_a_folder_or_a_missing_file_is_none(tmp_path: Path) -> None:
     (tmp_path / "dir.asice").mkdir()
 
-    assert asic_kind(tmp_path / "dir.asice") is None
+    assert asic_kind(tmp_path / "dir.asice") is None  # not a regular file: never opened
     assert asic_kind(tmp_path / "missing.asice") is None
 
 
@@ -122,3 +130,15 @@ def test_a_plain_zip_is_not_read_past_its_directory(tmp_path: Path) -> None:
 )
 def test_signature_entries_are_named_as_en_319_162_1_says(name: str, expected: bool) -> None:
     assert is_signature_entry(name) is expected
+
+
+def test_the_zip_comment_names_the_type_when_there_is_no_mimetype(tmp_path: Path) -> None:
+    """A.1 lets the ZIP comment carry ``mimetype=<media type>``: it decides over the content."""
+    path = write_container(
+        tmp_path / "a.zip",
+        [("d.pdf", b"x"), ("META-INF/signature.p7s", b"")],
+        mimetype=None,
+        comment=b"mimetype=" + ASIC_E.encode(),
+    )
+
+    assert asic_kind(path) is Container.ASIC_E

@@ -73,19 +73,22 @@ def is_asic_manifest(name: str) -> bool:
 
 
 def asic_kind(path: Path) -> Container | None:
-    """The container ``path`` is, or None: a ZIP whose first entry is an ASiC ``mimetype``, a ZIP
-    named ``.asics``/``.scs``/``.asice``/``.sce``, or a ``.zip`` whose ``META-INF/`` holds ASiC
-    signature files or manifests. Reads the first bytes, and the ZIP's directory only for names
-    that are not decided by them; never raises on what the file holds."""
+    """The container ``path`` is, or None: a file named ``.asics``/``.scs``/``.asice``/``.sce``
+    (whatever it holds: one that is not a readable ZIP is a damaged container, which the
+    validator reports as such, not an unsigned document), a ZIP whose first entry is an ASiC
+    ``mimetype``, or a ``.zip`` whose ``META-INF/`` holds ASiC signature files or manifests.
+    Reads the first bytes, and a ``.zip``'s directory only when they do not decide; never
+    raises on what the file holds."""
+    named = SUFFIXES.get(path.suffix.lower())
     try:
         with open_regular(path) as handle:
             head = handle.read(_HEAD_BYTES)
-            if not head.startswith(_LOCAL_HEADER):
-                return _without_leading_mimetype(path, handle)
-            declared = _leading_mimetype(head)
-            if declared is not None:
-                return declared
-            return _without_leading_mimetype(path, handle)
+            declared = _leading_mimetype(head) if head.startswith(_LOCAL_HEADER) else None
+            if declared is not None or named is not None:
+                return declared or named
+            if path.suffix.lower() != ".zip":
+                return None
+            return _zip_with_asic_entries(handle)
     except OSError:
         return None
 
@@ -104,12 +107,8 @@ def _leading_mimetype(head: bytes) -> Container | None:
     return None
 
 
-def _without_leading_mimetype(path: Path, handle: BinaryIO) -> Container | None:
-    suffix = path.suffix.lower()
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix] if zipfile.is_zipfile(handle) else None
-    if suffix != ".zip":
-        return None
+def _zip_with_asic_entries(handle: BinaryIO) -> Container | None:
+    """A ``.zip`` holding ASiC signature files or manifests in ``META-INF/``, and its type."""
     try:
         with zipfile.ZipFile(handle) as zipped:
             entries = zipped.infolist()
@@ -118,8 +117,7 @@ def _without_leading_mimetype(path: Path, handle: BinaryIO) -> Container | None:
             names = [entry.filename for entry in entries]
             if not any(is_signature_entry(n) or is_asic_manifest(n) for n in names):
                 return None
-            declared = comment_container(zipped.comment)
-            return declared or structural_kind(names)
+            return comment_container(zipped.comment) or structural_kind(names)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
         return None
 

@@ -133,7 +133,8 @@ def _contents(
 ) -> AsicContents | NotAContainer:
     with zipfile.ZipFile(handle) as zipped:
         entries = [entry for entry in zipped.infolist() if not entry.is_dir()]
-        counts = Counter(entry.filename for entry in entries)
+        # as unpacked: ``a\\b`` and ``a/b`` land on one file (``archives`` reads both as a/b)
+        counts = Counter(entry.filename.replace("\\", "/") for entry in entries)
         for name, count in counts.items():
             if count > 1:
                 return NotAContainer(DUPLICATE_ENTRY.format(name=name))
