@@ -12,6 +12,7 @@ import pytest
 from paraphe.core.validation.containers.validator import (
     CONTAINER_FILES_SIGNED,
     CONTAINER_MIMETYPE,
+    verify_container,
 )
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import (
@@ -427,3 +428,28 @@ def test_names_that_differ_only_by_a_backslash_are_one_entry_twice(
     container = write_container(tmp_path / "Offre.asice", [*entries, ("Annexes\\BPU.csv", b"x")])
 
     assert_verdict(only(verify(container, settings)), FORMAT_FAILURE)
+
+
+def test_cancelling_stops_the_run_instead_of_giving_a_verdict(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Cancel is never turned into a verdict (a half-checked container has none): neither while
+    unpacking nor while hashing a data object listed in the manifest."""
+    from paraphe.core.errors import Cancelled
+    from paraphe.core.progress import CancelToken
+    from paraphe.core.validation.containers.reading import AsicContents, read_container
+    from paraphe.core.validation.containers.validator import _ContainerRun
+    from paraphe.core.validation.context import VerificationContext
+
+    entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
+    container = write_container(tmp_path / "Offre.asice", entries)
+    cancel = CancelToken()
+    with VerificationContext(settings, cancel) as context:
+        (tmp_path / "unpacked").mkdir()
+        contents = read_container(container, tmp_path / "unpacked")
+        assert isinstance(contents, AsicContents)
+        cancel.cancel()
+        with pytest.raises(Cancelled):
+            _ContainerRun(contents, context)._digest("Acte.pdf", "sha256")
+        with pytest.raises(Cancelled):
+            verify_container(container, context)

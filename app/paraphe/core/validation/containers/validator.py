@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ...errors import Notice, ParapheError
+from ...errors import Cancelled, Notice, ParapheError
 from ...files.documents import Document
 from ...files.scratch import scratch_folder
 from ...text.translatable import N_
@@ -355,6 +355,8 @@ class _ContainerRun:
             try:
                 document = Document.open(self.contents.files[name])
                 self.digests[key] = document.digest(algorithm, self.context.check_cancelled)
+            except Cancelled:
+                raise
             except (ParapheError, ValueError):
                 self.digests[key] = None
         return self.digests[key]
