@@ -453,3 +453,40 @@ def test_cancelling_stops_the_run_instead_of_giving_a_verdict(
             _ContainerRun(contents, context)._digest("Acte.pdf", "sha256")
         with pytest.raises(Cancelled):
             verify_container(container, context)
+
+
+def test_an_enveloping_cms_beside_a_swapped_manifest_never_passes(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Wrapping: the signature file is an enveloping CMS (``openssl cms -nodetach``) of the
+    manifest the signer signed, while the manifest file beside it was swapped for one listing a
+    forged file. The CMS would verify over its own content, not over the file the container
+    shows: ASiC signature files are detached (EN 319 162-1 4.4.3), so it is INDETERMINATE
+    FORMAT_FAILURE, and the forged file is covered by nothing."""
+    from tests.support.asic_shapes import asic_manifest
+    from tests.support.third_party import openssl_sign
+
+    signed_manifest = asic_manifest("META-INF/signature001.p7s", [("Acte.pdf", PDF)])
+    source = tmp_path / "manifest.xml"
+    source.write_bytes(signed_manifest)
+    enveloping = openssl_sign(pki, source, tmp_path / "enveloping.p7s", "-nodetach").read_bytes()
+    forged = b"%PDF-1.7 forged offer"
+    entries = [
+        ("Acte.pdf", forged),
+        (
+            "META-INF/ASiCManifest001.xml",
+            asic_manifest("META-INF/signature001.p7s", [("Acte.pdf", forged)]),
+        ),
+        ("META-INF/signature001.p7s", enveloping),
+    ]
+    container = write_container(tmp_path / "Offre.asice", entries)
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(
+        report,
+        (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE),
+        checks={"signature file": False, CONTAINER_FILES_SIGNED: False},
+    )
+    assert result.unsigned == ["Offre.asice!/Acte.pdf"]

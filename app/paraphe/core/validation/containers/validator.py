@@ -198,12 +198,31 @@ class _ContainerRun:
     # --- CAdES ------------------------------------------------------------------------------
 
     def _cades(self, entry: str) -> list[SignatureReport]:
+        if _holds_its_content(self.contents.files[entry]):
+            return [self._enveloping(entry)]
         manifest = next((m for m in self.manifests if m.signature == entry), None)
         if manifest is not None:
             return self._cades_over_manifest(entry, manifest)
         if self.contents.kind is Container.ASIC_E and self.unreadable_manifests:
             return [self._manifest_failure(entry)]
         return self._cades_over_data_object(entry)
+
+    def _enveloping(self, entry: str) -> SignatureReport:
+        """A CMS holding its own content signs that content, not the container's files nor a
+        manifest beside it (which anyone could then swap): ASiC signature files are detached
+        (EN 319 162-1, 4.3.3 and 4.4.3). Not a pass, and not called forged: INDETERMINATE."""
+        return failed_signature(
+            self.contents.files[entry],
+            DetectedFormat.CADES,
+            Indication.INDETERMINATE,
+            SubIndication.FORMAT_FAILURE,
+            Check(
+                SIGNATURE_FILE,
+                False,
+                f"{entry} holds the content it signs: an ASiC signature must be detached over"
+                " the container's files or its manifest",
+            ),
+        )
 
     def _manifest_failure(self, entry: str) -> SignatureReport:
         """An ASiC-E CAdES signature whose manifest is (likely) one that could not be read."""
@@ -234,9 +253,7 @@ class _ContainerRun:
             self.covered.add(chosen)
         for report in reports:
             if chosen is None:
-                report.checks.append(
-                    Check(SIGNED_FILES_PRESENT, False, self._absence("the signed data object"))
-                )
+                report.checks.append(Check(SIGNED_FILES_PRESENT, False, self._no_data_object()))
                 continue
             intact = _document_intact(report)
             report.signed_objects = [SignedObject(self.contents.shown(chosen), "file", intact)]
@@ -250,14 +267,18 @@ class _ContainerRun:
         signed_data = load_signed_data(token)
         if isinstance(signed_data, NotRead):
             return candidates[0]
-        signer_info = signed_data["signer_infos"][0]
-        algorithm = signer_info["digest_algorithm"]["algorithm"].native
-        wanted = None
-        for attribute in signer_info["signed_attrs"]:
-            if attribute["type"].dotted == "1.2.840.113549.1.9.4":  # message-digest
-                wanted = attribute["values"][0].native
+        try:
+            signer_info = signed_data["signer_infos"][0]
+            algorithm = signer_info["digest_algorithm"]["algorithm"].native
+            wanted = next(
+                attribute["values"][0].native
+                for attribute in signer_info["signed_attrs"]
+                if attribute["type"].dotted == "1.2.840.113549.1.9.4"  # message-digest
+            )
+        except (StopIteration, ValueError, TypeError, LookupError):
+            return candidates[0]  # the CMS validator says what is wrong with it
         for name in candidates:
-            if wanted is not None and self._digest(name, algorithm) == wanted:
+            if self._digest(name, algorithm) == wanted:
                 return name
         return candidates[0]
 
@@ -361,6 +382,13 @@ class _ContainerRun:
                 self.digests[key] = None
         return self.digests[key]
 
+    def _no_data_object(self) -> str:
+        """Why a detached signature over the container's one data object has none."""
+        skipped = [n for n in self.contents.data_objects if n in self.contents.skipped]
+        if skipped:
+            return self._absence(self.contents.shown(skipped[0]), skipped[0])
+        return "the container holds no data object (removed after signing?)"
+
     def _absence(self, shown: str, name: str | None = None) -> str:
         why = self.contents.skipped.get(name or "")
         if why is not None:
@@ -452,6 +480,19 @@ def _mimetype_check(contents: AsicContents) -> Check:
             " is signed",
         )
     return Check(CONTAINER_MIMETYPE, True, mimetype.media_type or "")
+
+
+def _holds_its_content(token: Path) -> bool:
+    """Whether the CMS encapsulates its content (enveloping); False when it cannot be read
+    (the CMS validator then gives the verdict its damage deserves)."""
+    from asn1crypto import core
+
+    from ..cms.reading import NotRead, load_signed_data
+
+    signed_data = load_signed_data(token)
+    if isinstance(signed_data, NotRead):
+        return False
+    return not isinstance(signed_data["encap_content_info"]["content"], core.Void)
 
 
 def _document_intact(report: SignatureReport) -> bool | None:
