@@ -163,11 +163,14 @@ def paraphe_xades_signature(pki: TestPki, name: str, content: bytes) -> bytes:
         )
 
 
-def xmlsec1_signatures_file(pki: TestPki, folder: Path, names: Sequence[str], xades: bool) -> bytes:
+def xmlsec1_signatures_file(
+    pki: TestPki, folder: Path, names: Sequence[str], xades: bool, embedded: str | None = None
+) -> bytes:
     """``META-INF/signatures.xml`` signed by xmlsec1: one ds:Signature referencing each of
     ``names`` (files under ``folder``, by their path in the container) and, with ``xades``, the
     XAdES SignedProperties (SigningTime, SigningCertificateV2) made by the template; without,
-    a plain XML-DSig signature."""
+    a plain XML-DSig signature. ``embedded``: text signed in a ds:Object of the signature
+    (enveloping) by one more reference."""
     import datetime as dt
     from urllib.parse import quote
 
@@ -180,6 +183,13 @@ def xmlsec1_signatures_file(pki: TestPki, folder: Path, names: Sequence[str], xa
         for index, name in enumerate(names)
     )
     properties = ""
+    if embedded is not None:
+        references += (
+            '<ds:Reference URI="#embedded">'
+            f'<ds:Transforms><ds:Transform Algorithm="{EXC_C14N}"/></ds:Transforms>'
+            f'<ds:DigestMethod Algorithm="{SHA256_URI}"/><ds:DigestValue/></ds:Reference>'
+        )
+        properties += f'<ds:Object Id="embedded">{embedded}</ds:Object>'
     if xades:
         certificate = x509.load_pem_x509_certificate(pki.cert("rsa").read_bytes())
         cert_digest = base64.b64encode(
@@ -191,7 +201,7 @@ def xmlsec1_signatures_file(pki: TestPki, folder: Path, names: Sequence[str], xa
             f'<ds:Transforms><ds:Transform Algorithm="{EXC_C14N}"/></ds:Transforms>'
             f'<ds:DigestMethod Algorithm="{SHA256_URI}"/><ds:DigestValue/></ds:Reference>'
         )
-        properties = (
+        properties += (
             f'<ds:Object><xades:QualifyingProperties xmlns:xades="{XADES_NS}" Target="#S1">'
             '<xades:SignedProperties Id="S1-props"><xades:SignedSignatureProperties>'
             f"<xades:SigningTime>{now}</xades:SigningTime>"
@@ -218,6 +228,8 @@ def xmlsec1_signatures_file(pki: TestPki, folder: Path, names: Sequence[str], xa
             "--sign",
             "--id-attr:Id",
             f"{XADES_NS}:SignedProperties",
+            "--id-attr:Id",
+            f"{DS_NS}:Object",
             "--privkey-pem",
             f"{pki.key('rsa')},{pki.cert('rsa')}",
             "--output",

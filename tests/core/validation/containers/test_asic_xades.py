@@ -190,3 +190,29 @@ def test_two_signature_files_each_get_their_reports(
         "META-INF/signatures002.xml",
     ]
     assert result.unsigned == []
+
+
+def test_a_xades_signing_only_its_own_object_does_not_pass_for_the_container(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """A valid XAdES whose only signed content is a ds:Object of its own (enveloping) signs
+    nothing the container holds: a green tick on the container would say its files are signed.
+    INDETERMINATE FORMAT_FAILURE (EN 319 162-1: an ASiC's signatures sign its data objects),
+    the embedded object listed as what it signs, the container's file unsigned."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    signatures = xmlsec1_signatures_file(pki, folder, [], xades=True, embedded="Offre: 100 EUR")
+    container = write_container(
+        tmp_path / "Offre.asice", [("Acte.pdf", PDF), ("META-INF/signatures.xml", signatures)]
+    )
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(
+        report,
+        (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE),
+        checks={"signature file": False, CONTAINER_FILES_SIGNED: False},
+    )
+    assert [o.kind for o in report.signed_objects if o.kind != "properties"] == ["embedded"]
+    assert result.unsigned == ["Offre.asice!/Acte.pdf"]

@@ -420,6 +420,17 @@ class _ContainerRun:
         self.covered |= referenced
         for report in reports:
             report.signed_objects = [self._shown_object(o) for o in report.signed_objects]
+            if report.counter_signature_of is None and not any(
+                o.kind == "file" for o in report.signed_objects
+            ):
+                report.checks.append(
+                    Check(
+                        SIGNATURE_FILE,
+                        False,
+                        f"a signature of {entry} signs no file of the container",
+                    )
+                )
+                _worsen(report, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE)
             for name in sorted(referenced - set(self.contents.files)):
                 report.checks.append(
                     Check(
