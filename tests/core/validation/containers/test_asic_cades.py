@@ -490,3 +490,18 @@ def test_an_enveloping_cms_beside_a_swapped_manifest_never_passes(
         checks={"signature file": False, CONTAINER_FILES_SIGNED: False},
     )
     assert result.unsigned == ["Offre.asice!/Acte.pdf"]
+
+
+def test_asic_e_cades_without_a_manifest_is_checked_over_its_data_object_and_says_so(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """An ASiC-E whose CAdES signature signs the data object directly (the ASiC-S form, made by
+    tools that mislabel their containers): the signature is checked over the file whose digest
+    it holds and passes, and the type check fails saying no ASiCManifest names it."""
+    entries = cades_asic_s(pki, tmp_path / "work", "Acte.pdf", PDF)
+    container = write_container(tmp_path / "Offre.asice", entries, mimetype=ASIC_E)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, checks={"container type": False})
+    assert "no ASiCManifest names META-INF/signature.p7s" in detail(report, "container type")

@@ -205,7 +205,18 @@ class _ContainerRun:
             return self._cades_over_manifest(entry, manifest)
         if self.contents.kind is Container.ASIC_E and self.unreadable_manifests:
             return [self._manifest_failure(entry)]
-        return self._cades_over_data_object(entry)
+        reports = self._cades_over_data_object(entry)
+        if self.contents.kind is Container.ASIC_E:  # 4.4.3: a CAdES signature signs a manifest
+            for report in reports:
+                report.checks.append(
+                    Check(
+                        CONTAINER_TYPE,
+                        False,
+                        f"no ASiCManifest names {entry}: it was checked as a signature over one"
+                        " data object (the ASiC-S form)",
+                    )
+                )
+        return reports
 
     def _enveloping(self, entry: str) -> SignatureReport:
         """A CMS holding its own content signs that content, not the container's files nor a
