@@ -96,10 +96,59 @@ def _located_verifier_class(xades: bool) -> Any:
                 raise InvalidInput("the signature is not where it was found")
             return node
 
+        def _resolve_reference(
+            self, doc_root: Any, reference: Any, uri_resolver: Any = None
+        ) -> Any:
+            payload = super()._resolve_reference(doc_root, reference, uri_resolver=uri_resolver)
+            uri = reference.get("URI") or ""
+            if isinstance(payload, etree._Element) and (uri == "" or uri.startswith("#")):
+                _drop_comments(payload)
+            return payload
+
+        def _c14n(self, nodes: Any, algorithm: Any, inclusive_ns_prefixes: Any = None) -> bytes:
+            if not algorithm.value.startswith(_EXCLUSIVE_C14N):
+                listed = nodes if isinstance(nodes, list) else [nodes]
+                nodes = [_as_root(self, node) for node in listed]
+            return bytes(super()._c14n(nodes, algorithm, inclusive_ns_prefixes))
+
     return LocatedVerifier
 
 
 _SIGNATURE_TAG = "{http://www.w3.org/2000/09/xmldsig#}Signature"
+_EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+
+
+def _drop_comments(element: Any) -> None:
+    """XML-DSig 4.4.3.3: a same-document reference (``""``, ``#id``) designates its nodes without
+    comments, so a ``#WithComments`` canonicalisation then has none to keep (xmlsec1 and DSS
+    agree); signxml keeps them, and would find a valid signature's digest wrong. Removed here
+    from the copy signxml dereferenced, each comment's tail text kept in place."""
+    for comment in list(element.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is None:
+            continue
+        tail = comment.tail or ""
+        previous = comment.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(comment)
+
+
+def _as_root(verifier: Any, node: Any) -> Any:
+    """``node`` copied as the root of a document of its own, its in-scope namespaces declared
+    on it (lxml copies them): what inclusive canonicalisation of the subtree outputs.
+
+    libxml2 2.14's inclusive C14N of an element that is not its document's root writes a
+    spurious ``xmlns=""`` on its grandchildren (``<Transforms xmlns="">`` in a SignedInfo): every
+    inclusive-C14N signature would fail its signature value. The same element as a root is
+    canonicalised right, a genuine ``xmlns=""`` included. (xml:* attributes inherited from
+    ancestors, which C14N 1.0 also copies onto a subtree's apex, are not: no signer here
+    relies on them.)"""
+    if not isinstance(node, etree._Element) or node.getparent() is None:
+        return node
+    return verifier._fromstring(etree.tostring(node, with_tail=False))
 
 
 def element_position(element: Any) -> tuple[int, ...]:

@@ -214,6 +214,8 @@ def _packaging(signature: Any, targets: list[Target], root: Any) -> Packaging:
         for t in data
     ):
         return Packaging.ENVELOPED
+    if any(t.kind == FILE for t in data):
+        return Packaging.DETACHED  # files beside it, whatever else it also embeds
     if any(t.kind == EMBEDDED for t in data):
         return Packaging.ENVELOPING
     return Packaging.DETACHED

@@ -8,9 +8,11 @@
 - Counter-signatures: a ds:Signature in a ``xades:CounterSignature`` unsigned property of a
   signature above (EN 319 132-1 5.2.7), reported with the signature it countersigns.
 
-Any other ds:Signature inside a signature is something no signer writes there (a signature
-pasted into an Object): every signature of the file then fails the format check, since no one
-of them can be said to be what the file holds.
+A ds:Signature inside the content another signature signs (a signed XML document enveloped
+in a ds:Object) is part of that content: reported INDETERMINATE, not checked on its own. Any
+other ds:Signature inside a signature is something no signer writes there (a signature pasted
+into an unsigned Object): every signature of the file then fails the format check, since no
+one of them can be said to be what the file holds.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ MAX_SIGNATURES = 64
 past this the file is not checked further, so that a hostile one cannot take minutes."""
 
 _SIGNATURE = f"{{{DS}}}Signature"
+_SIGNED_INFO = f"{{{DS}}}SignedInfo"
+_REFERENCE = f"{{{DS}}}Reference"
 _COUNTER_PATH = (
     f"{{{XADES}}}CounterSignature",
     f"{{{XADES}}}UnsignedSignatureProperties",
@@ -50,6 +54,8 @@ class FoundSignature:
     """The signature this one counter-signs."""
     refused: str | None = None
     """Why it fails the format check before anything else, if it does."""
+    refused_indeterminate: bool = False
+    """The refusal is INDETERMINATE (not checkable here), not TOTAL_FAILED."""
 
 
 def signatures_in(root: Any) -> list[FoundSignature]:
@@ -73,6 +79,9 @@ def signatures_in(root: Any) -> list[FoundSignature]:
             items.append(FoundSignature(element))
         elif countersigned(element) is above:
             items.append(FoundSignature(element, countersigned=above))
+        elif _inside_signed_content(element, above):
+            why = "a signature inside the content another signature signs: not checked on its own"
+            items.append(FoundSignature(element, refused=why, refused_indeterminate=True))
         else:
             stray += 1
             items.append(FoundSignature(element))
@@ -83,6 +92,27 @@ def signatures_in(root: Any) -> list[FoundSignature]:
         )
         items = [FoundSignature(i.element, i.countersigned, why) for i in items]
     return items
+
+
+def _inside_signed_content(element: Any, above: Any) -> bool:
+    """Whether ``element`` lies in an element that ``above`` references by its Id (an XML
+    document that was signed before another signature enveloped it in a ds:Object): part of
+    the data ``above`` signs, not a signature pasted into it."""
+    referenced = {
+        uri[1:]
+        for reference in above.findall(f"{_SIGNED_INFO}/{_REFERENCE}")
+        if (uri := reference.get("URI") or "").startswith("#")
+    }
+    for ancestor in element.iterancestors():
+        if ancestor is above:
+            return False
+        if any(
+            value in referenced
+            for name, value in ancestor.attrib.items()
+            if name.rpartition("}")[2] in ("Id", "ID", "id")
+        ):
+            return True
+    return False
 
 
 def countersigned(signature: Any) -> Any | None:

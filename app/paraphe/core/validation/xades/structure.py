@@ -51,6 +51,12 @@ MAX_REFERENCES = 32
 SignedProperties, the KeyInfo), other signers 2. A token with more is not checked further
 (INDETERMINATE): 1,000 copies of one reference took seconds to look up."""
 
+MAX_COPIED_BYTES = 128 << 20
+"""signxml copies the whole file once per reference it checks (and once per signature): a file
+of a few MB with a few references is checked, a 20 MB one with 32 references (seconds each) is
+not (INDETERMINATE)."""
+
+
 # --- the document -----------------------------------------------------------------------------
 
 
@@ -142,8 +148,9 @@ def _only(parent: Any, path: str, what: str) -> Any:
     return found[0]
 
 
-def read_structure(signature: Any, by_id: dict[str, list[Any]]) -> Structure:
-    """The format check of one signature; ``by_id``: ``references.elements_by_id`` of its file."""
+def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int = 0) -> Structure:
+    """The format check of one signature; ``by_id``: ``references.elements_by_id`` of its
+    file, ``file_size`` its size in bytes."""
     signed_info = _only(signature, "ds:SignedInfo", "ds:SignedInfo")
     _only(signature, "ds:SignatureValue", "ds:SignatureValue")
     method = _only(signed_info, "ds:SignatureMethod", "ds:SignatureMethod").get("Algorithm", "")

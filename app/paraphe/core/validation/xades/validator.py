@@ -65,7 +65,7 @@ from .crypto import signing_time, verify, verify_without_identified_signer
 from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
 from .reading import parse_any, read_token
 from .references import FILE, elements_by_id, partial_scope, unsigned_objects
-from .signatures import signatures_in
+from .signatures import FoundSignature, signatures_in
 from .signing_certificate import (
     issuer_serial_matches,
     keyinfo_certificates,
@@ -73,6 +73,8 @@ from .signing_certificate import (
 )
 from .structure import (
     DIGESTS,
+    MAX_COPIED_BYTES,
+    MAX_REFERENCES,
     DocumentDigests,
     Structure,
     b64,
@@ -124,6 +126,7 @@ def validate_xades(
         return [findings.report(token_path, document_path, *cannot_process(exc))]
 
     files = _Files(document_path, resolve, context)
+    too_large = _beyond_budget(len(data), found)
     by_id: dict[str, list[Any]] | None = None
     reports = []
     indication: Indication
@@ -134,11 +137,13 @@ def validate_xades(
             findings.counter_signature_of = item.countersigned.get("Id")
         try:
             if item.refused is not None:
-                raise format_failure(item.refused)
+                raise format_failure(item.refused, indeterminate=item.refused_indeterminate)
+            if too_large:
+                raise format_failure(too_large, indeterminate=True)
             if by_id is None:
                 by_id = elements_by_id(root)
             indication, subindication = _validate_signature(
-                data, item.element, files, context, findings, by_id
+                data, item, files, context, findings, by_id
             )
         except Verdict as verdict:
             if verdict.check is not None:
@@ -154,6 +159,18 @@ def validate_xades(
         shown = _document_shown(findings, token_path, document_path, files)
         reports.append(findings.report(token_path, shown, indication, subindication))
     return reports
+
+
+def _beyond_budget(size: int, found: list[FoundSignature]) -> str | None:
+    """Why the file is not checked, when signxml's copies of it would cost too much: it copies
+    the whole file for each reference it checks (and once per signature)."""
+    counts = [len(item.element.findall("ds:SignedInfo/ds:Reference", NS)) for item in found]
+    # a signature with more references than are checked is refused before any copy
+    copies = sum(count + 1 for count in counts if count <= MAX_REFERENCES)
+    if size * copies <= MAX_COPIED_BYTES:
+        return None
+    megabytes = f"{size / (1 << 20):.1f}"
+    return f"{copies} copies of a file of {megabytes} MB to check its references: too large"
 
 
 def _document_shown(
@@ -215,13 +232,16 @@ class _Files:
 
 def _validate_signature(
     data: bytes,
-    signature: Any,
+    item: FoundSignature,
     files: _Files,
     context: VerificationContext,
     findings: Findings,
     by_id: dict[str, list[Any]],
 ) -> tuple[Indication, SubIndication | None]:
+    signature = item.element
     structure = read_structure(signature, by_id)
+    if item.countersigned is not None:
+        _check_countersigns(structure, item.countersigned)
     findings.level = structure.level
     findings.packaging = structure.packaging
     findings.ades = structure.signed_properties is not None
@@ -365,6 +385,16 @@ def _check_documents(
         )
 
 
+def _check_countersigns(structure: Structure, countersigned: Any) -> None:
+    """A counter-signature signs the ds:SignatureValue of the signature it sits in (EN 319 132-1
+    5.2.7); one that does not is not what its place says it is."""
+    value = countersigned.find("ds:SignatureValue", NS)
+    if value is None or not any(t.element is value for t in structure.targets):
+        raise format_failure(
+            "the counter-signature does not sign the SignatureValue of the signature it is in"
+        )
+
+
 def _plain_xml_dsig(
     data: bytes,
     signature: Any,
@@ -393,8 +423,11 @@ def _plain_xml_dsig(
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
-    if outcome.indication is not Indication.TOTAL_PASSED:
-        return outcome.indication, outcome.subindication
+    indication, subindication = _partial(
+        structure, findings, outcome.indication, outcome.subindication
+    )
+    if indication is not Indication.TOTAL_PASSED:
+        return indication, subindication
     findings.checks.append(
         Check(
             "AdES signature",
