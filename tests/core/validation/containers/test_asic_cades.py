@@ -505,3 +505,35 @@ def test_asic_e_cades_without_a_manifest_is_checked_over_its_data_object_and_say
 
     assert_verdict(report, PASSED, checks={"container type": False})
     assert "no ASiCManifest names META-INF/signature.p7s" in detail(report, "container type")
+
+
+def test_many_missing_files_are_one_line_and_an_oversized_manifest_is_not_read(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Three signed files gone: one "signed files present" check naming them (a hostile
+    manifest of thousands must not flood the report), INDETERMINATE/SIGNED_DATA_NOT_FOUND.
+    A manifest listing more files than a container may hold (10,000) is not read:
+    INDETERMINATE, never a failure for its size alone."""
+    from tests.support.asic_shapes import asic_manifest, openssl_signature
+
+    objects = [(f"piece-{n}.pdf", PDF + bytes([n])) for n in range(4)]
+    entries = cades_asic_e(pki, tmp_path / "work", objects)
+    kept = [e for e in entries if not e[0].startswith("piece-") or e[0] == "piece-0.pdf"]
+    report = only(verify(write_container(tmp_path / "Offre.asice", kept), settings))
+    assert_verdict(report, NOT_FOUND, checks={"signed files present": False})
+    assert detail(report, "signed files present").count("is signed but is not in") == 3
+
+    many = [(f"f{n}", b"") for n in range(10_001)]
+    manifest = asic_manifest("META-INF/signature001.p7s", many)
+    signature = openssl_signature(pki, manifest, tmp_path / "work2")
+    huge = write_container(
+        tmp_path / "Huge.asice",
+        [
+            ("a.pdf", PDF),
+            ("META-INF/ASiCManifest001.xml", manifest),
+            ("META-INF/signature001.p7s", signature),
+        ],
+    )
+    report = only(verify(huge, settings))
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE))
+    assert "more data objects than a container may hold" in detail(report, "manifest digests")

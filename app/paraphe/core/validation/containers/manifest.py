@@ -16,6 +16,7 @@ from lxml import etree
 from ...files.name_bytes import file_name_in_uri
 from ...files.user_files import TooLarge, read_bounded
 from ...xades_names import DS
+from ..inputs import archives
 from ..xades.reading import safe_parser
 
 ASIC = "http://uri.etsi.org/02918/v1.2.1#"
@@ -23,6 +24,9 @@ ASIC = "http://uri.etsi.org/02918/v1.2.1#"
 
 MAX_MANIFEST_BYTES = 4 << 20
 """A manifest lists file names and digests: a few KB for hundreds of files."""
+
+MAX_REFERENCES = archives.MAX_ENTRIES
+"""A manifest listing more files than a container is unpacked with is not read further."""
 
 DIGESTS = {
     "http://www.w3.org/2001/04/xmldsig-more#sha224": "sha224",
@@ -87,7 +91,12 @@ def read_manifest(name: str, path: Path) -> AsicManifest:
     if len(sig_references) != 1:
         raise UnreadableManifest(f"{name} must name exactly one signature (SigReference)")
     signature = entry_named(sig_references[0].get("URI") or "")
-    references = [_data_object(element) for element in root.iter(f"{{{ASIC}}}DataObjectReference")]
+    elements = root.findall(f"{{{ASIC}}}DataObjectReference")
+    if len(elements) > MAX_REFERENCES:
+        raise UnreadableManifest(
+            f"{name} lists more data objects than a container may hold", damaged=False
+        )
+    references = [_data_object(element) for element in elements]
     if not references:
         raise UnreadableManifest(f"{name} lists no data object")
     return AsicManifest(name, signature, references)

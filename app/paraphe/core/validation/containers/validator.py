@@ -324,9 +324,9 @@ class _ContainerRun:
                 report.checks.append(
                     Check(MANIFEST_DIGESTS, True, f"{len(manifest.references)} data object(s)")
                 )
-            for indication, subindication, check in problems:
-                report.checks.append(check)
+            for indication, subindication, _check in problems:
                 _worsen(report, indication, subindication)
+            report.checks.extend(_merged([check for _, _, check in problems]))
         return reports
 
     def _reference(
@@ -442,12 +442,15 @@ class _ContainerRun:
                     )
                 )
                 _worsen(report, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE)
-            for name in sorted(referenced - set(self.contents.files)):
-                report.checks.append(
-                    Check(
-                        SIGNED_FILES_PRESENT, False, self._absence(self.contents.shown(name), name)
-                    )
+            absent = sorted(referenced - set(self.contents.files))
+            report.checks.extend(
+                _merged(
+                    [
+                        Check(SIGNED_FILES_PRESENT, False, self._absence(self.contents.shown(n), n))
+                        for n in absent
+                    ]
                 )
+            )
         return reports
 
     def _shown_object(self, signed: SignedObject) -> SignedObject:
@@ -502,6 +505,20 @@ def _mimetype_check(contents: AsicContents) -> Check:
             " is signed",
         )
     return Check(CONTAINER_MIMETYPE, True, mimetype.media_type or "")
+
+
+def _merged(checks: list[Check]) -> list[Check]:
+    """One check per name (a manifest of thousands of missing files gives one line, not
+    thousands): failed if one failed, undecided if one was, the details joined (and folded)."""
+    by_name: dict[str, list[Check]] = {}
+    for check in checks:
+        by_name.setdefault(check.name, []).append(check)
+    merged = []
+    for name, same in by_name.items():
+        outcomes = [c.passed for c in same]
+        passed = False if False in outcomes else (None if None in outcomes else True)
+        merged.append(Check(name, passed, "; ".join(c.detail for c in same if c.detail)))
+    return merged
 
 
 def _holds_its_content(token: Path) -> bool:
