@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.core.validation.containers.validator import (
+from paraphe.core.validation.containers.findings import (
     CONTAINER_FILES_SIGNED,
     CONTAINER_MIMETYPE,
-    verify_container,
 )
+from paraphe.core.validation.containers.validator import verify_container
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import (
     Container,
@@ -437,8 +437,8 @@ def test_cancelling_stops_the_run_instead_of_giving_a_verdict(
     unpacking nor while hashing a data object listed in the manifest."""
     from paraphe.core.errors import Cancelled
     from paraphe.core.progress import CancelToken
+    from paraphe.core.validation.containers.files import ContainerFiles
     from paraphe.core.validation.containers.reading import AsicContents, read_container
-    from paraphe.core.validation.containers.validator import _ContainerRun
     from paraphe.core.validation.context import VerificationContext
 
     entries = cades_asic_e(pki, tmp_path / "work", [("Acte.pdf", PDF)])
@@ -450,7 +450,7 @@ def test_cancelling_stops_the_run_instead_of_giving_a_verdict(
         assert isinstance(contents, AsicContents)
         cancel.cancel()
         with pytest.raises(Cancelled):
-            _ContainerRun(contents, context)._digest("Acte.pdf", "sha256")
+            ContainerFiles(contents, context).digest("Acte.pdf", "sha256")
         with pytest.raises(Cancelled):
             verify_container(container, context)
 

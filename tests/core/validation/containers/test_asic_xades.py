@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from paraphe.core.validation.containers.validator import CONTAINER_FILES_SIGNED
+from paraphe.core.validation.containers.findings import CONTAINER_FILES_SIGNED
 from paraphe.core.validation.indications import Indication, SubIndication
 from paraphe.core.validation.report import Container, DetectedFormat, Packaging
 from paraphe.core.validation.settings import VerificationSettings
