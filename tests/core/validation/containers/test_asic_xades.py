@@ -216,3 +216,20 @@ def test_a_xades_signing_only_its_own_object_does_not_pass_for_the_container(
     )
     assert [o.kind for o in report.signed_objects if o.kind != "properties"] == ["embedded"]
     assert result.unsigned == ["Offre.asice!/Acte.pdf"]
+
+
+def test_a_signatures_file_that_is_not_xml_is_a_damaged_signature(
+    settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """META-INF/signatures.xml holding garbage: the signature is damaged, TOTAL_FAILED
+    FORMAT_FAILURE (EN 319 102-1 5.2.2), named by its file; the data object it was meant to
+    cover is shown unsigned."""
+    entries = [("Acte.pdf", PDF), ("META-INF/signatures.xml", b"<asic:XAdESSignatures garbage")]
+    container = write_container(tmp_path / "Offre.asice", entries)
+
+    result = verify(container, settings)
+
+    report = only(result)
+    assert_verdict(report, (Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE))
+    assert report.signature_id == "META-INF/signatures.xml"
+    assert result.unsigned == ["Offre.asice!/Acte.pdf"]
