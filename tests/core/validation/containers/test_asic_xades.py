@@ -147,6 +147,7 @@ def test_asic_e_xades_file_added_is_shown_as_not_signed(
 
     assert_verdict(only(result), PASSED, checks={CONTAINER_FILES_SIGNED: False})
     assert result.unsigned == ["Offre.asice!/Annexes/Nouveau prix.pdf"]
+    assert result.unsigned_entries == ["Annexes/Nouveau prix.pdf"]
 
 
 def test_asic_e_plain_xml_dsig_is_checked_but_not_ades(

@@ -83,6 +83,9 @@ class ContainerResult:
     """One per signature; none when the container holds no signature (an unsigned document)."""
     unsigned: list[str] = field(default_factory=list)
     """Data objects covered by no signature, as shown to the user (``Offre.asice!/x.pdf``)."""
+    unsigned_entries: list[str] = field(default_factory=list)
+    """The same, as entry names in the container (``x.pdf``, ``Annexes/y.csv``): for a caller
+    that shows the container by a longer name (``bid.zip!/Offre.asice!/x.pdf``)."""
     notices: list[Notice] = field(default_factory=list)
     """Entries that were not unpacked, and why (names the entry: for the run's input errors)."""
 
@@ -151,6 +154,7 @@ def _run(contents: AsicContents, context: VerificationContext) -> ContainerResul
     unsigned = [name for name in contents.data_objects if name not in files.covered]
     result = ContainerResult(
         unsigned=[contents.shown(name) for name in unsigned],
+        unsigned_entries=unsigned,
         notices=list(contents.skipped.values()),
     )
     if not reports:
