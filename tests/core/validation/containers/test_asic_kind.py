@@ -142,3 +142,16 @@ def test_the_zip_comment_names_the_type_when_there_is_no_mimetype(tmp_path: Path
     )
 
     assert asic_kind(path) is Container.ASIC_E
+
+
+def test_a_zip_with_more_entries_than_the_archive_limits_is_not_searched(tmp_path: Path) -> None:
+    """Past 10,000 entries (the archive limits, checked from the end record before the
+    directory is parsed) a ``.zip`` is not taken for a container: it stays an archive, which
+    the archive rules then refuse to unpack, saying why."""
+    path = tmp_path / "bid.zip"
+    with zipfile.ZipFile(path, "w") as zipped:
+        zipped.writestr("META-INF/signature.p7s", b"")
+        for number in range(10_000):
+            zipped.writestr(f"f{number}", b"")
+
+    assert asic_kind(path) is None

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from ...files.user_files import open_regular
+from ..inputs import archives
 from ..report import Container
 
 ASIC_S_MEDIA_TYPE = "application/vnd.etsi.asic-s+zip"
@@ -33,7 +34,7 @@ META_INF = "META-INF/"
 _LOCAL_HEADER = b"PK\x03\x04"
 _MIMETYPE_NAME = b"mimetype"
 _HEAD_BYTES = 30 + len(_MIMETYPE_NAME) + len(ASIC_E_MEDIA_TYPE) + 8
-_MAX_LISTED = 10_000
+_MAX_LISTED = archives.MAX_ENTRIES
 """Past this many entries a ``.zip`` is not searched for ASiC signature files (``archives``
 refuses to unpack more anyway)."""
 
@@ -110,6 +111,10 @@ def _leading_mimetype(head: bytes) -> Container | None:
 def _zip_with_asic_entries(handle: BinaryIO) -> Container | None:
     """A ``.zip`` holding ASiC signature files or manifests in ``META-INF/``, and its type."""
     try:
+        # the archive limits' own check of the directory's announced size and count, before
+        # zipfile parses it all (a hostile directory of millions of entries costs nothing)
+        if archives._directory_refusal(handle) is not None:
+            return None
         with zipfile.ZipFile(handle) as zipped:
             entries = zipped.infolist()
             if len(entries) > _MAX_LISTED:
