@@ -138,7 +138,7 @@ def _contents(
         for name, count in counts.items():
             if count > 1:
                 return NotAContainer(DUPLICATE_ENTRY.format(name=name))
-        mimetype = _mimetype(zipped, handle, entries)
+        mimetype = _mimetype(zipped, handle, zipped.infolist())
         comment_kind = comment_container(zipped.comment)
     names = [entry.filename for entry in entries]
     declared = media_type_container(mimetype.media_type)
@@ -170,7 +170,7 @@ def _mimetype(
     """The ``mimetype`` entry judged by EN 319 162-1 A.1: first in the ZIP (its bytes then sit at
     the offset readers look for), stored uncompressed, without an extra field, holding an ASiC
     media type."""
-    found = [entry for entry in entries if entry.filename == MIMETYPE]
+    found = [entry for entry in entries if entry.filename == MIMETYPE]  # folders count for "first"
     if not found:
         return MimetypeEntry(present=False)
     entry = found[0]
