@@ -70,14 +70,26 @@ def zip_tool_container(out: Path, folder: Path, mimetype: str) -> Path:
     return out
 
 
-def asic_manifest(signature: str, objects: Entries, digest_value: bytes | None = None) -> bytes:
+DIGEST_URIS = {
+    "sha1": "http://www.w3.org/2000/09/xmldsig#sha1",
+    "sha256": SHA256_URI,
+    "sha3_256": "http://www.w3.org/2007/05/xmldsig-more#sha3-256",
+}
+
+
+def asic_manifest(
+    signature: str,
+    objects: Entries,
+    digest_value: bytes | None = None,
+    algorithm: str = "sha256",
+) -> bytes:
     """An ASiCManifest (EN 319 162-1 A.4) naming ``signature`` and listing ``objects`` with their
-    SHA-256 (or ``digest_value`` for every one, to forge a manifest)."""
+    digests by ``algorithm`` (or ``digest_value`` for every one, to forge a manifest)."""
     references = "".join(
         f'<asic:DataObjectReference URI="{name}">'
-        f'<ds:DigestMethod Algorithm="{SHA256_URI}"/>'
+        f'<ds:DigestMethod Algorithm="{DIGEST_URIS[algorithm]}"/>'
         "<ds:DigestValue>"
-        + base64.b64encode(digest_value or hashlib.sha256(content).digest()).decode()
+        + base64.b64encode(digest_value or hashlib.new(algorithm, content).digest()).decode()
         + "</ds:DigestValue></asic:DataObjectReference>"
         for name, content in objects
     )

@@ -537,3 +537,52 @@ def test_many_missing_files_are_one_line_and_an_oversized_manifest_is_not_read(
     report = only(verify(huge, settings))
     assert_verdict(report, (Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE))
     assert "more data objects than a container may hold" in detail(report, "manifest digests")
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "expected"),
+    [
+        ("sha3_256", PASSED),
+        ("sha1", (Indication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE)),
+    ],
+)
+def test_manifest_digest_algorithms(
+    pki: TestPki,
+    settings: VerificationSettings,
+    tmp_path: Path,
+    algorithm: str,
+    expected: tuple[Indication, SubIndication | None],
+) -> None:
+    """SHA-3 digests in the manifest are checked (TOTAL_PASSED); SHA-1 is not accepted for the
+    data objects' digests (collisions are practical): INDETERMINATE CRYPTO_CONSTRAINTS_FAILURE,
+    not a failure (the file may well be the one signed), never a pass."""
+    from tests.support.asic_shapes import asic_manifest, openssl_signature
+
+    manifest = asic_manifest("META-INF/signature001.p7s", [("Acte.pdf", PDF)], algorithm=algorithm)
+    entries = [
+        ("Acte.pdf", PDF),
+        ("META-INF/ASiCManifest001.xml", manifest),
+        ("META-INF/signature001.p7s", openssl_signature(pki, manifest, tmp_path / "work")),
+    ]
+    report = only(verify(write_container(tmp_path / "Offre.asice", entries), settings))
+
+    assert_verdict(report, expected)
+
+
+def test_a_signed_manifest_that_is_not_xml_is_a_format_failure(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """The signature verifies over a manifest that is not an ASiCManifest at all: nothing says
+    which files it signs, the container is not conformant (A.4): TOTAL_FAILED FORMAT_FAILURE."""
+    from tests.support.asic_shapes import openssl_signature
+
+    manifest = b"<asic:ASiCManifest broken"
+    entries = [
+        ("Acte.pdf", PDF),
+        ("META-INF/ASiCManifest001.xml", manifest),
+        ("META-INF/signature001.p7s", openssl_signature(pki, manifest, tmp_path / "work")),
+    ]
+    report = only(verify(write_container(tmp_path / "Offre.asice", entries), settings))
+
+    assert_verdict(report, FORMAT_FAILURE, checks={"manifest digests": False})
+    assert "not well-formed XML" in detail(report, "manifest digests")

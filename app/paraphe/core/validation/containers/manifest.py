@@ -73,6 +73,7 @@ class UnreadableManifest(Exception):
 
 
 def read_manifest(name: str, path: Path) -> AsicManifest:
+    """The manifest ``name`` unpacked at ``path``; ``UnreadableManifest`` saying why not."""
     try:
         data = read_bounded(path, MAX_MANIFEST_BYTES)
     except TooLarge:
@@ -96,21 +97,23 @@ def read_manifest(name: str, path: Path) -> AsicManifest:
         raise UnreadableManifest(
             f"{name} lists more data objects than a container may hold", damaged=False
         )
-    references = [_data_object(element) for element in elements]
+    references = [_data_object(name, element) for element in elements]
     if not references:
         raise UnreadableManifest(f"{name} lists no data object")
     return AsicManifest(name, signature, references)
 
 
-def _data_object(element: Any) -> DataObjectReference:
+def _data_object(name: str, element: Any) -> DataObjectReference:
     uri = element.get("URI") or ""
     method = element.find(f"{{{DS}}}DigestMethod")
     value = element.find(f"{{{DS}}}DigestValue")
-    algorithm_uri = (method.get("Algorithm") or "") if method is not None else ""
+    if method is None or value is None:
+        raise UnreadableManifest(f"{name}: the reference to {uri[:80]!r} has no digest")
+    algorithm_uri = method.get("Algorithm") or ""
     try:
         digest = base64.b64decode("".join((value.text or "").split()), validate=True)
-    except (ValueError, AttributeError):
-        digest = b""
+    except ValueError:
+        raise UnreadableManifest(f"{name}: the digest of {uri[:80]!r} is not base64") from None
     return DataObjectReference(
         uri=uri,
         name=entry_named(uri),
