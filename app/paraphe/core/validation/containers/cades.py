@@ -109,7 +109,7 @@ class CadesInContainer:
         reports = validate_cms(token, document, self.files.context)
         if chosen is not None:
             self.files.covered.add(chosen)
-        for report in reports:
+        for report in _signers(reports):
             if chosen is None:
                 report.checks.append(
                     Check(SIGNED_FILES_PRESENT, False, self.files.no_data_object())
@@ -147,7 +147,7 @@ class CadesInContainer:
         from ..cms.validator import validate_cms
 
         reports = validate_cms(token, self.contents.files[manifest.name], self.files.context)
-        for report in reports:
+        for report in _signers(reports):
             signed = _content_intact(report) is True  # the manifest is the one signed
             objects = [
                 SignedObject(
@@ -221,6 +221,12 @@ class CadesInContainer:
                 Check(MANIFEST_DIGESTS, False, f"{shown} was modified after it was signed"),
             )
         return True, None
+
+
+def _signers(reports: list[SignatureReport]) -> list[SignatureReport]:
+    """The reports of the signers of the content; a counter-signature signs a signature value,
+    not the container's files: its report keeps what the CMS validator says it signs."""
+    return [report for report in reports if report.counter_signature_of is None]
 
 
 def _holds_its_content(token: Path) -> bool:
