@@ -42,6 +42,11 @@ C14N_11 = "http://www.w3.org/2006/12/xml-c14n11"
 EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 EXC_C14N_COMMENTS = EXC_C14N + "WithComments"
 XPATH_FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2"
+XPATH_10 = "http://www.w3.org/TR/1999/REC-xpath-19991116"
+XPATH_NO_SIGNATURE = "xpath:not(ancestor-or-self::ds:Signature)"
+"""Not an algorithm: asks ``_transform`` for EU DSS's XPath that leaves out every signature."""
+SUBTRACT_SIGNATURES = "filter2:subtract-signatures"
+"""Not an algorithm: XPath Filter 2.0 subtracting every ds:Signature (DSS's newer form)."""
 COUNTERSIGNED_TYPE = "http://uri.etsi.org/01903#CountersignedSignature"
 
 TENDER = """<tender:Offer xmlns:tender="urn:example:tender" Id="offer">
@@ -62,6 +67,17 @@ def _transforms(algorithms: list[str]) -> str:
 
 
 def _transform(algorithm: str) -> str:
+    if algorithm == XPATH_NO_SIGNATURE:
+        return (
+            f'<Transform Algorithm="{XPATH_10}"><XPath xmlns:ds="{DS}">'
+            "not(ancestor-or-self::ds:Signature)</XPath></Transform>"
+        )
+    if algorithm == SUBTRACT_SIGNATURES:
+        return (
+            f'<Transform Algorithm="{XPATH_FILTER2}">'
+            f'<XPath xmlns="{XPATH_FILTER2}" xmlns:ds="{DS}" Filter="subtract">'
+            "/descendant::ds:Signature</XPath></Transform>"
+        )
     if algorithm == XPATH_FILTER2:
         return (
             f'<Transform Algorithm="{XPATH_FILTER2}">'
@@ -253,12 +269,14 @@ def xades_enveloping(pki: TestPki, out: Path) -> Path:
     return xmlsec1_fill(pki, template, out)
 
 
-def co_signed_document(pki: TestPki, out: Path) -> Path:
+def co_signed_document(
+    pki: TestPki, out: Path, transforms: tuple[str, ...] = (ENVELOPED, EXC_C14N)
+) -> Path:
     """The tender document with two enveloped XAdES signatures, the second made over the
     document already holding the first (xmlsec1 signs it by its Id)."""
-    first = xades_template(pki, [("", [ENVELOPED, EXC_C14N])], sid="first")
+    first = xades_template(pki, [("", list(transforms))], sid="first")
     signed = xmlsec1_fill(pki, TENDER.format(signature=first), out)
-    second = xades_template(pki, [("", [ENVELOPED, EXC_C14N])], sid="second", persona="ecdsa")
+    second = xades_template(pki, [("", list(transforms))], sid="second", persona="ecdsa")
     text = signed.read_text(encoding="utf-8").replace("</tender:Offer>", second + "</tender:Offer>")
     return xmlsec1_fill(pki, text, out, persona="ecdsa", node_id="second")
 

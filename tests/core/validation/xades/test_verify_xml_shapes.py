@@ -131,6 +131,20 @@ def test_xmlsec1_enveloped_xml_dsig_is_verified_as_not_ades(
     assert report.signer is not None and report.signer.name == "Jeanne Test"
 
 
+def test_enveloped_reference_to_the_root_by_its_id(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """An enveloped reference may name the document's root by its Id ("#offer") instead of
+    URI="": the whole document is signed all the same (ENVELOPED, not a part of it): not AdES,
+    INDETERMINATE SIG_CONSTRAINTS_FAILURE, with no "whole document signed" complaint."""
+    signed = xml_shapes.xmlsec1_enveloped(pki, tmp_path / "offer.xml", uri="#offer")
+    report = only(verify(signed, trust_root))
+    assert_verdict(report, NOT_ADES)
+    assert report.packaging is Packaging.ENVELOPED
+    assert objects(report) == [("#offer", "same-document", True)]
+    assert not [c for c in report.checks if c.name == "whole document signed"]
+
+
 def test_enveloped_document_changed_outside_the_signature_is_a_hash_failure(
     pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
 ) -> None:
@@ -206,6 +220,32 @@ def test_second_enveloped_signature_passes_and_breaks_the_first(
     assert_verdict(first, HASH_FAILURE)
     assert_verdict(second, PASSED, signer="Ecdsa Test")
     assert second.packaging is Packaging.ENVELOPED
+
+
+@pytest.mark.parametrize(
+    "exclusion",
+    [xml_shapes.XPATH_NO_SIGNATURE, xml_shapes.SUBTRACT_SIGNATURES],
+    ids=["xpath-not-ancestor-or-self", "filter2-subtract"],
+)
+def test_enveloped_co_signatures_that_exclude_every_signature_both_pass(
+    exclusion: str, pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """The way EU DSS co-signs an enveloped document: each reference leaves out every
+    ds:Signature (XPath ``not(ancestor-or-self::ds:Signature)``, or XPath Filter 2.0
+    subtracting them), so a second signature added later leaves the first intact: both
+    TOTAL_PASSED, as xmlsec1 verifies the first. A changed price breaks both."""
+    signed = xml_shapes.co_signed_document(
+        pki, tmp_path / "offer.xml", transforms=(exclusion, xml_shapes.EXC_C14N)
+    )
+    first, second = verify(signed, trust_root)
+    assert_verdict(first, PASSED, signer="Jeanne Test")
+    assert_verdict(second, PASSED, signer="Ecdsa Test")
+    assert first.packaging is second.packaging is Packaging.ENVELOPED
+    assert xml_shapes.xmlsec1_verifies(pki, signed)
+
+    _rewrite(signed, b"1250000.00", b"1250000.10")
+    for report in verify(signed, trust_root):
+        assert_verdict(report, HASH_FAILURE)
 
 
 # --- enveloping --------------------------------------------------------------------------------
@@ -431,6 +471,7 @@ def test_asic_signatures_file_with_two_co_signatures(
         assert report.packaging is Packaging.DETACHED
         assert report.counter_signature_of is None
         assert report.document_path == document
+        assert not [c for c in report.checks if c.name == "document name"]
     assert set(asked) == {"Acte%20d%27engagement.pdf"}
     assert xml_signature_packaging(signatures) is Packaging.DETACHED
 
@@ -550,7 +591,7 @@ def test_xpath_filter2_transform_is_indeterminate_not_a_failure(
     )
     report = only(verify(signed, trust_root))
     assert_verdict(report, UNSUPPORTED)
-    assert "xmldsig-filter2" in report.checks[-1].detail
+    assert "XPath transform" in report.checks[-1].detail
 
 
 def test_sha1_enveloped_signature_is_indeterminate_crypto_constraints(
@@ -642,3 +683,17 @@ def test_large_file_with_many_references_is_refused_at_once(
     assert time.monotonic() - started < 2
     assert_verdict(report, UNSUPPORTED)
     assert "too large" in report.checks[-1].detail
+
+
+def test_older_xades_version_is_indeterminate_not_taken_for_signed_data(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """QualifyingProperties in the XAdES 1.1.1 namespace (not validated here): INDETERMINATE
+    FORMAT_FAILURE saying so, rather than a plain XML-DSig whose properties Object would pass
+    for embedded signed data."""
+    signed = xml_shapes.xades_enveloping(pki, tmp_path / "enveloping.xml")
+    data = signed.read_bytes().replace(b"01903/v1.3.2#", b"01903/v1.1.1#")
+    signed.write_bytes(data)
+    report = only(verify(signed, trust_root))
+    assert_verdict(report, UNSUPPORTED)
+    assert "version is not supported" in report.checks[-1].detail

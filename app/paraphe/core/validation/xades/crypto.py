@@ -16,13 +16,14 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ...adapters import signxml_internals
+from ...text.translatable import N_
 from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
-from .references import FILE, PROPERTIES
+from .references import FILE, PROPERTIES, excludes_signatures, without_signatures
 from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
 from .verdicts import Findings, Verdict, format_failure
 
@@ -104,6 +105,22 @@ def _located_verifier_class(xades: bool) -> Any:
             if isinstance(payload, etree._Element) and (uri == "" or uri.startswith("#")):
                 _drop_comments(payload)
             return payload
+
+        def _apply_transforms(self, payload: Any, *, transforms_node: Any, signature: Any) -> Any:
+            # signxml skips the XPath transforms it does not know; the one exclusion of the
+            # signatures that ``references`` lets through is applied here, on its copy
+            if (
+                transforms_node is not None
+                and isinstance(payload, etree._Element)
+                and any(
+                    excludes_signatures(t, bound=False)
+                    for t in transforms_node.iterchildren(etree.Element)
+                )
+            ):
+                without_signatures(payload)
+            return super()._apply_transforms(
+                payload, transforms_node=transforms_node, signature=signature
+            )
 
         def _c14n(self, nodes: Any, algorithm: Any, inclusive_ns_prefixes: Any = None) -> bytes:
             if not algorithm.value.startswith(_EXCLUSIVE_C14N):
@@ -245,7 +262,7 @@ def verify(
         elif target.kind == PROPERTIES:
             name = "signed references"
         else:
-            name = "signed data"
+            name = N_("signed data")
         shown = target.name or "the document (outside the signature)"
         raise Verdict(
             Indication.TOTAL_FAILED,

@@ -19,6 +19,7 @@ verdict on a signature it cannot process); those are INDETERMINATE here instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES
+from ...text.translatable import N_
+from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141
 from ..report import Packaging
 from .verdicts import format_failure
 
@@ -44,11 +46,23 @@ C14N_TRANSFORMS = frozenset(
 )
 """The canonicalisations signxml performs (C14N 1.1 as 1.0: the same bytes for a whole element)."""
 COUNTERSIGNED_TYPE = "http://uri.etsi.org/01903#CountersignedSignature"
+XPATH_TRANSFORM = "http://www.w3.org/TR/1999/REC-xpath-19991116"
+XPATH_FILTER2_TRANSFORM = "http://www.w3.org/2002/06/xmldsig-filter2"
+_XPATH_WITHOUT_SIGNATURES = re.compile(r"not\(ancestor-or-self::(?:(\w+):)?Signature\)")
+_XPATH_SIGNATURES = re.compile(r"(?:/descendant::|//)(?:(\w+):)?Signature")
 
 _SIGNATURE = f"{{{DS}}}Signature"
 _OBJECT = f"{{{DS}}}Object"
 _SIGNATURE_VALUE = f"{{{DS}}}SignatureValue"
-_QUALIFYING = f"{{{XADES}}}QualifyingProperties"
+ETSI_NAMESPACES = (
+    "http://uri.etsi.org/01903/v1.1.1#",
+    "http://uri.etsi.org/01903/v1.2.2#",
+    XADES,
+    XADES141,
+)
+"""Every XAdES namespace a QualifyingProperties may be found in (only 1.3.2 is validated: the
+others are recognised, so that their properties are not taken for signed data)."""
+_QUALIFYING = frozenset(f"{{{ns}}}QualifyingProperties" for ns in ETSI_NAMESPACES)
 _ID_NAMES = frozenset({"Id", "ID", "id"})
 """The attribute names (in any namespace) by which a reference ``#value`` designates an element."""
 
@@ -118,12 +132,12 @@ def classify(
     for reference in references:
         uri = reference.get("URI")
         if uri is None:
-            raise format_failure("a reference without URI")
+            raise format_failure(N_("a reference without URI"))
         if uri.startswith("#xpointer("):
-            raise format_failure("XPointer references are not supported", indeterminate=True)
+            raise format_failure(N_("XPointer references are not supported"), indeterminate=True)
         if uri == "":
             if signature is root or countersigned is not None:
-                raise format_failure("a reference to the whole signature file")
+                raise format_failure(N_("a reference to the whole signature file"))
             target = Target(reference, uri, SAME_DOCUMENT, root)
         elif uri.startswith("#"):
             found = by_id.get(uri[1:], [])
@@ -177,7 +191,7 @@ def _object_of(element: Any, signature: Any) -> Any | None:
 
 def _holds_properties(obj: Any, signature: Any) -> bool:
     """Whether the ds:Object holds the signature's own QualifyingProperties."""
-    return any(enclosing_signature(q) is signature for q in obj.iter(_QUALIFYING))
+    return any(enclosing_signature(q) is signature for q in obj.iter(*_QUALIFYING))
 
 
 def _check_transforms(target: Target) -> None:
@@ -185,7 +199,15 @@ def _check_transforms(target: Target) -> None:
     algorithms = [t.get("Algorithm", "") for t in transforms]
     if len(algorithms) > 8:
         raise format_failure(f"{len(algorithms)} transforms on one reference", indeterminate=True)
-    for algorithm in algorithms:
+    for transform, algorithm in zip(transforms, algorithms, strict=True):
+        if algorithm in (XPATH_TRANSFORM, XPATH_FILTER2_TRANSFORM):
+            if excludes_signatures(transform):
+                continue
+            raise format_failure(
+                f"an XPath transform on {target.uri or 'the document'} other than the exclusion"
+                " of the signatures is not supported",
+                indeterminate=True,
+            )
         if algorithm not in C14N_TRANSFORMS | {ENVELOPED_TRANSFORM, BASE64_TRANSFORM}:
             raise format_failure(
                 f"transform {algorithm or '(none)'} on {target.uri or 'the document'}"
@@ -194,14 +216,58 @@ def _check_transforms(target: Target) -> None:
             )
     if target.kind == FILE and algorithms:
         raise format_failure(
-            "transforms on a detached document are not supported", indeterminate=True
+            N_("transforms on a detached document are not supported"), indeterminate=True
         )
     if BASE64_TRANSFORM in algorithms and algorithms != [BASE64_TRANSFORM]:
         raise format_failure(
-            "a base64 transform combined with others is not supported", indeterminate=True
+            N_("a base64 transform combined with others is not supported"), indeterminate=True
         )
     if BASE64_TRANSFORM in algorithms and target.kind == SAME_DOCUMENT and target.uri == "":
-        raise format_failure("a base64 transform of the whole document", indeterminate=True)
+        raise format_failure(N_("a base64 transform of the whole document"), indeterminate=True)
+
+
+def excludes_signatures(transform: Any, *, bound: bool = True) -> bool:
+    """Whether ``transform`` is the XPath that signers put on an enveloped reference to leave
+    every signature out of the document (EU DSS, XAdES4j, Java's XML-DSig): XPath 1.0
+    ``not(ancestor-or-self::ds:Signature)``, or XPath Filter 2.0 subtracting
+    ``/descendant::ds:Signature`` (or ``//ds:Signature``). Only these exact expressions, with
+    the prefix bound to XML-DSig, are recognised: any other XPath is not evaluated here.
+    ``bound=False`` for the copy signxml verified: exclusive canonicalisation of SignedInfo
+    drops the declaration that only the XPath text uses (the format check saw it bound)."""
+    algorithm = transform.get("Algorithm")
+    if algorithm == XPATH_TRANSFORM:
+        paths = transform.findall("ds:XPath", NS)
+        pattern = _XPATH_WITHOUT_SIGNATURES
+    elif algorithm == XPATH_FILTER2_TRANSFORM:
+        paths = transform.findall(f"{{{XPATH_FILTER2_TRANSFORM}}}XPath")
+        if len(paths) != 1 or paths[0].get("Filter") != "subtract":
+            return False
+        pattern = _XPATH_SIGNATURES
+    else:
+        return False
+    if len(paths) != 1 or len(transform) != 1:
+        return False
+    match = pattern.fullmatch("".join((paths[0].text or "").split()))
+    if match is None:
+        return False
+    namespace = paths[0].nsmap.get(match.group(1))
+    return namespace == DS or (not bound and namespace is None)
+
+
+def without_signatures(element: Any) -> None:
+    """Remove every ds:Signature below ``element``, each one's tail text kept in place: the node
+    set that ``excludes_signatures`` transforms select."""
+    for signature in list(element.iter(_SIGNATURE)):
+        parent = signature.getparent()
+        if parent is None or any(a.tag == _SIGNATURE for a in signature.iterancestors()):
+            continue  # the root itself, or inside one removed already
+        tail = signature.tail or ""
+        previous = signature.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(signature)
 
 
 def _packaging(signature: Any, targets: list[Target], root: Any) -> Packaging:

@@ -22,6 +22,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...text.translatable import N_
 from ...xades_names import DS, XADES
 from .references import enclosing_signature
 from .verdicts import format_failure
@@ -80,7 +81,9 @@ def signatures_in(root: Any) -> list[FoundSignature]:
         elif countersigned(element) is above:
             items.append(FoundSignature(element, countersigned=above))
         elif _inside_signed_content(element, above):
-            why = "a signature inside the content another signature signs: not checked on its own"
+            why = N_(
+                "a signature inside the content another signature signs: not checked on its own"
+            )
             items.append(FoundSignature(element, refused=why, refused_indeterminate=True))
         else:
             stray += 1

@@ -21,7 +21,7 @@ from ...files.documents import Document
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication
 from ..report import Check, Packaging
-from .references import FILE, Target, classify, own_descendants
+from .references import ETSI_NAMESPACES, FILE, Target, classify, own_descendants
 from .verdicts import Verdict, format_failure
 
 DIGESTS = {
@@ -169,7 +169,7 @@ def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int =
     ]
     qualifying = [
         e
-        for ns in XADES_NAMESPACES
+        for ns in ETSI_NAMESPACES
         for e in own_descendants(signature, f"{{{ns}}}QualifyingProperties")
     ]
     all_signed_props = [

@@ -1,21 +1,30 @@
-"""Detached XAdES tokens (EN 319 132-1) checked by the basic signature validation of EN 319 102-1.
+"""XML signatures (XML-DSig, XAdES EN 319 132-1) checked by the basic signature validation of
+EN 319 102-1, whatever tool made them.
 
-A token ``<document> - Signature N.xml`` is one ds:Signature whose external reference names the
-document by a relative, percent-encoded URI. The building blocks run in the standard's order:
+The file may be a detached token (``<document> - Signature N.xml``: its root ds:Signature names
+the document by a relative, percent-encoded URI), an ASiC signatures file (co-signatures under
+``asic:XAdESSignatures``, their data objects given by ``resolve``), an XML document holding
+enveloped signatures, or an enveloping signature holding its data in ds:Object elements. Every
+signature, counter-signatures included, gets its own report (``signatures``). The building
+blocks run in the standard's order:
 
-- Format checking (5.2.2). The token is read whole only up to 20 MB, parsed without ever loading a
-  DTD, expanding an entity or touching the network, and any DOCTYPE is refused before parsing:
-  nothing outside the two inputs is read. The structure must leave no room for signature wrapping:
-  one external reference (the document, never dereferenced: the caller's file is hashed), a single
-  QualifyingProperties aimed at this signature and holding the token's only SignedProperties, which
-  the one reference of type SignedProperties designates by an Id that no other element carries;
-  more than 32 references (a detached token holds 3) are not checked further (INDETERMINATE).
-  A nested ds:Signature (counter-signatures included, not supported yet) fails the format check.
+- Format checking (5.2.2). The file is read whole only up to 20 MB, parsed without ever loading
+  a DTD, expanding an entity or touching the network, and any DOCTYPE is refused before parsing:
+  nothing outside the inputs is read. Every reference must designate what the report says was
+  signed (``references``: unique Ids, an embedded object inside this signature, an enveloped
+  reference over the whole document, a counter-signature over its signature's value), with
+  transforms signxml applies faithfully; a single QualifyingProperties aimed at this signature
+  holds its only SignedProperties, which the one reference of type SignedProperties designates.
+  More than 32 references, or a large file with many (signxml copies it per reference), are not
+  checked further (INDETERMINATE).
 - Identification of the signing certificate (5.2.3): the KeyInfo certificate whose digest the
   SigningCertificateV2 (or legacy SigningCertificate) property gives; after the cryptographic
-  verification, the same reference is read again from the verified SignedProperties.
-- Cryptographic verification (5.2.7): the document's digest first (streamed, never loaded whole),
-  then signxml's XAdES verifier: the signature value, then the digest of every reference.
+  verification, the same reference is read again from the verified SignedProperties. A plain
+  XML-DSig signature (no XAdES properties) is checked as EU DSS does: the KeyInfo certificate
+  whose key verifies it, then INDETERMINATE SIG_CONSTRAINTS_FAILURE (not AdES) if all else passes.
+- Cryptographic verification (5.2.7): every external file's digest first (streamed, never
+  loaded whole: a missing one is SIGNED_DATA_NOT_FOUND), then signxml's verifier on this very
+  signature (located by position): the signature value, then the digest of every reference.
 - X.509 certificate validation (5.2.6) by pyhanko-certvalidator: a path to a trust anchor,
   validity at the validation time, revocation (fetched, unless the settings are offline); mapped
   to EN 319 102-1 as for every format, by ``certificate_path``.
@@ -26,13 +35,13 @@ when its signer cannot be identified (EN 319 102-1, 5.3.4 lets a failed cryptogr
 decide the result). Values in the report (signing time, signer) come only from verified content.
 - Validation with time (5.5): each SignatureTimeStamp is validated (``xades.timestamps``) and the
   proof of existence it gives applied to the verdict, by the rule every format shares
-  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) is validated over its
-  input (``xades.archive``) and reported; it does not change the verdict yet. The timestamps are
-  reported on a HASH_FAILURE too. Embedded validation data (B-LT and above) is detected for the
-  level, not used yet.
+  (``validation.timestamps``). Each XAdES 1.4.1 ArchiveTimeStamp (B-LTA) of a token over one
+  document is validated over its input (``xades.archive``) and reported; it does not change the
+  verdict yet. The timestamps are reported on a HASH_FAILURE too. Embedded validation data (B-LT
+  and above) is detected for the level, not used yet.
 
-The building blocks live in the ``xades`` package (reading, structure, signing_certificate,
-crypto); this module runs them in order.
+The building blocks live in the ``xades`` package (reading, signatures, references, structure,
+signing_certificate, crypto); this module runs them in order.
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ from urllib.parse import unquote
 
 from ...files.name_bytes import file_name_in_uri
 from ...signing.xades_archive import archive_timestamp_elements
+from ...text.translatable import N_
 from ...xades_names import NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
@@ -201,6 +211,8 @@ class _Files:
         self._context = context
         self._digests: dict[Path | None, DocumentDigests] = {}
         self.resolved: list[Path] = []
+        self.resolving = resolve is not None
+        """Files are found by the caller's resolver (an ASiC's), not paired with a token."""
 
     def digests(self, path: Path | None) -> DocumentDigests:
         if path not in self._digests:
@@ -267,7 +279,7 @@ def _validate_structure(
 
     # the documents first: a modified document is the first thing a buyer must learn
     documents = files.for_references(structure)
-    _check_documents(structure, documents, signature, context, findings, matched)
+    _check_documents(structure, documents, files, signature, context, findings, matched)
     present = {uri: d for uri, d in documents.items() if d is not None}
     single = structure.document_reference
     document = present.get(single.get("URI")) if single is not None else None
@@ -331,6 +343,7 @@ def _validate_structure(
 def _check_documents(
     structure: Structure,
     documents: dict[str, DocumentDigests | None],
+    files: _Files,
     signature: Any,
     context: VerificationContext,
     findings: Findings,
@@ -369,7 +382,8 @@ def _check_documents(
             Check("document digest", True, algorithm if single else f"{target.name} ({algorithm})")
         )
         path = document.path
-        if single and path is not None and file_name_in_uri(target.uri) != path.name:
+        paired = single and not files.resolving  # a token paired by name (or content) with it
+        if paired and path is not None and file_name_in_uri(target.uri) != path.name:
             findings.checks.append(
                 Check(
                     "document name",
@@ -391,7 +405,7 @@ def _check_countersigns(structure: Structure, countersigned: Any) -> None:
     value = countersigned.find("ds:SignatureValue", NS)
     if value is None or not any(t.element is value for t in structure.targets):
         raise format_failure(
-            "the counter-signature does not sign the SignatureValue of the signature it is in"
+            N_("the counter-signature does not sign the SignatureValue of the signature it is in")
         )
 
 
@@ -430,10 +444,12 @@ def _plain_xml_dsig(
         return indication, subindication
     findings.checks.append(
         Check(
-            "AdES signature",
+            N_("AdES signature"),
             False,
-            "a plain XML signature: no signed property binds the signer's certificate to it"
-            " (not an AdES signature)",
+            N_(
+                "a plain XML signature: no signed property binds the signer's certificate to it"
+                " (not an AdES signature)"
+            ),
         )
     )
     return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
@@ -448,9 +464,9 @@ def _check_scope(signature: Any, structure: Structure, findings: Findings) -> No
             Indication.INDETERMINATE,
             SubIndication.FORMAT_FAILURE,
             Check(
-                "signed data",
+                N_("signed data"),
                 False,
-                f"{len(extra)} ds:Object of the signature not covered by any reference",
+                N_("the signature holds a ds:Object that no reference covers"),
             ),
         )
 
@@ -468,7 +484,7 @@ def _partial(
         return indication, subindication
     findings.checks.append(
         Check(
-            "whole document signed",
+            N_("whole document signed"),
             False,
             "only " + ", ".join(t.name for t in partial) + " of the document is signed",
         )
