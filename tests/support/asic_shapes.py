@@ -258,3 +258,40 @@ def xmlsec1_signatures_file(
     (folder / "template.xml").unlink()
     (folder / "signed.xml").unlink()
     return signed
+
+
+def structural_variants(entries: Entries) -> list[tuple[str, list[tuple[str, bytes]]]]:
+    """What can be done to a container's entries without touching a byte inside any of them,
+    and what can be done to one entry's bytes: each variant named (for a failing test's message)
+    with its entries. For fuzzing the validator beyond flipped bits: the ZIP stays readable, so
+    the validation reaches the signatures and the accounting of the data objects."""
+    original = list(entries)
+    names = [name for name, _ in original]
+    data = [n for n in names if not n.startswith("META-INF/")]
+    variants: list[tuple[str, list[tuple[str, bytes]]]] = []
+    for name in names:
+        variants.append((f"drop {name}", [e for e in original if e[0] != name]))
+        variants.append((f"grow {name}", replaced(original, name, dict(original)[name] + b"\n")))
+        variants.append(
+            (
+                f"halve {name}",
+                replaced(original, name, dict(original)[name][: len(dict(original)[name]) // 2]),
+            )
+        )
+        renamed = name.replace(".", "-renamed.", 1) if "." in name else name + "-renamed"
+        variants.append((f"rename {name}", [(renamed if n == name else n, c) for n, c in original]))
+    for name in data:
+        variants.append(
+            (
+                f"move {name} into a folder",
+                [("sub/" + n if n == name else n, c) for n, c in original],
+            )
+        )
+        variants.append(
+            (f"add a sibling of {name}", [*original, (name + ".copy", dict(original)[name])])
+        )
+    if len(data) >= 2:
+        first, second = data[0], data[1]
+        swapped = {first: dict(original)[second], second: dict(original)[first]}
+        variants.append(("swap two files' contents", [(n, swapped.get(n, c)) for n, c in original]))
+    return variants

@@ -62,3 +62,44 @@ def test_flipped_bytes_never_pass_on_changed_signed_content(
         for report in result.reports:
             if report.indication is Indication.TOTAL_PASSED:
                 assert _readable_as_signed(container, signed), (number, report.checks)
+
+
+@pytest.mark.parametrize("form", ["cades", "xades"])
+def test_structural_variants_never_pass_on_a_file_that_is_not_the_one_signed(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path, form: str
+) -> None:
+    """Entries dropped, grown, halved, renamed, moved, added, swapped: whatever the verdicts, a
+    signature passes only when every file it says it signs (its signed objects) holds, under
+    that name, the very bytes that were signed under it."""
+    from tests.support.asic_shapes import structural_variants
+
+    objects = [("Acte.pdf", PDF), ("Annexes/BPU.csv", b"BPU;1;2\n")]
+    if form == "cades":
+        entries = cades_asic_e(pki, tmp_path / "work", objects)
+    else:
+        from tests.support.asic_shapes import xmlsec1_signatures_file
+
+        folder = tmp_path / "content"
+        (folder / "Annexes").mkdir(parents=True)
+        for name, content in objects:
+            (folder / name).write_bytes(content)
+        names = [name for name, _ in objects]
+        entries = [
+            *objects,
+            ("META-INF/signatures.xml", xmlsec1_signatures_file(pki, folder, names, True)),
+        ]
+    signed = dict(objects)
+    for number, (what, variant) in enumerate(structural_variants(entries)):
+        container = write_container(tmp_path / f"variant-{number}.asice", variant)
+        held = dict(variant)
+
+        result = verify(container, settings)  # never raises
+
+        for report in result.reports:
+            if report.indication is not Indication.TOTAL_PASSED:
+                continue
+            for signed_object in report.signed_objects:
+                if signed_object.kind != "file":
+                    continue
+                name = signed_object.name.split("!/", 1)[1]
+                assert held.get(name) == signed.get(name), (what, name, report.checks)

@@ -99,12 +99,17 @@ class CadesInContainer:
         )
 
     def _over_data_object(self, token: Path) -> list[SignatureReport]:
-        """ASiC-S: detached over the one data object. With several (a file added), the one
-        whose digest the signature holds; with none, the signed document is missing."""
+        """ASiC-S: detached over the one data object, which a changed file then fails
+        (HASH_FAILURE). Where the file is not certain (several data objects, a file added; or
+        an ASiC-E, whose CAdES signatures sign a manifest), only the file whose digest the
+        signature holds: with none, the signed data is not in the container."""
         from ..cms.validator import validate_cms
 
         candidates = [n for n in self.contents.data_objects if n in self.contents.files]
-        chosen = self._signed_candidate(token, candidates)
+        if len(candidates) == 1 and self.contents.kind is Container.ASIC_S:
+            chosen: str | None = candidates[0]
+        else:
+            chosen = self._signed_candidate(token, candidates)
         document = self.contents.files[chosen] if chosen is not None else None
         reports = validate_cms(token, document, self.files.context)
         if chosen is not None:
@@ -112,21 +117,27 @@ class CadesInContainer:
         for report in _signers(reports):
             if chosen is None:
                 report.checks.append(
-                    Check(SIGNED_FILES_PRESENT, False, self.files.no_data_object())
+                    Check(SIGNED_FILES_PRESENT, False, self._not_found(candidates))
                 )
                 continue
             intact = _content_intact(report)
             report.signed_objects = [SignedObject(self.contents.shown(chosen), "file", intact)]
         return reports
 
+    def _not_found(self, candidates: list[str]) -> str:
+        if candidates:
+            return "no file of the container has the digest the signature holds"
+        return self.files.no_data_object()
+
     def _signed_candidate(self, token: Path, candidates: list[str]) -> str | None:
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
+        """The data object whose digest is the signature's message-digest, if any."""
         from ..cms.reading import NotRead, load_signed_data
 
+        if not candidates:
+            return None
         signed_data = load_signed_data(token)
         if isinstance(signed_data, NotRead):
-            return candidates[0]
+            return None  # the CMS validator says what is wrong with it
         try:
             signer_info = signed_data["signer_infos"][0]
             algorithm = signer_info["digest_algorithm"]["algorithm"].native
@@ -136,11 +147,8 @@ class CadesInContainer:
                 if attribute["type"].dotted == _MESSAGE_DIGEST
             )
         except (StopIteration, ValueError, TypeError, LookupError):
-            return candidates[0]  # the CMS validator says what is wrong with it
-        for name in candidates:
-            if self.files.digest(name, algorithm) == wanted:
-                return name
-        return candidates[0]
+            return None
+        return next((n for n in candidates if self.files.digest(n, algorithm) == wanted), None)
 
     def _over_manifest(self, token: Path, manifest: AsicManifest) -> list[SignatureReport]:
         """ASiC-E: the CMS signature over the manifest, then each data object's digest."""
