@@ -586,3 +586,35 @@ def test_a_signed_manifest_that_is_not_xml_is_a_format_failure(
 
     assert_verdict(report, FORMAT_FAILURE, checks={"manifest digests": False})
     assert "not well-formed XML" in detail(report, "manifest digests")
+
+
+@pytest.mark.parametrize("level", ["B-T", "B-LT"])
+def test_asic_s_with_paraphe_cades_at_long_term_levels_passes_with_its_proven_time(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path, level: str
+) -> None:
+    """Paraphe's own CAdES B-T and B-LT (signature timestamp from the test TSA; B-LT with the
+    validation data embedded) as META-INF/signature.p7s of an ASiC-S: the container changes
+    nothing in the CAdES validation: TOTAL_PASSED at the detected level, the time proven by
+    the valid timestamp."""
+    from paraphe.core.etsi import BaselineLevel, SignatureFormat
+    from paraphe.core.signing.request import SignRequest
+    from paraphe.core.timestamps.servers import tsa_servers
+    from tests.support.signing import sign_with
+
+    assert pki.tsa_url is not None
+    document = tmp_path / "Acte.pdf"
+    document.write_bytes(PDF)
+    request = SignRequest(
+        (document,),
+        SignatureFormat.CADES,
+        level=BaselineLevel(level),
+        tsa=tsa_servers([pki.tsa_url]),
+    )
+    [signed] = sign_with(pki, "rsa", request)
+    entries = [("Acte.pdf", PDF), ("META-INF/signature.p7s", signed.output.read_bytes())]
+    container = write_container(tmp_path / "Offre.asics", entries, mimetype=ASIC_S)
+
+    report = only(verify(container, settings))
+
+    assert_verdict(report, PASSED, level=level)
+    assert report.timestamp_time is not None
