@@ -618,3 +618,43 @@ def test_asic_s_with_paraphe_cades_at_long_term_levels_passes_with_its_proven_ti
 
     assert_verdict(report, PASSED, level=level)
     assert report.timestamp_time is not None
+
+
+def test_asic_e_with_two_cades_signatures_each_over_its_manifest(
+    pki: TestPki, settings: VerificationSettings, tmp_path: Path
+) -> None:
+    """Two CAdES signatures, each signing the ASiCManifest that names it (A.4): one covers the
+    offer, the other the offer and the price list. Both pass, each lists what it signs, and no
+    file is unsigned; changing the price list fails only the signature that covers it."""
+    from tests.support.asic_shapes import asic_manifest, openssl_signature
+
+    offer, prices = ("Acte.pdf", PDF), ("BPU.csv", SHEET)
+    first = asic_manifest("META-INF/signature001.p7s", [offer])
+    second = asic_manifest("META-INF/signature002.p7s", [offer, prices])
+    meta = [
+        ("META-INF/ASiCManifest001.xml", first),
+        ("META-INF/signature001.p7s", openssl_signature(pki, first, tmp_path / "w1")),
+        ("META-INF/ASiCManifest002.xml", second),
+        ("META-INF/signature002.p7s", openssl_signature(pki, second, tmp_path / "w2")),
+    ]
+
+    result = verify(write_container(tmp_path / "Offre.asice", [offer, prices, *meta]), settings)
+
+    by_file = {r.signature_id: r for r in result.reports}
+    assert set(by_file) == {
+        "META-INF/signature001.p7s: signer 1",
+        "META-INF/signature002.p7s: signer 1",
+    }
+    for report in result.reports:
+        assert_verdict(report, PASSED, checks={CONTAINER_FILES_SIGNED: True})
+    files = [o.name for o in by_file["META-INF/signature002.p7s: signer 1"].signed_objects]
+    assert files[1:] == ["Offre.asice!/Acte.pdf", "Offre.asice!/BPU.csv"]
+
+    changed = [offer, ("BPU.csv", SHEET + b"9;9;9\n"), *meta]
+    result = verify(write_container(tmp_path / "Changed.asice", changed), settings)
+
+    verdicts = {r.signature_id: (r.indication, r.subindication) for r in result.reports}
+    assert verdicts == {
+        "META-INF/signature001.p7s: signer 1": PASSED,
+        "META-INF/signature002.p7s: signer 1": HASH_FAILURE,
+    }
