@@ -9,10 +9,13 @@ profile="${1:-runtime}"
 
 runtime_debs=(python3-venv)
 # Test tools: SoftHSM2 token, independent verifiers (xmlsec1, pdfsig, NSS certutil), Qt's
-# offscreen/xcb libraries for the GUI tests, and a font for rendered pages.
+# Qt's libraries for the offscreen and xcb (X11) platform plugins, which the GUI tests use under
+# Xvfb, and a font for rendered pages.
 # Packaging recipes: wixl/msitools build and read the Windows MSI, shellcheck the shell recipes.
 dev_debs=(softhsm2 opensc xmlsec1 poppler-utils libnss3-tools openssl
           libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 xvfb fonts-noto-core
+          libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+          libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
           wixl msitools shellcheck)
 # Linux packaging: PyInstaller reads libraries with objdump (binutils); dpkg-deb under fakeroot.
 build_debs=(binutils fakeroot dpkg)

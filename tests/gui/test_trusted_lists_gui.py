@@ -210,8 +210,8 @@ def test_a_failed_refresh_says_why_and_leaves_the_window_usable(
     assert window.trust_lists.progress.isHidden()
     # a long status never makes the window wider: the label shortens, its tooltip says it all
     assert window.trust_lists.label.minimumSizeHint().width() < 300
-    window.tabs.setCurrentWidget(window.verify_page)
-    assert window.tabs.currentWidget() is window.verify_page
+    window.show_page(window.verify_page)
+    assert window.current_page() is window.verify_page
 
     with qtbot.waitSignal(window.trust_lists.refreshed, timeout=WAIT_MS):  # and it can try again
         window.refresh_trusted_lists(str(LOTL_FOLDER), offline=True)

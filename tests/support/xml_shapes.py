@@ -177,10 +177,11 @@ def xmlsec1_enveloped(
     transforms: tuple[str, ...] = (ENVELOPED, EXC_C14N),
     uri: str = "",
     sid: str = "enveloped-1",
+    persona: str = "rsa",
 ) -> Path:
     """A plain XML-DSig enveloped signature, as the last child of the document it signs."""
     signature = _signature_template([(uri, list(transforms))], c14n=c14n, sid=sid)
-    return xmlsec1_fill(pki, TENDER.format(signature=signature), out)
+    return xmlsec1_fill(pki, TENDER.format(signature=signature), out, persona)
 
 
 def xmlsec1_enveloping(

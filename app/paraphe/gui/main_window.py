@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from .. import __version__
 from ..core.config.settings import Settings
 from ..core.text.translatable import N_
 from .pages.sign_page import SignPage
 from .pages.verify_page import VerifyPage
+from .screen_fit import fitted_size
 from .widgets.trust_lists_status import TrustListsStatus
 
 if TYPE_CHECKING:
@@ -28,12 +29,12 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.resize(1280, 800)
+        self.resize(fitted_size(QSize(1280, 800)))
         self.tabs = QTabWidget()
         self.sign_page = SignPage(settings)
         self.verify_page = VerifyPage(settings)
-        self.tabs.addTab(self.sign_page, "")
-        self.tabs.addTab(self.verify_page, "")
+        self.tabs.addTab(_scrollable(self.sign_page), "")
+        self.tabs.addTab(_scrollable(self.verify_page), "")
         self.setCentralWidget(self.tabs)
         self.sign_page.verify_requested.connect(self.verify)
         self.trust_lists = TrustListsStatus()
@@ -45,17 +46,26 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.triggered.connect(self.open_files)
+        # Qt's Preferences key is empty on Linux and Windows: Ctrl+, as most applications give it
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.trust_lists.update_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.help_menu = self.menuBar().addMenu("")
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.open_help)
+        self.help_menu.addAction(self.help_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.open_about)
         self.help_menu.addAction(self.about_action)
@@ -65,9 +75,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Sign"))
         self.tabs.setTabText(1, self.tr("&Verify"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open files…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.help_action.setText(self.tr("&Using Paraphe"))
         self.about_action.setText(self.tr("&About Paraphe"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -75,8 +87,27 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def show_page(self, page: QWidget) -> None:
+        """Bring the Sign or Verify page to the front (each sits in a scroll area)."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, QScrollArea) and tab.widget() is page:
+                self.tabs.setCurrentIndex(index)
+
+    def current_page(self) -> QWidget | None:
+        tab = self.tabs.currentWidget()
+        return tab.widget() if isinstance(tab, QScrollArea) else tab
+
+    def open_files(self) -> None:
+        """Ctrl+O: the file picker of the page in front (files to sign, or to verify)."""
+        page = self.current_page()
+        if page is self.verify_page:
+            self.verify_page.drop_zone.pick_files()
+        else:
+            self.sign_page.drop_zone.pick_files()
+
     def verify(self, paths: list[Path]) -> None:
-        self.tabs.setCurrentWidget(self.verify_page)
+        self.show_page(self.verify_page)
         self.verify_page.clear()
         self.verify_page.add_paths(paths)
 
@@ -139,7 +170,22 @@ class MainWindow(QMainWindow):
         self.sign_page.update_levels()
         self.verify_page.update_extend_actions()
 
+    def open_help(self) -> None:
+        from .dialogs.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
+
     def open_about(self) -> None:
         from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
+
+
+def _scrollable(page: QWidget) -> QScrollArea:
+    """The page in a scroll area: on a small screen (1024x640, or 1440x900 at 150 %) every
+    control stays reachable; on a large one the page fills the window as before."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -71,7 +71,7 @@ def _render(folder: Path, scratch: Path, language: str) -> int:
     tampered.write_bytes(tampered.read_bytes() + b"\n")
     orphan = verify_folder / "Annexe financière.xlsx - Signature 1.p7s"
     shutil.copy(verify_folder / "BPU.ods - Signature 1.p7s", orphan)  # its document is missing
-    window.tabs.setCurrentWidget(window.verify_page)
+    window.show_page(window.verify_page)
     page = window.verify_page
     loop = QEventLoop()
     page.verification_finished.connect(lambda _report: loop.quit())

@@ -113,11 +113,41 @@ class EmbeddedPades(_OfKind):
         return validator.validate_pdf(item.signature.path, context)
 
 
+class DamagedSignatureFile(_OfKind):
+    """A file named as only a signature is (``X.pdf - Signature 1.xml``, ``.sig``...) holding no
+    signature that can be read: damaged, TOTAL_FAILED/FORMAT_FAILURE (EN 319 102-1 5.2.2), shown
+    as a failed signature, never as an unsigned document the buyer could overlook."""
+
+    format = DetectedFormat.CADES
+    kind = Kind.DAMAGED
+
+    def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from .failures import failed_signature
+        from .indications import Indication, SubIndication
+        from .inputs.discovery import damage_described
+        from .report import Check
+
+        path = item.signature.path
+        what = damage_described(path)
+        detail = f"this signature file is damaged or is not a signature ({what})"
+        return [
+            failed_signature(
+                path,
+                DetectedFormat.XADES if path.suffix.lower() == ".xml" else DetectedFormat.CADES,
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
+                Check("signature file", False, detail),
+                document=item.document_path,
+            )
+        ]
+
+
 VALIDATORS: Sequence[Validator] = (
     DetachedXades(),
     DetachedCades(),
     EnvelopingCades(),
     EmbeddedPades(),
+    DamagedSignatureFile(),
 )
 """Tried in this order; the first that accepts an item validates it."""
 

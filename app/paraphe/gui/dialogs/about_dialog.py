@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import __version__
+from ... import SUPPORT_EMAIL, WEBSITE, __version__
+from ..screen_fit import fitted_size
 from .licences import Component, bundled_components
 
 
@@ -34,6 +35,15 @@ class AboutDialog(QDialog):
             )
         )
         description.setWordWrap(True)
+        contact = QLabel(
+            self.tr("Website: %1<br>Support: %2")
+            .replace("%1", f'<a href="{WEBSITE}">{WEBSITE}</a>')
+            .replace("%2", f'<a href="mailto:{SUPPORT_EMAIL}">{SUPPORT_EMAIL}</a>')
+        )
+        contact.setTextFormat(Qt.TextFormat.RichText)
+        contact.setOpenExternalLinks(True)
+        contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.contact = contact
 
         components_label = QLabel(self.tr("&Components included in this application:"))
         self.components = self._components_table(bundled_components(qVersion()))
@@ -53,12 +63,13 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(description)
+        layout.addWidget(contact)
         layout.addSpacing(8)
         layout.addWidget(components_label)
         layout.addWidget(self.components, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        self.resize(640, 640)
+        self.resize(fitted_size(QSize(640, 640)))
 
     def _components_table(self, components: list[Component]) -> QTableWidget:
         table = QTableWidget(len(components), 3, self)

@@ -57,7 +57,7 @@ class CertificatePicker(QGroupBox):
         self.certificate = QComboBox()
         self.certificate.setAccessibleName(self.tr("Certificate"))
         self.certificate.currentIndexChanged.connect(self._show_identity)
-        self.add_keystore_button = QPushButton(self.tr("Add a .p12 &certificate…"))
+        self.add_keystore_button = QPushButton(self.tr("Add a .p12 c&ertificate…"))
         self.add_keystore_button.clicked.connect(self.add_keystore)
         self.show_all = QCheckBox(self.tr("Show certificates not meant for signing"))
         self.show_all.toggled.connect(self.reload_identities)

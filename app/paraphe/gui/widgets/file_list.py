@@ -52,7 +52,7 @@ class FileList(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.remove_button = QPushButton(self.tr("&Remove selected"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton(self.tr("C&lear"))
+        self.clear_button = QPushButton(self.tr("&Clear"))
         self.clear_button.clicked.connect(self.clear_files)
         file_buttons = QHBoxLayout()
         file_buttons.addStretch()

@@ -131,6 +131,22 @@ def test_xmlsec1_enveloped_xml_dsig_is_verified_as_not_ades(
     assert report.signer is not None and report.signer.name == "Jeanne Test"
 
 
+def test_plain_xml_dsig_by_an_untrusted_signer_is_no_chain_found(
+    pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
+) -> None:
+    """The certificate validation decides before the AdES question: an intact plain XML-DSig
+    whose signer chains to no trust anchor is INDETERMINATE NO_CERTIFICATE_CHAIN_FOUND (as for
+    any format), still marked not AdES."""
+    signed = xml_shapes.xmlsec1_enveloped(pki, tmp_path / "offer.xml", persona="untrusted")
+    report = only(verify(signed, trust_root))
+    assert_verdict(
+        report,
+        (Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND),
+        checks={"signature value": True, "AdES signature": False},
+    )
+    assert report.ades is False
+
+
 def test_enveloped_reference_to_the_root_by_its_id(
     pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
 ) -> None:
@@ -273,13 +289,19 @@ def test_xmlsec1_enveloping_base64_object(
     pki: TestPki, trust_root: asn1_x509.Certificate, tmp_path: Path
 ) -> None:
     """A binary document base64-encoded in the Object with the Base64 transform: the digest is
-    over the decoded bytes. Changing the encoded content changes the decoded bytes:
-    HASH_FAILURE."""
+    over the decoded bytes (not AdES: INDETERMINATE SIG_CONSTRAINTS_FAILURE). Changing the
+    encoded content changes the decoded bytes: HASH_FAILURE."""
     payload = b"%PDF-1.7\n" + bytes(range(256)) * 4
     signed = xml_shapes.xmlsec1_enveloping(pki, tmp_path / "enveloping.xml", base64_data=payload)
     report = only(verify(signed, trust_root))
     assert_verdict(report, NOT_ADES)
     assert objects(report) == [("#data", "embedded", True)]
+
+    # an element slipped into the Object after the text: signxml would decode the text before
+    # it only, XML-DSig all of it; the two readings differ, so it is not checked (INDETERMINATE)
+    mixed = signed.with_name("mixed.xml")
+    mixed.write_bytes(signed.read_bytes().replace(b"</Object>", b"<x>QUFBQQ==</x></Object>"))
+    assert_verdict(only(verify(mixed, trust_root)), UNSUPPORTED)
 
     encoded = base64.encodebytes(payload).decode().splitlines()[0].encode()
     tampered = bytearray(encoded)

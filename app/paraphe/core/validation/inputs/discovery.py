@@ -1,13 +1,18 @@
 """Find every signature in what the user dropped, and pair detached tokens with their documents.
 
-Inputs are files, folders (recursively) and ZIP archives exported by buyer platforms. Tokens are
-paired with documents by Atexo naming (``X.pdf - Signature 1.xml`` and
+Inputs are files, folders (recursively) and ZIP archives exported by buyer platforms. Files are
+recognised by what they hold, not only by their name (``sniffing``): a CMS signature whatever its
+extension (``.p7s``, ``.p7m``, ``.pkcs7``, ``.sig``, ``.der``, PEM-armoured...), an XML file holding
+a ds:Signature, a PDF with a signature. A file named as only a signature is (an Atexo token name,
+``.p7s``, ``.p7m``, ``.sig``...) that holds none is a damaged signature, not an unsigned document.
+Tokens are paired with documents by Atexo naming (``X.pdf - Signature 1.xml`` and
 ``X.pdf - 20260812193704 - Signature 1.xml``), then by the XAdES reference URI, then by digest.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +23,20 @@ from ...files.name_bytes import file_name_in_uri
 from ...files.user_files import open_regular
 from ...naming import parse_token_name
 from ...xades_names import DS
+from ..report import Packaging
 from ..xades.reading import has_signature_root, parse, read_token
 from ..xades.verdicts import Verdict
+from .sniffing import cms_packaging, is_openpgp, read_head
 
 
 class Kind(enum.Enum):
     DOCUMENT = "document"
     XADES = "xades"
-    CADES = "cades"  # detached .p7s (or a .p7m that turns out enveloping: handled by the validator)
-    P7M = "p7m"
+    CADES = "cades"  # a detached CMS (or an unreadable .p7s: the validator says why)
+    P7M = "p7m"  # an enveloping CMS (or an unreadable .p7m/.pkcs7)
     PDF = "pdf"
+    DAMAGED = "damaged"
+    """Named as only a signature is, holding no signature that can be read."""
 
 
 @dataclass(frozen=True)
@@ -43,25 +52,45 @@ class Pairing:
     detached: list[tuple[Found, Found | None]] = field(default_factory=list)
     """(token, its document or None)."""
     enveloping: list[Found] = field(default_factory=list)
+    """Signature files validated on their own: enveloping CMS, damaged signature files."""
     pdfs: list[Found] = field(default_factory=list)
     documents: list[Found] = field(default_factory=list)
+
+
+_CADES_NAMES = frozenset({".p7s"})
+_P7M_NAMES = frozenset({".p7m", ".pkcs7"})
+_SIGNATURE_NAMES = frozenset({".p7s", ".p7m", ".pkcs7", ".sig", ".asics", ".scs", ".asice", ".sce"})
+"""Extensions given to signature files only: a file so named that holds none is damaged."""
+_XML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
 
 
 def classify(path: Path, display: str | None = None) -> Found:
     shown = display or str(path)
     suffix = path.suffix.lower()
-    if suffix == ".p7s":
-        return Found(path, Kind.CADES, shown)
-    if suffix == ".p7m":
+    head = read_head(path)
+    packaging = cms_packaging(head)
+    if packaging is Packaging.ENVELOPING or (packaging is None and suffix in _P7M_NAMES):
         return Found(path, Kind.P7M, shown)
-    if suffix == ".xml" and has_signature_root(path):
-        return Found(path, Kind.XADES, shown)
-    if suffix == ".pdf" or _starts_with(path, b"%PDF-"):
+    if packaging is Packaging.DETACHED or suffix in _CADES_NAMES:
+        return Found(path, Kind.CADES, shown)
+    if suffix == ".pdf" or head.startswith(b"%PDF-"):
         from ..pdf.validator import pdf_has_signatures
 
         if pdf_has_signatures(path):
             return Found(path, Kind.PDF, shown)
+        return Found(path, Kind.DOCUMENT, shown)
+    if (suffix == ".xml" or _XML_HEAD.match(head)) and has_signature_root(path):
+        return Found(path, Kind.XADES, shown)
+    if suffix in _SIGNATURE_NAMES or parse_token_name(path.name) is not None:
+        return Found(path, Kind.DAMAGED, shown)
     return Found(path, Kind.DOCUMENT, shown)
+
+
+def damage_described(path: Path) -> str:
+    """What a DAMAGED file is, in a few words, for its report."""
+    if is_openpgp(read_head(path, 64)):
+        return "an OpenPGP signature, which is not an AdES signature and is not checked"
+    return "not a CMS, XML or PDF signature that can be read"
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -87,6 +116,13 @@ def pair(found: Iterable[Found]) -> Pairing:
             )
             result.detached.append((item, document))
             if document is not None:
+                paired_docs.add(document.path)
+        elif item.kind is Kind.DAMAGED:
+            document = _by_name(item, by_location)
+            if document is None:
+                result.enveloping.append(item)
+            else:
+                result.detached.append((item, document))
                 paired_docs.add(document.path)
         elif item.kind is Kind.P7M:
             result.enveloping.append(item)

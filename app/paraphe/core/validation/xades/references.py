@@ -224,6 +224,11 @@ def _check_transforms(target: Target) -> None:
         )
     if BASE64_TRANSFORM in algorithms and target.kind == SAME_DOCUMENT and target.uri == "":
         raise format_failure(N_("a base64 transform of the whole document"), indeterminate=True)
+    if BASE64_TRANSFORM in algorithms and target.element is not None and len(target.element):
+        # signxml decodes the text before the first child only; XML-DSig decodes all the text
+        raise format_failure(
+            N_("base64 content mixed with elements is not supported"), indeterminate=True
+        )
 
 
 def excludes_signatures(transform: Any, *, bound: bool = True) -> bool:

@@ -148,12 +148,10 @@ def validate_xades(
         try:
             if item.refused is not None:
                 raise format_failure(item.refused, indeterminate=item.refused_indeterminate)
-            if too_large:
-                raise format_failure(too_large, indeterminate=True)
             if by_id is None:
                 by_id = elements_by_id(root)
             indication, subindication = _validate_signature(
-                data, item, files, context, findings, by_id
+                data, item, files, context, findings, by_id, too_large
             )
         except Verdict as verdict:
             if verdict.check is not None:
@@ -249,7 +247,10 @@ def _validate_signature(
     context: VerificationContext,
     findings: Findings,
     by_id: dict[str, list[Any]],
+    too_large: str | None,
 ) -> tuple[Indication, SubIndication | None]:
+    """The format check, then (unless the file is too large for signxml's copies: ``too_large``
+    says why) the whole basic validation."""
     signature = item.element
     structure = read_structure(signature, by_id)
     if item.countersigned is not None:
@@ -259,6 +260,10 @@ def _validate_signature(
     findings.ades = structure.signed_properties is not None
     matched: dict[int, bool | None] = {}
     findings.signed_objects = _signed_objects(structure, matched)
+    findings.checks.append(Check("token format", True))
+    check_algorithms(structure)
+    if too_large:
+        raise format_failure(too_large, indeterminate=True)
     try:
         return _validate_structure(data, signature, structure, files, context, findings, matched)
     finally:
@@ -274,8 +279,6 @@ def _validate_structure(
     findings: Findings,
     matched: dict[int, bool | None],
 ) -> tuple[Indication, SubIndication | None]:
-    findings.checks.append(Check("token format", True))
-    check_algorithms(structure)
 
     # the documents first: a modified document is the first thing a buyer must learn
     documents = files.for_references(structure)
@@ -427,6 +430,16 @@ def _plain_xml_dsig(
     pass, the signature is still not an AdES one: nothing signed binds the signer's certificate
     to it (DSS's signature acceptance check "signing certificate attribute present", level FAIL
     in its default policy: INDETERMINATE SIG_CONSTRAINTS_FAILURE)."""
+    findings.checks.append(
+        Check(
+            N_("AdES signature"),
+            False,
+            N_(
+                "a plain XML signature: no signed property binds the signer's certificate to it"
+                " (not an AdES signature)"
+            ),
+        )
+    )
     cert = verify_without_identified_signer(
         data, signature, structure, present, candidates, findings, matched
     )
@@ -442,16 +455,6 @@ def _plain_xml_dsig(
     )
     if indication is not Indication.TOTAL_PASSED:
         return indication, subindication
-    findings.checks.append(
-        Check(
-            N_("AdES signature"),
-            False,
-            N_(
-                "a plain XML signature: no signed property binds the signer's certificate to it"
-                " (not an AdES signature)"
-            ),
-        )
-    )
     return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
 
 
