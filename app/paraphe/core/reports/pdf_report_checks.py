@@ -70,6 +70,11 @@ INTEGRITY_CHECKS = frozenset(
         "byte range covers the signed revision",
         "changes after signing are allowed",
         "pages shown are the pages signed",
+        "signed data",  # XML: each reference's target (enveloped, enveloping, several files)
+        "whole document signed",  # enveloped XML: the reference covers the whole document
+        "manifest digests",  # ASiC-E with CAdES: each file its manifest lists
+        "signed files present",  # ASiC: no file a signature lists is missing
+        "container files signed",  # ASiC: no file in the container is left unsigned
     }
 )
 """The checks behind the verdict that say whether the signed content is intact (every format)."""

@@ -9,6 +9,8 @@ from ..files.scratch import scratch_folder
 from ..files.user_files import open_regular
 from ..progress import CancelToken
 from ..text.translatable import N_
+from .containers.kind import asic_kind
+from .containers.validator import ContainerResult, verify_container
 from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives
@@ -17,6 +19,7 @@ from .qualify import qualify_report
 from .registry import Item, validator_for
 from .report import (
     Check,
+    DetectedFormat,
     DocumentReport,
     InputError,
     OrphanSignature,
@@ -84,10 +87,24 @@ def verify_paths(
                 unsigned_pdfs.append(item)
                 continue
             document_report(item.path).signatures.extend(_shown(signatures, shown))
+        unsigned_inside: list[Path] = []
+        for number, item in enumerate(pairing.containers):
+            cancel.raise_if_cancelled()
+            if on_item is not None:
+                on_item(item.display)
+            result = _container_validated(item, context, scratch / f"asic-{number}")
+            report.errors.extend(
+                InputError(Path(item.display), n.template, n.params) for n in result.notices
+            )
+            if not result.reports:  # no signature: the container is an unsigned document
+                unsigned_pdfs.append(item)
+                continue
+            document_report(item.path).signatures.extend(_shown(result.reports, shown))
+            unsigned_inside.extend(Path(f"{item.display}!/{e}") for e in result.unsigned_entries)
         report.documents = list(by_document.values())
         report.unsigned_documents = [
             shown[d.path] for d in [*pairing.documents, *unsigned_pdfs] if d.path not in by_document
-        ]
+        ] + unsigned_inside
     return report
 
 
@@ -132,8 +149,8 @@ def _gather(
     try:
         with open_regular(path) as handle:
             handle.read(1)
-            if not archives.is_zip(path, handle):
-                return [classify(path)]
+            if not archives.is_zip(path, handle) or asic_kind(path) is not None:
+                return [classify(path)]  # an ASiC .zip is a signature, not a bid archive
             scratch.mkdir(parents=True, exist_ok=True)
             unpacked = archives.unpack(path, handle, scratch, cancel.raise_if_cancelled)
     except OSError as exc:
@@ -173,6 +190,26 @@ def _validated(item: Item, context: VerificationContext) -> list[SignatureReport
                 document=item.signed_path,
             )
         ]
+
+
+def _container_validated(
+    item: Found, context: VerificationContext, scratch: Path
+) -> ContainerResult:
+    """An ASiC container's reports (qualified) and the files in it no signature covers; an
+    exception escaping all the same is a non-passing verdict, as for any signature file."""
+    try:
+        result = verify_container(item.path, context, scratch)
+    except MUST_PROPAGATE:
+        raise
+    except Exception as exc:
+        indication, subindication = cannot_process(exc)
+        check = Check("validation", None, f"could not be processed ({one_line(exc)})")
+        return ContainerResult(
+            [failed_signature(item.path, DetectedFormat.CADES, indication, subindication, check)]
+        )
+    for signature in result.reports:
+        qualify_report(signature, context)
+    return result
 
 
 def _shown(signatures: list[SignatureReport], shown: dict[Path, Path]) -> list[SignatureReport]:

@@ -1904,6 +1904,42 @@
    <translation>informations sur le signataire</translation>
   </message>
   <message>
+   <source>container</source>
+   <translation>conteneur</translation>
+  </message>
+  <message>
+   <source>container mimetype</source>
+   <translation>type MIME du conteneur</translation>
+  </message>
+  <message>
+   <source>container type</source>
+   <translation>type de conteneur</translation>
+  </message>
+  <message>
+   <source>container files signed</source>
+   <translation>fichiers du conteneur signés</translation>
+  </message>
+  <message>
+   <source>container entries</source>
+   <translation>entrées du conteneur</translation>
+  </message>
+  <message>
+   <source>signature file</source>
+   <translation>fichier de signature</translation>
+  </message>
+  <message>
+   <source>signed files present</source>
+   <translation>fichiers signés présents</translation>
+  </message>
+  <message>
+   <source>manifest digests</source>
+   <translation>empreintes du manifeste</translation>
+  </message>
+  <message>
+   <source>the entry {name} appears more than once: which one was signed cannot be told</source>
+   <translation>l’entrée {name} apparaît plusieurs fois : impossible de savoir laquelle a été signée</translation>
+  </message>
+  <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>
    <translation>l'archive contient plus de 10 000 éléments ; elle n'a pas été décompressée</translation>
   </message>
@@ -2034,10 +2070,6 @@
   <message>
    <source>changes after signing are allowed</source>
    <translation>les modifications après signature sont autorisées</translation>
-  </message>
-  <message>
-   <source>signature file</source>
-   <translation>fichier de signature</translation>
   </message>
   <message>
    <source>validated as of its own time, with the revocation data at hand</source>

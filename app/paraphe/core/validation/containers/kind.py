@@ -113,7 +113,7 @@ def _zip_with_asic_entries(handle: BinaryIO) -> Container | None:
     try:
         # the archive limits' own check of the directory's announced size and count, before
         # zipfile parses it all (a hostile directory of millions of entries costs nothing)
-        if archives._directory_refusal(handle) is not None:
+        if archives.directory_refusal(handle) is not None:
             return None
         with zipfile.ZipFile(handle) as zipped:
             entries = zipped.infolist()

@@ -114,7 +114,7 @@ def unpack(
     ``check_cancelled`` is called between chunks and may raise to stop."""
     result = Unpacked()
     try:
-        if refusal := _directory_refusal(source):
+        if refusal := directory_refusal(source):
             result.problems.append(Notice(refusal))
             return result
         with zipfile.ZipFile(source) as zipped:
@@ -147,7 +147,7 @@ def _detail(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _directory_refusal(source: BinaryIO) -> str | None:
+def directory_refusal(source: BinaryIO) -> str | None:
     """The central directory's announced size and count, read before zipfile parses it all.
     (zipfile's reader of the end record is private; were it gone, the count is checked after.)"""
     end_record = getattr(zipfile, "_EndRecData", None)

@@ -40,6 +40,8 @@ class Kind(enum.Enum):
     (enveloping): validated on its own."""
     DAMAGED = "damaged"
     """Named as only a signature is, holding no signature that can be read."""
+    ASIC = "asic"
+    """An ASiC-S or ASiC-E container (``containers.kind.asic_kind``), damaged ones included."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,13 @@ class Pairing:
     """Signature files validated on their own: enveloping CMS, enveloped and enveloping XML,
     damaged signature files."""
     pdfs: list[Found] = field(default_factory=list)
+    containers: list[Found] = field(default_factory=list)
     documents: list[Found] = field(default_factory=list)
 
 
 _CADES_NAMES = frozenset({".p7s"})
 _P7M_NAMES = frozenset({".p7m", ".pkcs7"})
-_SIGNATURE_NAMES = frozenset({".p7s", ".p7m", ".pkcs7", ".sig", ".asics", ".scs", ".asice", ".sce"})
+_SIGNATURE_NAMES = frozenset({".p7s", ".p7m", ".pkcs7", ".sig"})
 """Extensions given to signature files only: a file so named that holds none is damaged."""
 _XML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
 
@@ -71,6 +74,10 @@ _XML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
 def classify(path: Path, display: str | None = None) -> Found:
     shown = display or str(path)
     suffix = path.suffix.lower()
+    from ..containers.kind import asic_kind
+
+    if asic_kind(path) is not None:
+        return Found(path, Kind.ASIC, shown)
     head = read_head(path)
     packaging = cms_packaging(head)
     if packaging is Packaging.ENVELOPING or (packaging is None and suffix in _P7M_NAMES):
@@ -138,6 +145,8 @@ def pair(found: Iterable[Found]) -> Pairing:
             result.enveloping.append(item)
         elif item.kind is Kind.PDF:
             result.pdfs.append(item)
+        elif item.kind is Kind.ASIC:
+            result.containers.append(item)
     result.documents = [d for d in documents if d.path not in paired_docs]
     return result
 
