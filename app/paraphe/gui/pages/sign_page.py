@@ -48,7 +48,7 @@ from ...core.text.display_text import displayable
 from ...core.timestamps.servers import tsa_servers
 from ..dialogs.errors import show_error
 from ..dialogs.password_dialog import PinDialog
-from ..i18n import localized, resolve_language
+from ..i18n import localized, resolve_language, translated
 from ..session_passwords import SessionPasswords
 from ..widgets.certificate_picker import CertificatePicker
 from ..widgets.file_list import FileList, FileState
@@ -407,7 +407,7 @@ class SignPage(QWidget):
             show_error(self, checked.blocking)
             return
         for problem in checked.problems:
-            self.file_list.mark(problem.document, FileState.REFUSED, localized(problem.error))
+            self.file_list.mark(problem.document, FileState.REFUSED, translated(problem.error))
         if checked.problems:
             if not self._sign_the_others(checked):
                 return
@@ -551,9 +551,9 @@ class SignPage(QWidget):
 
     def _on_file_failed(self, document: object, error: object) -> None:
         """One file failed during the run; the others go on."""
-        reason = localized(error)
-        self.results_list.addItem(f"✘ {reason}")
-        self.file_list.mark(Path(str(document)), FileState.FAILED, reason)
+        self.results_list.addItem(f"✘ {localized(error)}")
+        if isinstance(error, ParapheError):
+            self.file_list.mark(Path(str(document)), FileState.FAILED, translated(error))
 
     def _on_notice(self, notice: object) -> None:
         text = localized(notice)

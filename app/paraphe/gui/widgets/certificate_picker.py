@@ -175,6 +175,9 @@ class CertificatePicker(QGroupBox):
                 header = self.certificate.model().item(self.certificate.count() - 1)  # type: ignore[attr-defined]
                 header.setEnabled(False)
             self._add_identity(identity)
+        # Qt makes the first item current as it is added: the one chosen before stays, else the
+        # first that can sign, else none (an expired certificate is never chosen for the user).
+        self.certificate.setCurrentIndex(-1)
         if current is not None:
             for index in range(self.certificate.count()):
                 if self.certificate.itemData(index) == current:
@@ -266,7 +269,9 @@ class CertificatePicker(QGroupBox):
         )
         if identity is None:
             self.identity_details.setText(
-                self.tr("No certificate yet: add your .p12 file with the button above.")
+                self.tr("Choose a certificate in the list, or add your .p12 file.")
+                if self.certificate.count()
+                else self.tr("No certificate yet: add your .p12 file with the button above.")
             )
             self.identity_details.setToolTip("")
             self.changed.emit()
