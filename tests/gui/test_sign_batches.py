@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,9 +14,14 @@ from paraphe.core.signing.request import SignatureFormat
 from paraphe.gui.dialogs.password_dialog import PasswordDialog
 from paraphe.gui.pages.sign_page import SignPage
 from paraphe.gui.widgets.file_list import COLUMN_STATUS
-from tests.gui.test_sign_page import answer_password, documents, page  # noqa: F401 - fixture
+from tests.gui.test_sign_page import answer_password, documents, make_page
 from tests.support.pki import PKCS12_PASSWORD, TestPki
 from tests.support.verifiers import openssl_cms_verify
+
+
+@pytest.fixture
+def page(qtbot, pki: TestPki, tmp_path: Path, monkeypatch) -> SignPage:
+    return make_page(qtbot, pki, tmp_path, monkeypatch)
 
 
 def answer_message_box(qtbot, button_text: str, seen: list[dict]) -> None:

@@ -40,6 +40,11 @@ def answer_password(qtbot, *answers: str) -> list[bool]:
 
 @pytest.fixture
 def page(qtbot, pki: TestPki, tmp_path: Path, monkeypatch) -> SignPage:
+    return make_page(qtbot, pki, tmp_path, monkeypatch)
+
+
+def make_page(qtbot, pki: TestPki, tmp_path: Path, monkeypatch) -> SignPage:
+    """A Sign page shown, with its own settings and the test persona's .p12 added."""
     monkeypatch.setenv("PARAPHE_DATA_DIR", str(tmp_path / "data"))
     widget = SignPage(Settings.load())
     qtbot.addWidget(widget)
