@@ -41,6 +41,7 @@ from ...core.credentials.secrets import SecretRequest
 from ...core.errors import Cancelled, ParapheError
 from ...core.reports.key_usage import key_usage_words
 from ...core.text.display_text import displayable
+from ...core.x509.certificates import check_can_sign
 from ..dialogs.errors import show_error
 from ..i18n import tr_engine
 from ..plain_text import as_html
@@ -356,7 +357,15 @@ class CertificatePicker(QGroupBox):
         except ParapheError as error:
             show_error(self, error)
             return
-        self.reload_identities()
+        self.reload_identities(self._listed_tokens())
+        if not identity.badge().can_sign:
+            # Listed and marked, not chosen for the user: the engine's refusal says why, dates
+            # included.
+            try:
+                check_can_sign(identity.certificate, keystore, dt.datetime.now(dt.UTC))
+            except ParapheError as error:
+                show_error(self, error)
+            return
         for index in range(self.certificate.count()):
             data = self.certificate.itemData(index)
             if isinstance(data, Identity) and data.keystore == identity.keystore:
