@@ -90,15 +90,15 @@ def test_certificates_outside_their_validity_are_marked_never_chosen_and_cannot_
     assert "Choose a certificate" in page.identity_details.text()
     assert not page.sign_button.isEnabled()
 
-    page.certificate.setCurrentIndex(next(i for i, t in enumerate(labels(page)) if "(expired)" in t))
+    page.certificate.setCurrentIndex(
+        next(i for i, t in enumerate(labels(page)) if "(expired)" in t)
+    )
     assert "Expired: cannot sign" in page.identity_details.text()
     assert not page.sign_button.isEnabled()
     assert "validity" in page.sign_button.toolTip()
 
 
-def test_a_p12_is_taken_off_the_list_and_the_file_kept(
-    page: SignPage, qtbot, pki: TestPki
-) -> None:
+def test_a_p12_is_taken_off_the_list_and_the_file_kept(page: SignPage, qtbot, pki: TestPki) -> None:
     keystore = pki.p12("rsa")
     assert page.selected_identity().keystore == keystore
     seen: list[str] = []
