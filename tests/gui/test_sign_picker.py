@@ -170,3 +170,28 @@ def test_the_qualified_badge_comes_from_the_eu_trusted_lists(
     text = page.identity_details.text()
     assert "✔ Qualified (EU trusted lists)" in text
     assert "trusted list" in page.identity_details.toolTip()
+
+
+def test_adding_a_damaged_p12_is_refused_before_its_password(
+    page: SignPage, qtbot, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "Abîmé.p12"
+    damaged.write_bytes(b"not a certificate file at all" * 10)
+    seen: list[str] = []
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, PasswordDialog):
+            seen.append("password asked")
+            modal.reject()
+        elif isinstance(modal, QMessageBox):
+            seen.append(modal.text())
+            modal.close()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    page.remember(damaged)
+    [message] = seen
+    assert str(damaged) in message and "PKCS#12" in message
+    assert str(damaged) not in Settings.load().keystores

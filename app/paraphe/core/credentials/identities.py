@@ -232,7 +232,11 @@ def current_trusted_lists() -> TrustedListIndex | None:
 
 
 def remember_keystore(settings: Settings, keystore: Path, ask_secret: SecretCallback) -> Identity:
-    """Open the file once to read its (public) certificate; the password is not kept."""
+    """Open the file once to read its (public) certificate; the password is not kept. A damaged
+    or foreign file is refused before its password is asked."""
+    from .pkcs12 import inspect_keystore
+
+    inspect_keystore(keystore)
     with open_credential(KeystoreFile(keystore), ask_secret) as credential:
         certificate = credential.certificate
     settings.add_keystore(keystore)

@@ -182,6 +182,8 @@ class SignPage(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files: never markup
         self.status.setWordWrap(True)
         self.results_list = QListWidget()
+        self.results_list.setWordWrap(True)  # a reason is a sentence: read whole, not scrolled
+        self.results_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_folder = QPushButton()
         self.open_folder.clicked.connect(self.open_output_folder)
         self.verify_now = QPushButton()

@@ -73,6 +73,9 @@ class FileList(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Three rows at least, at any scale: the marks of a batch are read here (the page scrolls).
+        row = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + 3 * row + 4)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button = QPushButton()
