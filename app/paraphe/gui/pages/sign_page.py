@@ -73,7 +73,7 @@ class SignPage(QWidget):
         self._attempt_reported = False
         self._skipped: tuple[FileProblem, ...] = ()
         """The files the pre-flight refused in the batch under way (the user signed the rest)."""
-        self._when_stopped: list[Callable[[], None]] = []
+        self._when_stopped: list[Callable[[], object]] = []
         self._build()
         self.retranslate()
         self._update_state()
@@ -524,7 +524,7 @@ class SignPage(QWidget):
             self.worker.cancel()
             self.status.setText(self.tr("Cancelling…"))
 
-    def stop(self, then: Callable[[], None]) -> None:
+    def stop(self, then: Callable[[], object]) -> None:
         """Stop the batch (the file under way is finished or left out whole) and call ``then``
         once the worker is done: what closing the window during a run does."""
         if self.worker is None:
