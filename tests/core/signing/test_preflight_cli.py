@@ -24,8 +24,10 @@ def test_the_cli_names_every_problem_before_reading_the_password(
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
     env.update(PARAPHE_DATA_DIR=str(tmp_path / "data"), LC_ALL="C.UTF-8")
     done = subprocess.run(
-        [sys.executable, "-m", "paraphe", "sign", str(good), *map(str, gone)]
-        + ["--p12", str(pki.p12("rsa")), "--password-file", str(fifo)],
+        [
+            *(sys.executable, "-m", "paraphe", "sign", str(good), *map(str, gone)),
+            *("--p12", str(pki.p12("rsa")), "--password-file", str(fifo)),
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -298,5 +298,8 @@ class BatchSigner:
             document.ensure_unchanged()
             self.handler.check(item, staged.file)
             published = staged.publish(self.handler.output_names(document, folder, self.request))
-        self._report(index, total, document, document.size)
+        # Published: reported as signed whatever comes next (a cancel is honoured at the next
+        # file), so that the list of what was written is never short of a file on the disk.
+        if self.on_progress is not None:
+            self.on_progress(Progress(index, total, document.path, document.size, document.size))
         return SignResult(document.path, published, self.request.format)
