@@ -39,11 +39,15 @@ def texts(page: SignPage) -> dict[str, str]:
         "level": page.level_label.text(),
         "beside": page.beside.text(),
         "verify_now": page.verify_now.text(),
+        "summary": page.status.text(),
     }
 
 
 def test_the_sign_page_switches_language_at_once(page: SignPage, qtbot, restored_language) -> None:
+    page._summary = (3, 1)  # the last batch's summary is retranslated too
+    page._show_summary()
     english = texts(page)
+    assert english["summary"] == "3 signed, 1 failed."
     assert english["sign"] == "Sig&n" and english["clear"] == "&Clear"
     assert install_translation("fr")
     qtbot.waitUntil(lambda: page.sign_button.text() == "Sig&ner")
@@ -51,6 +55,7 @@ def test_the_sign_page_switches_language_at_once(page: SignPage, qtbot, restored
     assert french["clear"] == "V&ider"
     assert french["add_p12"] == "Ajouter un certificat .p&12…"
     assert french["file_column"] == "Fichier"
+    assert french["summary"] == "3 signé(s), 1 en échec."
     changed = [key for key in english if english[key] == french[key]]
     assert changed == [], f"still in English after the switch: {changed}"
     assert install_translation("en")

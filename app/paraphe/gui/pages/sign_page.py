@@ -74,6 +74,8 @@ class SignPage(QWidget):
         self._skipped: tuple[FileProblem, ...] = ()
         """The files the pre-flight refused in the batch under way (the user signed the rest)."""
         self._when_stopped: list[Callable[[], object]] = []
+        self._summary: tuple[int, int] | None = None
+        """(signed, failed) of the last batch, shown in the current language."""
         self._build()
         self.retranslate()
         self._update_state()
@@ -254,6 +256,7 @@ class SignPage(QWidget):
         self.open_folder.setText(self.tr("&Open folder"))
         self.verify_now.setText(self.tr("Verif&y now"))
         self.results_box.setTitle(self.tr("Result"))
+        self._show_summary()
         self.update_levels()
         self._update_state()
 
@@ -478,12 +481,23 @@ class SignPage(QWidget):
         self.guide = None
         self._skipped = ()
         self.results_list.clear()
+        self._summary = None
         self.status.clear()
         self.file_progress.hide()
         self.overall_progress.hide()
         self._update_state()
 
+    def _show_summary(self) -> None:
+        if self._summary is not None:
+            signed, failed = self._summary
+            self.status.setText(
+                self.tr("%1 signed, %2 failed.")
+                .replace("%1", str(signed))
+                .replace("%2", str(failed))
+            )
+
     def _attempt_started(self) -> None:
+        self._summary = None
         self._attempt_reported = False
         self.results = []
         self.guide = None
@@ -584,11 +598,8 @@ class SignPage(QWidget):
             self._attempt_stopped()
         else:
             failures = len(getattr(outcome, "failures", [])) + len(self._skipped)
-            self.status.setText(
-                self.tr("%1 signed, %2 failed.")
-                .replace("%1", str(len(self.results)))
-                .replace("%2", str(failures))
-            )
+            self._summary = (len(self.results), failures)
+            self._show_summary()
             self.file_progress.setValue(100)
             self._update_state()
             self.signing_finished.emit(outcome)
