@@ -220,3 +220,53 @@ def test_a_file_missing_when_the_batch_starts_fails_alone(pki: TestPki, tmp_path
     outcome = sign_batch(request, KeystoreFile(pki.p12("rsa")), Asked())
     assert [r.document for r in outcome.results] == [files[1]]
     assert outcome.failed_documents == [files[0]]
+
+
+def test_a_read_only_output_folder_is_found_without_writing(pki: TestPki, tmp_path: Path) -> None:
+    """A folder on a read-only filesystem (mounted so in a private namespace: root may write
+    anywhere else, so permissions alone cannot make one): refused before the password, and the
+    engine wrote nothing to find out."""
+    import shutil
+    import sys
+
+    if shutil.which("unshare") is None:
+        pytest.fail("util-linux's unshare is needed (tools/bootstrap.sh installs it)")
+    [document] = bid(tmp_path / "Offre", 1)
+    folder = tmp_path / "Lecture seule"
+    folder.mkdir()
+    script = (
+        "import sys; from pathlib import Path;"
+        "from paraphe.core.credentials.sources import KeystoreFile;"
+        "from paraphe.core.signing.preflight import preflight;"
+        "from paraphe.core.signing.request import SignRequest;"
+        "checked = preflight(SignRequest((Path(sys.argv[1]),), output_dir=Path(sys.argv[2])),"
+        " KeystoreFile(Path(sys.argv[3])));"
+        "print(type(checked.blocking).__name__); print(checked.blocking.message)"
+    )
+    done = subprocess.run(
+        [
+            "unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o ro paraphe-test "$1" && shift && exec "$@"',
+            "sh",
+            str(folder),
+            sys.executable,
+            "-c",
+            script,
+            str(document),
+            str(folder),
+            str(pki.p12("rsa")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    kind, message = done.stdout.splitlines()
+    assert kind == "OutputFolderReadOnly"
+    assert message.startswith(f"{folder}: cannot write the signatures here")
+    assert list(folder.iterdir()) == []
