@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from paraphe.core.aio import run_sync
+from tests.support.pki import TestPki
 
 
 class Stop(BaseException):
@@ -56,7 +57,9 @@ def test_an_interruption_in_the_event_loop_cleans_up_before_it_goes_on() -> None
     assert run_sync(asyncio.sleep(0, result="the loop still works")) == "the loop still works"
 
 
-def _sign_waiting_for_its_password(tmp_path: Path, ignore_hangup: bool) -> tuple[int, str]:
+def _sign_waiting_for_its_password(
+    tmp_path: Path, keystore: Path, ignore_hangup: bool
+) -> tuple[int, str]:
     """``paraphe sign --password-file FIFO``, sent SIGHUP while it waits for the writer."""
     document = tmp_path / "a.txt"
     document.write_text("a")
@@ -70,7 +73,8 @@ def _sign_waiting_for_its_password(tmp_path: Path, ignore_hangup: bool) -> tuple
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARAPHE_")}
     env.update(PARAPHE_DATA_DIR=str(tmp_path / "data"), LC_ALL="C.UTF-8")
     command = [sys.executable, "-m", "paraphe", "sign", str(document)]
-    command += ["--p12", str(tmp_path / "missing.p12"), "--password-file", str(fifo)]
+    # A real .p12: a missing or damaged one is refused before its password is read.
+    command += ["--p12", str(keystore), "--password-file", str(fifo)]
     child = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -93,13 +97,13 @@ def _sign_waiting_for_its_password(tmp_path: Path, ignore_hangup: bool) -> tuple
     return child.returncode, err
 
 
-def test_sighup_stops_a_command_that_waits(tmp_path: Path) -> None:
-    code, err = _sign_waiting_for_its_password(tmp_path, ignore_hangup=False)
+def test_sighup_stops_a_command_that_waits(tmp_path: Path, pki: TestPki) -> None:
+    code, err = _sign_waiting_for_its_password(tmp_path, pki.p12("rsa"), ignore_hangup=False)
     assert code == 129, err
     assert err.splitlines()[-1] == "paraphe: interrupted; no partial output was kept."
 
 
-def test_sighup_ignored_by_the_parent_stays_ignored(tmp_path: Path) -> None:
-    code, err = _sign_waiting_for_its_password(tmp_path, ignore_hangup=True)
-    assert code == 3, err  # it went on: the password was read, the keystore (missing) refused
+def test_sighup_ignored_by_the_parent_stays_ignored(tmp_path: Path, pki: TestPki) -> None:
+    code, err = _sign_waiting_for_its_password(tmp_path, pki.p12("rsa"), ignore_hangup=True)
+    assert code == 3, err  # it went on: the password was read, and refused (a wrong one)
     assert "interrupted" not in err

@@ -40,6 +40,11 @@ def answer_password(qtbot, *answers: str) -> list[bool]:
 
 @pytest.fixture
 def page(qtbot, pki: TestPki, tmp_path: Path, monkeypatch) -> SignPage:
+    return make_page(qtbot, pki, tmp_path, monkeypatch)
+
+
+def make_page(qtbot, pki: TestPki, tmp_path: Path, monkeypatch) -> SignPage:
+    """A Sign page shown, with its own settings and the test persona's .p12 added."""
     monkeypatch.setenv("PARAPHE_DATA_DIR", str(tmp_path / "data"))
     widget = SignPage(Settings.load())
     qtbot.addWidget(widget)
@@ -66,7 +71,9 @@ def test_certificate_picker_shows_who_signs(page: SignPage) -> None:
     assert "Jeanne Test" in page.certificate.currentText()
     assert "ENTREPRISE TEST SAS" in page.certificate.currentText()
     assert "SIREN 123456789" in page.certificate.currentText()
-    assert "Qualified" in text and "content_commitment" in text
+    # No trusted list knows the test CA: the certificate's own claim, said as a claim.
+    assert "Declared qualified by the certificate" in text and "✔" not in text
+    assert "digital signature, non-repudiation" in text and "content_commitment" not in text
     assert Settings.load().keystore_certificates, "the certificate is remembered"
     assert (
         PKCS12_PASSWORD not in (Path(os.environ["PARAPHE_DATA_DIR"]) / "settings.json").read_text()
@@ -98,15 +105,33 @@ def test_wrong_password_offers_another_try(
     [document] = documents(tmp_path / "Offre", 1)
     page.add_paths([document])
     page.format_buttons[SignatureFormat.CADES].setChecked(True)
+    statuses: list[str] = []
+    page._answer_secret = _recording_status(page, statuses)  # what the page says meanwhile
     warned = answer_password(qtbot, "not the password", PKCS12_PASSWORD)
     finished = []
     page.signing_finished.connect(finished.append)
+    page.worker = None
     page.sign_button.click()
-    qtbot.waitUntil(lambda: len(finished) == 2, timeout=60_000)
-    assert finished[0] is None, "the first attempt stops at the password"
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=60_000)
+    assert finished[0] is not None and not finished[0].failures
     assert warned == [False, True], "the second dialog says the password was wrong"
+    assert not any("Stopped" in status for status in statuses), statuses
+    assert "Wrong password" in statuses[-1], "said while the second dialog is open"
     token = document.parent / f"{document.name} - Signature 1.p7s"
     assert openssl_cms_verify(token, document, pki.root_cert).returncode == 0
+
+
+def _recording_status(page: SignPage, statuses: list[str]):
+    """The page's secret slot, recording the status line shown while each dialog is open."""
+    original = page._answer_secret
+
+    def answer(request):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: statuses.append(page.status.text()))
+        original(request)
+
+    return answer
 
 
 def test_cancel_in_the_middle_leaves_only_whole_outputs(

@@ -44,6 +44,10 @@ def install_translation(language: str) -> bool:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
+    # sizes, numbers and dates that Qt formats follow Paraphe's language, not the system's
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
+    )
     if language == "en":
         return True
     translator = QTranslator()

@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._stopping = False
+        """The user chose to stop a signing run and quit: the window closes once it stops."""
         self.resize(fitted_size(QSize(1280, 800)))
         self.tabs = QTabWidget()
         self.sign_page = SignPage(settings)
@@ -152,13 +154,44 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone(wait_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """A refresh of the lists under way stops at the next list: closing never waits for
-        the network (the lists in use stay as they were)."""
+        """Closing during a signing run asks first; stopping lets the file under way finish or
+        leaves it out whole (outputs are published atomically), then the window closes once the
+        worker is done, so nothing is left half-written and no signal reaches a deleted window.
+        A refresh of the lists under way stops at the next list: closing never waits for the
+        network (the lists in use stay as they were)."""
+        if self.sign_page.busy:
+            event.ignore()
+            if not self._stopping and self._confirm_stop():
+                self._stopping = True
+                self.sign_page.stop(then=self.close)
+            return
         self.trust_lists.cancel()
+        self.sign_page.passwords.forget_all()  # kept until quitting, and not a moment longer
         super().closeEvent(event)
+
+    def _confirm_stop(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Signing under way"))
+        box.setText(self.tr("Files are being signed. Stop and quit?"))
+        box.setInformativeText(
+            self.tr(
+                "The files already signed keep their signatures; the file under way is finished"
+                " or left unsigned, never half-written."
+            )
+        )
+        stop = box.addButton(self.tr("Stop and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep signing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
 
     def _lists_refreshed(self) -> None:
         self.statusBar().showMessage(self.tr("EU trusted lists updated."), 10_000)
+        self.sign_page.picker.trusted_lists_changed()  # a badge may now be confirmed
 
     def open_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog

@@ -237,6 +237,21 @@ def _key_source(args: argparse.Namespace) -> KeySource:
     )
 
 
+def _refuse_before_the_secret(request: SignRequest, source: KeySource) -> None:
+    """The engine's pre-flight: every file that cannot be signed is named at once and nothing
+    is signed (a script gets all or nothing), before a password or PIN is asked."""
+    from ...core.signing.preflight import preflight
+
+    checked = preflight(request, source)
+    if checked.blocking is not None:
+        raise checked.blocking
+    if checked.problems:
+        *others, last = checked.problems
+        for problem in others:
+            print(f"paraphe: {localized(problem.error)}", file=sys.stderr)
+        raise last.error
+
+
 def run(args: argparse.Namespace) -> int:
     from ...core.signing.batch import sign_batch
     from ..secrets import secret_callback
@@ -245,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
     _check_source_options(args)
     request = build_request(args)
     source = _key_source(args)
+    _refuse_before_the_secret(request, source)
     # The hashing thread needs the interpreter lock briefly after each chunk; while pyHanko
     # imports beside it, a short switch interval keeps it from waiting up to 5 ms each time.
     sys.setswitchinterval(0.0001)

@@ -12,9 +12,10 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 
 from ..config.settings import Settings
@@ -31,13 +32,26 @@ from .opening import open_credential
 from .secrets import SecretCallback
 from .sources import KeySource, KeystoreFile, TokenKey
 
+if TYPE_CHECKING:
+    from ..trust.eutl.index import TrustedListIndex
+
 
 class IdentityBadge(enum.Enum):
     """What a picker shows beside a certificate first."""
 
     QUALIFIED = "qualified"
+    """An EU trusted list knows the issuer and says its certificates are qualified."""
+    DECLARED_QUALIFIED = "declared_qualified"
+    """The certificate says it is qualified (QcCompliance); no trusted list confirms it (none
+    loaded, or none knows the issuer): a claim, not a proof."""
     NOT_QUALIFIED = "not_qualified"
     EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+
+    @property
+    def can_sign(self) -> bool:
+        """A certificate outside its validity period makes signatures every verifier rejects."""
+        return self not in (IdentityBadge.EXPIRED, IdentityBadge.NOT_YET_VALID)
 
 
 @dataclass(frozen=True)
@@ -86,14 +100,59 @@ class Identity:
         """Meant for signatures (``certificates.can_sign``)."""
         return can_sign(self.certificate)
 
-    def badge(self, now: dt.datetime | None = None) -> IdentityBadge:
+    def badge(
+        self, now: dt.datetime | None = None, trusted_lists: TrustedListIndex | None = None
+    ) -> IdentityBadge:
+        """Validity first; then what the EU trusted lists say of the issuer when they know it
+        (``trust.eutl.qualification``, as a verification would judge a signature made now),
+        else what the certificate declares."""
         moment = now or dt.datetime.now(dt.UTC)
         cert = self.certificate
-        if not cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc:
+        if moment < cert.not_valid_before_utc:
+            return IdentityBadge.NOT_YET_VALID
+        if moment > cert.not_valid_after_utc:
             return IdentityBadge.EXPIRED
+        listed = listed_qualification(cert, moment, trusted_lists)
+        if listed is not None:
+            return IdentityBadge.QUALIFIED if listed else IdentityBadge.NOT_QUALIFIED
         if is_qualified_by_statement(cert):
-            return IdentityBadge.QUALIFIED
+            return IdentityBadge.DECLARED_QUALIFIED
         return IdentityBadge.NOT_QUALIFIED
+
+
+def listed_qualification(
+    certificate: x509.Certificate, at: dt.datetime, trusted_lists: TrustedListIndex | None
+) -> bool | None:
+    """Whether the EU trusted lists make ``certificate`` qualified at ``at``; None when they do
+    not know its issuer. The issuer is found by name among the listed services' certificates
+    and must have signed ``certificate`` (a remembered .p12 keeps no chain)."""
+    if trusted_lists is None:
+        return None
+    from asn1crypto import x509 as asn1_x509
+
+    from ..trust.eutl.qualification import (
+        ADESEAL_QC,
+        ADESIG_QC,
+        QESEAL,
+        QESIG,
+        issuer_services,
+        qualify,
+    )
+
+    signer = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    issuers = []
+    for service in trusted_lists.services_named(signer.issuer.hashable):
+        for der in service.certificates:
+            issuer = x509.load_der_x509_certificate(der)
+            try:
+                certificate.verify_directly_issued_by(issuer)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            issuers.append(asn1_x509.Certificate.load(der))
+    if not issuers or not issuer_services(signer, issuers, trusted_lists):
+        return None
+    judged = qualify(signer, issuers, at=at, source="validation", valid=True, index=trusted_lists)
+    return judged.status in (QESIG, ADESIG_QC, QESEAL, ADESEAL_QC)
 
 
 def token_identities(settings: Settings, show_all: bool = False) -> list[Identity]:
@@ -154,8 +213,30 @@ def keystore_identities(settings: Settings) -> list[Identity]:
     return found
 
 
+def forget_keystore(settings: Settings, keystore: Path) -> None:
+    """Take a .p12 file off the picker's list (the file itself stays where it is)."""
+    text = str(keystore)
+    settings.keystores = [k for k in settings.keystores if k != text]
+    settings.keystore_certificates.pop(text, None)
+    settings.save()
+
+
+def current_trusted_lists() -> TrustedListIndex | None:
+    """The EU trusted lists in use here (an administrator's, the user's, or the snapshot
+    shipped), or None: what a picker asks for its qualified badge."""
+    from ..trust.eutl.cache import admin_folders, load_current
+    from ..trust.eutl.index import TrustedListIndex
+
+    cache = load_current(admin_folders())
+    return TrustedListIndex(cache) if cache is not None else None
+
+
 def remember_keystore(settings: Settings, keystore: Path, ask_secret: SecretCallback) -> Identity:
-    """Open the file once to read its (public) certificate; the password is not kept."""
+    """Open the file once to read its (public) certificate; the password is not kept. A damaged
+    or foreign file is refused before its password is asked."""
+    from .pkcs12 import inspect_keystore
+
+    inspect_keystore(keystore)
     with open_credential(KeystoreFile(keystore), ask_secret) as credential:
         certificate = credential.certificate
     settings.add_keystore(keystore)

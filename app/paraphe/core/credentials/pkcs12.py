@@ -48,16 +48,7 @@ class Pkcs12Credential(Credential):
     @classmethod
     def open(cls, path: Path | str, password: str | bytes | None) -> Pkcs12Credential:
         path = Path(path)
-        try:
-            data = read_bounded(path, MAX_KEYSTORE_SIZE)
-        except FileNotFoundError:
-            raise CorruptKeystore(path, detail=N_("no such file")) from None
-        except TooLarge:
-            raise CorruptKeystore(
-                path, detail=N_("file too large for a certificate file")
-            ) from None
-        except OSError as exc:
-            raise CorruptKeystore(path, detail=exc.strerror or "cannot read it") from None
+        data = _read_keystore(path)
         _check_structure(path, data)
         secret = password.encode("utf-8") if isinstance(password, str) else password
         try:
@@ -89,6 +80,45 @@ class Pkcs12Credential(Credential):
 
             self._signers[rsa_padding] = loaded_key_signer(self, rsa_padding)
         return self._signers[rsa_padding]
+
+
+def _read_keystore(path: Path) -> bytes:
+    try:
+        return read_bounded(path, MAX_KEYSTORE_SIZE)
+    except FileNotFoundError:
+        raise CorruptKeystore(path, detail=N_("no such file")) from None
+    except TooLarge:
+        raise CorruptKeystore(path, detail=N_("file too large for a certificate file")) from None
+    except OSError as exc:
+        raise CorruptKeystore(path, detail=exc.strerror or N_("cannot read it")) from None
+
+
+def inspect_keystore(path: Path) -> tuple[x509.Certificate, ...]:
+    """Check a .p12 file without its password (readable, a PKCS#12 structure), so that a damaged
+    or missing file is told before anyone types a password; the certificates stored unencrypted
+    (many files encrypt them: then none), for a validity check made just as early."""
+    data = _read_keystore(path)
+    _check_structure(path, data)
+    return _plain_certificates(data)
+
+
+def _plain_certificates(data: bytes) -> tuple[x509.Certificate, ...]:
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    found: list[x509.Certificate] = []
+    try:
+        for info in asn1_pkcs12.Pfx.load(data).authenticated_safe:
+            if info["content_type"].native != "data":
+                continue  # encrypted with the password: read after it is given
+            for bag in asn1_pkcs12.SafeContents.load(info["content"].native):
+                if bag["bag_id"].native != "cert_bag":
+                    continue
+                value = bag["bag_value"]
+                if value["cert_id"].native == "x509":
+                    found.append(x509.load_der_x509_certificate(value["cert_value"].parsed.dump()))
+    except (ValueError, TypeError, KeyError):
+        return ()
+    return tuple(found)
 
 
 def _check_structure(path: Path, data: bytes) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..credentials.opening import open_credential
 from ..credentials.secrets import NoticeCallback, SecretCallback
-from ..credentials.sources import KeySource
-from ..errors import Notice
+from ..credentials.sources import KeySource, KeystoreFile
+from ..errors import Notice, ParapheError
 from ..progress import CancelToken, Progress, ProgressCallback
 from .engine import (
     BatchOutcome,
@@ -54,13 +55,15 @@ def sign_batch(
     *,
     on_progress: ProgressCallback | None = None,
     on_result: Callable[[SignResult], None] | None = None,
+    on_failure: Callable[[Path, ParapheError], None] | None = None,
     on_notice: NoticeCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> BatchOutcome:
     """Sign every document of ``request`` with the key at ``source``.
 
-    Raises before anything is written when the batch cannot be signed (a refused file, a wrong
-    PIN, an expired certificate, ``Cancelled``); failures of single files are in the outcome.
+    Raises before anything is written when the batch cannot be signed (a damaged key file, a
+    wrong PIN, an expired certificate, no file left, ``Cancelled``); a single file that fails,
+    even one gone since the pre-flight (``preflight``), fails alone: it is in the outcome.
     """
     [outcome] = sign_batches(
         [request],
@@ -68,6 +71,7 @@ def sign_batch(
         ask_secret,
         on_progress=on_progress,
         on_result=on_result,
+        on_failure=on_failure,
         on_notice=on_notice,
         cancel=cancel,
     )
@@ -81,16 +85,22 @@ def sign_batches(
     *,
     on_progress: ProgressCallback | None = None,
     on_result: Callable[[SignResult], None] | None = None,
+    on_failure: Callable[[Path, ParapheError], None] | None = None,
     on_notice: NoticeCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> list[BatchOutcome]:
-    """Several requests (formats) with one key, opened once; every request is planned first."""
+    """Several requests (formats) with one key, opened once; every request is planned first,
+    and a key file checked before its password is asked."""
 
     def notify(notice: Notice) -> None:
         if on_notice is not None:
             on_notice(notice)
 
-    plans = [plan_documents(request) for request in requests]
+    plans = [plan_documents(request, tolerate=True) for request in requests]
+    if isinstance(source, KeystoreFile):
+        from ..credentials.pkcs12 import inspect_keystore
+
+        inspect_keystore(source.path)  # a damaged file is told now, not after its password
     first = requests[0]
     held = _HeldProgress(on_progress)
     digests = hash_ahead(plans[0], first, held, cancel)
@@ -115,6 +125,7 @@ def sign_batches(
                     credential,
                     on_progress=on_progress,
                     on_result=on_result,
+                    on_failure=on_failure,
                     cancel=cancel,
                     timestamps=timestamps if needs_timestamp(request.level) else None,
                 )

@@ -66,25 +66,39 @@ def preload_in_background(signature_format: SignatureFormat) -> threading.Thread
 class BatchPlan:
     documents: tuple[Document, ...]
     notices: tuple[Notice, ...]
+    refused: tuple[tuple[Path, ParapheError], ...] = ()
+    """Files that could not be opened or that the format refuses, when planned with
+    ``tolerate``: they fail alone (a file deleted after the pre-flight)."""
 
 
-def plan_documents(request: SignRequest) -> BatchPlan:
-    """Open every input and refuse the batch before signing anything if one cannot be signed."""
+def plan_documents(request: SignRequest, *, tolerate: bool = False) -> BatchPlan:
+    """Open every input; one that cannot be signed refuses the batch before anything is signed,
+    or with ``tolerate`` is set aside in ``refused`` (the others are signed)."""
     request.assert_viable()
     assert_signable(request.level)
     handler = HANDLERS[request.format]
     documents: list[Document] = []
     seen: set[Path] = set()
     notices: list[Notice] = []
+    refused: list[tuple[Path, ParapheError]] = []
     for path in request.documents:
-        document = Document.open(path)
+        try:
+            document = Document.open(path)
+        except ParapheError as error:
+            if not tolerate:
+                raise
+            refused.append((path, error))
+            continue
         resolved = document.path.resolve()
         if resolved in seen:
             continue
         seen.add(resolved)
         refusal = handler.refuse(document)
         if refusal is not None:
-            raise refusal
+            if not tolerate:
+                raise refusal
+            refused.append((path, refusal))
+            continue
         if document.path.suffix.lower() == ".zip":
             notices.append(
                 Notice(
@@ -94,8 +108,10 @@ def plan_documents(request: SignRequest) -> BatchPlan:
                 )
             )
         documents.append(document)
+    if not documents and refused:
+        raise refused[0][1]  # nothing left to sign: the batch stops before the key is opened
     _check_output_folders(request, documents)
-    return BatchPlan(tuple(documents), tuple(notices))
+    return BatchPlan(tuple(documents), tuple(notices), tuple(refused))
 
 
 def _check_output_folders(request: SignRequest, documents: list[Document]) -> None:
@@ -174,10 +190,17 @@ def hash_ahead(
 class BatchOutcome:
     results: list[SignResult] = field(default_factory=list)
     failures: list[ParapheError] = field(default_factory=list)
+    failed_documents: list[Path] = field(default_factory=list)
+    """The file each of ``failures`` is about, in the same order (a failure may name the
+    output folder rather than the file)."""
     certificate: x509.Certificate | None = None
     """The signer's certificate, and below the rest of its chain as the signatures embed it:
     what a verification guide names (the key is closed by the time the batch returns)."""
     chain: tuple[x509.Certificate, ...] = ()
+
+    def fail(self, document: Path, error: ParapheError) -> None:
+        self.failures.append(error)
+        self.failed_documents.append(document)
 
 
 class BatchSigner:
@@ -190,6 +213,7 @@ class BatchSigner:
         *,
         on_progress: ProgressCallback | None = None,
         on_result: Callable[[SignResult], None] | None = None,
+        on_failure: Callable[[Path, ParapheError], None] | None = None,
         cancel: CancelToken | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
         timestamps: TimestampService | None = None,
@@ -198,6 +222,7 @@ class BatchSigner:
         self.credential = credential
         self.on_progress = on_progress
         self.on_result = on_result
+        self.on_failure = on_failure
         self.cancel = cancel or CancelToken()
         self.clock = clock
         self.handler = HANDLERS[request.format](credential, request, timestamps)
@@ -207,6 +232,8 @@ class BatchSigner:
             certificate=self.credential.certificate, chain=tuple(self.credential.chain)
         )
         total = len(plan.documents)
+        for path, error in plan.refused:
+            self._failed(outcome, path, error)
         if digests is None:
             digests = hash_ahead(plan, self.request, self.on_progress, self.cancel)
         try:
@@ -228,12 +255,12 @@ class BatchSigner:
                         raise naming(document.path) from exc.__cause__
                     raise
                 except ParapheError as exc:
-                    outcome.failures.append(exc)
+                    self._failed(outcome, document.path, exc)
                     continue
                 except Exception as exc:
                     failure = SigningFailed(document.path, detail=f"{type(exc).__name__}: {exc}")
                     failure.__cause__ = exc
-                    outcome.failures.append(failure)
+                    self._failed(outcome, document.path, failure)
                     continue
                 outcome.results.append(result)
                 if self.on_result is not None:
@@ -242,6 +269,12 @@ class BatchSigner:
             if digests is not None:
                 digests.stop()
         return outcome
+
+    def _failed(self, outcome: BatchOutcome, document: Path, error: ParapheError) -> None:
+        """One file failed: the others go on."""
+        outcome.fail(document, error)
+        if self.on_failure is not None:
+            self.on_failure(document, error)
 
     def _report(self, index: int, total: int, document: Document, done: int) -> None:
         self.cancel.raise_if_cancelled()
@@ -266,5 +299,8 @@ class BatchSigner:
             document.ensure_unchanged()
             self.handler.check(item, staged.file)
             published = staged.publish(self.handler.output_names(document, folder, self.request))
-        self._report(index, total, document, document.size)
+        # Published: reported as signed whatever comes next (a cancel is honoured at the next
+        # file), so that the list of what was written is never short of a file on the disk.
+        if self.on_progress is not None:
+            self.on_progress(Progress(index, total, document.path, document.size, document.size))
         return SignResult(document.path, published, self.request.format)

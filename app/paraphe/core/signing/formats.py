@@ -48,9 +48,8 @@ class FormatHandler(Protocol):
     def refuse(document: Document) -> UnsupportedDocument | None:
         """Why this format cannot sign the document, or None."""
 
-    def output_names(
-        self, document: Document, folder: Path, request: SignRequest
-    ) -> Iterator[Path]: ...
+    @staticmethod
+    def output_names(document: Document, folder: Path, request: SignRequest) -> Iterator[Path]: ...
 
     def write(self, item: SigningInput, out: BinaryIO) -> None: ...
 
@@ -71,9 +70,8 @@ class XadesHandler:
     def refuse(document: Document) -> UnsupportedDocument | None:
         return None
 
-    def output_names(
-        self, document: Document, folder: Path, request: SignRequest
-    ) -> Iterator[Path]:
+    @staticmethod
+    def output_names(document: Document, folder: Path, request: SignRequest) -> Iterator[Path]:
         return naming.detached_token_names(document.path, folder, "xml")
 
     def write(self, item: SigningInput, out: BinaryIO) -> None:
@@ -147,9 +145,8 @@ class CadesHandler:
     def refuse(document: Document) -> UnsupportedDocument | None:
         return None
 
-    def output_names(
-        self, document: Document, folder: Path, request: SignRequest
-    ) -> Iterator[Path]:
+    @staticmethod
+    def output_names(document: Document, folder: Path, request: SignRequest) -> Iterator[Path]:
         return naming.detached_token_names(document.path, folder, "p7s")
 
     def write(self, item: SigningInput, out: BinaryIO) -> None:
@@ -214,9 +211,8 @@ class PadesHandler:
             detail=N_("not a PDF; PAdES signs PDF files only. Use XAdES or CAdES for this file."),
         )
 
-    def output_names(
-        self, document: Document, folder: Path, request: SignRequest
-    ) -> Iterator[Path]:
+    @staticmethod
+    def output_names(document: Document, folder: Path, request: SignRequest) -> Iterator[Path]:
         return naming.pades_output_names(document.path, folder, request.pades_suffix)
 
     def write(self, item: SigningInput, out: BinaryIO) -> None:

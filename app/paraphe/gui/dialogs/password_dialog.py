@@ -1,7 +1,8 @@
 """Asks the password of a certificate file; says so when the last one was wrong.
 
-The password lives only in this dialog and the worker that opens the file; it is never stored,
-logged or retried on the user's behalf.
+The password lives only in this dialog and the worker that opens the file, or, when the user
+ticks "remember until I quit", in memory until Paraphe quits (``SessionPasswords``); it is never
+written to disk, logged or retried on the user's behalf.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,7 +24,13 @@ from ...core.text.display_text import displayable
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, keystore: Path, retry: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        keystore: Path,
+        retry: bool = False,
+        parent: QWidget | None = None,
+        offer_remember: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Certificate password"))
         message = self.tr("Password of the certificate file %1:").replace(
@@ -38,6 +46,14 @@ class PasswordDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Password"))
         self.label.setBuddy(self.field)
+        self.remember = QCheckBox(self.tr("Re&member it until I quit Paraphe"))
+        self.remember.setToolTip(
+            self.tr(
+                "Kept in memory only, never on disk; forgotten when Paraphe quits. Until then,"
+                " signing with this file does not ask for it again."
+            )
+        )
+        self.remember.setVisible(offer_remember)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -47,6 +63,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(self.warning)
         layout.addWidget(self.field)
+        layout.addWidget(self.remember)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 

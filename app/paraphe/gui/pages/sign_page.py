@@ -1,16 +1,19 @@
 """The "Sign" task: files, certificate, format, output, visible signature; sign in the background.
 
-The page gathers the request and the key source and hands them to a ``SignWorker``, which runs
-the engine's ``sign_batch``; it shows progress, answers the engine's password or PIN requests
-with a dialog, and lists what was written.
+The page gathers the request and the key source, asks the engine's pre-flight whether each file
+and the key can be used (before any password: the user sees every problem and may sign the
+others), and hands the rest to a ``SignWorker``, which runs the engine's ``sign_batch``; it shows
+progress, answers the engine's password or PIN requests with a dialog (or the password kept for
+the session), lists what was signed and what failed, and marks the files accordingly.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -38,14 +42,16 @@ from ...core.errors import Notice, ParapheError
 from ...core.etsi import BaselineLevel
 from ...core.signing.levels import LEVELS, is_signable, needs_timestamp
 from ...core.signing.pades_choice import pades_refusal
+from ...core.signing.preflight import FileProblem, Preflight, preflight
 from ...core.signing.request import SignatureFormat, SignRequest, SignResult
 from ...core.text.display_text import displayable
 from ...core.timestamps.servers import tsa_servers
 from ..dialogs.errors import show_error
-from ..dialogs.password_dialog import PasswordDialog, PinDialog
-from ..i18n import localized, resolve_language
+from ..dialogs.password_dialog import PinDialog
+from ..i18n import localized, resolve_language, translated
+from ..session_passwords import SessionPasswords
 from ..widgets.certificate_picker import CertificatePicker
-from ..widgets.file_list import FileList
+from ..widgets.file_list import FileList, FileState
 from ..widgets.visible_signature import VisibleSignatureBox
 from ..workers.sign_worker import SignWorker
 
@@ -62,22 +68,36 @@ class SignPage(QWidget):
         self.guide: Path | None = None
         """The last batch's verification guide, if one was written."""
         self.pool = QThreadPool.globalInstance()
+        self.passwords = SessionPasswords()
+        """.p12 passwords the user asked to keep until quitting (memory only)."""
         self._attempt_reported = False
         self._pades_checked: tuple[tuple[Path, ...], Notice | None] = ((), pades_refusal(()))
         """The files last checked for PAdES, and why it cannot sign them (None: it can)."""
+        self._skipped: tuple[FileProblem, ...] = ()
+        """The files the pre-flight refused in the batch under way (the user signed the rest)."""
+        self._when_stopped: list[Callable[[], object]] = []
+        self._summary: tuple[int, int] | None = None
+        """(signed, failed) of the last batch, shown in the current language."""
         self._build()
+        self.retranslate()
         self._update_state()
+
+    @property
+    def busy(self) -> bool:
+        """A batch is under way."""
+        return self.worker is not None
 
     # ---- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         self.file_list = FileList()
         self.file_list.changed.connect(self._refresh_preview)
         self.file_list.changed.connect(self._update_state)
+        self.file_list.cleared.connect(self.clear_results)
         # The widgets tests and the main window reach through the page.
         self.files = self.file_list.files
         self.table = self.file_list.table
         self.drop_zone = self.file_list.drop_zone
-        self.picker = CertificatePicker(self.settings)
+        self.picker = CertificatePicker(self.settings, passwords=self.passwords)
         self.picker.changed.connect(self._update_state)
         self.certificate = self.picker.certificate
         self.identity_details = self.picker.identity_details
@@ -87,12 +107,8 @@ class SignPage(QWidget):
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[SignatureFormat, QRadioButton] = {}
         format_row = QHBoxLayout()
-        for fmt, label in (
-            (SignatureFormat.XADES, self.tr("&XAdES (.xml token)")),
-            (SignatureFormat.CADES, self.tr("CAdES (.p7s &token)")),
-            (SignatureFormat.PADES, self.tr("&PAdES (signed PDF)")),
-        ):
-            button = QRadioButton(label)
+        for fmt in (SignatureFormat.XADES, SignatureFormat.CADES, SignatureFormat.PADES):
+            button = QRadioButton()
             self.format_group.addButton(button)
             self.format_buttons[fmt] = button
             format_row.addWidget(button)
@@ -105,11 +121,10 @@ class SignPage(QWidget):
         for level in LEVELS:
             self.level.addItem(level.value, level.value)
         self.update_levels()
-        self.beside = QRadioButton(self.tr("&Beside the originals"))
-        self.elsewhere = QRadioButton(self.tr("&In this folder:"))
+        self.beside = QRadioButton()
+        self.elsewhere = QRadioButton()
         self.output_dir = QLineEdit(self.settings.output_dir or "")
-        self.output_dir.setAccessibleName(self.tr("Output folder"))
-        self.browse = QPushButton(self.tr("Bro&wse…"))
+        self.browse = QPushButton()
         self.browse.clicked.connect(self.choose_output)
         (self.elsewhere if self.settings.output_dir else self.beside).setChecked(True)
         self.beside.toggled.connect(self._update_state)
@@ -118,18 +133,16 @@ class SignPage(QWidget):
         output_row.addWidget(self.elsewhere)
         output_row.addWidget(self.output_dir, 1)
         output_row.addWidget(self.browse)
-        options_box = QGroupBox(self.tr("Signature"))
-        form = QFormLayout(options_box)
-        form.addRow(self.tr("Format:"), format_row)
-        form.addRow(self.tr("&Level:"), self.level)
-        form.addRow(self.tr("Output:"), output_row)
-        self.write_guide = QCheckBox(self.tr("Attach a verification proced&ure (PDF)"))
-        self.write_guide.setToolTip(
-            self.tr(
-                "Writes beside the signatures a PDF that tells the buyer how to verify them, free"
-                " of charge, as the arrêté of 22 March 2019 asks of a bidder."
-            )
-        )
+        self.options_box = QGroupBox()
+        form = QFormLayout(self.options_box)
+        self.format_label = QLabel()
+        self.level_label = QLabel()
+        self.level_label.setBuddy(self.level)
+        self.output_label = QLabel()
+        form.addRow(self.format_label, format_row)
+        form.addRow(self.level_label, self.level)
+        form.addRow(self.output_label, output_row)
+        self.write_guide = QCheckBox()
         self.write_guide.setChecked(self.settings.write_verification_guide)
         self.write_guide.setEnabled("write_verification_guide" not in self.settings.locked)
         self.write_guide.toggled.connect(self._remember_guide_choice)
@@ -146,13 +159,12 @@ class SignPage(QWidget):
         self.visible_hint = self.visible_box.hint
 
         # Action, progress, results
-        self.sign_button = QPushButton(self.tr("Sig&n"))
+        self.sign_button = QPushButton()
         self.sign_button.setDefault(True)
         self.sign_button.clicked.connect(lambda: self.start_signing())
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
         self.file_progress = QProgressBar()
-        self.file_progress.setFormat(self.tr("Current file: %p%"))
         self.overall_progress = QProgressBar()
         for bar in (self.file_progress, self.overall_progress):
             # Shown from the first signing on; hidden bars keep their place (no jumping buttons).
@@ -164,10 +176,11 @@ class SignPage(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files: never markup
         self.status.setWordWrap(True)
         self.results_list = QListWidget()
-        self.results_list.setAccessibleName(self.tr("Signatures written"))
-        self.open_folder = QPushButton(self.tr("&Open folder"))
+        self.results_list.setWordWrap(True)  # a reason is a sentence: read whole, not scrolled
+        self.results_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.open_folder = QPushButton()
         self.open_folder.clicked.connect(self.open_output_folder)
-        self.verify_now = QPushButton(self.tr("Verif&y now"))
+        self.verify_now = QPushButton()
         self.verify_now.clicked.connect(self._verify_results)
         action_row = QHBoxLayout()
         action_row.addWidget(self.overall_progress, 1)
@@ -177,8 +190,8 @@ class SignPage(QWidget):
         results_row.addStretch()
         results_row.addWidget(self.open_folder)
         results_row.addWidget(self.verify_now)
-        results_box = QGroupBox(self.tr("Result"))
-        results_layout = QVBoxLayout(results_box)
+        self.results_box = QGroupBox()
+        results_layout = QVBoxLayout(self.results_box)
         results_layout.addWidget(self.status)
         results_layout.addWidget(self.file_progress)
         results_layout.addLayout(action_row)
@@ -190,12 +203,12 @@ class SignPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.file_list, 3)
         left_layout.addWidget(self.picker)
-        left_layout.addWidget(options_box)
+        left_layout.addWidget(self.options_box)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.visible_box, 3)
-        right_layout.addWidget(results_box, 2)
+        right_layout.addWidget(self.results_box, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -203,6 +216,46 @@ class SignPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def retranslate(self) -> None:
+        """Every text of the page in the current language (the visible-signature group has its
+        own)."""
+        for fmt, label in (
+            (SignatureFormat.XADES, self.tr("&XAdES (.xml token)")),
+            (SignatureFormat.CADES, self.tr("CAdES (.p7s &token)")),
+            (SignatureFormat.PADES, self.tr("&PAdES (signed PDF)")),
+        ):
+            self.format_buttons[fmt].setText(label)
+        self.beside.setText(self.tr("&Beside the originals"))
+        self.elsewhere.setText(self.tr("&In this folder:"))
+        self.output_dir.setAccessibleName(self.tr("Output folder"))
+        self.browse.setText(self.tr("Bro&wse…"))
+        self.options_box.setTitle(self.tr("Signature"))
+        self.format_label.setText(self.tr("Format:"))
+        self.level_label.setText(self.tr("&Level:"))
+        self.output_label.setText(self.tr("Output:"))
+        self.write_guide.setText(self.tr("Attach a verification proced&ure (PDF)"))
+        self.write_guide.setToolTip(
+            self.tr(
+                "Writes beside the signatures a PDF that tells the buyer how to verify them, free"
+                " of charge, as the arrêté of 22 March 2019 asks of a bidder."
+            )
+        )
+        self.sign_button.setText(self.tr("Sig&n"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.file_progress.setFormat(self.tr("Current file: %p%"))
+        self.results_list.setAccessibleName(self.tr("Signatures written"))
+        self.open_folder.setText(self.tr("&Open folder"))
+        self.verify_now.setText(self.tr("Verif&y now"))
+        self.results_box.setTitle(self.tr("Result"))
+        self._show_summary()
+        self.update_levels()
+        self._update_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- files and certificate -------------------------------------------------------------
     def add_paths(self, paths: list[Path]) -> None:
@@ -299,8 +352,18 @@ class SignPage(QWidget):
         self.visible_box.set_active(pades, busy)
         self.output_dir.setEnabled(self.elsewhere.isChecked())
         self.browse.setEnabled(not busy)
-        ready = bool(self.files) and self.selected_identity() is not None and not busy
+        identity = self.selected_identity()
+        usable = identity is not None and self.picker.badge(identity).can_sign
+        ready = bool(self.files) and usable and not busy
         self.sign_button.setEnabled(ready)
+        self.sign_button.setToolTip(
+            ""
+            if usable or identity is None
+            else self.tr("This certificate is outside its validity period: choose another.")
+        )
+        self.picker.remove_keystore_button.setEnabled(
+            identity is not None and identity.keystore is not None and not busy
+        )
         self.cancel_button.setEnabled(busy)
         self.drop_zone.setEnabled(not busy)
         has_results = bool(self.results) and not busy
@@ -329,7 +392,7 @@ class SignPage(QWidget):
 
     def start_signing(self) -> None:
         identity = self.selected_identity()
-        if identity is None or not self.files:
+        if identity is None or not self.files or self.busy:
             return
         try:
             request = self.build_request()
@@ -337,12 +400,26 @@ class SignPage(QWidget):
         except ParapheError as error:
             show_error(self, error)
             return
+        # Before any password or PIN: every file and the key, by the engine's one check.
+        checked = preflight(request, identity.source, certificate=identity.certificate)
+        self.file_list.clear_marks()
+        if checked.blocking is not None:
+            show_error(self, checked.blocking)
+            return
+        for problem in checked.problems:
+            self.file_list.mark(problem.document, FileState.REFUSED, translated(problem.error))
+        if checked.problems:
+            if not self._sign_the_others(checked):
+                return
+            request = checked.narrowed(request)
+        self._skipped = checked.problems
         self._attempt_started()
         guide = resolve_language(self.settings.language) if self.write_guide.isChecked() else None
         worker = SignWorker(request, identity.source, guide_language=guide)
         worker.signals.secret_needed.connect(self._answer_secret)  # a bound slot: GUI thread
         worker.signals.progress.connect(self._on_progress)
         worker.signals.file_done.connect(self._on_file_done)
+        worker.signals.file_failed.connect(self._on_file_failed)
         worker.signals.notice.connect(self._on_notice)
         worker.signals.failed.connect(self._on_failed)
         worker.signals.guide_written.connect(self._on_guide_written)
@@ -353,14 +430,78 @@ class SignPage(QWidget):
         self._update_state()
         self.pool.start(worker)
 
+    def _sign_the_others(self, checked: Preflight) -> bool:
+        """Some files cannot be signed: say which and why, and let the user sign the others
+        (the default: nothing is lost, the refused files stay marked in the list) or stop."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names are never markup
+        box.setWindowTitle(self.tr("Some files cannot be signed"))
+        total = len(checked.ready) + len(checked.problems)
+        box.setText(
+            self.tr("%1 of the %2 files cannot be signed:")
+            .replace("%1", str(len(checked.problems)))
+            .replace("%2", str(total))
+        )
+        reasons = [f"• {localized(p.error)}" for p in checked.problems]
+        shown = reasons[:6]
+        if len(reasons) > len(shown):
+            shown.append(
+                self.tr("… and %1 more (see the details).").replace(
+                    "%1", str(len(reasons) - len(shown))
+                )
+            )
+        box.setInformativeText("\n".join(shown))
+        box.setDetailedText("\n".join(reasons))
+        if not checked.ready:
+            box.setText(self.tr("None of the files can be signed:"))
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            return False
+        sign = box.addButton(
+            self.tr("Sign the other %1 file(s)").replace("%1", str(len(checked.ready))),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(sign)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is sign
+
+    def clear_results(self) -> None:
+        """Forget what the last batch showed ("Clear" emptied the list): no stale "300 signed"."""
+        if self.busy:
+            return
+        self.results = []
+        self.guide = None
+        self._skipped = ()
+        self.results_list.clear()
+        self._summary = None
+        self.status.clear()
+        self.file_progress.hide()
+        self.overall_progress.hide()
+        self._update_state()
+
+    def _show_summary(self) -> None:
+        if self._summary is not None:
+            signed, failed = self._summary
+            self.status.setText(
+                self.tr("%1 signed, %2 failed.")
+                .replace("%1", str(signed))
+                .replace("%2", str(failed))
+            )
+
     def _attempt_started(self) -> None:
+        self._summary = None
         self._attempt_reported = False
         self.results = []
         self.guide = None
         self.results_list.clear()
+        for problem in self._skipped:
+            self.results_list.addItem(f"✘ {localized(problem.error)}")
         self.file_progress.show()
         self.overall_progress.show()
-        self.overall_progress.setRange(0, len(self.files))
+        self.overall_progress.setRange(0, len(self.files) - len(self._skipped))
         self.overall_progress.setValue(0)
         self.file_progress.setValue(0)
         self.status.setText(self.tr("Signing…"))
@@ -373,16 +514,16 @@ class SignPage(QWidget):
             self.signing_finished.emit(None)
 
     def _answer_secret(self, request: SecretRequest) -> None:
-        """The engine asks for a PIN, or a password (again, when the last one was wrong)."""
+        """The engine asks for a PIN, or a password (again, when the last one was wrong: the
+        dialog says so; the batch is still waiting, not stopped)."""
         if request.kind is SecretKind.TOKEN_PIN:
             secret = PinDialog.ask_pin(request, self)
         else:
-            assert request.keystore is not None
             if request.retry:
-                self._attempt_stopped()  # the attempt with the wrong password is over
-            secret = PasswordDialog.ask(request.keystore, request.retry, self)
-            if request.retry and secret is not None:
-                self._attempt_started()
+                self.status.setText(self.tr("Wrong password: waiting for another try…"))
+            secret = self.passwords.ask(request, self)
+            if secret is not None:
+                self.status.setText(self.tr("Signing…"))
         if self.worker is not None:
             self.worker.answer_secret(secret)
         del secret
@@ -391,6 +532,15 @@ class SignPage(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.status.setText(self.tr("Cancelling…"))
+
+    def stop(self, then: Callable[[], object]) -> None:
+        """Stop the batch (the file under way is finished or left out whole) and call ``then``
+        once the worker is done: what closing the window during a run does."""
+        if self.worker is None:
+            then()
+            return
+        self._when_stopped.append(then)
+        self.cancel()
 
     def _on_progress(self, progress: object) -> None:
         total = getattr(progress, "bytes_total", 0) or 1
@@ -408,6 +558,13 @@ class SignPage(QWidget):
         self.results.append(output)
         self.results_list.addItem(f"✔ {displayable(output.name)}")
         self.overall_progress.setValue(len(self.results))
+        self.file_list.mark(Path(result.document), FileState.SIGNED)
+
+    def _on_file_failed(self, document: object, error: object) -> None:
+        """One file failed during the run; the others go on."""
+        self.results_list.addItem(f"✘ {localized(error)}")
+        if isinstance(error, ParapheError):
+            self.file_list.mark(Path(str(document)), FileState.FAILED, translated(error))
 
     def _on_notice(self, notice: object) -> None:
         text = localized(notice)
@@ -430,21 +587,19 @@ class SignPage(QWidget):
     def _on_finished(self, outcome: object) -> None:
         self.worker = None
         self.picker.busy = False
+        waiting, self._when_stopped = self._when_stopped, []
         if outcome is None:
             self._update_state()
             self._attempt_stopped()
-            return
-        failures = getattr(outcome, "failures", [])
-        for failure in failures:
-            self.results_list.addItem(f"✘ {localized(failure)}")
-        self.status.setText(
-            self.tr("%1 signed, %2 failed.")
-            .replace("%1", str(len(self.results)))
-            .replace("%2", str(len(failures)))
-        )
-        self.file_progress.setValue(100)
-        self._update_state()
-        self.signing_finished.emit(outcome)
+        else:
+            failures = len(getattr(outcome, "failures", [])) + len(self._skipped)
+            self._summary = (len(self.results), failures)
+            self._show_summary()
+            self.file_progress.setValue(100)
+            self._update_state()
+            self.signing_finished.emit(outcome)
+        for then in waiting:
+            then()
 
     def open_output_folder(self) -> None:
         if self.results:

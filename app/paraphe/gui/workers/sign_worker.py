@@ -6,12 +6,15 @@ a PDF takes a moment the window must not freeze for.
 A password or PIN is asked on the GUI thread: the worker emits ``secret_needed`` and waits until
 the dialog answers (Electrum's pattern); the secret lives in the worker only until the engine
 has used it.
+
+The window may be gone before the batch is (the application quitting): a signal whose receiver
+side was deleted is dropped, never raised in the pool thread ("Signal source has been deleted").
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 class SignSignals(QObject):
     progress = Signal(object)  # Progress
     file_done = Signal(object)  # SignResult
+    file_failed = Signal(object, object)  # Path, ParapheError: that file failed, the others go on
     notice = Signal(object)  # Notice
     secret_needed = Signal(object)  # SecretRequest: answer with SignWorker.answer_secret
     failed = Signal(object)  # an exception that stopped the batch (wrong PIN, ...)
@@ -61,9 +65,19 @@ class SignWorker(QRunnable):
         self._secret = secret
         self._answered.set()
 
+    def _emit(self, signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the signals' object was deleted with the window: nobody listens
+            self.token.cancel()
+
     def _ask_secret(self, request: SecretRequest) -> str | None:
         self._answered.clear()
-        self.signals.secret_needed.emit(request)
+        if self.token.cancelled:
+            return None
+        self._emit(self.signals.secret_needed, request)
+        if self.token.cancelled:
+            return None
         self._answered.wait()
         secret, self._secret = self._secret, None
         return None if self.token.cancelled else secret
@@ -76,21 +90,22 @@ class SignWorker(QRunnable):
                 self.request,
                 self.source,
                 self._ask_secret,
-                on_progress=self.signals.progress.emit,
-                on_result=self.signals.file_done.emit,
-                on_notice=self.signals.notice.emit,
+                on_progress=lambda progress: self._emit(self.signals.progress, progress),
+                on_result=lambda result: self._emit(self.signals.file_done, result),
+                on_failure=lambda path, error: self._emit(self.signals.file_failed, path, error),
+                on_notice=lambda notice: self._emit(self.signals.notice, notice),
                 cancel=self.token,
             )
         except Cancelled:
-            self.signals.finished.emit(None)
+            self._emit(self.signals.finished, None)
             return
         except Exception as error:
-            self.signals.failed.emit(error)
-            self.signals.finished.emit(None)
+            self._emit(self.signals.failed, error)
+            self._emit(self.signals.finished, None)
             return
         if self.guide_language is not None and outcome.results and not outcome.failures:
             self._write_guide(outcome, self.guide_language)
-        self.signals.finished.emit(outcome)
+        self._emit(self.signals.finished, outcome)
 
     def _write_guide(self, outcome: BatchOutcome, language: str) -> None:
         from ... import __version__
@@ -116,6 +131,6 @@ class SignWorker(QRunnable):
                 trusted_lists=current_trusted_lists(),
             )
         except GuideNotWritable as error:
-            self.signals.guide_failed.emit(error)
+            self._emit(self.signals.guide_failed, error)
             return
-        self.signals.guide_written.emit(path)
+        self._emit(self.signals.guide_written, path)

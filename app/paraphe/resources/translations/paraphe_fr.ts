@@ -520,16 +520,20 @@
    <translation>le fichier est vide</translation>
   </message>
   <message>
-   <source>damaged or not a PKCS#12 file</source>
-   <translation>endommagé ou pas un fichier PKCS#12</translation>
-  </message>
-  <message>
    <source>no such file</source>
    <translation>fichier introuvable</translation>
   </message>
   <message>
    <source>file too large for a certificate file</source>
    <translation>fichier trop gros pour un fichier de certificat</translation>
+  </message>
+  <message>
+   <source>damaged or not a PKCS#12 file</source>
+   <translation>endommagé ou pas un fichier PKCS#12</translation>
+  </message>
+  <message>
+   <source>cannot read it</source>
+   <translation>illisible</translation>
   </message>
   <message>
    <source>no free output name</source>
@@ -2330,6 +2334,22 @@
   <message>
    <source>{path}: wrong password for this certificate file. Check it and try again.</source>
    <translation>{path} : mot de passe incorrect pour ce fichier de certificat. Vérifiez-le et réessayez.</translation>
+  </message>
+  <message>
+   <source>{path}: no such file (it was moved, renamed or deleted).</source>
+   <translation>{path} : fichier introuvable (déplacé, renommé ou supprimé).</translation>
+  </message>
+  <message>
+   <source>{path}: every output name for this file is taken in its folder. Choose another output folder.</source>
+   <translation>{path} : tous les noms de sortie de ce fichier sont pris dans son dossier. Choisissez un autre dossier de sortie.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the signatures here: there is no such folder. Choose another output folder.</source>
+   <translation>{path} : impossible d’écrire les signatures ici : ce dossier n’existe pas. Choisissez un autre dossier de sortie.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the signatures here: the folder is read-only or not yours to write to. Choose another output folder.</source>
+   <translation>{path} : impossible d’écrire les signatures ici : le dossier est en lecture seule ou vous n’avez pas le droit d’y écrire. Choisissez un autre dossier de sortie.</translation>
   </message>
   <message>
    <source>{location}: {detail}</source>

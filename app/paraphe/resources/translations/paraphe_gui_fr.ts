@@ -60,8 +60,8 @@
 <context>
     <name>CertificatePicker</name>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="50"/>
-        <location filename="../../gui/widgets/certificate_picker.py" line="58"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="122"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="123"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
@@ -70,89 +70,177 @@
         <translation type="vanished">Ajouter un &amp;certificat .p12…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="60"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="124"/>
         <source>Add a .p12 c&amp;ertificate…</source>
         <translation>Ajouter un certificat .p&amp;12…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="62"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="125"/>
+        <source>Remove from the list</source>
+        <translation>Retirer de la liste</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="127"/>
+        <source>Takes the chosen .p12 file off this list; the file itself is kept.</source>
+        <translation>Retire le fichier .p12 choisi de cette liste ; le fichier lui-même est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="129"/>
         <source>Show certificates not meant for signing</source>
         <translation>Afficher les certificats non destinés à la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="98"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="177"/>
         <source>— Token: %1 —</source>
         <translation>— Jeton : %1 —</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="153"/>
         <source>Qualified</source>
-        <translation>Qualifié</translation>
+        <translation type="vanished">Qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="154"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="243"/>
         <source>Not qualified</source>
         <translation>Non qualifié</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="155"/>
         <source>Expired</source>
-        <translation>Expiré</translation>
+        <translation type="vanished">Expiré</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="162"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="205"/>
+        <source>%1 (expired)</source>
+        <translation>%1 (expiré)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="207"/>
+        <source>%1 (not yet valid)</source>
+        <translation>%1 (pas encore valide)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="241"/>
+        <source>Qualified (EU trusted lists)</source>
+        <translation>Qualifié (listes de confiance de l’UE)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="242"/>
+        <source>Declared qualified by the certificate</source>
+        <translation>Déclaré qualifié par le certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="244"/>
+        <source>Expired: cannot sign</source>
+        <translation>Expiré : ne peut pas signer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="245"/>
+        <source>Not yet valid: cannot sign</source>
+        <translation>Pas encore valide : ne peut pas signer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="251"/>
+        <source>An EU trusted list names the issuer as a qualified service.</source>
+        <translation>Une liste de confiance de l’UE désigne l’émetteur comme service qualifié.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="254"/>
+        <source>The certificate says it is qualified; no EU trusted list loaded here confirms its issuer. The buyer's verification will check it.</source>
+        <translation>Le certificat se déclare qualifié ; aucune liste de confiance de l’UE chargée ici ne confirme son émetteur. La vérification de l’acheteur le contrôlera.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="258"/>
+        <source>French public procurement expects a qualified certificate.</source>
+        <translation>La commande publique française attend un certificat qualifié.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="261"/>
+        <source>A signature made with an expired certificate would be rejected.</source>
+        <translation>Une signature faite avec un certificat expiré serait rejetée.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="264"/>
+        <source>A signature made before the certificate's validity would be rejected.</source>
+        <translation>Une signature faite avant le début de validité du certificat serait rejetée.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="275"/>
+        <source>Choose a certificate in the list, or add your .p12 file.</source>
+        <translation>Choisissez un certificat dans la liste, ou ajoutez votre fichier .p12.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="277"/>
         <source>No certificate yet: add your .p12 file with the button above.</source>
         <translation>Aucun certificat pour l'instant : ajoutez votre fichier .p12 avec le bouton ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="172"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="291"/>
         <source>Holder: %1</source>
         <translation>Titulaire : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="173"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="292"/>
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="174"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="293"/>
         <source>SIREN: %1</source>
         <translation>SIREN : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="175"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="294"/>
         <source>Issuer: %1</source>
         <translation>Émetteur : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="176"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="295"/>
         <source>Valid from %1 to %2</source>
         <translation>Valide du %1 au %2</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="179"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="298"/>
         <source>Key usage: %1</source>
         <translation>Usage de la clé : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="181"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="300"/>
         <source>Token: %1 (key %2)</source>
         <translation>Jeton : %1 (clé %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="185"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="304"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="194"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="313"/>
         <source>Choose a certificate file</source>
         <translation>Choisir un fichier de certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/certificate_picker.py" line="196"/>
+        <location filename="../../gui/widgets/certificate_picker.py" line="315"/>
         <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
         <translation>PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="333"/>
+        <source>Remove a certificate</source>
+        <translation>Retirer un certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="335"/>
+        <source>Remove %1 from the list of certificates?</source>
+        <translation>Retirer %1 de la liste des certificats ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="340"/>
+        <source>The file itself is kept; add it again at any time with its password.</source>
+        <translation>Le fichier lui-même est conservé ; ajoutez-le de nouveau à tout moment avec son mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_picker.py" line="342"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>
@@ -204,22 +292,22 @@
         <translation type="vanished">Ajouter un d&amp;ossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/drop_zone.py" line="31"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="47"/>
         <source>&amp;Add files…</source>
         <translation>Ajouter des fic&amp;hiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/drop_zone.py" line="32"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="48"/>
         <source>Add a fol&amp;der…</source>
         <translation>Ajouter &amp;un dossier…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/drop_zone.py" line="45"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="56"/>
         <source>Choose files</source>
         <translation>Choisir des fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/drop_zone.py" line="50"/>
+        <location filename="../../gui/widgets/drop_zone.py" line="61"/>
         <source>Choose a folder</source>
         <translation>Choisir un dossier</translation>
     </message>
@@ -303,39 +391,160 @@
 <context>
     <name>FileList</name>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="40"/>
+        <location filename="../../gui/widgets/file_list.py" line="95"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="43"/>
+        <location filename="../../gui/widgets/file_list.py" line="97"/>
         <source>Drop the files to sign here, or add them with the buttons.</source>
         <translation>Déposez ici les fichiers à signer, ou ajoutez-les avec les boutons.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <location filename="../../gui/widgets/file_list.py" line="100"/>
+        <location filename="../../gui/widgets/file_list.py" line="199"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <location filename="../../gui/widgets/file_list.py" line="100"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="48"/>
+        <location filename="../../gui/widgets/file_list.py" line="100"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="53"/>
+        <location filename="../../gui/widgets/file_list.py" line="100"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="102"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Retirer la sélection</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/file_list.py" line="55"/>
+        <location filename="../../gui/widgets/file_list.py" line="103"/>
         <source>&amp;Clear</source>
         <translation>V&amp;ider</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="156"/>
+        <source>✔ Signed</source>
+        <translation>✔ Signé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="157"/>
+        <source>✘ Failed</source>
+        <translation>✘ Échec</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="158"/>
+        <source>✘ Cannot be signed</source>
+        <translation>✘ Impossible à signer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="165"/>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="166"/>
+        <location filename="../../gui/widgets/file_list.py" line="168"/>
+        <source>Word document</source>
+        <translation>Document Word</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="170"/>
+        <location filename="../../gui/widgets/file_list.py" line="172"/>
+        <source>Excel spreadsheet</source>
+        <translation>Classeur Excel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="174"/>
+        <location filename="../../gui/widgets/file_list.py" line="176"/>
+        <source>PowerPoint presentation</source>
+        <translation>Présentation PowerPoint</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="178"/>
+        <source>OpenDocument text</source>
+        <translation>Texte OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="179"/>
+        <source>OpenDocument spreadsheet</source>
+        <translation>Classeur OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="180"/>
+        <source>OpenDocument presentation</source>
+        <translation>Présentation OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="181"/>
+        <source>RTF document</source>
+        <translation>Document RTF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="182"/>
+        <location filename="../../gui/widgets/file_list.py" line="183"/>
+        <source>ZIP archive</source>
+        <translation>Archive ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="184"/>
+        <source>7-Zip archive</source>
+        <translation>Archive 7-Zip</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="185"/>
+        <source>RAR archive</source>
+        <translation>Archive RAR</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="186"/>
+        <source>Web page</source>
+        <translation>Page web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="187"/>
+        <source>Text file</source>
+        <translation>Fichier texte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="188"/>
+        <source>CSV table</source>
+        <translation>Tableau CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="189"/>
+        <location filename="../../gui/widgets/file_list.py" line="190"/>
+        <source>XML file</source>
+        <translation>Fichier XML</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="191"/>
+        <source>DWG drawing</source>
+        <translation>Dessin DWG</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="192"/>
+        <source>CAdES signature</source>
+        <translation>Signature CAdES</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="197"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/file_list.py" line="199"/>
+        <source>%1 file</source>
+        <translation>Fichier %1</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
@@ -388,57 +597,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="74"/>
+        <location filename="../../gui/main_window.py" line="76"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="75"/>
+        <location filename="../../gui/main_window.py" line="77"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Ouvrir des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>&amp;Using Paraphe</source>
         <translation>&amp;Utiliser Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="177"/>
+        <source>Signing under way</source>
+        <translation>Signature en cours</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="178"/>
+        <source>Files are being signed. Stop and quit?</source>
+        <translation>Des fichiers sont en cours de signature. Arrêter et quitter ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="181"/>
+        <source>The files already signed keep their signatures; the file under way is finished or left unsigned, never half-written.</source>
+        <translation>Les fichiers déjà signés gardent leur signature ; le fichier en cours est terminé ou laissé non signé, jamais à moitié écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="185"/>
+        <source>Stop and quit</source>
+        <translation>Arrêter et quitter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
+        <source>Keep signing</source>
+        <translation>Continuer la signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>EU trusted lists updated.</source>
         <translation>Listes de confiance de l’UE mises à jour.</translation>
     </message>
@@ -446,24 +680,34 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="35"/>
         <source>Certificate password</source>
         <translation>Mot de passe du certificat</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="28"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="36"/>
         <source>Password of the certificate file %1:</source>
         <translation>Mot de passe du fichier de certificat %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="34"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="42"/>
         <source>Wrong password. Check it and try again.</source>
         <translation>Mot de passe incorrect. Vérifiez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="39"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="47"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/password_dialog.py" line="49"/>
+        <source>Re&amp;member it until I quit Paraphe</source>
+        <translation>Le &amp;mémoriser jusqu’à la fermeture de Paraphe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/password_dialog.py" line="52"/>
+        <source>Kept in memory only, never on disk; forgotten when Paraphe quits. Until then, signing with this file does not ask for it again.</source>
+        <translation>Gardé en mémoire seulement, jamais sur le disque ; oublié à la fermeture de Paraphe. D’ici là, signer avec ce fichier ne le redemande pas.</translation>
     </message>
 </context>
 <context>
@@ -495,27 +739,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="93"/>
         <source>Token PIN</source>
         <translation>Code PIN du jeton</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="94"/>
         <source>PIN of the token %1:</source>
         <translation>Code PIN du jeton %1 :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="78"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="95"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="81"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="98"/>
         <source>One try left before the token locks. Make sure of the PIN.</source>
         <translation>Plus qu'un essai avant le blocage du jeton. Assurez-vous du code PIN.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/password_dialog.py" line="87"/>
+        <location filename="../../gui/dialogs/password_dialog.py" line="104"/>
         <source>A wrong PIN was entered before: few tries are left before the token locks.</source>
         <translation>Un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage du jeton.</translation>
     </message>
@@ -684,7 +928,7 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="91"/>
+        <location filename="../../gui/pages/sign_page.py" line="224"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
@@ -693,12 +937,12 @@
         <translation type="vanished">CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="93"/>
+        <location filename="../../gui/pages/sign_page.py" line="226"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="108"/>
+        <location filename="../../gui/pages/sign_page.py" line="229"/>
         <source>&amp;Beside the originals</source>
         <translation>À cô&amp;té des originaux</translation>
     </message>
@@ -707,33 +951,33 @@
         <translation type="vanished">Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="111"/>
-        <location filename="../../gui/pages/sign_page.py" line="264"/>
+        <location filename="../../gui/pages/sign_page.py" line="231"/>
+        <location filename="../../gui/pages/sign_page.py" line="317"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="112"/>
+        <location filename="../../gui/pages/sign_page.py" line="232"/>
         <source>Bro&amp;wse…</source>
         <translation>Par&amp;courir…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="121"/>
+        <location filename="../../gui/pages/sign_page.py" line="233"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="123"/>
+        <location filename="../../gui/pages/sign_page.py" line="234"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="124"/>
+        <location filename="../../gui/pages/sign_page.py" line="235"/>
         <source>&amp;Level:</source>
         <translation>Niv&amp;eau :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="125"/>
+        <location filename="../../gui/pages/sign_page.py" line="236"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
@@ -742,7 +986,7 @@
         <translation type="vanished">&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="129"/>
+        <location filename="../../gui/pages/sign_page.py" line="240"/>
         <source>Writes beside the signatures a PDF that tells the buyer how to verify them, free of charge, as the arrêté of 22 March 2019 asks of a bidder.</source>
         <translation>Écrit à côté des signatures un PDF qui indique à l’acheteur comment les vérifier gratuitement, comme l’arrêté du 22 mars 2019 le demande au soumissionnaire.</translation>
     </message>
@@ -771,22 +1015,22 @@
         <translation type="vanished">&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="152"/>
+        <location filename="../../gui/pages/sign_page.py" line="245"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="155"/>
+        <location filename="../../gui/pages/sign_page.py" line="246"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="167"/>
+        <location filename="../../gui/pages/sign_page.py" line="247"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="168"/>
+        <location filename="../../gui/pages/sign_page.py" line="248"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
@@ -795,17 +1039,17 @@
         <translation type="vanished">Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="180"/>
+        <location filename="../../gui/pages/sign_page.py" line="250"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="226"/>
+        <location filename="../../gui/pages/sign_page.py" line="279"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="228"/>
+        <location filename="../../gui/pages/sign_page.py" line="281"/>
         <source>Needs a timestamp server: add one in Settings</source>
         <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
@@ -814,37 +1058,43 @@
         <translation type="vanished">Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="366"/>
+        <location filename="../../gui/pages/sign_page.py" line="507"/>
+        <location filename="../../gui/pages/sign_page.py" line="526"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="393"/>
+        <location filename="../../gui/pages/sign_page.py" line="523"/>
+        <source>Wrong password: waiting for another try…</source>
+        <translation>Mot de passe erroné : en attente d’un nouvel essai…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="534"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="400"/>
+        <location filename="../../gui/pages/sign_page.py" line="550"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="370"/>
+        <location filename="../../gui/pages/sign_page.py" line="511"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="92"/>
+        <location filename="../../gui/pages/sign_page.py" line="225"/>
         <source>CAdES (.p7s &amp;token)</source>
         <translation>CAdES (jeton .p&amp;7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="109"/>
+        <location filename="../../gui/pages/sign_page.py" line="230"/>
         <source>&amp;In this folder:</source>
         <translation>&amp;Dans ce dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="126"/>
+        <location filename="../../gui/pages/sign_page.py" line="237"/>
         <source>Attach a verification proced&amp;ure (PDF)</source>
         <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
@@ -853,17 +1103,47 @@
         <translation type="vanished">Signature visible sur la pa&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="149"/>
+        <location filename="../../gui/pages/sign_page.py" line="244"/>
         <source>Sig&amp;n</source>
         <translation>Sig&amp;ner</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="170"/>
+        <location filename="../../gui/pages/sign_page.py" line="249"/>
         <source>Verif&amp;y now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="441"/>
+        <location filename="../../gui/pages/sign_page.py" line="362"/>
+        <source>This certificate is outside its validity period: choose another.</source>
+        <translation>Ce certificat est hors de sa période de validité : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="439"/>
+        <source>Some files cannot be signed</source>
+        <translation>Certains fichiers ne peuvent pas être signés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="442"/>
+        <source>%1 of the %2 files cannot be signed:</source>
+        <translation>%1 des %2 fichiers ne peuvent pas être signés :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="450"/>
+        <source>… and %1 more (see the details).</source>
+        <translation>… et %1 de plus (voir les détails).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="457"/>
+        <source>None of the files can be signed:</source>
+        <translation>Aucun des fichiers ne peut être signé :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="462"/>
+        <source>Sign the other %1 file(s)</source>
+        <translation>Signer les %1 autre(s) fichier(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/sign_page.py" line="489"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
