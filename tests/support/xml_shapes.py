@@ -118,10 +118,17 @@ _ID_ATTRIBUTES = [
 
 
 def xmlsec1_fill(
-    pki: TestPki, template: str, out: Path, persona: str = "rsa", node_id: str | None = None
+    pki: TestPki,
+    template: str,
+    out: Path,
+    persona: str = "rsa",
+    node_id: str | None = None,
+    *,
+    chain: bool = False,
 ) -> Path:
     """xmlsec1 signs ``template`` (relative URIs resolved in ``out``'s folder): its first
-    ds:Signature, or the one whose Id is ``node_id``."""
+    ds:Signature, or the one whose Id is ``node_id``; with ``chain``, KeyInfo also carries the
+    issuing CA's certificate (a verifier that trusts only the root builds the path)."""
     source = out.with_name(out.name + ".template.xml")
     source.write_text(template, encoding="utf-8")
     ids = [arg for name in _ID_ATTRIBUTES for arg in ("--id-attr:Id", name)]
@@ -132,7 +139,10 @@ def xmlsec1_fill(
             *ids,
             *(["--node-id", node_id] if node_id else []),
             "--privkey-pem",
-            f"{pki.key(persona)},{pki.cert(persona)}",
+            ",".join(
+                [str(pki.key(persona)), str(pki.cert(persona))]
+                + ([str(pki.intermediate_cert)] if chain else [])
+            ),
             "--output",
             out.name,
             source.name,
@@ -257,17 +267,19 @@ def xades_template(
     return template.replace("</SignedInfo>", reference + "</SignedInfo>")
 
 
-def xades_enveloped(pki: TestPki, out: Path, *, sid: str = "xades-enveloped") -> Path:
+def xades_enveloped(
+    pki: TestPki, out: Path, *, sid: str = "xades-enveloped", chain: bool = False
+) -> Path:
     """The tender document with an enveloped XAdES B-B signature (URI="")."""
     signature = xades_template(pki, [("", [ENVELOPED, EXC_C14N])], sid=sid)
-    return xmlsec1_fill(pki, TENDER.format(signature=signature), out)
+    return xmlsec1_fill(pki, TENDER.format(signature=signature), out, chain=chain)
 
 
-def xades_enveloping(pki: TestPki, out: Path) -> Path:
+def xades_enveloping(pki: TestPki, out: Path, *, chain: bool = False) -> Path:
     """A XAdES B-B signature holding the tender document in ``ds:Object Id="data"``."""
     data = f'<Object Id="data">{TENDER.format(signature="")}</Object>'
     template = xades_template(pki, [("#data", [EXC_C14N])], sid="xades-enveloping", objects=data)
-    return xmlsec1_fill(pki, template, out)
+    return xmlsec1_fill(pki, template, out, chain=chain)
 
 
 def co_signed_document(

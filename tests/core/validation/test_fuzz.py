@@ -198,3 +198,43 @@ def test_oracle_on_pdf_changes(corpus: list[Seed]) -> None:
         first.field,
         second.field,  # the second signature covers the first one's /Contents
     }
+
+
+def test_oracle_on_enveloped_xml_changes(corpus: list[Seed]) -> None:
+    """An enveloped signature signs the document around it: a change there is a change of
+    signed content, whitespace inside SignedInfo's attributes is not."""
+    seed = _seed(corpus, "xades-enveloped")
+    oracle = Oracle(corpus)
+    xml = seed.files[seed.target]
+    body = xml.index(b"1250000.00")  # the price, in the tender document around the signature
+
+    assert oracle.claim(seed, seed.files).reasons == ()
+    assert oracle.claim(seed, _with(seed, _flip(xml, body))).reasons
+
+
+def test_oracle_on_container_changes(corpus: list[Seed]) -> None:
+    """A container's signed content is its entries but the mimetype: a changed data object is a
+    change; a file added beside them, or the mimetype rewritten, is not (the signatures stay
+    valid for what they sign, the report names the added file)."""
+    import io
+    import zipfile
+
+    seed = _seed(corpus, "asic-e-cades")
+    oracle = Oracle(corpus)
+
+    def rewritten(changes: dict[str, bytes], extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
+        source = zipfile.ZipFile(io.BytesIO(seed.files[seed.target]))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for info in source.infolist():
+                target.writestr(info, changes.get(info.filename, source.read(info.filename)))
+            for name, content in extra:
+                target.writestr(name, content)
+        return out.getvalue()
+
+    assert oracle.claim(seed, _with(seed, rewritten({}))).reasons == ()
+    assert oracle.claim(seed, _with(seed, rewritten({"Mémoire technique.txt": b"x"}))).reasons
+    added = rewritten({}, (("Avenant.txt", b"added later"),))
+    assert oracle.claim(seed, _with(seed, added)).reasons == ()
+    mimetype = rewritten({"mimetype": b"application/zip"})
+    assert oracle.claim(seed, _with(seed, mimetype)).reasons == ()

@@ -21,7 +21,7 @@ from tests.support.third_party import openssl_sign, pyhanko_sign, xmlsec1_sign
 SAMPLES = Path(__file__).resolve().parents[3] / "app" / "paraphe" / "resources" / "samples"
 TEXT = "Mémoire technique.txt"
 PDF = "Acte d'engagement.pdf"
-FORMATS = ("xades", "cades", "p7m", "pades")
+FORMATS = ("xades", "cades", "p7m", "pades", "asic")
 PASSED = ("TOTAL_PASSED", None)
 
 
@@ -29,7 +29,8 @@ PASSED = ("TOTAL_PASSED", None)
 class Seed:
     name: str
     format: str
-    """xades, cades (detached .p7s), p7m (enveloping) or pades."""
+    """xades (a detached token, or an XML file signed inside or holding its data), cades
+    (detached .p7s), p7m (enveloping), pades, or asic (an ASiC-S or ASiC-E container)."""
     target: str
     """The signature file, the one the format's mutators change."""
     files: Mapping[str, bytes]
@@ -44,6 +45,11 @@ def _sample(name: str, folder: Path) -> Path:
     target = folder / name
     target.write_bytes((SAMPLES / name).read_bytes())
     return target
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _detached(name: str, fmt: str, document: Path, token: Path, **extra: object) -> Seed:
@@ -105,6 +111,50 @@ def build_corpus(pki: TestPki, folder: Path) -> list[Seed]:
         document = _sample(TEXT, folder / name / "in")
         p7m = openssl_sign(pki, document, folder / name / f"{TEXT}.p7m", "-nodetach", *extra)
         seeds.append(Seed(name, "p7m", p7m.name, {p7m.name: p7m.read_bytes()}))
+
+    # the forms other tools make (issue 13): XML signed inside itself or holding its data, a
+    # counter-signed CMS, ASiC containers
+    from tests.support.asic_shapes import (
+        ASIC_S,
+        cades_asic_e,
+        paraphe_xades_signature,
+        write_container,
+        xades_signatures_file,
+    )
+    from tests.support.cades_shapes import counter_signed
+    from tests.support.xml_shapes import xades_enveloped, xades_enveloping
+
+    for name, make in (
+        ("xades-enveloped", xades_enveloped),
+        ("xades-enveloping", xades_enveloping),
+    ):
+        signed = make(pki, _folder(folder / name) / "offre.xml", chain=True)
+        seeds.append(Seed(name, "xades", signed.name, {signed.name: signed.read_bytes()}))
+    base = (folder / "p7m-openssl-der" / f"{TEXT}.p7m").read_bytes()
+    countered = counter_signed(pki, base, "ecdsa")
+    seeds.append(
+        Seed(
+            "p7m-counter-signed",
+            "p7m",
+            f"{TEXT}.p7m",
+            {f"{TEXT}.p7m": countered},
+            expected=(PASSED, PASSED),  # the signer, then its counter-signer
+        )
+    )
+    text = (SAMPLES / TEXT).read_bytes()
+    pdf_bytes = (SAMPLES / PDF).read_bytes()
+    asic_e = write_container(
+        _folder(folder / "asic-e-cades") / "Offre.asice",
+        cades_asic_e(pki, folder / "asic-e-cades" / "work", [(PDF, pdf_bytes), (TEXT, text)]),
+    )
+    seeds.append(Seed("asic-e-cades", "asic", asic_e.name, {asic_e.name: asic_e.read_bytes()}))
+    signatures = xades_signatures_file([paraphe_xades_signature(pki, PDF, pdf_bytes)])
+    asic_s = write_container(
+        _folder(folder / "asic-s-xades") / "Offre.asics",
+        [(PDF, pdf_bytes), ("META-INF/signatures.xml", signatures)],
+        mimetype=ASIC_S,
+    )
+    seeds.append(Seed("asic-s-xades", "asic", asic_s.name, {asic_s.name: asic_s.read_bytes()}))
 
     pdf = _sample(PDF, folder / "pades-paraphe")
     ours = _engine(pki, "rsa", pdf, SignatureFormat.PADES)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import mutate_bytes, mutate_cms, mutate_pdf, mutate_xml
 from .corpus import Seed
 
-_FAMILY = {"xades": "xml", "cades": "cms", "p7m": "cms", "pades": "pdf"}
+_FAMILY = {"xades": "xml", "cades": "cms", "p7m": "cms", "pades": "pdf", "asic": "zip"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ def _once(
         return new, label, ""
     if pick < 0.32:
         new, label = mutate_bytes.splice(rng, data, others)
+        return new, label, ""
+    if family == "zip":  # a container: its bytes, its entries and directory, whatever breaks
+        mutator = rng.choice(mutate_bytes.BYTE_MUTATORS)
+        new, label = mutator(rng, data)
         return new, label, ""
     if family == "cms":
         new, label = mutate_cms.mutate(rng, data, others)

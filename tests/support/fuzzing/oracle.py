@@ -78,23 +78,45 @@ def _der(value: bytes) -> bytes:
     return der.encode(tree)
 
 
-def cms_view(data: bytes) -> tuple[Any, ...]:
+def cms_view(data: bytes) -> dict[str, tuple[Any, ...]] | tuple[str]:
+    """Per signature, by the id the product gives it (``signer 2``, ``signer 1,
+    counter-signature 1``): what it signs. A signer: its signed attributes, its signature value
+    and the encapsulated content; a counter-signature (RFC 5652 11.4): its signed attributes,
+    its signature value and the signature value it counter-signs."""
     try:
         signed_data = cms.ContentInfo.load(_dearmor(data))["content"]
-        signers = frozenset(
-            (
-                None
-                if signer["signed_attrs"] is core.VOID
-                else _der(signer["signed_attrs"].untag().dump()),
-                signer["signature"].native,
-            )
-            for signer in signed_data["signer_infos"]
-        )
         content = signed_data["encap_content_info"]["content"]
         encapsulated = None if content.native is None else bytes(content)
-        return (signers, encapsulated)
+        views: dict[str, tuple[Any, ...]] = {}
+        for number, signer in enumerate(signed_data["signer_infos"], 1):
+            _signer_views(signer, f"signer {number}", ("content", encapsulated), views)
+        return views
     except Exception:  # whatever the library raises: the view cannot be computed
         return UNREADABLE
+
+
+def _signer_views(
+    signer: Any,
+    name: str,
+    covers: tuple[Any, ...],
+    views: dict[str, tuple[Any, ...]],
+    depth: int = 0,
+) -> None:
+    attributes = signer["signed_attrs"]
+    hashed = None if attributes is core.VOID else _der(attributes.untag().dump())
+    value = signer["signature"].native
+    views[name] = (hashed, value, covers)
+    if depth > 4 or signer["unsigned_attrs"] is core.VOID:
+        return
+    number = 0
+    for attribute in signer["unsigned_attrs"]:
+        if attribute["type"].dotted != "1.2.840.113549.1.9.6":
+            continue
+        for counter in attribute["values"]:
+            number += 1
+            _signer_views(
+                counter, f"{name}, counter-signature {number}", ("value", value), views, depth + 1
+            )
 
 
 # --- XAdES -------------------------------------------------------------------------------------
@@ -140,22 +162,47 @@ def xades_view(data: bytes) -> tuple[Any, ...]:
         value = base64.b64decode(verifier._find(signature, "SignatureValue").text)
         targets = []
         for reference in verifier._findall(signed_info, "Reference"):
-            uri = reference.get("URI") or ""
-            if not uri.startswith("#"):
+            uri = reference.get("URI")
+            if uri is None or (uri and not uri.startswith("#")):
                 targets.append(("external", uri))
                 continue
             copied = verifier._fromstring(verifier._tostring(root))
+            # "" is the whole document the signature sits in (enveloped), "#id" an element
+            elements = [copied] if uri == "" else _by_id(copied, uri[1:])
             found = tuple(
                 verifier._apply_transforms(
                     element,
                     transforms_node=verifier._find(reference, "Transforms", require=False),
                     signature=verifier._get_signature(copied),
                 )
-                for element in _by_id(copied, uri[1:])
+                for element in elements
             )
             targets.append((uri, found))
         return (signed, value, tuple(targets))
     except Exception:  # whatever the library raises: the view cannot be computed
+        return UNREADABLE
+
+
+# --- ASiC --------------------------------------------------------------------------------------
+
+
+def asic_view(data: bytes, names: frozenset[str] | None = None) -> tuple[Any, ...]:
+    """The container's entries, by name, but the mimetype (which no signature covers): what
+    its signatures sign (the data objects, the manifests) and the signatures themselves. With
+    ``names`` (the seed's entries), only those: a file added to a container is not signed, and
+    the signatures stay valid for what they sign (the report says the file is unsigned)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as container:
+            infos = [i for i in container.infolist() if i.filename != "mimetype"]
+            found = {i.filename for i in infos}
+            if len(found) != len(infos):
+                return ("duplicate entries",)
+            wanted = sorted(found if names is None else names)
+            return tuple((name, container.read(name) if name in found else None) for name in wanted)
+    except Exception:  # whatever zipfile raises: the view cannot be computed
         return UNREADABLE
 
 
@@ -180,7 +227,8 @@ def _hole_view(data: bytes, start: int, end: int) -> tuple[Any, ...]:
         return UNREADABLE
     if len(digits) % 2:
         digits += b"0"
-    return cms_view(bytes.fromhex(digits.decode()))
+    view = cms_view(bytes.fromhex(digits.decode()))
+    return tuple(sorted(view.items())) if isinstance(view, dict) else view
 
 
 def _covered(data: bytes, byte_range: tuple[int, int, int, int]) -> bytes:
@@ -247,6 +295,8 @@ class Oracle:
             return xades_view(data)
         if seed.format in ("cades", "p7m"):
             return cms_view(data)
+        if seed.format == "asic":
+            return asic_view(data, _entry_names(seed))
         return pdf_signatures(data)
 
     def claim(self, seed: Seed, files: Mapping[str, bytes], forbidden_update: str = "") -> Claim:
@@ -259,9 +309,25 @@ class Oracle:
         view = self._view(seed, data)
         if view == UNREADABLE:
             reasons.append("the signature no longer parses")
+        elif isinstance(view, dict):  # CMS: each signature on its own
+            return self._cms_claim(seed, view, reasons)
         elif view != self._views[seed.name]:
             reasons.append("the signed content changed")
         return Claim(tuple(reasons))
+
+    def _cms_claim(
+        self, seed: Seed, views: dict[str, tuple[Any, ...]], reasons: list[str]
+    ) -> Claim:
+        """A signature of the mutant may pass if what it signs is what a signature of the seed
+        signs: a signer copied, or a counter-signature whose parent changed, still signs the
+        same bytes. One the oracle cannot see (not in ``views``) may not."""
+        if reasons:  # the detached document changed: nothing may pass
+            return Claim(tuple(reasons))
+        seen = set(self._views[seed.name].values())
+        changed = frozenset(name for name, view in views.items() if view not in seen)
+        if changed:
+            reasons.append("the signed content changed")
+        return Claim(tuple(reasons), changed, frozenset(views))
 
     def _pdf_claim(
         self, seed: Seed, data: bytes, reasons: list[str], forbidden_update: str
@@ -280,6 +346,11 @@ class Oracle:
                 fields.add(signature.field)
                 reasons.append(f"{signature.field}: the CMS in /Contents changed")
         return Claim(tuple(reasons), frozenset(fields), known)
+
+
+def _entry_names(seed: Seed) -> frozenset[str]:
+    view = asic_view(seed.files[seed.target])
+    return frozenset(name for name, _ in view)
 
 
 # --- byte ranges, for statistics ---------------------------------------------------------------
@@ -306,6 +377,8 @@ def signed_ranges(seed: Seed) -> list[tuple[int, int]]:
     data = seed.files[seed.target]
     if seed.format in ("cades", "p7m"):
         return _cms_ranges(data)
+    if seed.format == "asic":  # the whole container: every entry is signed or signs
+        return [(0, len(data))]
     ranges: list[tuple[int, int]] = []
     if seed.format == "xades":
         for name in (b"SignedInfo", b"SignatureValue", b"SignedProperties", b"KeyInfo"):
