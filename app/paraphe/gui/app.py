@@ -34,7 +34,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help='open the files in the Verify tab (Explorer\'s "Vérifier avec Paraphe")',
     )
-    parser.add_argument("files", nargs="*", type=Path, help="files to sign (or verify)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="files to open: signatures, signed PDFs, archives and folders are verified, other documents signed",
+    )
     return parser.parse_args(argv)
 
 
@@ -82,12 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.language_requested.connect(switch_language)
     # No exception may reach a console: unknown ones become a dialog with details to copy.
     sys.excepthook = lambda kind, error, tb: show_error(window, error)
+    window.show_policy_problems(policy.problems)
+    window.show()
     if args.files and args.verify:
         window.verify(args.files)
     elif args.files:
-        window.sign_page.add_paths(args.files)
-    window.show_policy_problems(policy.problems)
-    window.show()
+        # each file to its task (signatures to Verify, documents to Sign); a mixed set asks,
+        # over the window once it is shown
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: window.open_paths(args.files))
     if args.quit_when_shown:
         from PySide6.QtCore import QTimer
 

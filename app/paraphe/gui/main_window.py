@@ -7,8 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from .. import __version__
@@ -35,7 +42,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(_scrollable(self.sign_page), "")
         self.tabs.addTab(_scrollable(self.verify_page), "")
         self.setCentralWidget(self.tabs)
-        self.sign_page.verify_requested.connect(self.verify)
+        self.sign_page.verify_requested.connect(self.verify_signed)
+        self.setAcceptDrops(True)  # a drop outside the pages' zones is routed (open_paths)
+        self.sign_page.drop_zone.installEventFilter(self)
         self.trust_lists = TrustListsStatus()
         self.statusBar().addPermanentWidget(self.trust_lists)
         self.trust_lists.refreshed.connect(self._lists_refreshed)
@@ -110,6 +119,63 @@ class MainWindow(QMainWindow):
         self.verify_page.clear()
         self.verify_page.add_paths(paths)
 
+    def verify_signed(self, paths: list[Path]) -> None:
+        """The Sign page's "Verify now": what was signed and written, with the tokens already
+        beside each original (signed earlier, or in another format), so that an original whose
+        signed copy is a new PDF is not shown as unsigned when its tokens are there."""
+        from ..core.naming import tokens_beside
+
+        everything = list(paths)
+        for path in paths:
+            everything.extend(t for t in tokens_beside(Path(path)) if t not in everything)
+        self.verify(everything)
+
+    def open_paths(self, paths: Sequence[Path]) -> None:
+        """Files given on the command line or dropped on the window, each to its task: what
+        holds signatures (and folders, archives) to Verify, plain documents to Sign; both at
+        once asks (``MixedFilesDialog``)."""
+        from .dialogs.open_with_dialog import MixedChoice, MixedFilesDialog
+        from .open_with import route
+
+        routing = route(paths)
+        if routing.mixed:
+            choice = MixedFilesDialog(routing, self).choice()
+            if choice is MixedChoice.CANCEL:
+                return
+            if choice is MixedChoice.VERIFY_ALL:
+                self.verify([Path(p) for p in paths])
+                return
+        if routing.to_sign:
+            self.sign_page.add_paths(routing.to_sign)
+            self.show_page(self.sign_page)
+        if routing.to_verify:
+            self.verify(routing.to_verify)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A drop on the Sign page's zone that holds signatures is routed as any other (a
+        signature dropped there is to be verified, not signed again); plain documents only
+        go on to the Sign page's list as before."""
+        if watched is self.sign_page.drop_zone and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = _dropped_paths(event)
+            from .open_with import route
+
+            if paths and route(paths).to_verify:
+                event.acceptProposedAction()
+                self.open_paths(paths)
+                return True
+        return super().eventFilter(watched, event)
+
     def refresh_trusted_lists(self, lotl: str | None = None, *, offline: bool = False) -> bool:
         """Refresh the EU trusted lists in the background (the File menu's and the status bar's
         "Update trusted lists"); ``lotl``/``offline`` as ``manage.refresh`` takes them."""
@@ -178,6 +244,13 @@ class MainWindow(QMainWindow):
         from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
+
+
+def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _scrollable(page: QWidget) -> QScrollArea:
