@@ -7,7 +7,6 @@ Real signatures made by the engine with the test PKI; the sorting is the engine'
 from __future__ import annotations
 
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,6 @@ from paraphe.core.config.settings import Settings
 from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import UserTrustStore
 from paraphe.gui import app as gui_app
-from paraphe.gui import main_window as main_window_module
 from paraphe.gui.dialogs.open_with_dialog import MixedFilesDialog
 from paraphe.gui.main_window import MainWindow
 from paraphe.gui.open_with import route
@@ -44,6 +42,7 @@ def files(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
         shutil.copyfile(SAMPLES / name, folder / name)
     sign_with(pki, "rsa", SignRequest(documents=(folder / ODS,), format=SignatureFormat.XADES))
     sign_with(pki, "rsa", SignRequest(documents=(folder / PDF,), format=SignatureFormat.PADES))
+    sign_with(pki, "rsa", SignRequest(documents=(folder / PDF,), format=SignatureFormat.CADES))
     sign_with(pki, "rsa", SignRequest(documents=(folder / TXT,), format=SignatureFormat.CADES))
     unnamed = folder / "envoi-0042.dat"
     shutil.copyfile(folder / f"{TXT} - Signature 1.p7s", unnamed)
@@ -66,6 +65,7 @@ def files(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
         "plain_pdf": plain / PDF,
         "plain_txt": plain / "Lettre.txt",
         "document": folder / ODS,
+        "original_pdf": folder / PDF,
     }
 
 
@@ -206,31 +206,25 @@ def test_a_signature_dropped_on_the_sign_page_is_verified(qtbot, window: MainWin
 
 
 def test_the_command_line_routes_the_files(
-    qtbot, files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, files, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``paraphe-gui FILE...`` as a file manager's "Open with" runs it."""
-    monkeypatch.setenv("PARAPHE_DATA_DIR", str(tmp_path / "data"))
-    opened: list[list[Path]] = []
-    real_open_paths = MainWindow.open_paths
+    """``paraphe-gui FILE...`` as a file manager's "Open with" runs it: a mixed set asks over
+    the shown window, then each file goes to its task."""
+    seen: list[str] = []
+    args = gui_app.parse_args([str(files["token"]), str(files["plain_pdf"])])
+    with qtbot.waitSignal(window.verify_page.verification_finished, timeout=WAIT_MS) as done:
+        gui_app.open_arguments(window, args)
+        assert window.sign_page.files == []  # asked once the event loop runs, not before
+        _answer(qtbot, "split_button", seen)
+    assert len(seen) == 1
+    assert window.sign_page.files == [files["plain_pdf"]]
+    assert [d.path.name for d in done.args[0].documents] == [ODS]
 
-    def recorded(self: MainWindow, paths: list[Path]) -> None:
-        opened.append(list(paths))
-        real_open_paths(self, paths)
-        assert self.sign_page.files == [files["plain_pdf"]]
-        assert self.verify_page.is_busy  # the token is being verified
-
-    monkeypatch.setattr(main_window_module.MainWindow, "open_paths", recorded)
-    monkeypatch.setattr(MixedFilesDialog, "choice", lambda self: _split())
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    code = gui_app.main(["--quit-when-shown", str(files["token"]), str(files["plain_pdf"])])
-    assert code == 0
-    assert opened == [[files["token"], files["plain_pdf"]]]
-
-
-def _split():  # type: ignore[no-untyped-def]
-    from paraphe.gui.dialogs.open_with_dialog import MixedChoice
-
-    return MixedChoice.SPLIT
+    args = gui_app.parse_args(["--verify", str(files["plain_txt"])])
+    with qtbot.waitSignal(window.verify_page.verification_finished, timeout=WAIT_MS) as done:
+        gui_app.open_arguments(window, args)
+    assert done.args[0].unsigned_documents == [files["plain_txt"]]
+    assert len(seen) == 1
 
 
 def test_the_question_names_the_files_as_text(qtbot, files) -> None:
@@ -240,3 +234,18 @@ def test_the_question_names_the_files_as_text(qtbot, files) -> None:
     assert dialog.textFormat() == Qt.TextFormat.PlainText
     assert dialog.defaultButton() is dialog.split_button
     assert dialog.escapeButton() is dialog.button(QMessageBox.StandardButton.Cancel)
+
+
+def test_verify_now_after_pades_finds_the_tokens_beside_the_original(
+    qtbot, window: MainWindow, files
+) -> None:
+    """The Sign page hands over the original and its signed copy: the original's CAdES token
+    beside it is verified with it, so the original is not shown as unsigned."""
+    with qtbot.waitSignal(window.verify_page.verification_finished, timeout=WAIT_MS) as done:
+        window.sign_page.verify_requested.emit([files["original_pdf"], files["signed_pdf"]])
+    report = done.args[0]
+    assert report.unsigned_documents == []
+    assert sorted(d.path.name for d in report.documents) == sorted(
+        [PDF, "Acte d'engagement_signe.pdf"]
+    )
+    assert {s.format.value for s in report.all_signatures()} == {"CAdES", "PAdES"}

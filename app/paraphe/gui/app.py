@@ -6,6 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -41,6 +45,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="files to open: signatures, signed PDFs, archives and folders are verified, other documents signed",
     )
     return parser.parse_args(argv)
+
+
+def open_arguments(window: MainWindow, args: argparse.Namespace) -> None:
+    """The files of the command line, once the window is shown: with ``--verify`` all to
+    Verify (Explorer's "Vérifier avec Paraphe"), else each to its task as a file manager's
+    "Open with" expects (signatures to Verify, documents to Sign); a mixed set asks, over the
+    window, as soon as the event loop runs."""
+    if not args.files:
+        return
+    if args.verify:
+        window.verify(args.files)
+        return
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: window.open_paths(args.files))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,14 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = lambda kind, error, tb: show_error(window, error)
     window.show_policy_problems(policy.problems)
     window.show()
-    if args.files and args.verify:
-        window.verify(args.files)
-    elif args.files:
-        # each file to its task (signatures to Verify, documents to Sign); a mixed set asks,
-        # over the window once it is shown
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: window.open_paths(args.files))
+    open_arguments(window, args)
     if args.quit_when_shown:
         from PySide6.QtCore import QTimer
 
