@@ -224,16 +224,22 @@ class MainWindow(QMainWindow):
 
     def _lists_refreshed(self) -> None:
         self.statusBar().showMessage(self.tr("EU trusted lists updated."), 10_000)
+        self.verify_page.trust_changed(self.tr("Verified again: the EU trusted lists were updated"))
 
     def open_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog
 
+        trusted = _trusted_anchors()
         dialog = SettingsDialog(self.settings, self)
         dialog.language_changed.connect(self.language_requested.emit)
         dialog.exec()
         self.sign_page.reload_identities()
         self.sign_page.update_levels()
         self.verify_page.update_extend_actions()
+        if _trusted_anchors() != trusted:  # a certificate trusted, or no longer
+            self.verify_page.trust_changed(
+                self.tr("Verified again: the trusted certificates changed")
+            )
 
     def open_help(self) -> None:
         from .dialogs.help_dialog import HelpDialog
@@ -244,6 +250,18 @@ class MainWindow(QMainWindow):
         from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
+
+
+def _trusted_anchors() -> frozenset[bytes]:
+    """The certificates a verification trusts now (user store, administrator's policy): what
+    the settings dialog may change; unreadable sources count as none."""
+    from ..core.trust import chosen_sources, gather
+
+    try:
+        anchors, _notices = gather(chosen_sources())
+    except Exception:  # a store being rewritten: the comparison then says "changed"
+        return frozenset()
+    return frozenset(anchor.dump() for anchor in anchors)
 
 
 def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -28,8 +28,9 @@ class DropZone(QFrame):
         self.label = QLabel(prompt)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.files_button = QPushButton(self.tr("&Add files…"))
-        self.folder_button = QPushButton(self.tr("Add a fol&der…"))
+        self.files_button = QPushButton()
+        self.folder_button = QPushButton()
+        self.retranslate()
         self.files_button.clicked.connect(self.pick_files)
         self.folder_button.clicked.connect(self.pick_folder)
         buttons = QHBoxLayout()
@@ -40,6 +41,16 @@ class DropZone(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        """The buttons' words (the prompt is the page's): at start and on a language change."""
+        self.files_button.setText(self.tr("&Add files…"))
+        self.folder_button.setText(self.tr("Add a fol&der…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose files"))
