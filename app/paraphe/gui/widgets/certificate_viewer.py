@@ -73,7 +73,7 @@ class CertificateViewer(QDialog):
         parent_item: QTreeWidget | QTreeWidgetItem = self.chain
         item: QTreeWidgetItem | None = None
         for certificate in reversed(self.certificates):  # the root first
-            item = QTreeWidgetItem(parent_item, [as_plain(short_name(certificate.subject))])
+            item = QTreeWidgetItem(parent_item, [as_plain(common_name(certificate))])
             item.setData(0, ROLE_CERTIFICATE, certificate)
             item.setToolTip(0, as_plain(certificate.subject))
             item.setExpanded(True)
@@ -118,7 +118,7 @@ class CertificateViewer(QDialog):
             for f in certificate_fields(certificate, report_words())
         )
         self.fields.setHtml(
-            f"<h3>{as_html(short_name(certificate.subject))}</h3>"
+            f"<h3>{as_html(common_name(certificate))}</h3>"
             f'<table width="100%" cellspacing="0" cellpadding="2">{rows}</table>'
         )
         self.export_button.setEnabled(bool(certificate.der))
@@ -163,8 +163,25 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def file_name_for(certificate: CertificateInfo) -> str:
     """A file name from the certificate's common name, safe on every system."""
-    name = _UNSAFE.sub("_", short_name(certificate.subject)).strip(" ._")
+    name = _UNSAFE.sub("_", common_name(certificate)).strip(" ._")
     return name[:80] or certificate.sha256[:16]
+
+
+def common_name(certificate: CertificateInfo) -> str:
+    """The certificate's common name (what a person calls it), read from the certificate
+    itself; its subject as written when it has none or cannot be read."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    try:
+        names = x509.load_der_x509_certificate(certificate.der).subject.get_attributes_for_oid(
+            NameOID.COMMON_NAME
+        )
+    except ValueError:
+        names = []
+    if names and isinstance(names[0].value, str) and names[0].value.strip():
+        return names[0].value
+    return short_name(certificate.subject)
 
 
 def as_plain(text: str) -> str:
