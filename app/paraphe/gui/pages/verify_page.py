@@ -487,7 +487,7 @@ class VerifyPage(QWidget):
             self._extend_note = self._note = ""
         else:
             notes = [self.tr("Verdicts so far; the others follow")]
-        parts = [*notes, self._summary(summary), self._filter_note(summary)]
+        parts = [self._filter_note(summary), *notes, self._summary(summary)]
         self.status.setText(" · ".join(part for part in parts if part))
         again = self._item_with_key(selected) if selected is not None else None
         chosen = again or first

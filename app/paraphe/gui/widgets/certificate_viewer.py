@@ -85,6 +85,7 @@ class CertificateViewer(QDialog):
         splitter.addWidget(self.fields)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([300, 460])
         self.export_button = QPushButton(self.tr("&Export as .cer…"))
         self.export_button.setToolTip(
             self.tr("Save the selected certificate as a .cer file (DER), to keep or to send")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.reports.wording import procurement_reading, qualification_reason
@@ -66,8 +66,9 @@ class VerdictTree(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMN_DOCUMENT, QHeaderView.ResizeMode.Stretch)
-        for column in range(COLUMN_VERDICT, self.columnCount()):
+        # The document's name gets the width left, but never less than DOCUMENT_MINIMUM: on a
+        # narrow window the list scrolls sideways rather than cut every name to "O…f".
+        for column in range(COLUMN_DOCUMENT, self.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
         self.retranslate()
@@ -248,9 +249,17 @@ class VerdictTree(QTreeWidget):
             self.resizeColumnToContents(column)
             width = min(max(self.columnWidth(column), minimum), maximum)
             self.setColumnWidth(column, width)
-        # The document name is what the buyer reads first: it gets the rest of the width.
+        self._fit_document_column()
+
+    def _fit_document_column(self) -> None:
+        """The document name is what the buyer reads first: it gets the rest of the width,
+        at least DOCUMENT_MINIMUM."""
         others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
-        self.setColumnWidth(0, max(220, self.viewport().width() - others))
+        self.setColumnWidth(0, max(DOCUMENT_MINIMUM, self.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_document_column()
 
     def _qualification_width(self) -> int:
         """Room for the widest status with its mark, and for the header."""
@@ -260,6 +269,8 @@ class VerdictTree(QTreeWidget):
         return max(widest + 14, heading)
 
 
+DOCUMENT_MINIMUM = 240
+"""The least width of the document column (pixels): room for a recognisable name."""
 QUALIFIED_MARK = "✔"
 STATUSES = (QESIG, QESEAL, ADESIG_QC, ADESEAL_QC, ADESIG, ADESEAL, NOT_APPLICABLE)
 """Every status the engine gives (``Qualification.status``): the column fits the widest."""
