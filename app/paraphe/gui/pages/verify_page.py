@@ -23,6 +23,7 @@ import datetime as dt
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
     Qt,
     QTemporaryDir,
     QThreadPool,
+    QTimer,
     Signal,
     Slot,
 )
@@ -722,17 +724,8 @@ class VerifyPage(QWidget):
         signature_path, document = self._pairing
         self._pairing = None
         if any(o.signature_path == signature_path for o in report.orphan_signatures):
-            QMessageBox.information(
-                self,
-                self.tr("Not its document"),
-                self.tr(
-                    "{document} is not the document {signature} signed: neither its name nor its"
-                    " content match. The signature stays without its document."
-                ).format(
-                    document=displayable(document.name),
-                    signature=displayable(signature_path.name),
-                ),
-            )
+            # said once the result is out (verification_finished), over the list that shows it
+            QTimer.singleShot(0, self, partial(self._not_its_document, signature_path, document))
             return
         from ...core.reports.summary import SignatureRow
 
@@ -741,6 +734,21 @@ class VerifyPage(QWidget):
             if isinstance(entry, SignatureRow) and entry.report.signature_path == signature_path:
                 self.tree.setCurrentItem(item)
                 return
+
+    def _not_its_document(self, signature_path: Path, document: Path) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the names are never markup
+        box.setWindowTitle(self.tr("Not its document"))
+        box.setText(
+            self.tr(
+                "{document} is not the document {signature} signed: neither its name nor its"
+                " content match. The signature stays without its document."
+            ).format(
+                document=displayable(document.name), signature=displayable(signature_path.name)
+            )
+        )
+        box.exec()
 
     # --- trust changes ----------------------------------------------------------------------------
 
