@@ -203,6 +203,14 @@ def test_a_signature_dropped_on_the_sign_page_is_verified(qtbot, window: MainWin
     with qtbot.waitSignal(window.verify_page.verification_finished, timeout=WAIT_MS):
         _drop(window, [files["signed_pdf"]])  # anywhere else on the window
     assert window.current_page() is window.verify_page
+    # on the Verify page, a drop adds to what is verified there
+    assert window.verify_page._paths == [files["zip"], files["signed_pdf"]]
+
+    window.show_page(window.sign_page)
+    with qtbot.waitSignal(window.verify_page.verification_finished, timeout=WAIT_MS):
+        _drop(window, [files["token"]])  # on the Sign page's window: routed, a new set
+    assert window.current_page() is window.verify_page
+    assert window.verify_page._paths == [files["token"]]
 
 
 def test_the_command_line_routes_the_files(

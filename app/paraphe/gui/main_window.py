@@ -156,9 +156,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """A drop on the window outside the pages' zones (the list of verdicts, the tabs):
+        on the Verify page, added to what is verified there; elsewhere, routed."""
         paths = _dropped_paths(event)
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if self.current_page() is self.verify_page:
+            self.verify_page.add_paths(paths)
+        else:
             self.open_paths(paths)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
