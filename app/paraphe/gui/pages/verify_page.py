@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -161,11 +162,14 @@ class VerifyPage(QWidget):
         self.busy.hide()
         self.progress_label = QLabel()
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the leftover width of the row, never more: a long name is cut at its end (whole in the
+        # tooltip), the count kept, rather than push the buttons off a small screen
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         controls = QHBoxLayout()
         controls.addWidget(self.offline_box)
-        controls.addStretch()
-        controls.addWidget(self.progress_label)
+        controls.addWidget(self.progress_label, 1)
         controls.addWidget(self.busy)
         controls.addWidget(self.stop_button)
         controls.addWidget(self.again_button)
@@ -394,11 +398,15 @@ class VerifyPage(QWidget):
         if total and done <= total:
             self.busy.setRange(0, total)
             self.busy.setValue(done - 1)
+            self.busy.setFormat(f"{done} / {total}")  # on the bar too: the label may be cut
+            self.busy.setTextVisible(True)
             text = self.tr("Verifying {done} / {total}: {name}…")
         else:
             self.busy.setRange(0, 0)
+            self.busy.setTextVisible(False)
             text = self.tr("Verifying ({done}): {name}…")
         self.progress_label.setText(text.format(done=done, total=total, name=shown))
+        self.progress_label.setToolTip(self.progress_label.text())
 
     @Slot(object)
     def _partial(self, report: ValidationReport) -> None:
@@ -411,6 +419,7 @@ class VerifyPage(QWidget):
         """Forget the finished job; True if its result is still wanted."""
         self._job = None
         self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
         if self._rerun and self._paths:
             self._start()
             return False
