@@ -118,3 +118,24 @@ def test_mnemonics_are_unique_on_each_page(qtbot, language: str) -> None:  # typ
         window.shut_down()
     finally:
         install_translation("en")
+
+
+def test_every_dialog_fits_a_960x600_screen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """1440x900 at 150 % leaves 960x600 logical pixels, less the frame: each dialog must shrink
+    to that (its layout's minimum), and opens no larger than the screen."""
+    from paraphe.gui.dialogs.about_dialog import AboutDialog
+    from paraphe.gui.dialogs.help_dialog import HelpDialog
+    from paraphe.gui.dialogs.settings_dialog import SettingsDialog
+
+    screen = window.screen().availableGeometry()
+    for dialog in (
+        SettingsDialog(window.settings, window),
+        AboutDialog(window),
+        HelpDialog(window),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        minimum = dialog.minimumSizeHint()
+        assert minimum.width() <= 960 - 16 and minimum.height() <= 600 - 48, (dialog, minimum)
+        assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+        dialog.close()

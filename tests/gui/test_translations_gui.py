@@ -62,3 +62,29 @@ def test_language_switch(qtbot, tmp_path: Path, monkeypatch) -> None:
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "&Sign")
     finally:
         install_translation("en")
+
+
+def test_qt_own_dialogs_and_buttons_are_in_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own words (standard buttons, its file dialog) come from the qtbase catalogue: without
+    it a French user met "Cancel", "Look in" and "Show Details..." in the middle of French."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    from paraphe.gui.i18n import install_translation
+
+    install_translation("fr")
+    try:
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(buttons)
+        texts = {b.text().replace("&", "") for b in buttons.buttons()}
+        assert texts == {"Fermer", "Annuler"}
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = {
+            w.text().replace("&", "").replace("\xa0", " ") for w in dialog.findChildren(QLabel)
+        }
+        assert labels == {"Voir dans :", "Nom de fichier :", "Fichiers de type :"}
+    finally:
+        install_translation("en")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import algos, cms, core, pem
 from asn1crypto import crl as asn1_crl
@@ -268,3 +269,209 @@ def deeply_nested(depth: int) -> core.Any:
     for _ in range(depth):
         encoded = b"\x30" + _length(len(encoded)) + encoded
     return core.Any.load(encoded)
+
+
+# --- signer infos made here: SigningCertificate v1, counter-signatures -------------------------
+
+
+def _private_key(pki: TestPki, persona: str) -> Any:
+    """The persona's private key (a ``cryptography`` RSA or EC key)."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    return load_pem_private_key(pki.key(persona).read_bytes(), password=None)
+
+
+def _sign(pki: TestPki, persona: str, data: bytes, hashed: str = "sha256") -> tuple[str, bytes]:
+    """(asn1crypto's signature algorithm name, signature of ``data`` with ``hashed``)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    key = _private_key(pki, persona)
+    algorithm = {"sha256": hashes.SHA256(), "sha3_256": hashes.SHA3_256()}[hashed]
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        return f"{hashed}_ecdsa", key.sign(data, ec.ECDSA(algorithm))
+    return f"{hashed}_rsa", key.sign(data, padding.PKCS1v15(), algorithm)
+
+
+def signer_info(
+    pki: TestPki,
+    persona: str,
+    message_digest: bytes,
+    *,
+    signing_certificate: str = "v2",
+    content_type: bool = True,
+    certificate_of: str | None = None,
+    signature_hash: str = "sha256",
+    digest_algorithm: str = "sha256",
+    extra: tuple[cms.CMSAttribute, ...] = (),
+) -> cms.SignerInfo:
+    """A SignerInfo by ``persona`` (its key, with SHA-256) whose message-digest attribute is
+    ``message_digest``: signing-time, content-type unless told otherwise (a counter-signature has
+    none), and a signing-certificate attribute ``v1`` (ESSCertID, SHA-1) or ``v2`` naming the
+    certificate of ``certificate_of`` (the persona's own unless told). The content's digest is
+    made with ``digest_algorithm``; the signed attributes are hashed with ``signature_hash``
+    (RFC 5652 allows another). ``extra`` attributes are signed too."""
+    import datetime as dt
+
+    from pyhanko.sign.general import as_signing_certificate, as_signing_certificate_v2
+
+    certificate = load_certificate(pki.cert(persona))
+    named = load_certificate(pki.cert(certificate_of or persona))
+    attributes = []
+    if content_type:
+        attributes.append(attribute("content_type", cms.ContentType("data")))
+    attributes += [
+        attribute("signing_time", cms.Time({"utc_time": dt.datetime.now(dt.UTC)})),
+        attribute("message_digest", core.OctetString(message_digest)),
+    ]
+    if signing_certificate == "v1":
+        attributes.append(attribute("signing_certificate", as_signing_certificate(named)))
+    elif signing_certificate == "v2":
+        attributes.append(attribute("signing_certificate_v2", as_signing_certificate_v2(named)))
+    signed = cms.CMSAttributes([*attributes, *extra])
+    mechanism, value = _sign(pki, persona, signed.dump(), signature_hash)
+    return cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": {
+                        "issuer": certificate.issuer,
+                        "serial_number": certificate.serial_number,
+                    }
+                }
+            ),
+            "digest_algorithm": {"algorithm": digest_algorithm},
+            "signed_attrs": cms.CMSAttributes.load(signed.dump()),
+            "signature_algorithm": {"algorithm": mechanism},
+            "signature": value,
+        }
+    )
+
+
+def enveloping_token(pki: TestPki, content: bytes, signer: cms.SignerInfo) -> bytes:
+    """A DER enveloping SignedData of ``content`` with ``signer`` and the test PKI's chain."""
+    certificates = [
+        load_certificate(pki.cert(persona)) for persona in ("rsa", "ecdsa", "untrusted")
+    ] + [load_certificate(pki.intermediate_cert), load_certificate(pki.untrusted_root_cert)]
+    signed_data = cms.SignedData(
+        {
+            "version": "v1",
+            "digest_algorithms": [{"algorithm": "sha256"}],
+            "encap_content_info": {"content_type": "data", "content": content},
+            "certificates": certificates,
+            "signer_infos": [signer],
+        }
+    )
+    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
+
+
+def counter_signed(
+    pki: TestPki, token: bytes, persona: str, *, nested: bool = False, **options: str
+) -> bytes:
+    """``token`` with a counter-signature by ``persona`` added to its first signer, or
+    (``nested``) to that signer's first counter-signature: a counter-signature of a
+    counter-signature. The signature values it covers are left as they are."""
+    content_info = cms.ContentInfo.load(token)
+    target = content_info["content"]["signer_infos"][0]
+    if nested:
+        target = next(
+            value
+            for a in target["unsigned_attrs"]
+            if a["type"].native == "counter_signature"
+            for value in a["values"]
+        )
+    parent_value = bytes(target["signature"].native)
+    counter = signer_info(
+        pki,
+        persona,
+        hashlib.sha256(parent_value).digest(),
+        content_type=False,
+        **options,  # type: ignore[arg-type]
+    )
+    present = target["unsigned_attrs"]
+    kept = [] if isinstance(present, core.Void) else list(present)
+    target["unsigned_attrs"] = cms.CMSAttributes(
+        [*kept, cms.CMSAttribute({"type": "counter_signature", "values": [counter]})]
+    )
+    # the counter-signer's certificate joins the token's, as counter-signing tools add it
+    signed_data = content_info["content"]
+    certificate = load_certificate(pki.cert(persona))
+    carried = [choice.chosen.dump() for choice in signed_data["certificates"]]
+    if certificate.dump() not in carried:
+        signed_data["certificates"] = [*signed_data["certificates"], certificate]
+    return bytes(content_info.dump())
+
+
+def openssl_cms(pki: TestPki, document: Path, out: Path, persona: str, *options: str) -> Path:
+    """``openssl cms -sign`` of ``document`` by ``persona`` with the intermediate certificate,
+    DER, with ``options`` (``-nodetach``, ``-stream``, ``-md sha3-256``, ``-cades``...)."""
+    import subprocess
+
+    command = [
+        "openssl", "cms", "-sign", "-binary", "-outform", "DER",
+        "-in", str(document), "-signer", str(pki.cert(persona)),
+        "-inkey", str(pki.key(persona)), "-certfile", str(pki.intermediate_cert),
+        "-out", str(out), *options,
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def endesive_cms(pki: TestPki, data: bytes, persona: str = "rsa", **options: Any) -> bytes:
+    """A detached CMS signature of ``data`` by endesive (``endesive.signer.sign``: its CAdES
+    attributes unless ``attrs=False``, ``pss=True``, a signature timestamp with ``tspurl``)."""
+    from cryptography import x509 as cryptography_x509
+    from endesive import signer
+
+    certificate = cryptography_x509.load_pem_x509_certificate(pki.cert(persona).read_bytes())
+    chain = [cryptography_x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())]
+    key = _private_key(pki, persona)
+    return bytes(signer.sign(data, key, certificate, chain, "sha256", **options))
+
+
+def with_indefinite_signed_attributes(token: bytes) -> bytes:
+    """``token`` (DER, one signer) with its signer's signed attributes written with an
+    indefinite length (BER), every other field's bytes kept: the signature, made over the DER
+    SET OF, is unchanged."""
+    from asn1crypto import parser
+
+    content_info = cms.ContentInfo.load(token)
+    signed_data = content_info["content"]
+    signer = signed_data["signer_infos"][0]
+    attributes = b"\xa0\x80" + signer["signed_attrs"].contents + b"\x00\x00"
+    fields = ("version", "sid", "digest_algorithm")
+    rest = ("signature_algorithm", "signature", "unsigned_attrs")
+    signer_bytes = parser.emit(
+        0,
+        1,
+        16,
+        b"".join(signer[name].dump() for name in fields)
+        + attributes
+        + b"".join(signer[name].dump() for name in rest if not isinstance(signer[name], core.Void)),
+    )
+    kept = ("version", "digest_algorithms", "encap_content_info", "certificates", "crls")
+    body = b"".join(
+        signed_data[name].dump() for name in kept if not isinstance(signed_data[name], core.Void)
+    )
+    signed = parser.emit(0, 1, 16, body + parser.emit(0, 1, 17, signer_bytes))
+    return parser.emit(
+        0, 1, 16, cms.ContentType("signed_data").dump() + parser.emit(2, 1, 0, signed)
+    )
+
+
+def with_counter_signature_timestamp(pki: TestPki, token: bytes) -> bytes:
+    """``token`` whose first signer's first counter-signature gets a signature timestamp from
+    the test TSA over its own signature value (as over any signer's: RFC 5126 / EN 319 122-1)."""
+    content_info = cms.ContentInfo.load(token)
+    signer = content_info["content"]["signer_infos"][0]
+    counter = next(
+        value
+        for a in signer["unsigned_attrs"]
+        if a["type"].native == "counter_signature"
+        for value in a["values"]
+    )
+    stamp = timestamp_token(pki, bytes(counter["signature"].native))
+    counter["unsigned_attrs"] = cms.CMSAttributes([attribute("signature_time_stamp_token", stamp)])
+    return bytes(content_info.dump())

@@ -71,7 +71,7 @@ def localized(message: object) -> str:
     template = getattr(message, "template", None)
     if template is None:
         return displayable(str(message))
-    return tr(template).format(**displayable_values(message))
+    return tr(template).format(**displayable_values(message, tr))
 
 
 def report_words() -> Any:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core.credentials.secrets import SecretCallback, SecretKind, SecretRequest, answered_once
 from ..core.errors import UsageError
 from ..core.files.user_files import first_line, read_first_line
+from ..core.text.translatable import N_
 from .i18n import tr
 
 PASSWORD_ENV = "PARAPHE_PASSWORD"
@@ -52,7 +53,7 @@ def read_secret_file(path: Path, what: str) -> str:
 def _secret_from_stdin() -> str:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise UsageError(detail="--password-stdin: there is no standard input")
+        raise UsageError(detail=N_("--password-stdin: there is no standard input"))
     try:
         line = first_line(stream, MAX_SECRET_BYTES, "<stdin>")
         return line.decode(sys.stdin.encoding or "utf-8")

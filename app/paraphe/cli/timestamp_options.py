@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import UsageError
+from ..core.text.translatable import N_
 from ..core.timestamps.servers import TsaServer, tsa_servers
 from .secrets import read_secret_file
 
@@ -50,7 +51,7 @@ def timestamp_servers(args: argparse.Namespace) -> tuple[TsaServer, ...]:
 def _auth(args: argparse.Namespace) -> tuple[str, str] | None:
     if args.tsa_user is None:
         if args.tsa_password_file is not None:
-            raise UsageError(detail="--tsa-password-file needs --tsa-user")
+            raise UsageError(detail=N_("--tsa-password-file needs --tsa-user"))
         return None
     if args.tsa_password_file is not None:
         password = read_secret_file(args.tsa_password_file, "timestamp server password")

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 if TYPE_CHECKING:
     from ..core.reports.details import Localizer
 
-from ..core.text.display_text import displayable, displayable_values
+from ..core.text.display_text import TRANSLATED_PARAMS, displayable, displayable_values
 
 _translators: list[QTranslator] = []
 
@@ -97,7 +97,7 @@ def localized(message: object) -> str:
     template = getattr(message, "template", None)
     if template is None:
         return displayable(str(message))
-    return tr_engine(template).format(**displayable_values(message))
+    return tr_engine(template).format(**displayable_values(message, tr_engine))
 
 
 class _Templated(Protocol):
@@ -113,4 +113,8 @@ def translated(message: _Templated) -> str:
     """A ParapheError, Notice or InputError translated, filled with its values as they are: for
     the places that make the whole text displayable themselves (``plain_text``), where values
     made displayable twice would show their backslashes doubled."""
-    return tr_engine(message.template).format(path=message.path, **message.params)
+    params = {
+        name: tr_engine(value) if name in TRANSLATED_PARAMS and isinstance(value, str) else value
+        for name, value in message.params.items()
+    }
+    return tr_engine(message.template).format(path=message.path, **params)

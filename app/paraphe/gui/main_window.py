@@ -8,14 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from .. import __version__
@@ -23,6 +16,7 @@ from ..core.config.settings import Settings
 from ..core.text.translatable import N_
 from .pages.sign_page import SignPage
 from .pages.verify_page import VerifyPage
+from .screen_fit import fitted_size
 from .widgets.trust_lists_status import TrustListsStatus
 
 if TYPE_CHECKING:
@@ -35,7 +29,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.resize(_fitted_size(QSize(1280, 800)))
+        self.resize(fitted_size(QSize(1280, 800)))
         self.tabs = QTabWidget()
         self.sign_page = SignPage(settings)
         self.verify_page = VerifyPage(settings)
@@ -285,16 +279,3 @@ def _scrollable(page: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
-
-
-def _fitted_size(wanted: QSize) -> QSize:
-    """``wanted``, made smaller where the screen's free area (without panels) is smaller, with
-    room left for the window's frame."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    available = screen.availableGeometry()
-    return QSize(
-        min(wanted.width(), available.width() - 16),
-        min(wanted.height(), available.height() - 48),
-    )

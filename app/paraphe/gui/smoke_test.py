@@ -52,6 +52,11 @@ def _window() -> list[str]:
     problems = []
     if window.tabs.tabText(0).replace("&", "") != "Signer":
         problems.append(f"the window is not in French (first tab: {window.tabs.tabText(0)!r})")
+    from PySide6.QtCore import QCoreApplication
+
+    qt_context, qt_word = "QPlatformTheme", "Cancel"  # Qt's catalogue, not ours (not for lupdate)
+    if QCoreApplication.translate(qt_context, qt_word) != "Annuler":
+        problems.append("Qt's own French catalogue (qtbase_fr.qm) is missing: dialogs in English")
     set_language("fr")
     if tr("acceptable for public procurement") == "acceptable for public procurement":
         problems.append("the engine's French catalogue is missing")

@@ -243,3 +243,59 @@ def test_signature_details_in_words() -> None:
 
 def sections_of(signature: SignatureReport, words: Localizer) -> dict[str | None, Section]:
     return {section.title: section for section in signature_details(signature, words).sections}
+
+
+def test_every_value_of_the_details_is_in_french() -> None:
+    """Issue 16: the details showed raw values ("ENTIRE_FILE", "NONE", "signer 1", "revoked on
+    2025-06-01T00:00:00+00:00", "2.5.4.4=Martin,2.5.4.42=Jeanne"). In French, each is a translated
+    label; the subject reads "Jeanne Martin" with its attributes labelled."""
+    import dataclasses
+
+    from paraphe.cli.i18n import tr
+    from paraphe.core.validation.report import PdfCoverage, RevocationSource, RevocationStatus
+
+    revoked = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+    martin = dataclasses.replace(
+        CERTIFICATE,
+        subject="CN=Jeanne Martin,2.5.4.4=Martin,2.5.4.42=Jeanne,O=ACME,C=FR",
+        issuer="CN=Paraphe Test CA,O=Paraphe,C=FR",
+        key_usage=("digital_signature", "content_commitment"),
+    )
+    signature = SignatureReport(
+        Path("/bid/Acte.pdf"),
+        DetectedFormat.CADES,
+        Indication.INDETERMINATE,
+        SubIndication.REVOKED_NO_POE,
+        "revoked",
+        signature_id="signer 1",
+        certificate=martin,
+        chain=[martin],
+        revocation=RevocationInfo(
+            RevocationStatus.REVOKED,
+            RevocationSource.OCSP,
+            "revoked on 2025-06-01 00:00:00+00:00",
+            revoked,
+        ),
+        pdf=PdfCoverage(True, "ENTIRE_FILE", "NONE"),
+        checks=[Check("document digest", True, "")],
+    )
+    set_language("fr")
+    try:
+        words = Localizer(translate=tr, moment=lambda moment: moment.strftime("%d/%m/%Y"))
+        details = signature_details(signature, words)
+    finally:
+        set_language("en")
+    fields = {f.label: f.value for section in details.sections for f in section.fields}
+    shown = " | ".join(fields.values())
+    for raw in ("ENTIRE_FILE", "NONE", "signer 1", "2.5.4.", "T00:00", "digital_signature"):
+        assert raw not in shown, f"{raw!r} shown as it is: {shown}"
+    assert fields["Identifiant de la signature"] == "signataire 1"
+    assert fields["Couverture"] == "tout le fichier"
+    assert fields["Statut"] == "révoqué le 01/06/2025"
+    assert (
+        fields["Sujet"]
+        == "Jeanne Martin — Nom : Martin · Prénom : Jeanne · Organisation : ACME · Pays : FR"
+    )
+    assert fields["Usage de la clé"] == "signature numérique, non-répudiation"
+    checks = {c.name for section in details.sections for c in section.checks}
+    assert checks == {"empreinte du document"}

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from paraphe.cli.i18n import translator
 from paraphe.core.credentials import Pkcs12Credential
 from paraphe.core.reports.details import grouped
+from paraphe.core.reports.names import name_in_words
 from paraphe.core.reports.verification_guide import (
     ANSSI_SITE,
     DSS_VALIDATOR,
@@ -110,8 +111,10 @@ def test_the_french_guide_names_files_certificate_authority_and_free_ways(
             assert sha256(path) in flat
     assert "signature (XAdES)" in text and "signature (CAdES)" in text
     cert = signed.certificate
-    assert squeezed(cert.subject.rfc4514_string()) in flat
-    assert squeezed(cert.issuer.rfc4514_string()) in flat
+    # the subject and issuer in words, each attribute labelled in French (not dotted OIDs)
+    assert squeezed(name_in_words(cert.subject.rfc4514_string(), translator("fr"))) in flat
+    assert squeezed(name_in_words(cert.issuer.rfc4514_string(), translator("fr"))) in flat
+    assert "2.5.4." not in flat
     assert format(cert.serial_number, "x") in flat
     assert squeezed(grouped(cert.fingerprint(hashes.SHA256()).hex())) in flat
     assert utc_moment(cert.not_valid_before_utc) in text

@@ -60,3 +60,40 @@ def test_cli_speaks_french_with_a_french_locale(run_paraphe) -> None:
     )
     assert "Could not be read (1):" in english.stdout
     assert re.search(r"0 signature\(s\)", english.stdout)
+
+
+def test_an_error_reads_in_one_language() -> None:
+    """The detail of an error is the engine's phrase, translated with the sentence around it:
+    "(no such file)" once ended French messages in English."""
+    from paraphe.cli.i18n import localized, set_language
+    from paraphe.core.errors import CorruptKeystore, OutputNotWritable
+    from paraphe.core.text.translatable import N_
+
+    set_language("fr")
+    try:
+        keystore = localized(CorruptKeystore(Path("cle.p12"), detail=N_("no such file")))
+        folder = localized(OutputNotWritable(Path("/sortie"), detail=N_("permission denied")))
+    finally:
+        set_language("en")
+    assert keystore.endswith("(fichier introuvable).")
+    assert "(permission refusée)" in folder
+
+
+def test_a_worded_text_is_english_and_says_itself_in_french() -> None:
+    """What the engine writes from a template (a PDF's later changes) is English in the JSON and
+    French in the French faces, values kept; it survives the trip to a worker process."""
+    import pickle
+
+    from paraphe.cli.i18n import translator
+    from paraphe.core.text.translatable import N_, Worded, in_words
+
+    line = Worded(
+        N_("revision {revision}: {what}"),
+        revision=3,
+        what=Worded.joined(
+            "; ", [N_("validation data added (DSS)"), Worded(N_("signature {name}"), name="Sig2")]
+        ),
+    )
+    assert line == "revision 3: validation data added (DSS); signature Sig2"
+    french = in_words(pickle.loads(pickle.dumps(line)), translator("fr"))
+    assert french == "révision 3 : données de validation ajoutées (DSS); signature Sig2"

@@ -18,6 +18,7 @@ from ...core.signing.request import (
     VisibleSignature,
 )
 from ...core.text.display_text import displayable
+from ...core.text.translatable import N_
 from .. import exit_codes
 from ..i18n import localized, tr
 from ..secrets import PIN_ENV
@@ -130,7 +131,7 @@ def _parse_box(text: str) -> tuple[int, int, int, int]:
             detail=f"--position wants four integers X1,Y1,X2,Y2, not {text!r}"
         ) from None
     if x2 <= x1 or y2 <= y1:
-        raise UsageError(detail="--position: X2 must exceed X1 and Y2 must exceed Y1")
+        raise UsageError(detail=N_("--position: X2 must exceed X1 and Y2 must exceed Y1"))
     return x1, y1, x2, y2
 
 
@@ -138,9 +139,9 @@ def build_request(args: argparse.Namespace) -> SignRequest:
     visible = None
     if args.visible:
         if args.format != "pades":
-            raise UsageError(detail="--visible needs --format pades")
+            raise UsageError(detail=N_("--visible needs --format pades"))
         box = _parse_box(args.position) if args.position is not None else None
-        visible = VisibleSignature(page=args.page, box=box)
+        visible = VisibleSignature(page=args.page, box=box, translate=tr)
     level = BaselineLevel(args.level)
     return SignRequest(
         documents=tuple(args.files),
@@ -185,7 +186,7 @@ def _check_source_options(args: argparse.Namespace) -> None:
         return
     if args.password_file is not None or args.password_stdin:
         raise UsageError(
-            detail="a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password"
+            detail=N_("a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password")
         )
     if args.cert is not None:
         from ...core.credentials.pkcs11.key_lookup import normalise_fingerprint
@@ -218,8 +219,10 @@ def _token_module(args: argparse.Namespace) -> Path:
         if candidate.exists:
             return candidate.path
     raise UsageError(
-        detail="no token library (PKCS#11 module) was found on this computer; install the"
-        " token's middleware or give its path: --pkcs11 /path/to/library"
+        detail=N_(
+            "no token library (PKCS#11 module) was found on this computer; install the"
+            " token's middleware or give its path: --pkcs11 /path/to/library"
+        )
     )
 
 

@@ -61,6 +61,13 @@ def add_parser(commands: Any) -> None:
         help="also write the ETSI TS 119 102-2 validation report (XML)",
     )
     parser.add_argument(
+        "--extract",
+        type=Path,
+        metavar="DIR",
+        help="write the document held by each enveloping signature (.p7m) into this folder,"
+        " under a name that is free there",
+    )
+    parser.add_argument(
         "--no-eu-trust",
         action="store_true",
         help="do not use the EU trusted lists (neither as trust anchors nor for qualification)",
@@ -126,6 +133,10 @@ def run(args: argparse.Namespace) -> int:
             for target in (args.report, args.xml)
             if target is not None
         }
+        if args.extract is not None:  # a wrong folder fails at once, not after the work
+            from ...core.validation.cms.extract import check_folder
+
+            check_folder(args.extract)
         report = verify_paths(args.paths, settings)
         if args.json:
             sys.stdout.flush()
@@ -147,7 +158,44 @@ def run(args: argparse.Namespace) -> int:
             )
         for target, file in staged.items():
             file.put(target)
+    if args.extract is not None:
+        _extract_documents(report, args.extract)
     return exit_code_for(report)
+
+
+def _extract_documents(report: Any, folder: Path) -> None:
+    """Each enveloping CMS signature's document written into ``folder`` (once per signature
+    file, whatever its verdict: the verdict says whether to rely on it), each one named on
+    stderr so that the JSON on stdout stays whole."""
+    from ...core.validation.cms.extract import extract_document
+    from ...core.validation.report import DetectedFormat, Packaging
+
+    done: set[Path] = set()
+    for signature in report.all_signatures():
+        path = signature.signature_path
+        if (
+            signature.format is not DetectedFormat.CADES
+            or signature.packaging is not Packaging.ENVELOPING
+            or path in done
+        ):
+            continue
+        done.add(path)
+        written = extract_document(path, folder)
+        if written is None:  # gone since, or inside an archive (``bid.zip!/x.p7m``)
+            print(
+                tr(
+                    "{path}: its signed document was not written (the file could not be read"
+                    " again; inside an archive, extract the archive first)"
+                ).format(path=displayable(str(path))),
+                file=sys.stderr,
+            )
+            continue
+        print(
+            tr("{path}: signed document written to {output}").format(
+                path=displayable(str(path)), output=displayable(str(written))
+            ),
+            file=sys.stderr,
+        )
 
 
 @contextlib.contextmanager

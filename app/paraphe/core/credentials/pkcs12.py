@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from ..errors import CorruptKeystore, NoCertificate, NoPrivateKey, UnsupportedKey, WrongPassword
 from ..files.user_files import TooLarge, read_bounded
+from ..text.translatable import N_
 from .base import Credential, RsaPadding
 
 if TYPE_CHECKING:
@@ -50,9 +51,11 @@ class Pkcs12Credential(Credential):
         try:
             data = read_bounded(path, MAX_KEYSTORE_SIZE)
         except FileNotFoundError:
-            raise CorruptKeystore(path, detail="no such file") from None
+            raise CorruptKeystore(path, detail=N_("no such file")) from None
         except TooLarge:
-            raise CorruptKeystore(path, detail="file too large for a certificate file") from None
+            raise CorruptKeystore(
+                path, detail=N_("file too large for a certificate file")
+            ) from None
         except OSError as exc:
             raise CorruptKeystore(path, detail=exc.strerror or "cannot read it") from None
         _check_structure(path, data)
@@ -93,10 +96,10 @@ def _check_structure(path: Path, data: bytes) -> None:
     from asn1crypto import pkcs12 as asn1_pkcs12
 
     if not data:
-        raise CorruptKeystore(path, detail="the file is empty")
+        raise CorruptKeystore(path, detail=N_("the file is empty"))
     try:
         pfx = asn1_pkcs12.Pfx.load(data, strict=True)
         pfx["auth_safe"]["content_type"].native  # noqa: B018 - forces parsing
         pfx["mac_data"].native  # noqa: B018
     except (ValueError, TypeError, KeyError) as exc:
-        raise CorruptKeystore(path, detail="damaged or not a PKCS#12 file") from exc
+        raise CorruptKeystore(path, detail=N_("damaged or not a PKCS#12 file")) from exc

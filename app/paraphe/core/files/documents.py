@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentChanged, UnreadableDocument
+from ..text.translatable import N_
 from .user_files import open_regular
 
 CHUNK_SIZE = 8 << 20  # few interpreter-lock hand-overs while libraries load beside it
@@ -89,7 +90,7 @@ class Document:
                 st = os.fstat(handle.fileno())
                 handle.read(1)
         except FileNotFoundError:
-            raise UnreadableDocument(path, detail="no such file") from None
+            raise UnreadableDocument(path, detail=N_("no such file")) from None
         except OSError as exc:
             raise UnreadableDocument(path, detail=exc.strerror or str(exc)) from None
         return cls(path, st.st_size, mime_type_for(path), FileState(st.st_size, st.st_mtime_ns))
@@ -100,13 +101,7 @@ class Document:
 
     @property
     def is_pdf(self) -> bool:
-        if self.path.suffix.lower() == ".pdf":
-            return True
-        try:
-            with open_regular(self.path) as handle:
-                return handle.read(1024).lstrip().startswith(b"%PDF-")
-        except OSError:
-            return False
+        return is_pdf_file(self.path)
 
     def digest(
         self,
@@ -147,3 +142,15 @@ class Document:
             raise UnreadableDocument(self.path, detail=exc.strerror or str(exc)) from None
         if now != self.state:
             raise DocumentChanged(self.path)
+
+
+def is_pdf_file(path: Path) -> bool:
+    """A PDF by its name, or by its first bytes when the name says nothing (a PDF saved without
+    its extension): what PAdES accepts."""
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with open_regular(path) as handle:
+            return handle.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return False

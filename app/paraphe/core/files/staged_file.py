@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import OutputNotWritable
+from ..text.translatable import N_
 
 _NO_TMPFILE = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT}
 _NO_LINK = {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
@@ -41,7 +42,7 @@ class StagedFile:
     def _create(self) -> BinaryIO:
         if not self.folder.is_dir():
             raise OutputNotWritable(
-                self.for_file or self.folder, detail="the folder does not exist"
+                self.for_file or self.folder, detail=N_("the folder does not exist")
             )
         tmpfile_flag = getattr(os, "O_TMPFILE", 0)
         if tmpfile_flag and sys.platform.startswith("linux"):
@@ -78,7 +79,7 @@ class StagedFile:
             self.published = candidate
             self._sync_folder()
             return candidate
-        raise OutputNotWritable(self.for_file or self.folder, detail="no free output name")
+        raise OutputNotWritable(self.for_file or self.folder, detail=N_("no free output name"))
 
     def replace(self, target: Path) -> Path:
         """Put the finished content in place of ``target``, in one step (``os.replace``): at

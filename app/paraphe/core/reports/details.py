@@ -16,17 +16,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.translatable import N_
+from ..text.translatable import N_, in_words
 from ..trust.eutl.qualification import Qualification
 from ..validation.indications import Indication
 from ..validation.report import CertificateInfo, SignatureReport, TimestampKind, TimestampReport
+from .names import name_in_words
 from .summary import format_and_level
 from .verdicts import CheckMark, look
 from .wording import (
+    COUNTER_SIGNATURE_NUMBER,
+    DOCMDP_PERMISSIONS,
     KEY_USAGES,
+    PDF_CHANGES,
+    PDF_COVERAGE,
     QC_STATEMENTS,
     REVOCATION_SOURCES,
     REVOCATION_STATUSES,
+    SIGNER_NUMBER,
     TIMESTAMP_REASONS,
     procurement_reading,
     qualification_reason,
@@ -159,8 +165,27 @@ def _identification(s: SignatureReport, words: Localizer) -> Section:
     if s.document_path is not None:
         pairs.append((N_("Signed document"), str(s.document_path)))
     if s.signature_id:
-        pairs.append((N_("Signature identifier"), s.signature_id))
+        pairs.append((N_("Signature identifier"), signature_name(s.signature_id, words)))
     return Section(None, _fields(words, *pairs))
+
+
+_NUMBERED = re.compile(r"^(signer|counter-signature) (\d+)$")
+
+
+def signature_name(signature_id: str, words: Localizer) -> str:
+    """A signature's identifier as the reader says it: ``signer 2, counter-signature 1`` (a CMS
+    signature's place) in the reader's words; an XAdES Id or a PDF field name as it is."""
+    parts = signature_id.split(", ")
+    matches = [_NUMBERED.match(part) for part in parts]
+    if not all(matches):
+        return signature_id
+    return ", ".join(
+        words.translate(SIGNER_NUMBER if m[1] == "signer" else COUNTER_SIGNATURE_NUMBER).format(
+            number=m[2]
+        )
+        for m in matches
+        if m is not None
+    )
 
 
 def _signer(s: SignatureReport, words: Localizer) -> Section:
@@ -292,7 +317,7 @@ def _timestamp(t: TimestampReport, proves: bool, words: Localizer) -> TimestampE
         verdict = f"{verdict} ({t.indication.value} / {t.subindication.code})"
     pairs = [
         (N_("Time"), time),
-        (N_("Timestamping authority"), t.tsa or NONE),
+        (N_("Timestamping authority"), short_name(t.tsa) if t.tsa else NONE),
         (N_("Verdict"), verdict),
     ]
     if not passed:
@@ -322,8 +347,8 @@ def certificate_fields(cert: CertificateInfo, words: Localizer) -> tuple[Field, 
     statements = ", ".join(_qc_statement(name, words) for name in cert.qc_statements)
     return _fields(
         words,
-        (N_("Subject"), cert.subject),
-        (N_("Issuer"), cert.issuer),
+        (N_("Subject"), name_in_words(cert.subject, words.translate)),
+        (N_("Issuer"), name_in_words(cert.issuer, words.translate)),
         (N_("Serial number"), cert.serial),
         (N_("Valid"), validity),
         (N_("SHA-256 fingerprint"), grouped(cert.sha256)),
@@ -356,7 +381,10 @@ def _chain(s: SignatureReport, words: Localizer) -> Section:
         )
     issued = words.translate(N_("issued by {issuer}, valid until {date}"))
     links = tuple(
-        ChainLink(c.subject, issued.format(issuer=c.issuer, date=words.moment(c.not_after)))
+        ChainLink(
+            name_in_words(c.subject, words.translate),
+            issued.format(issuer=short_name(c.issuer), date=words.moment(c.not_after)),
+        )
         for c in s.chain
     )
     return Section(title, chain=links)
@@ -370,12 +398,14 @@ def _revocation(s: SignatureReport, words: Localizer) -> Section:
     source = (
         NONE if revocation.source is None else _worded(REVOCATION_SOURCES, revocation.source, words)
     )
-    pairs = [
-        (N_("Status"), _worded(REVOCATION_STATUSES, revocation.status, words)),
-        (N_("Source"), source),
-    ]
-    if revocation.detail:
-        pairs.append((N_("Detail"), revocation.detail))
+    status = _worded(REVOCATION_STATUSES, revocation.status, words)
+    if revocation.revoked_at is not None:
+        status = words.translate(N_("revoked on {date}")).format(
+            date=words.moment(revocation.revoked_at)
+        )
+    pairs = [(N_("Status"), status), (N_("Source"), source)]
+    if revocation.detail and not revocation.detail.startswith("revoked on "):
+        pairs.append((N_("Detail"), words.translate(revocation.detail)))
     from .revocation_time import revocation_sentence
 
     # for a signature that did not pass, the sentence is said with the reason, at the top
@@ -398,15 +428,37 @@ def _pdf_coverage(s: SignatureReport, words: Localizer) -> Section:
     assert s.pdf is not None
     pdf = s.pdf
     yes, no = words.translate(N_("yes")), words.translate(N_("no"))
+    pairs = [
+        (N_("Covers the whole document"), yes if pdf.covers_whole_document else no),
+        (N_("Coverage"), _worded(PDF_COVERAGE, pdf.coverage, words)),
+    ]
+    if pdf.revision is not None and pdf.revisions is not None:
+        pairs.append(
+            (
+                N_("Signed revision"),
+                words.translate(N_("{revision} of {revisions}")).format(
+                    revision=pdf.revision, revisions=pdf.revisions
+                ),
+            )
+        )
+    pairs.append(
+        (
+            N_("Changes after signing"),
+            _worded(PDF_CHANGES, pdf.modification_level, words) if pdf.modification_level else NONE,
+        )
+    )
+    if pdf.docmdp is not None:
+        pairs.append(
+            (
+                N_("Changes the certification allows"),
+                words.translate(DOCMDP_PERMISSIONS.get(pdf.docmdp, str(pdf.docmdp))),
+            )
+        )
+    changes = pdf.later_changes or pdf.changes
     return Section(
         words.translate(N_("PDF coverage")),
-        _fields(
-            words,
-            (N_("Covers the whole document"), yes if pdf.covers_whole_document else no),
-            (N_("Coverage"), pdf.coverage),
-            (N_("Changes after signing"), pdf.modification_level or NONE),
-        ),
-        bullets=tuple(pdf.changes),
+        _fields(words, *pairs),
+        bullets=tuple(in_words(change, words.translate) for change in changes),
     )
 
 

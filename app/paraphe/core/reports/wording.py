@@ -53,6 +53,61 @@ REVOCATION_SOURCES = {
     "cache": N_("local cache"),
 }
 
+PDF_COVERAGE = {
+    "ENTIRE_FILE": N_("the whole file"),
+    "ENTIRE_REVISION": N_("the whole revision it signed (changes were added after it)"),
+    "CONTIGUOUS_BLOCK_FROM_START": N_(
+        "a block from the start of the file (not the whole revision)"
+    ),
+    "UNCLEAR": N_("unclear: parts of the file are not covered"),
+}
+"""pyHanko's coverage levels of a PDF signature's /ByteRange, in words."""
+
+PDF_CHANGES = {
+    "NONE": N_("none"),
+    "LTA_UPDATES": N_("validation data and timestamps only"),
+    "FORM_FILLING": N_("form filling and signatures"),
+    "ANNOTATIONS": N_("comments, form filling and signatures"),
+    "OTHER": N_("changes a signature does not allow"),
+}
+"""pyHanko's modification levels (what changed after the signature), in words."""
+
+DOCMDP_PERMISSIONS = {
+    1: N_("none but validation data and timestamps (DocMDP 1)"),
+    2: N_("form filling and signatures (DocMDP 2)"),
+    3: N_("form filling, signatures and comments (DocMDP 3)"),
+}
+"""What a certification signature lets later revisions change (ISO 32000-1, 12.8.2.2)."""
+
+SIGNER_NUMBER = N_("signer {number}")
+COUNTER_SIGNATURE_NUMBER = N_("counter-signature {number}")
+"""A CMS signature has no name: the validators call it ``signer N`` (its place in the file)."""
+
+NAME_ATTRIBUTES = {
+    "CN": N_("Common name"),
+    "2.5.4.42": N_("Given name"),
+    "GN": N_("Given name"),
+    "2.5.4.4": N_("Surname"),
+    "SN": N_("Surname"),
+    "2.5.4.5": N_("Serial number"),
+    "serialNumber": N_("Serial number"),
+    "2.5.4.12": N_("Title"),
+    "O": N_("Organisation"),
+    "OU": N_("Organisational unit"),
+    "2.5.4.97": N_("Organisation identifier"),
+    "C": N_("Country"),
+    "L": N_("Locality"),
+    "ST": N_("Region"),
+    "STREET": N_("Street"),
+    "1.2.840.113549.1.9.1": N_("E-mail"),
+    "2.5.4.65": N_("Pseudonym"),
+    "2.5.4.46": N_("DN qualifier"),
+    "DC": N_("Domain component"),
+    "UID": N_("User ID"),
+}
+"""The attributes of a certificate's subject or issuer, keyed as RFC 4514 strings write them
+(cryptography names some, writes the others as dotted OIDs: given name, surname...)."""
+
 TIMESTAMP_KINDS = {
     "signature": N_("signature timestamp"),
     "archive": N_("archive timestamp"),

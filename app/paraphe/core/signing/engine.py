@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from ..credentials.base import Credential
     from ..timestamps.client import TimestampService
+from ..text.translatable import N_
 from .request import SignatureFormat, SignRequest, SignResult
 
 
@@ -101,7 +102,7 @@ def _check_output_folders(request: SignRequest, documents: list[Document]) -> No
     if request.output_dir is not None:
         folder = request.output_dir
         if not folder.is_dir():
-            raise OutputNotWritable(folder, detail="the folder does not exist")
+            raise OutputNotWritable(folder, detail=N_("the folder does not exist"))
         by_name: dict[str, Path] = {}
         for document in documents:
             other = by_name.setdefault(document.name, document.path)
@@ -112,7 +113,7 @@ def _check_output_folders(request: SignRequest, documents: list[Document]) -> No
                 )
     for folder in {output_folder(request, d) for d in documents}:
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise OutputNotWritable(folder, detail="permission denied")
+            raise OutputNotWritable(folder, detail=N_("permission denied"))
 
 
 def output_folder(request: SignRequest, document: Document) -> Path:

@@ -33,6 +33,7 @@ from ..etsi import BaselineLevel
 from ..files.documents import FileState
 from ..files.staged_file import StagedFile
 from ..progress import CancelToken
+from ..text.translatable import N_
 from ..timestamps.servers import TsaServer
 
 if TYPE_CHECKING:
@@ -56,14 +57,14 @@ class ExtendRequest:
 
     def assert_viable(self) -> None:
         if not self.paths:
-            raise UsageError(detail="no signature to extend")
+            raise UsageError(detail=N_("no signature to extend"))
         if self.level not in EXTENDABLE_LEVELS:
             raise UsageError(
                 detail=f"signatures cannot be extended to {self.level.value} by this version"
                 " yet (B-T and B-LT can)"
             )
         if self.renew and self.level is not BaselineLevel.B_LTA:
-            raise UsageError(detail="only a B-LTA signature can be renewed (--level B-LTA)")
+            raise UsageError(detail=N_("only a B-LTA signature can be renewed (--level B-LTA)"))
         if not self.tsa:
             raise UsageError(
                 detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"
@@ -153,7 +154,7 @@ def _extender_for(path: Path) -> Extender:
     from ..validation.inputs.discovery import Kind, classify
 
     if not path.is_file():
-        raise UnsupportedDocument(path, detail="no such file")
+        raise UnsupportedDocument(path, detail=N_("no such file"))
     kind = classify(path).kind
     if kind is Kind.XADES:
         from .extend_formats import XadesExtender
@@ -169,8 +170,10 @@ def _extender_for(path: Path) -> Extender:
         return PdfExtender()
     raise UnsupportedDocument(
         path,
-        detail="not a signature Paraphe can extend (a XAdES .xml token, a CAdES .p7s/.p7m or"
-        " a signed PDF)",
+        detail=N_(
+            "not a signature Paraphe can extend (a XAdES .xml token, a CAdES .p7s/.p7m or"
+            " a signed PDF)"
+        ),
     )
 
 
@@ -195,7 +198,9 @@ def _extend_one(
                     path, detail=f"the extended signature does not check: {problem}"
                 )
             if FileState.of(path) != state:
-                raise OutputNotWritable(path, detail="the file changed while it was being extended")
+                raise OutputNotWritable(
+                    path, detail=N_("the file changed while it was being extended")
+                )
             staged.replace(path)
         reached = level
     return Extended(path, before, reached, renewed=bool(steps) and before is reached)

@@ -17,6 +17,7 @@ from asn1crypto import cms
 
 from ..errors import UnsupportedDocument
 from ..etsi import BaselineLevel
+from ..text.translatable import N_
 
 if TYPE_CHECKING:
     from ..timestamps.client import TimestampService
@@ -104,7 +105,7 @@ def _xades_signer(path: Path, root: Any) -> Any:
         c for c in keyinfo_certificates(root) if reference is not None and reference.matches(c)
     ]
     if not matching:
-        raise UnsupportedDocument(path, detail="the signer's certificate is not in the token")
+        raise UnsupportedDocument(path, detail=N_("the signer's certificate is not in the token"))
     return to_asn1(matching[0])
 
 
@@ -131,11 +132,11 @@ def _parse_xades(path: Path, data: bytes) -> Any:
     from ..xades_names import DS, XADES
 
     if root.find(f".//{{{DS}}}Signature") is not None:
-        raise UnsupportedDocument(path, detail="the token holds several signatures")
+        raise UnsupportedDocument(path, detail=N_("the token holds several signatures"))
     if root.find(f"{{{DS}}}Object/{{{XADES}}}QualifyingProperties") is None:
         raise UnsupportedDocument(
             path,
-            detail="a plain XML signature, without XAdES properties: it has no level to raise",
+            detail=N_("a plain XML signature, without XAdES properties: it has no level to raise"),
         )
     return root
 
@@ -148,8 +149,10 @@ def document_of(token: Path) -> Path:
     if document is None:
         raise UnsupportedDocument(
             token,
-            detail="its document is not beside it; B-LTA covers the document: put the signed"
-            " file in the same folder",
+            detail=N_(
+                "its document is not beside it; B-LTA covers the document: put the signed"
+                " file in the same folder"
+            ),
         )
     return document
 
@@ -189,7 +192,7 @@ class CadesExtender:
 
         if signed_data["encap_content_info"]["content"].native is not None:
             raise UnsupportedDocument(
-                path, detail="B-LTA of an enveloping .p7m is not supported yet (a .p7s can)"
+                path, detail=N_("B-LTA of an enveloping .p7m is not supported yet (a .p7s can)")
             )
         out.write(add_archive_timestamp(token, timestamps, md_algorithm, document_of(path)))
 
@@ -261,7 +264,7 @@ class PdfExtender:
             reader = PdfFileReader(handle, strict=False)
             signatures = list(reader.embedded_regular_signatures)
             if not signatures:
-                raise UnsupportedDocument(path, detail="the PDF has no signature to extend")
+                raise UnsupportedDocument(path, detail=N_("the PDF has no signature to extend"))
             stamps = list(reader.embedded_timestamp_signatures)
             dss_revision = first_dss_revision(reader)
             levels = [claimed_level(sig, dss_revision, stamps) for sig in signatures]
@@ -314,7 +317,7 @@ class PdfExtender:
             raise UnsupportedDocument(path, detail=f"not a readable PDF ({problem})")
         writer = IncrementalPdfFileWriter(handle, strict=False)
         if writer.prev.encrypted:
-            raise UnsupportedDocument(path, detail="the PDF is encrypted")
+            raise UnsupportedDocument(path, detail=N_("the PDF is encrypted"))
         run_sync(
             PdfTimeStamper(timestamps.stamper).async_timestamp_pdf(
                 writer, md_algorithm, output=out, chunk_size=1 << 20

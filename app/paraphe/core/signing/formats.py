@@ -12,6 +12,7 @@ from .. import naming
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..etsi import BaselineLevel
 from ..files.documents import Document
+from ..text.translatable import N_
 from .levels import needs_validation_data
 from .request import SignatureFormat, SignRequest
 
@@ -210,7 +211,7 @@ class PadesHandler:
             return None
         return UnsupportedDocument(
             document.path,
-            detail="not a PDF; PAdES signs PDF files only. Use XAdES or CAdES for this file.",
+            detail=N_("not a PDF; PAdES signs PDF files only. Use XAdES or CAdES for this file."),
         )
 
     def output_names(

@@ -26,7 +26,9 @@ from ..aio import run_sync
 from ..credentials.base import Credential, RsaPadding
 from ..errors import SelfCheckFailed, UnsupportedDocument
 from ..pdf.end import pdf_end_problem
+from ..text.translatable import N_
 from ..x509.certificates import holder_name
+from . import stamp_text
 from .request import VisibleSignature
 from .stamp_place import stamp_box
 
@@ -41,16 +43,32 @@ def _font_path() -> str:
     return str(resources.files("paraphe.resources.fonts").joinpath(STAMP_FONT))
 
 
-def _stamp_style(signing_time: dt.datetime) -> TextStampStyle:
+def _stamp_style() -> TextStampStyle:
+    """The stamp's text set in whole (``%(stamp)s``): pyHanko's own clock and time format would
+    print its time, not the signing time, and a "%" in a name would break its template."""
     from pyhanko.pdf_utils import text
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
     return TextStampStyle(
-        stamp_text="Signé électroniquement par\n%(signer)s\nle %(ts)s",
-        timestamp_format="%d/%m/%Y %H:%M:%S %Z",
-        text_box_style=text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_path(), font_size=9)),
-        border_width=1,
+        stamp_text="%(stamp)s",
+        text_box_style=text.TextBoxStyle(
+            font=GlyphAccumulatorFactory(_font_path(), font_size=stamp_text.FONT_SIZE),
+            font_size=stamp_text.FONT_SIZE,
+            leading=stamp_text.LEADING,
+        ),
+        border_width=stamp_text.BORDER_WIDTH,
     )
+
+
+def _stamp_params(
+    credential: Credential, signing_time: dt.datetime, visible: VisibleSignature | None
+) -> dict[str, str] | None:
+    if visible is None:
+        return None
+    lines = stamp_text.certificate_stamp_lines(
+        credential.certificate, signing_time, visible.translate or (lambda text: text)
+    )
+    return {"stamp": "\n".join(lines)}
 
 
 def _existing_field_names(reader: PdfFileReader) -> set[str]:
@@ -93,7 +111,7 @@ def sign_pdf(
             raise UnsupportedDocument(source, detail=f"not a readable PDF ({exc})") from None
         if writer.prev.encrypted:
             raise UnsupportedDocument(
-                source, detail="the PDF is password-protected; remove the protection first"
+                source, detail=N_("the PDF is password-protected; remove the protection first")
             )
         field_name = _new_field_name(writer.prev)
         field_spec = None
@@ -119,7 +137,7 @@ def sign_pdf(
         pdf_signer = signers.PdfSigner(
             metadata,
             signer=credential.cms_signer(rsa_padding),
-            stamp_style=_stamp_style(signing_time) if visible is not None else None,
+            stamp_style=_stamp_style() if visible is not None else None,
             new_field_spec=field_spec,
             timestamper=timestamper,
         )
@@ -129,7 +147,7 @@ def sign_pdf(
                     writer,
                     output=output,
                     chunk_size=1 << 20,
-                    appearance_text_params={"signer": holder_name(credential.certificate)},
+                    appearance_text_params=_stamp_params(credential, signing_time, visible),
                 )
             )
         except (PdfError, ValueError, KeyError) as exc:
@@ -156,7 +174,7 @@ def check_signed_pdf(
         reader = PdfFileReader(signed, strict=False)
         embedded = reader.embedded_signatures
         if not embedded:
-            raise SelfCheckFailed(path, detail="no signature found in the output")
+            raise SelfCheckFailed(path, detail=N_("no signature found in the output"))
         for sig in reader.embedded_regular_signatures:
             # Integrity and signature value only: trust is the verifier's business, not ours here.
             no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
@@ -171,14 +189,18 @@ def check_signed_pdf(
         new = regular[-1]
         if with_validation_data:
             if "/DSS" not in reader.root:
-                raise SelfCheckFailed(path, detail="no document security store after the signature")
+                raise SelfCheckFailed(
+                    path, detail=N_("no document security store after the signature")
+                )
             later = [s for s in embedded if s.signed_revision > new.signed_revision]
             if archived:  # pyHanko: the DSS and the document timestamp, then the TSA's data
                 _check_archive_timestamp(path, later)
             elif later or reader.xrefs.total_revisions - 1 - new.signed_revision != 1:
-                raise SelfCheckFailed(path, detail="more than the security store was added")
+                raise SelfCheckFailed(path, detail=N_("more than the security store was added"))
         elif new.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-            raise SelfCheckFailed(path, detail="the new signature does not cover the whole file")
+            raise SelfCheckFailed(
+                path, detail=N_("the new signature does not cover the whole file")
+            )
         if timestamp_digest is not None:
             _check_signature_timestamp(path, new, timestamp_digest)
     except (PdfError, SignatureValidationError, ValueError) as exc:
@@ -199,12 +221,12 @@ def _check_archive_timestamp(path: Path, later: list[Any]) -> None:
 
     stamps = [s for s in later if s.sig_object_type == "/DocTimeStamp"]
     if len(stamps) != 1 or len(later) != 1:
-        raise SelfCheckFailed(path, detail="not one document timestamp after the signature")
+        raise SelfCheckFailed(path, detail=N_("not one document timestamp after the signature"))
     [stamp] = stamps
     no_trust = ValidationContext(trust_roots=[], allow_fetching=False)
     status = run_sync(async_validate_pdf_timestamp(stamp, validation_context=no_trust))
     if not (status.intact and status.valid):
-        raise SelfCheckFailed(path, detail="the document timestamp does not verify")
+        raise SelfCheckFailed(path, detail=N_("the document timestamp does not verify"))
     covered = (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
     if stamp.coverage not in covered:
         raise SelfCheckFailed(path, detail=f"the document timestamp covers {stamp.coverage}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from ..credentials.base import RsaPadding
 from ..errors import Notice, UsageError
 from ..etsi import BaselineLevel, SignatureFormat
 from ..files.documents import DIGEST_ALGORITHMS
+from ..text.translatable import N_
 from ..timestamps.servers import TsaServer
 from .levels import needs_timestamp
 
@@ -22,6 +24,9 @@ class VisibleSignature:
     box: tuple[int, int, int, int] | None = None
     """x1, y1, x2, y2; None lets Paraphe choose a blank place (bottom right by default, see
     ``stamp_place``)."""
+    translate: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    """The face's translation of the stamp's words into the user's language (``stamp_text``);
+    None prints them in English."""
 
 
 @dataclass(frozen=True)
@@ -43,13 +48,13 @@ class SignRequest:
 
     def assert_viable(self) -> None:
         if not self.documents:
-            raise UsageError(detail="no file to sign")
+            raise UsageError(detail=N_("no file to sign"))
         if self.digest_algorithm not in DIGEST_ALGORITHMS:
             raise UsageError(detail=f"unsupported digest {self.digest_algorithm}")
         if self.visible is not None and self.format is not SignatureFormat.PADES:
-            raise UsageError(detail="a visible signature is only possible in PAdES (PDF)")
+            raise UsageError(detail=N_("a visible signature is only possible in PAdES (PDF)"))
         if not self.pades_suffix or any(sep in self.pades_suffix for sep in "/\\"):
-            raise UsageError(detail="the PAdES output suffix must be a plain name part")
+            raise UsageError(detail=N_("the PAdES output suffix must be a plain name part"))
         if needs_timestamp(self.level) and not self.tsa:
             raise UsageError(
                 detail=f"level {self.level.value} needs a timestamp server: give one with --tsa"

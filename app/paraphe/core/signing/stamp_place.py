@@ -61,9 +61,7 @@ def stamp_box(pdf: Path, page_index: int, requested: Place | None, already_signe
                 if occupancy.free(requested):
                     return requested
                 raise StampWouldCover(pdf, place=",".join(map(str, requested)), page=page_index + 1)
-            default = _place(
-                crop[2] - DEFAULT_MARGINS[0] - DEFAULT_SIZE[0], crop[1] + DEFAULT_MARGINS[1]
-            )
+            default = default_place(crop)
             for candidate in _places(default, crop):
                 if occupancy.free(candidate):
                     return candidate
@@ -72,6 +70,12 @@ def stamp_box(pdf: Path, page_index: int, requested: Place | None, already_signe
     if not already_signed:
         return default
     raise NoRoomForStamp(pdf, page=page_index + 1)
+
+
+def default_place(crop: Rectangle) -> Place:
+    """Bottom right of the page's visible area (``crop``: x1, y1, x2, y2), where a stamp goes
+    when the user chose no place and it is blank; the preview shows it there too."""
+    return _place(crop[2] - DEFAULT_MARGINS[0] - DEFAULT_SIZE[0], crop[1] + DEFAULT_MARGINS[1])
 
 
 def _place(x: float, y: float) -> Place:

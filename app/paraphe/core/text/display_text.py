@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
+from collections.abc import Callable
 
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -67,11 +68,22 @@ def _shown(character: str) -> str:
     return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
 
 
-def displayable_values(message: object) -> dict[str, object]:
+def displayable_values(
+    message: object, translate: Callable[[str], str] | None = None
+) -> dict[str, object]:
     """The values that fill a ParapheError's or Notice's template (``path`` and its params),
-    texts made displayable: what the faces give ``template.format`` after translating it."""
+    texts made displayable: what the faces give ``template.format`` after translating it. With
+    ``translate``, the ``detail`` (a phrase of the engine, "permission denied") is translated
+    too: a message is then in one language, not French ending in English."""
     path = getattr(message, "path", None)
     values: dict[str, object] = {"path": None if path is None else displayable(path)}
     for name, value in getattr(message, "params", {}).items():
+        if translate is not None and name in TRANSLATED_PARAMS and isinstance(value, str):
+            value = translate(value)
         values[name] = displayable(value) if isinstance(value, str | os.PathLike) else value
     return values
+
+
+TRANSLATED_PARAMS = frozenset({"detail"})
+"""The parameters that hold a phrase of the engine (marked ``N_`` where it is written), not a
+value from outside (a name, a path): translated with the template."""

@@ -45,7 +45,7 @@ def source_strings() -> list[str]:
         if "gui" in path.relative_to(PACKAGE_ROOT).parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        strings.extend(_literal_calls(tree, {"tr", "N_", "Notice"}))
+        strings.extend(_literal_calls(tree, {"tr", "N_", "Notice", "Check"}))
     import paraphe.core
 
     from .. import errors

@@ -26,6 +26,7 @@ from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
 from ..errors import TimestampUnavailable, UsageError
 from ..net.http import PER_REQUEST_TIMEOUT, shared_session
+from ..text.translatable import N_
 from .servers import TsaServer
 from .token_check import TokenRejected, check_token
 
@@ -39,7 +40,7 @@ class FailoverTimeStamper(TimeStamper):  # type: ignore[misc]
     def __init__(self, servers: Sequence[TsaServer], session: Any) -> None:
         super().__init__(include_nonce=True)
         if not servers:
-            raise UsageError(detail="levels B-T and above need a timestamp server (--tsa URL)")
+            raise UsageError(detail=N_("levels B-T and above need a timestamp server (--tsa URL)"))
         self.servers = tuple(servers)
         self._stampers = {
             server: HTTPTimeStamper(
@@ -89,7 +90,7 @@ def _basic_auth(auth: tuple[str, str] | None) -> dict[str, str] | None:
         return None
     user, password = auth
     if ":" in user:
-        raise UsageError(detail="a timestamp server user name cannot contain ':'")
+        raise UsageError(detail=N_("a timestamp server user name cannot contain ':'"))
     credentials = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
     return {"Authorization": f"Basic {credentials}"}
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..text.translatable import N_
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,10 @@ class TsaServer:
             )
         if parts.username is not None or parts.password is not None:
             raise UsageError(
-                detail="a timestamp server address must not hold a user name or password;"
-                " give them with --tsa-user and $PARAPHE_TSA_PASSWORD"
+                detail=N_(
+                    "a timestamp server address must not hold a user name or password;"
+                    " give them with --tsa-user and $PARAPHE_TSA_PASSWORD"
+                )
             )
         return cls(text, auth)
 

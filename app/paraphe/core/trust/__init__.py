@@ -53,7 +53,7 @@ def load_certificates(path: Path) -> list[asn1_x509.Certificate]:
             path, detail=f"not a certificate file ({exc.__class__.__name__})"
         ) from None
     if not certs:
-        raise TrustFileError(path, detail="no certificate in this file")
+        raise TrustFileError(path, detail=N_("no certificate in this file"))
     return certs
 
 
@@ -115,7 +115,7 @@ class UserTrustStore:
         prefix = fingerprint_prefix.lower().replace(":", "")
         if len(prefix) < 8:
             raise TrustFileError(
-                fingerprint_prefix, detail="give at least 8 hex digits of the fingerprint"
+                fingerprint_prefix, detail=N_("give at least 8 hex digits of the fingerprint")
             )
         removed = []
         for path in sorted(self.folder.glob(f"{prefix}*.pem")) if self.folder.is_dir() else []:

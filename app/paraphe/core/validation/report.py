@@ -203,6 +203,23 @@ class PdfCoverage:
     modification_level: str | None = None
     """pyHanko's difference analysis: NONE, LTA_UPDATES, FORM_FILLING, ANNOTATIONS, OTHER."""
     changes: tuple[str, ...] = ()
+    """The form fields filled in after signing (pyHanko's names), or, when pyHanko refused a
+    change (OTHER), its reason. In words: ``later_changes``."""
+    later_changes: tuple[str, ...] = ()
+    """What each revision after the signed one changed, in words, one line each
+    (``revision 3: validation data added (DSS)``), then the fields filled in and the reason a
+    change was refused."""
+    revision: int | None = None
+    """The revision the signature signed, counted from 1 (the file as first written)."""
+    revisions: int | None = None
+    """How many revisions the file has."""
+    later_revisions: int | None = None
+    """How many revisions were added after the signed one."""
+    docmdp: int | None = None
+    """The DocMDP permission the changes were held to (1, 2, 3: ISO 32000-1, 12.8.2.2), the
+    stricter of the signature's own and the document's certification's; None: no certification."""
+    docmdp_set_by: str | None = None
+    """The field name of the signature that set ``docmdp``."""
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import SUPPORT_EMAIL, WEBSITE, __version__
+from ..screen_fit import fitted_size
 from .licences import Component, bundled_components
 
 
@@ -68,7 +69,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.components, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        self.resize(640, 640)
+        self.resize(fitted_size(QSize(640, 640)))
 
     def _components_table(self, components: list[Component]) -> QTableWidget:
         table = QTableWidget(len(components), 3, self)

@@ -3,9 +3,11 @@ keyboard shortcuts, and where to find more (website, support address)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ... import SUPPORT_EMAIL, WEBSITE
+from ..screen_fit import fitted_size
 
 
 class HelpDialog(QDialog):
@@ -20,7 +22,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(fitted_size(QSize(620, 560)))
 
     def _html(self) -> str:
         sections = [

@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +39,7 @@ from ...core.etsi import BaselineLevel, SignatureFormat
 from ...core.signing.levels import FORMAT_NAMES, LEVELS, is_signable, needs_timestamp
 from ...core.timestamps.servers import TsaServer
 from ...core.trust import TrustFileError, UserTrustStore
+from ..screen_fit import fitted_size
 from ..widgets.trust_anchors_editor import TrustAnchorsEditor
 from . import errors
 
@@ -112,7 +113,7 @@ class SettingsDialog(QDialog):
         self._update_example()
         self._update_folder_enabled()
         self._validate()
-        self.resize(600, 460)
+        self.resize(fitted_size(QSize(600, 460)))
 
     # -- construction -------------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,10 +34,11 @@ from PySide6.QtWidgets import (
 from ...core.config.settings import Settings
 from ...core.credentials.identities import Identity
 from ...core.credentials.secrets import SecretKind, SecretRequest
-from ...core.errors import ParapheError
+from ...core.errors import Notice, ParapheError
 from ...core.etsi import BaselineLevel
 from ...core.signing.levels import LEVELS, is_signable, needs_timestamp
-from ...core.signing.request import SignatureFormat, SignRequest, SignResult, VisibleSignature
+from ...core.signing.pades_choice import pades_refusal
+from ...core.signing.request import SignatureFormat, SignRequest, SignResult
 from ...core.text.display_text import displayable
 from ...core.timestamps.servers import tsa_servers
 from ..dialogs.errors import show_error
@@ -46,7 +46,7 @@ from ..dialogs.password_dialog import PasswordDialog, PinDialog
 from ..i18n import localized, resolve_language
 from ..widgets.certificate_picker import CertificatePicker
 from ..widgets.file_list import FileList
-from ..widgets.pdf_preview import PdfPreview
+from ..widgets.visible_signature import VisibleSignatureBox
 from ..workers.sign_worker import SignWorker
 
 
@@ -63,6 +63,8 @@ class SignPage(QWidget):
         """The last batch's verification guide, if one was written."""
         self.pool = QThreadPool.globalInstance()
         self._attempt_reported = False
+        self._pades_checked: tuple[tuple[Path, ...], Notice | None] = ((), pades_refusal(()))
+        """The files last checked for PAdES, and why it cannot sign them (None: it can)."""
         self._build()
         self._update_state()
 
@@ -133,25 +135,15 @@ class SignPage(QWidget):
         self.write_guide.toggled.connect(self._remember_guide_choice)
         form.addRow("", self.write_guide)
 
-        # Visible signature (PAdES)
-        self.visible = QCheckBox(self.tr("Visible si&gnature on the page"))
-        self.visible.toggled.connect(self._update_state)
-        self.page = QSpinBox()
-        self.page.setMinimum(1)
-        self.page.setAccessibleName(self.tr("Page"))
-        self.page.valueChanged.connect(self._refresh_preview)
-        self.preview = PdfPreview()
-        self.visible_hint = QLabel(self.tr("Click on the page to place the signature."))
-        page_row = QHBoxLayout()
-        page_row.addWidget(self.visible)
-        page_row.addStretch()
-        page_row.addWidget(QLabel(self.tr("Page:")))
-        page_row.addWidget(self.page)
-        self.visible_box = QGroupBox(self.tr("Visible signature (PAdES)"))
-        visible_layout = QVBoxLayout(self.visible_box)
-        visible_layout.addLayout(page_row)
-        visible_layout.addWidget(self.visible_hint)
-        visible_layout.addWidget(self.preview, 1)
+        # Visible signature (PAdES): its own widget; the names below are what tests reach.
+        self.visible_box = VisibleSignatureBox()
+        self.visible_box.changed.connect(self._update_state)
+        self.picker.changed.connect(self._refresh_signer)
+        self._refresh_signer()
+        self.visible = self.visible_box.visible
+        self.page = self.visible_box.page
+        self.preview = self.visible_box.preview
+        self.visible_hint = self.visible_box.hint
 
         # Action, progress, results
         self.sign_button = QPushButton(self.tr("Sig&n"))
@@ -275,28 +267,36 @@ class SignPage(QWidget):
             self.elsewhere.setChecked(True)
 
     def _refresh_preview(self) -> None:
+        """The preview follows the list: its first PDF, or nothing once it holds none."""
         pdfs = self._pdfs()
-        if not pdfs:
-            return
-        try:
-            self.preview.load(pdfs[0], self.page.value() - 1)
-            self.page.setMaximum(max(1, self.preview.page_count))
-        except Exception:
-            self.visible_hint.setText(self.tr("This PDF cannot be previewed."))
+        self.visible_box.set_document(pdfs[0] if pdfs else None, len(pdfs))
+
+    def _refresh_signer(self) -> None:
+        identity = self.selected_identity()
+        self.visible_box.set_signer(identity.certificate if identity is not None else None)
+
+    def _explain_pades(self, refusal: Notice | None) -> None:
+        """Say beside the PAdES choice why it is off (a mixed batch, no file), or nothing."""
+        button = self.format_buttons[SignatureFormat.PADES]
+        reason = localized(refusal) if refusal is not None else ""
+        button.setToolTip(reason)
+        button.setAccessibleDescription(reason)
 
     def _update_state(self) -> None:
         if not hasattr(self, "sign_button"):
             return
         busy = self.worker is not None
-        all_pdfs = bool(self.files) and len(self._pdfs()) == len(self.files)
+        files = tuple(self.files)
+        if files != self._pades_checked[0]:  # reads the first bytes of files not named .pdf
+            self._pades_checked = files, pades_refusal(files)
+        refusal = self._pades_checked[1]
+        self._explain_pades(refusal)
         pades_button = self.format_buttons[SignatureFormat.PADES]
-        pades_button.setEnabled(all_pdfs and not busy)
-        if pades_button.isChecked() and not all_pdfs:
+        pades_button.setEnabled(refusal is None and not busy)
+        if pades_button.isChecked() and refusal is not None:
             self.format_buttons[SignatureFormat.XADES].setChecked(True)
         pades = self.selected_format() is SignatureFormat.PADES
-        self.visible_box.setEnabled(pades and not busy)
-        self.preview.setEnabled(pades and self.visible.isChecked())
-        self.page.setEnabled(pades and self.visible.isChecked())
+        self.visible_box.set_active(pades, busy)
         self.output_dir.setEnabled(self.elsewhere.isChecked())
         self.browse.setEnabled(not busy)
         ready = bool(self.files) and self.selected_identity() is not None and not busy
@@ -306,16 +306,11 @@ class SignPage(QWidget):
         has_results = bool(self.results) and not busy
         self.open_folder.setEnabled(has_results)
         self.verify_now.setEnabled(has_results)
-        if pades and self.visible.isChecked():
-            self._refresh_preview()
 
     # ---- signing ------------------------------------------------------------------------
     def build_request(self) -> SignRequest:
         fmt = self.selected_format()
-        visible = None
-        if fmt is SignatureFormat.PADES and self.visible.isChecked():
-            box = self.preview.box() if self.preview.placed_by_user else None
-            visible = VisibleSignature(page=self.page.value(), box=box)
+        visible = self.visible_box.visible_signature() if fmt is SignatureFormat.PADES else None
         output = (
             Path(self.output_dir.text())
             if self.elsewhere.isChecked() and self.output_dir.text()

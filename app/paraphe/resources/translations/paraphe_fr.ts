@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
  <context>
@@ -100,8 +100,24 @@
    <translation>paraphe : avertissement : {message}</translation>
   </message>
   <message>
+   <source>no token library (PKCS#11 module) was found on this computer; install the token's middleware or give its path: --pkcs11 /path/to/library</source>
+   <translation>aucune bibliothèque de jeton (module PKCS#11) n’a été trouvée sur cet ordinateur ; installez le logiciel du jeton ou donnez son chemin : --pkcs11 /chemin/vers/la/bibliothèque</translation>
+  </message>
+  <message>
+   <source>--position: X2 must exceed X1 and Y2 must exceed Y1</source>
+   <translation>--position : X2 doit dépasser X1 et Y2 doit dépasser Y1</translation>
+  </message>
+  <message>
+   <source>a token takes a PIN: use --pin-file (or $PARAPHE_PIN), not a password</source>
+   <translation>un jeton demande un code PIN : utilisez --pin-file (ou $PARAPHE_PIN), pas un mot de passe</translation>
+  </message>
+  <message>
    <source>verification guide: {path}</source>
    <translation>procédure de vérification : {path}</translation>
+  </message>
+  <message>
+   <source>--visible needs --format pades</source>
+   <translation>--visible demande --format pades</translation>
   </message>
   <message>
    <source>{signed} signed, {failed} failed.</source>
@@ -352,6 +368,14 @@
    <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s).</translation>
   </message>
   <message>
+   <source>{path}: signed document written to {output}</source>
+   <translation>{path} : document signé écrit dans {output}</translation>
+  </message>
+  <message>
+   <source>{path}: its signed document was not written (the file could not be read again; inside an archive, extract the archive first)</source>
+   <translation>{path} : son document signé n’a pas été écrit (le fichier n’a pas pu être relu ; dans une archive, extrayez d’abord l’archive)</translation>
+  </message>
+  <message>
    <source>{path}: no signature was found, so there is no ETSI report to write</source>
    <translation>{path} : aucune signature trouvée, donc pas de rapport ETSI à écrire</translation>
   </message>
@@ -376,8 +400,16 @@
    <translation>Mot de passe de {name} : </translation>
   </message>
   <message>
+   <source>--password-stdin: there is no standard input</source>
+   <translation>--password-stdin : il n’y a pas d’entrée standard</translation>
+  </message>
+  <message>
    <source>PIN for the token {token}: </source>
    <translation>Code PIN du jeton {token} : </translation>
+  </message>
+  <message>
+   <source>--tsa-password-file needs --tsa-user</source>
+   <translation>--tsa-password-file demande --tsa-user</translation>
   </message>
   <message>
    <source>a list of addresses</source>
@@ -460,6 +492,14 @@
    <translation>pas du texte UTF-8</translation>
   </message>
   <message>
+   <source>module path unknown</source>
+   <translation>chemin du module inconnu</translation>
+  </message>
+  <message>
+   <source>this is a folder, not a library file</source>
+   <translation>c’est un dossier, pas un fichier de bibliothèque</translation>
+  </message>
+  <message>
    <source>token {token}: a wrong PIN was entered before: few tries are left before it locks.</source>
    <translation>jeton {token} : un code PIN erroné a déjà été saisi : il reste peu d'essais avant le blocage.</translation>
   </message>
@@ -474,6 +514,30 @@
   <message>
    <source>token {token}: this key asks for its PIN on the reader's keypad again for each signature.</source>
    <translation>jeton {token} : cette clé redemande son code PIN sur le clavier du lecteur à chaque signature.</translation>
+  </message>
+  <message>
+   <source>the file is empty</source>
+   <translation>le fichier est vide</translation>
+  </message>
+  <message>
+   <source>damaged or not a PKCS#12 file</source>
+   <translation>endommagé ou pas un fichier PKCS#12</translation>
+  </message>
+  <message>
+   <source>no such file</source>
+   <translation>fichier introuvable</translation>
+  </message>
+  <message>
+   <source>file too large for a certificate file</source>
+   <translation>fichier trop gros pour un fichier de certificat</translation>
+  </message>
+  <message>
+   <source>no free output name</source>
+   <translation>aucun nom de sortie libre</translation>
+  </message>
+  <message>
+   <source>the folder does not exist</source>
+   <translation>le dossier n’existe pas</translation>
   </message>
   <message>
    <source>not a regular file</source>
@@ -620,6 +684,18 @@
    <translation>Source</translation>
   </message>
   <message>
+   <source>Covers the whole document</source>
+   <translation>Couvre tout le document</translation>
+  </message>
+  <message>
+   <source>Coverage</source>
+   <translation>Couverture</translation>
+  </message>
+  <message>
+   <source>Changes after signing</source>
+   <translation>Modifications après signature</translation>
+  </message>
+  <message>
    <source>PDF coverage</source>
    <translation>Couverture du PDF</translation>
   </message>
@@ -688,16 +764,12 @@
    <translation>Détail</translation>
   </message>
   <message>
-   <source>Covers the whole document</source>
-   <translation>Couvre tout le document</translation>
+   <source>Signed revision</source>
+   <translation>Révision signée</translation>
   </message>
   <message>
-   <source>Coverage</source>
-   <translation>Couverture</translation>
-  </message>
-  <message>
-   <source>Changes after signing</source>
-   <translation>Modifications après signature</translation>
+   <source>Changes the certification allows</source>
+   <translation>Modifications que la certification autorise</translation>
   </message>
   <message>
    <source>No check recorded.</source>
@@ -732,8 +804,20 @@
    <translation>Non vérifié.</translation>
   </message>
   <message>
+   <source>revoked on {date}</source>
+   <translation>révoqué le {date}</translation>
+  </message>
+  <message>
    <source>{time} (not proven)</source>
    <translation>{time} (non prouvée)</translation>
+  </message>
+  <message>
+   <source>{revision} of {revisions}</source>
+   <translation>{revision} sur {revisions}</translation>
+  </message>
+  <message>
+   <source>{label}: {value}</source>
+   <translation>{label} : {value}</translation>
   </message>
   <message>
    <source>Electronic signature verification report</source>
@@ -1204,6 +1288,14 @@
    <translation>L’autorité qui a délivré le certificat du signataire ne figure pas dans les listes de confiance de l’UE consultées par Paraphe ({lists}) : le vérificateur doit faire explicitement confiance à son certificat, ci-dessous (dans DSS : comme certificat de confiance).</translation>
   </message>
   <message>
+   <source>signer {number}</source>
+   <translation>signataire {number}</translation>
+  </message>
+  <message>
+   <source>counter-signature {number}</source>
+   <translation>contre-signature {number}</translation>
+  </message>
+  <message>
    <source>acceptable for public procurement</source>
    <translation>recevable pour les marchés publics</translation>
   </message>
@@ -1300,6 +1392,98 @@
    <translation>cache local</translation>
   </message>
   <message>
+   <source>the whole file</source>
+   <translation>tout le fichier</translation>
+  </message>
+  <message>
+   <source>the whole revision it signed (changes were added after it)</source>
+   <translation>toute la révision signée (des modifications ont été ajoutées après)</translation>
+  </message>
+  <message>
+   <source>a block from the start of the file (not the whole revision)</source>
+   <translation>un bloc depuis le début du fichier (pas toute la révision)</translation>
+  </message>
+  <message>
+   <source>unclear: parts of the file are not covered</source>
+   <translation>incertaine : des parties du fichier ne sont pas couvertes</translation>
+  </message>
+  <message>
+   <source>validation data and timestamps only</source>
+   <translation>données de validation et horodatages seulement</translation>
+  </message>
+  <message>
+   <source>form filling and signatures</source>
+   <translation>remplissage de formulaire et signatures</translation>
+  </message>
+  <message>
+   <source>comments, form filling and signatures</source>
+   <translation>commentaires, remplissage de formulaire et signatures</translation>
+  </message>
+  <message>
+   <source>changes a signature does not allow</source>
+   <translation>modifications qu’une signature n’autorise pas</translation>
+  </message>
+  <message>
+   <source>none but validation data and timestamps (DocMDP 1)</source>
+   <translation>aucune, sauf données de validation et horodatages (DocMDP 1)</translation>
+  </message>
+  <message>
+   <source>form filling and signatures (DocMDP 2)</source>
+   <translation>remplissage de formulaire et signatures (DocMDP 2)</translation>
+  </message>
+  <message>
+   <source>form filling, signatures and comments (DocMDP 3)</source>
+   <translation>remplissage de formulaire, signatures et commentaires (DocMDP 3)</translation>
+  </message>
+  <message>
+   <source>Common name</source>
+   <translation>Nom commun</translation>
+  </message>
+  <message>
+   <source>Given name</source>
+   <translation>Prénom</translation>
+  </message>
+  <message>
+   <source>Surname</source>
+   <translation>Nom</translation>
+  </message>
+  <message>
+   <source>Title</source>
+   <translation>Titre</translation>
+  </message>
+  <message>
+   <source>Organisational unit</source>
+   <translation>Unité d’organisation</translation>
+  </message>
+  <message>
+   <source>Locality</source>
+   <translation>Localité</translation>
+  </message>
+  <message>
+   <source>Region</source>
+   <translation>Région</translation>
+  </message>
+  <message>
+   <source>Street</source>
+   <translation>Rue</translation>
+  </message>
+  <message>
+   <source>Pseudonym</source>
+   <translation>Pseudonyme</translation>
+  </message>
+  <message>
+   <source>DN qualifier</source>
+   <translation>Qualificatif de nom distinctif</translation>
+  </message>
+  <message>
+   <source>Domain component</source>
+   <translation>Composant de domaine</translation>
+  </message>
+  <message>
+   <source>User ID</source>
+   <translation>Identifiant utilisateur</translation>
+  </message>
+  <message>
    <source>signature timestamp</source>
    <translation>horodatage de signature</translation>
   </message>
@@ -1364,6 +1548,138 @@
    <translation>{path} : signer une archive ZIP signe l'archive comme un seul fichier, pas les fichiers qu'elle contient ; les acheteurs attendent en général chaque document signé.</translation>
   </message>
   <message>
+   <source>permission denied</source>
+   <translation>permission refusée</translation>
+  </message>
+  <message>
+   <source>not a signature Paraphe can extend (a XAdES .xml token, a CAdES .p7s/.p7m or a signed PDF)</source>
+   <translation>pas une signature que Paraphe peut étendre (un jeton XAdES .xml, un CAdES .p7s/.p7m ou un PDF signé)</translation>
+  </message>
+  <message>
+   <source>no signature to extend</source>
+   <translation>aucune signature à étendre</translation>
+  </message>
+  <message>
+   <source>only a B-LTA signature can be renewed (--level B-LTA)</source>
+   <translation>seule une signature B-LTA peut être renouvelée (--level B-LTA)</translation>
+  </message>
+  <message>
+   <source>the file changed while it was being extended</source>
+   <translation>le fichier a changé pendant son extension</translation>
+  </message>
+  <message>
+   <source>the signer's certificate is not in the token</source>
+   <translation>le certificat du signataire n’est pas dans le jeton</translation>
+  </message>
+  <message>
+   <source>the token holds several signatures</source>
+   <translation>le jeton contient plusieurs signatures</translation>
+  </message>
+  <message>
+   <source>a plain XML signature, without XAdES properties: it has no level to raise</source>
+   <translation>une signature XML simple, sans propriétés XAdES : elle n’a pas de niveau à élever</translation>
+  </message>
+  <message>
+   <source>its document is not beside it; B-LTA covers the document: put the signed file in the same folder</source>
+   <translation>son document n’est pas à côté ; B-LTA couvre le document : placez le fichier signé dans le même dossier</translation>
+  </message>
+  <message>
+   <source>B-LTA of an enveloping .p7m is not supported yet (a .p7s can)</source>
+   <translation>le B-LTA d’un .p7m enveloppant n’est pas encore pris en charge (un .p7s peut l’être)</translation>
+  </message>
+  <message>
+   <source>the PDF is encrypted</source>
+   <translation>le PDF est chiffré</translation>
+  </message>
+  <message>
+   <source>the PDF has no signature to extend</source>
+   <translation>le PDF n’a aucune signature à étendre</translation>
+  </message>
+  <message>
+   <source>not a PDF; PAdES signs PDF files only. Use XAdES or CAdES for this file.</source>
+   <translation>pas un PDF ; PAdES ne signe que des fichiers PDF. Utilisez XAdES ou CAdES pour ce fichier.</translation>
+  </message>
+  <message>
+   <source>not one document timestamp after the signature</source>
+   <translation>pas exactement un horodatage de document après la signature</translation>
+  </message>
+  <message>
+   <source>the document timestamp does not verify</source>
+   <translation>l’horodatage de document ne se vérifie pas</translation>
+  </message>
+  <message>
+   <source>the PDF is password-protected; remove the protection first</source>
+   <translation>le PDF est protégé par un mot de passe ; retirez d’abord la protection</translation>
+  </message>
+  <message>
+   <source>no signature found in the output</source>
+   <translation>aucune signature trouvée dans le fichier produit</translation>
+  </message>
+  <message>
+   <source>no document security store after the signature</source>
+   <translation>aucun magasin de sécurité (DSS) après la signature</translation>
+  </message>
+  <message>
+   <source>the new signature does not cover the whole file</source>
+   <translation>la nouvelle signature ne couvre pas tout le fichier</translation>
+  </message>
+  <message>
+   <source>more than the security store was added</source>
+   <translation>plus que le magasin de sécurité a été ajouté</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files: add one or more PDF files to choose it.</source>
+   <translation>PAdES signe des fichiers PDF : ajoutez un ou plusieurs fichiers PDF pour le choisir.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: this file is not a PDF.</source>
+   <translation>PAdES ne signe que des fichiers PDF : ce fichier n'est pas un PDF.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: 1 of the {total} files is not a PDF.</source>
+   <translation>PAdES ne signe que des fichiers PDF : 1 des {total} fichiers n'est pas un PDF.</translation>
+  </message>
+  <message>
+   <source>PAdES signs PDF files only: {count} of the {total} files are not PDFs.</source>
+   <translation>PAdES ne signe que des fichiers PDF : {count} des {total} fichiers ne sont pas des PDF.</translation>
+  </message>
+  <message>
+   <source>no file to sign</source>
+   <translation>aucun fichier à signer</translation>
+  </message>
+  <message>
+   <source>a visible signature is only possible in PAdES (PDF)</source>
+   <translation>une signature visible n’est possible qu’en PAdES (PDF)</translation>
+  </message>
+  <message>
+   <source>the PAdES output suffix must be a plain name part</source>
+   <translation>le suffixe de sortie PAdES doit être une simple partie de nom</translation>
+  </message>
+  <message>
+   <source>Signed electronically by</source>
+   <translation>Signé électroniquement par</translation>
+  </message>
+  <message>
+   <source>on {moment}</source>
+   <translation>le {moment}</translation>
+  </message>
+  <message>
+   <source>{year}-{month}-{day} {hour}:{minute} {offset}</source>
+   <translation>{day}/{month}/{year} {hour}:{minute} {offset}</translation>
+  </message>
+  <message>
+   <source>a timestamp server user name cannot contain ':'</source>
+   <translation>un nom d’utilisateur de serveur d’horodatage ne peut pas contenir « : »</translation>
+  </message>
+  <message>
+   <source>levels B-T and above need a timestamp server (--tsa URL)</source>
+   <translation>les niveaux B-T et au-delà demandent un serveur d’horodatage (--tsa URL)</translation>
+  </message>
+  <message>
+   <source>a timestamp server address must not hold a user name or password; give them with --tsa-user and $PARAPHE_TSA_PASSWORD</source>
+   <translation>l’adresse d’un serveur d’horodatage ne doit contenir ni nom d’utilisateur ni mot de passe ; donnez-les avec --tsa-user et $PARAPHE_TSA_PASSWORD</translation>
+  </message>
+  <message>
    <source>file {path} ({count})</source>
    <translation>fichier {path} ({count})</translation>
   </message>
@@ -1378,6 +1694,14 @@
   <message>
    <source>system roots ({count})</source>
    <translation>racines du système ({count})</translation>
+  </message>
+  <message>
+   <source>no certificate in this file</source>
+   <translation>aucun certificat dans ce fichier</translation>
+  </message>
+  <message>
+   <source>give at least 8 hex digits of the fingerprint</source>
+   <translation>donnez au moins 8 chiffres hexadécimaux de l’empreinte</translation>
   </message>
   <message>
    <source>EU trusted lists as of {date} (snapshot shipped with Paraphe, {count} lists)</source>
@@ -1524,6 +1848,62 @@
    <translation>Listes de confiance de l’UE : la LOTL est refusée ({location}) : {detail}</translation>
   </message>
   <message>
+   <source>certificate chain</source>
+   <translation>chaîne de certificats</translation>
+  </message>
+  <message>
+   <source>revocation</source>
+   <translation>révocation</translation>
+  </message>
+  <message>
+   <source>document digest</source>
+   <translation>empreinte du document</translation>
+  </message>
+  <message>
+   <source>signature value</source>
+   <translation>valeur de la signature</translation>
+  </message>
+  <message>
+   <source>certificate chain to a trusted authority</source>
+   <translation>chaîne de certificats vers une autorité de confiance</translation>
+  </message>
+  <message>
+   <source>signed attributes</source>
+   <translation>attributs signés</translation>
+  </message>
+  <message>
+   <source>signature algorithm</source>
+   <translation>algorithme de signature</translation>
+  </message>
+  <message>
+   <source>signing certificate</source>
+   <translation>certificat de signature</translation>
+  </message>
+  <message>
+   <source>counter-signature</source>
+   <translation>contre-signature</translation>
+  </message>
+  <message>
+   <source>signature structure</source>
+   <translation>structure de la signature</translation>
+  </message>
+  <message>
+   <source>validation</source>
+   <translation>validation</translation>
+  </message>
+  <message>
+   <source>signing time</source>
+   <translation>heure de signature</translation>
+  </message>
+  <message>
+   <source>CAdES attributes</source>
+   <translation>attributs CAdES</translation>
+  </message>
+  <message>
+   <source>signer details</source>
+   <translation>informations sur le signataire</translation>
+  </message>
+  <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>
    <translation>l'archive contient plus de 10 000 éléments ; elle n'a pas été décompressée</translation>
   </message>
@@ -1576,6 +1956,90 @@
    <translation>{name} : endommagé ({detail}), ignoré</translation>
   </message>
   <message>
+   <source>validation data, form filling, signatures and comments</source>
+   <translation>données de validation, remplissage de formulaire, signatures et commentaires</translation>
+  </message>
+  <message>
+   <source>certified: validation data and document timestamps only</source>
+   <translation>certifié : données de validation et horodatages de document seulement</translation>
+  </message>
+  <message>
+   <source>certified: also form filling and signatures</source>
+   <translation>certifié : aussi remplissage de formulaire et signatures</translation>
+  </message>
+  <message>
+   <source>certified: also form filling, signatures and comments</source>
+   <translation>certifié : aussi remplissage de formulaire, signatures et commentaires</translation>
+  </message>
+  <message>
+   <source>validation data added (DSS)</source>
+   <translation>données de validation ajoutées (DSS)</translation>
+  </message>
+  <message>
+   <source>revision {revision}: {what}</source>
+   <translation>révision {revision} : {what}</translation>
+  </message>
+  <message>
+   <source>and {count} more revisions</source>
+   <translation>et {count} révisions de plus</translation>
+  </message>
+  <message>
+   <source>form fields filled in: {fields}</source>
+   <translation>champs de formulaire remplis : {fields}</translation>
+  </message>
+  <message>
+   <source>not a change a signature allows: {reason}</source>
+   <translation>pas une modification qu’une signature autorise : {reason}</translation>
+  </message>
+  <message>
+   <source>signature {name}</source>
+   <translation>signature {name}</translation>
+  </message>
+  <message>
+   <source>page count changed from {before} to {after}</source>
+   <translation>nombre de pages passé de {before} à {after}</translation>
+  </message>
+  <message>
+   <source>{count} objects written</source>
+   <translation>{count} objets écrits</translation>
+  </message>
+  <message>
+   <source>content of page {page} changed</source>
+   <translation>contenu de la page {page} modifié</translation>
+  </message>
+  <message>
+   <source>comment ({kind}) on page {page}</source>
+   <translation>commentaire ({kind}) sur la page {page}</translation>
+  </message>
+  <message>
+   <source>could not be read ({error})</source>
+   <translation>illisible ({error})</translation>
+  </message>
+  <message>
+   <source>form field {name} written</source>
+   <translation>champ de formulaire {name} écrit</translation>
+  </message>
+  <message>
+   <source>document digest (adbe.pkcs7.sha1, SHA-1)</source>
+   <translation>empreinte du document (adbe.pkcs7.sha1, SHA-1)</translation>
+  </message>
+  <message>
+   <source>PDF structure</source>
+   <translation>structure du PDF</translation>
+  </message>
+  <message>
+   <source>byte range covers the signed revision</source>
+   <translation>la plage d’octets couvre la révision signée</translation>
+  </message>
+  <message>
+   <source>changes after signing are allowed</source>
+   <translation>les modifications après signature sont autorisées</translation>
+  </message>
+  <message>
+   <source>signature file</source>
+   <translation>fichier de signature</translation>
+  </message>
+  <message>
    <source>validated as of its own time, with the revocation data at hand</source>
    <translation>validé à sa propre date, avec les données de révocation disponibles</translation>
   </message>
@@ -1592,6 +2056,10 @@
    <translation>la signature du jeton n'est pas valide</translation>
   </message>
   <message>
+   <source>order of the timestamps</source>
+   <translation>ordre des horodatages</translation>
+  </message>
+  <message>
    <source>it does not cover its whole revision</source>
    <translation>il ne couvre pas toute sa révision</translation>
   </message>
@@ -1602,6 +2070,26 @@
   <message>
    <source>the signed document was not found beside the signature</source>
    <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
+  </message>
+  <message>
+   <source>signing certificate reference</source>
+   <translation>référence du certificat de signature</translation>
+  </message>
+  <message>
+   <source>signed properties</source>
+   <translation>propriétés signées</translation>
+  </message>
+  <message>
+   <source>token format</source>
+   <translation>format du jeton</translation>
+  </message>
+  <message>
+   <source>algorithms</source>
+   <translation>algorithmes</translation>
+  </message>
+  <message>
+   <source>document name</source>
+   <translation>nom du document</translation>
   </message>
   <message>
    <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>
@@ -1758,6 +2246,14 @@
   <message>
    <source>{location}: {detail}</source>
    <translation>{location} : {detail}</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write its signed document into {folder} ({detail}); nothing was written.</source>
+   <translation>{path} : impossible d’écrire son document signé dans {folder} ({detail}) ; rien n’a été écrit.</translation>
+  </message>
+  <message>
+   <source>{path}: cannot write the signed documents here ({detail}); nothing was extracted.</source>
+   <translation>{path} : impossible d’écrire les documents signés ici ({detail}) ; rien n’a été extrait.</translation>
   </message>
   <message>
    <source>The signature is malformed and cannot be checked; ask the signer for a new signature.</source>

@@ -4,7 +4,7 @@
 <context>
     <name/>
     <message>
-        <location filename="../../gui/smoke_test.py" line="56"/>
+        <location filename="../../gui/smoke_test.py" line="61"/>
         <source>acceptable for public procurement</source>
         <translation>recevable pour les marchés publics</translation>
     </message>
@@ -12,47 +12,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="25"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="26"/>
         <source>About Paraphe</source>
         <translation>À propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="27"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="28"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="33"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="34"/>
         <source>Sign files (XAdES, CAdES, PAdES) and verify signatures, for public procurement.</source>
         <translation>Signer des fichiers (XAdES, CAdES, PAdES) et vérifier des signatures, pour la commande publique.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="39"/>
         <source>Website: %1&lt;br&gt;Support: %2</source>
         <translation>Site web : %1&lt;br&gt;Assistance : %2</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="47"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="48"/>
         <source>&amp;Components included in this application:</source>
         <translation>&amp;Composants inclus dans cette application :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="52"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="53"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3; you may replace them with your own build. The Noto Sans font is under the SIL Open Font License 1.1.</source>
         <translation>Qt et PySide6 sont utilisés sous la licence GNU LGPL version 3 ; vous pouvez les remplacer par votre propre version. La police Noto Sans est sous licence SIL Open Font License 1.1.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="77"/>
         <source>Component</source>
         <translation>Composant</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="77"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/about_dialog.py" line="77"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -345,42 +345,42 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="14"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="16"/>
         <source>Using Paraphe</source>
         <translation>Utiliser Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="28"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="30"/>
         <source>Sign</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="30"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="32"/>
         <source>Drop the files to sign on the Sign page (or press Ctrl+O), choose your certificate (a .p12 file or a card or USB token), the format and the level, then Sign. XAdES and CAdES write a signature file beside each document (“document - Signature 1.xml”); PAdES writes a signed copy of a PDF. Your originals are never changed.</source>
         <translation>Déposez les fichiers à signer sur la page Signer (ou appuyez sur Ctrl+O), choisissez votre certificat (un fichier .p12, une carte ou une clé USB), le format et le niveau, puis Signer. XAdES et CAdES écrivent un fichier de signature à côté de chaque document (« document - Signature 1.xml ») ; PAdES écrit une copie signée du PDF. Vos originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="38"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="40"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="40"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="42"/>
         <source>Drop the files, folders or ZIP archives of a bid on the Verify page. Each signature gets a verdict: valid (green), indeterminate (amber: something could not be checked, such as the revocation status or an unknown authority) or failed (red: the document or the signature was changed, or the signature is not valid). Select a signature to see why, who signed and whether the signature is qualified according to the EU trusted lists.</source>
         <translation>Déposez les fichiers, dossiers ou archives ZIP d’une offre sur la page Vérifier. Chaque signature reçoit un verdict : valide (vert), indéterminée (orange : un point n’a pas pu être vérifié, comme l’état de révocation ou une autorité inconnue) ou en échec (rouge : le document ou la signature a été modifié, ou la signature n’est pas valide). Sélectionnez une signature pour voir pourquoi, qui a signé et si la signature est qualifiée selon les listes de confiance de l’UE.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="49"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="51"/>
         <source>Keyboard</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="51"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="53"/>
         <source>Ctrl+O: add files · Ctrl+,: settings · F1: this help · Ctrl+Q: quit. Alt with the underlined letter reaches each button.</source>
         <translation>Ctrl+O : ajouter des fichiers · Ctrl+, : paramètres · F1 : cette aide · Ctrl+Q : quitter. Alt et la lettre soulignée atteignent chaque bouton.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/help_dialog.py" line="58"/>
+        <location filename="../../gui/dialogs/help_dialog.py" line="60"/>
         <source>More help on %1; write to %2.</source>
         <translation>Plus d’aide sur %1 ; écrivez à %2.</translation>
     </message>
@@ -388,57 +388,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="74"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74"/>
+        <location filename="../../gui/main_window.py" line="75"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="75"/>
+        <location filename="../../gui/main_window.py" line="76"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76"/>
+        <location filename="../../gui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Ouvrir des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>&amp;Using Paraphe</source>
         <translation>&amp;Utiliser Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>EU trusted lists updated.</source>
         <translation>Listes de confiance de l’UE mises à jour.</translation>
     </message>
@@ -469,14 +469,27 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/widgets/pdf_preview.py" line="59"/>
         <source>Page preview: click to place the signature</source>
-        <translation>Aperçu de la page : cliquez pour placer la signature</translation>
+        <translation type="vanished">Aperçu de la page : cliquez pour placer la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/pdf_preview.py" line="125"/>
         <source>Signature</source>
-        <translation>Signature</translation>
+        <translation type="vanished">Signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_preview.py" line="351"/>
+        <source>Page preview</source>
+        <translation>Aperçu de la page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_preview.py" line="354"/>
+        <source>Drag the signature box to move it and its corners to resize it; the arrow keys move it, Shift with the arrow keys resizes it.</source>
+        <translation>Faites glisser le cadre de la signature pour le déplacer, et ses coins pour le redimensionner ; les flèches du clavier le déplacent, Maj avec les flèches le redimensionne.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/pdf_preview.py" line="401"/>
+        <source>Add a PDF file to see its pages and place the signature.</source>
+        <translation>Ajoutez un fichier PDF pour voir ses pages et placer la signature.</translation>
     </message>
 </context>
 <context>
@@ -508,149 +521,162 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/qt_words.py" line="16"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_words.py" line="17"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type :</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="73"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="76"/>
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
         <source>&amp;Output</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="77"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="78"/>
         <source>T&amp;rust anchors</source>
         <translation>Certificats de &amp;confiance</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="80"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="81"/>
         <source>Some settings are set by your administrator and cannot be changed here.</source>
         <translation>Certains paramètres sont fixés par votre administrateur et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="126"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="129"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="132"/>
         <source>A new language applies to windows opened after OK.</source>
         <translation>Une nouvelle langue s'applique aux fenêtres ouvertes après OK.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="137"/>
         <source>Default &amp;format:</source>
         <translation>&amp;Format par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="149"/>
         <source>Default le&amp;vel:</source>
         <translation>Ni&amp;veau par défaut :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="148"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="157"/>
         <source>&amp;Timestamp servers:</source>
         <translation>Serveurs d'&amp;horodatage :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="162"/>
         <source>One address per line, tried in order: the next one is used when a server does not answer. Levels B-T and above need at least one.</source>
         <translation>Une adresse par ligne, essayées dans l'ordre : la suivante sert quand un serveur ne répond pas. Les niveaux B-T et supérieurs en demandent au moins une.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="175"/>
         <source>PAdES file s&amp;uffix:</source>
         <translation>S&amp;uffixe des fichiers PAdES :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="180"/>
         <source>PAdES signed copy:</source>
         <translation>Copie PDF signée (PAdES) :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="186"/>
         <source>Signature tokens:</source>
         <translation>Jetons de signature :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="188"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="189"/>
         <source>Token names follow the convention buyer platforms expect; a second signer of the same file gets “Signature 2”. Originals are never modified.</source>
         <translation>Les noms des jetons suivent la convention attendue par les plateformes des acheteurs ; un second signataire du même fichier obtient « Signature 2 ». Les originaux ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="195"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="196"/>
         <source>Save signatures:</source>
         <translation>Enregistrer les signatures :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
         <source>&amp;Beside the original files</source>
         <translation>À &amp;côté des fichiers originaux</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="197"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="198"/>
         <source>In this fol&amp;der:</source>
         <translation>Dans ce &amp;dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="202"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="203"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="204"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="262"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="263"/>
         <source>Set by your administrator</source>
         <translation>Fixé par votre administrateur</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="285"/>
         <source>Folder for the signatures</source>
         <translation>Dossier des signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="293"/>
         <source>PAdES file suffix: it cannot be empty.</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="295"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="296"/>
         <source>PAdES file suffix: it cannot contain / \ &lt; &gt; : " | ? * (it is part of a file name).</source>
         <translation>Suffixe des fichiers PAdES : il ne peut pas contenir / \ &lt; &gt; : " | ? * (il fait partie d'un nom de fichier).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="310"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="311"/>
         <source>Timestamp server, line %1: enter an address starting with http:// or https://, without a user name or password.</source>
         <translation>Serveur d'horodatage, ligne %1 : saisissez une adresse commençant par http:// ou https://, sans nom d'utilisateur ni mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="318"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="319"/>
         <source>Default level %1 needs a timestamp server.</source>
         <translation>Le niveau par défaut %1 demande un serveur d'horodatage.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/settings_dialog.py" line="323"/>
+        <location filename="../../gui/dialogs/settings_dialog.py" line="324"/>
         <source>Output folder: choose a folder, or save beside the original files.</source>
         <translation>Dossier de sortie : choisissez un dossier, ou enregistrez à côté des fichiers originaux.</translation>
     </message>
@@ -658,7 +684,7 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="89"/>
+        <location filename="../../gui/pages/sign_page.py" line="91"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
@@ -667,12 +693,12 @@
         <translation type="vanished">CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="91"/>
+        <location filename="../../gui/pages/sign_page.py" line="93"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="106"/>
+        <location filename="../../gui/pages/sign_page.py" line="108"/>
         <source>&amp;Beside the originals</source>
         <translation>À cô&amp;té des originaux</translation>
     </message>
@@ -681,33 +707,33 @@
         <translation type="vanished">Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="109"/>
-        <location filename="../../gui/pages/sign_page.py" line="272"/>
+        <location filename="../../gui/pages/sign_page.py" line="111"/>
+        <location filename="../../gui/pages/sign_page.py" line="264"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="110"/>
+        <location filename="../../gui/pages/sign_page.py" line="112"/>
         <source>Bro&amp;wse…</source>
         <translation>Par&amp;courir…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="119"/>
+        <location filename="../../gui/pages/sign_page.py" line="121"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="121"/>
+        <location filename="../../gui/pages/sign_page.py" line="123"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="122"/>
+        <location filename="../../gui/pages/sign_page.py" line="124"/>
         <source>&amp;Level:</source>
         <translation>Niv&amp;eau :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="123"/>
+        <location filename="../../gui/pages/sign_page.py" line="125"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
@@ -716,7 +742,7 @@
         <translation type="vanished">&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="127"/>
+        <location filename="../../gui/pages/sign_page.py" line="129"/>
         <source>Writes beside the signatures a PDF that tells the buyer how to verify them, free of charge, as the arrêté of 22 March 2019 asks of a bidder.</source>
         <translation>Écrit à côté des signatures un PDF qui indique à l’acheteur comment les vérifier gratuitement, comme l’arrêté du 22 mars 2019 le demande au soumissionnaire.</translation>
     </message>
@@ -725,46 +751,42 @@
         <translation type="vanished">Signature &amp;visible sur la page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="141"/>
         <source>Page</source>
-        <translation>Page</translation>
+        <translation type="vanished">Page</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="144"/>
         <source>Click on the page to place the signature.</source>
-        <translation>Cliquez sur la page pour placer la signature.</translation>
+        <translation type="vanished">Cliquez sur la page pour placer la signature.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="148"/>
         <source>Page:</source>
-        <translation>Page :</translation>
+        <translation type="vanished">Page :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="150"/>
         <source>Visible signature (PAdES)</source>
-        <translation>Signature visible (PAdES)</translation>
+        <translation type="vanished">Signature visible (PAdES)</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
         <translation type="vanished">&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="160"/>
+        <location filename="../../gui/pages/sign_page.py" line="152"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="163"/>
+        <location filename="../../gui/pages/sign_page.py" line="155"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="175"/>
+        <location filename="../../gui/pages/sign_page.py" line="167"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="176"/>
+        <location filename="../../gui/pages/sign_page.py" line="168"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
@@ -773,79 +795,90 @@
         <translation type="vanished">Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="188"/>
+        <location filename="../../gui/pages/sign_page.py" line="180"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="234"/>
+        <location filename="../../gui/pages/sign_page.py" line="226"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="236"/>
+        <location filename="../../gui/pages/sign_page.py" line="228"/>
         <source>Needs a timestamp server: add one in Settings</source>
         <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="285"/>
         <source>This PDF cannot be previewed.</source>
-        <translation>Ce PDF ne peut pas être prévisualisé.</translation>
+        <translation type="vanished">Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="371"/>
+        <location filename="../../gui/pages/sign_page.py" line="366"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="398"/>
+        <location filename="../../gui/pages/sign_page.py" line="393"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="405"/>
+        <location filename="../../gui/pages/sign_page.py" line="400"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="375"/>
+        <location filename="../../gui/pages/sign_page.py" line="370"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="90"/>
+        <location filename="../../gui/pages/sign_page.py" line="92"/>
         <source>CAdES (.p7s &amp;token)</source>
         <translation>CAdES (jeton .p&amp;7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="107"/>
+        <location filename="../../gui/pages/sign_page.py" line="109"/>
         <source>&amp;In this folder:</source>
         <translation>&amp;Dans ce dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="124"/>
+        <location filename="../../gui/pages/sign_page.py" line="126"/>
         <source>Attach a verification proced&amp;ure (PDF)</source>
         <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="137"/>
         <source>Visible si&amp;gnature on the page</source>
-        <translation>Signature visible sur la pa&amp;ge</translation>
+        <translation type="vanished">Signature visible sur la pa&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="157"/>
+        <location filename="../../gui/pages/sign_page.py" line="149"/>
         <source>Sig&amp;n</source>
         <translation>Sig&amp;ner</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="178"/>
+        <location filename="../../gui/pages/sign_page.py" line="170"/>
         <source>Verif&amp;y now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="446"/>
+        <location filename="../../gui/pages/sign_page.py" line="441"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
+    </message>
+</context>
+<context>
+    <name>StampPlaceDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/stamp_place_dialog.py" line="18"/>
+        <source>Place the visible signature</source>
+        <translation>Placer la signature visible</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/stamp_place_dialog.py" line="23"/>
+        <source>Drag the box or its corners; the arrow keys move it, Shift with the arrow keys resizes it.</source>
+        <translation>Faites glisser le cadre ou ses coins ; les flèches du clavier le déplacent, Maj avec les flèches le redimensionne.</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1343,91 @@
         <location filename="../../gui/pages/verify_page.py" line="679"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
         <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l'arrêt ; les autres sont tels qu'ils étaient.</translation>
+    </message>
+</context>
+<context>
+    <name>VisibleSignatureBox</name>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="163"/>
+        <source>of %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="171"/>
+        <source>(the certificate's holder)</source>
+        <translation>(le titulaire du certificat)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="177"/>
+        <source>Visible signatures go on PDF files.</source>
+        <translation>Une signature visible se place sur un fichier PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="179"/>
+        <source>This PDF cannot be previewed.</source>
+        <translation>Ce PDF ne peut pas être prévisualisé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="183"/>
+        <source>Preview of %1; the signature goes at the same place in every PDF.</source>
+        <translation>Aperçu de %1 ; la signature se place au même endroit dans chaque PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="186"/>
+        <source>Tick the box above to place a visible signature on the page.</source>
+        <translation>Cochez la case ci-dessus pour placer une signature visible sur la page.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="188"/>
+        <source>Drag the box or its corners, or use the arrow keys.</source>
+        <translation>Faites glisser le cadre ou ses coins, ou utilisez les flèches du clavier.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="190"/>
+        <source>Placed on blank space at the bottom right unless you drag it.</source>
+        <translation>Placée sur un espace vide en bas à droite, sauf si vous la déplacez.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="202"/>
+        <source>Visible signature (PAdES)</source>
+        <translation>Signature visible (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="203"/>
+        <source>Visible si&amp;gnature on the page</source>
+        <translation>Signature visible sur la pa&amp;ge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="204"/>
+        <source>Page:</source>
+        <translation>Page :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="205"/>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="206"/>
+        <location filename="../../gui/widgets/visible_signature.py" line="207"/>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="208"/>
+        <location filename="../../gui/widgets/visible_signature.py" line="209"/>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="210"/>
+        <source>Enlarge…</source>
+        <translation>Agrandir…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/visible_signature.py" line="211"/>
+        <source>See the page large to place the signature</source>
+        <translation>Voir la page en grand pour placer la signature</translation>
     </message>
 </context>
 <context>

@@ -313,20 +313,24 @@ def test_undecodable_signer_name_is_indeterminate(pki: TestPki, made: Made, tmp_
     assert "UnicodeDecodeError" in signature.checks[0].detail
 
 
-def test_co_signed_p7m_is_indeterminate_not_failed(
+def test_co_signed_p7m_gives_one_passing_verdict_per_signer(
     pki: TestPki, made: Made, tmp_path: Path
 ) -> None:
-    """Two signers in one SignedData (a co-signature, as openssl writes it) are well-formed;
-    Paraphe checks one signer per token: INDETERMINATE, not the FAILED a buyer would reject."""
+    """Two signers in one SignedData (a co-signature, as ``openssl cms`` writes it with two
+    ``-signer``): each SignerInfo is a signature of the same content (RFC 5652 5.1), validated
+    on its own; both are valid and trusted, so both pass (it was INDETERMINATE before)."""
     p7m = tmp_path / f"{DOCUMENT}.p7m"
     second = ("-signer", str(pki.cert("ecdsa")), "-inkey", str(pki.key("ecdsa")))
     openssl_p7m(pki, made.document, p7m, *second)
     assert len(cms.ContentInfo.load(p7m.read_bytes())["content"]["signer_infos"]) == 2
 
-    signature = only(verify(pki, p7m))
+    report = verify(pki, p7m)
 
-    assert_contained(signature, CANNOT_PROCESS)
-    assert "2 signers in one token" in signature.checks[0].detail
+    first, other = report.all_signatures()
+    assert_verdict(first, PASSED)
+    assert_verdict(other, PASSED)
+    assert (first.signature_id, other.signature_id) == ("signer 1", "signer 2")
+    assert {s.signer.name for s in (first, other) if s.signer} == {"Jeanne Test", "Ecdsa Test"}
 
 
 # --- the last resort around every validator ----------------------------------------------------

@@ -667,33 +667,40 @@ def _xmlsec1_sign(
     return xmlsec1_sign(pki, document, method, digest)
 
 
-def test_xmlsec1_token_is_verified_but_its_signer_not_identified(
+def test_xmlsec1_token_is_verified_but_is_not_an_ades_signature(
     pki: TestPki, trust_root: asn1_x509.Certificate, document: Path
 ) -> None:
     """A plain XML-DSig signature made by xmlsec1 over the document.
 
-    It has no XAdES properties, so no SigningCertificateV2. EN 319 102-1 5.2.3 (identification of
-    the signing certificate) answers INDETERMINATE NO_SIGNING_CERTIFICATE_FOUND when the signature
-    does not identify its certificate in a protected way (KeyInfo is not signed here), and the
-    format itself is sound XML-DSig that the cryptographic verification can process, so it is not
-    a FORMAT_FAILURE (that sub-indication means the signature cannot be processed at all). The
-    integrity checks still run with the KeyInfo certificate: a later change to the document is
-    reported as the HASH_FAILURE it is, a final failure that wins over the INDETERMINATE.
+    It has no XAdES properties, so no signed SigningCertificateV2. As EU DSS does under its
+    default policy: the signing certificate is the KeyInfo certificate whose key verifies the
+    signature value (identification of a candidate, EN 319 102-1 5.2.3), its integrity and
+    certificate are checked (trusted, OCSP good here), and the signature acceptance check
+    "signing certificate attribute present" (level FAIL in DSS's constraint.xml) leaves it
+    INDETERMINATE SIG_CONSTRAINTS_FAILURE: valid cryptography, not an AdES signature
+    (``ades`` false). A later change to the document is the HASH_FAILURE it is, a final
+    failure that wins over the INDETERMINATE.
     """
     token = _xmlsec1_sign(pki, document)
     report = only(verify(token, document, trust_root))
-    assert_verdict(report, NO_SIGNING_CERT)
+    assert_verdict(report, (Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE))
+    assert report.ades is False
+    assert report.packaging == "detached"
     assert report.signature_id == "xmlsec-signature"
     assert check(report, "document digest") is True
     assert check(report, "signature value") is True
-    assert check(report, "signing certificate reference") is False
+    assert check(report, "AdES signature") is False
     assert report.certificate is not None
+    assert report.signer is not None and report.signer.name == "Jeanne Test"
+    assert report.revocation is not None and report.revocation.status == "good"
     cert = x509.load_pem_x509_certificate(pki.cert("rsa").read_bytes())
     assert report.certificate.serial == format(cert.serial_number, "x")
+    assert [(o.kind, o.digest_matches) for o in report.signed_objects] == [("file", True)]
 
     document.write_bytes(document.read_bytes() + b"\n% appended")
     report = only(verify(token, document, trust_root))
     assert_verdict(report, HASH_FAILURE)
+    assert [(o.kind, o.digest_matches) for o in report.signed_objects] == [("file", False)]
 
 
 def test_xmlsec1_token_with_sha1_is_refused_as_too_weak(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
+from ...text.translatable import N_
 from ..base import Credential, RsaPadding
 from ..secrets import NoticeCallback, SecretCallback
 from .key_lookup import always_authenticate, chain_of, find_key_pair
@@ -179,7 +180,7 @@ class Pkcs11Credential(Credential):
         loaded = getattr(self._lib, "so", None)
         module = Path(loaded) if loaded else self._module
         if module is None:
-            raise TokenRefused(token=self._token_label, detail="module path unknown")
+            raise TokenRefused(token=self._token_label, detail=N_("module path unknown"))
         return pin_pad_sign.sign(
             module,
             self.session.handle,

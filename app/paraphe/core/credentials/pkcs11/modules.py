@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import CredentialError
+from ...text.translatable import N_
 from .known_modules import current_platform, known_module_candidates, vendor_of
 
 __all__ = [
@@ -300,7 +301,7 @@ def load_module(path: Path | str) -> Any:
         if not path.exists():
             raise ModuleNotFound(path)
         if not path.is_file():
-            raise NotAPkcs11Module(path, detail="this is a folder, not a library file")
+            raise NotAPkcs11Module(path, detail=N_("this is a folder, not a library file"))
         check_architecture(path)
         import pkcs11
         from pkcs11.exceptions import PKCS11Error

@@ -35,23 +35,47 @@ class AdesRun:
         return refined(*from_pyhanko(self.result.ades_subindic), self.errors)
 
 
-def run_ades(signed_data: Any, raw_digest: bytes | None, context: VerificationContext) -> AdesRun:
+def run_ades(
+    signed_data: Any,
+    raw_digest: bytes | None,
+    context: VerificationContext,
+    *,
+    dated_crypto: bool = False,
+) -> AdesRun:
     """pyHanko's basic validation of ``signed_data`` (whose content hashes to ``raw_digest`` when
-    it is detached), with the run's shared spec and fresh data handlers."""
+    it is detached), with the run's shared spec and fresh data handlers.
+
+    ``dated_crypto``: the caller judges the algorithms afterwards with the dated crypto policy
+    (``cms.algorithms``), so pyHanko lets them all through for the signer and its path;
+    timestamps keep pyHanko's own policy. Otherwise pyHanko's default (no SHA-1) applies."""
     from pyhanko.sign.validation.ades import ades_basic_validation
 
+    spec = _algorithms_let_through(context.spec) if dated_crypto else context.spec
     with certvalidator_errors() as errors:
         handlers = context.data_handlers()
         result = run_sync(
             ades_basic_validation(
                 signed_data,
-                context.spec,
+                spec,
                 timing_info=context.settings.timing_info(),
                 raw_digest=raw_digest,
                 validation_data_handlers=handlers,
             )
         )
     return AdesRun(result, handlers, tuple(errors), context.embedded)
+
+
+def _algorithms_let_through(spec: Any) -> Any:
+    import dataclasses
+
+    from ..crypto_policy import for_pyhanko
+
+    policy = spec.cert_validation_policy
+    return dataclasses.replace(
+        spec,
+        cert_validation_policy=dataclasses.replace(policy, algorithm_usage_policy=for_pyhanko()),
+        ts_cert_validation_policy=spec.ts_cert_validation_policy or policy,
+    )
 
 
 def describe_status(report: SignatureReport, run: AdesRun) -> None:

@@ -1,5 +1,5 @@
-"""Reading an untrusted CMS token (EN 319 102-1 5.2.2, format checking): bounded in size, PEM or
-base64 armour removed, then parsed by asn1crypto over the original bytes, strictly where the
+"""Reading an untrusted CMS token (EN 319 102-1 5.2.2, format checking): bounded in size, PEM,
+base64 or S/MIME (``application/pkcs7-mime``) armour removed, then parsed by asn1crypto over the original bytes, strictly where the
 validation needs it and not at all where it does not.
 
 What asn1crypto does that matters here:
@@ -182,9 +182,34 @@ def _dearmor(data: bytes) -> bytes | None:
     try:
         if pem.detect(data):
             return bytes(pem.unarmor(data)[2])
-        return base64.b64decode(b"".join(data.split()), validate=True)
+        body = _smime_body(data)
+        return base64.b64decode(b"".join((data if body is None else body).split()), validate=True)
     except (ValueError, TypeError):
         return None
+
+
+_MIME_HEADERS = 4096
+"""How far the headers of an S/MIME entity are looked for."""
+
+
+def _smime_body(data: bytes) -> bytes | None:
+    """The base64 body of an S/MIME ``application/pkcs7-mime`` entity (what ``openssl cms
+    -sign -nodetach`` writes by default, and mail clients save as ``smime.p7m``): its headers,
+    up to the first empty line, name that type and a base64 transfer encoding; None otherwise.
+    The headers are read as ASCII, never interpreted further."""
+    head = data[:_MIME_HEADERS]
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        end = head.find(separator)
+        if end >= 0:
+            break
+    else:
+        return None
+    headers = head[:end].lower()
+    if b"content-type:" not in headers or b"pkcs7-mime" not in headers:
+        return None
+    if b"content-transfer-encoding: base64" not in headers:
+        return None
+    return data[end + len(separator) :]
 
 
 # --- BER: constructed strings of definite length ----------------------------------------------

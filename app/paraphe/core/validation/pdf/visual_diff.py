@@ -20,8 +20,11 @@ On such a page, a pixel drawn differently (``pdf_pages.DIFFERENT``: a light grey
   inside the stamp of a later signature whose whole rectangle was blank when this signature was
   made (a stamp spread over the page could otherwise write between the signed lines).
 
-A single pixel is enough: pdfium draws the same content to the same pixels. Other annotations
-added later, comments included, are refused by pyHanko's policy before this; DocMDP permissions
+Comments added later (``change_policy`` allows them) are held to the stamp's rule: drawn only in
+a rectangle that was blank when signed; a highlight or other text markup may tint the text it
+marks but not hide it; a comment pdfium cannot draw (no appearance, a kind readers draw
+themselves, such as FreeText) only over blank space. A single pixel is enough: pdfium draws the
+same content to the same pixels. Other annotations added later are refused by pyHanko before this; DocMDP permissions
 are pyHanko's to enforce too. What to compare is found here with pyHanko (``plan``), in the
 verifying process; the drawing and the comparing (``page_pixels.differences``) run in a child
 process (``page_comparer``), which imports pdfium but not pyHanko: a hostile PDF can make pdfium draw for
@@ -37,12 +40,18 @@ from pathlib import Path
 from typing import Any
 
 from ...pdf.pages import Rectangle, normalised
+from .change_policy import MARKUP_SUBTYPES, SEE_THROUGH_SUBTYPES
 
 _WALK_BUDGET = 2000
 """Objects explored per annotation when looking for later changes; beyond it, assume changed."""
 _SKIPPED_KEYS = frozenset({"/P", "/Popup", "/IRT", "/Dest", "/A", "/AA", "/StructParent"})
 _FORM_DISPLAY_KEYS = ("/NeedAppearances", "/DR", "/DA", "/Q")
 _EMPTY_VALUES = (None, "", "/Off")
+_PDFIUM_DRAWS = frozenset(
+    {"/Circle", "/Highlight", "/Ink", "/Popup", "/Square", "/Squiggly", "/StrikeOut", "/Text"}
+    | {"/Underline"}
+)
+"""Comments pdfium draws even without an appearance stream (it generates one, as readers do)."""
 _DRAWS_SOMETHING = re.compile(rb"(?:Tj|TJ|'|\"|Do|BI)(?![A-Za-z])")
 """Content-stream operators that show text, a form or an image."""
 
@@ -72,6 +81,15 @@ class PagePlan:
     """0-based."""
     filled_fields: list[Rectangle] = field(default_factory=list)
     later_signatures: list[Rectangle] = field(default_factory=list)
+    comments: list[Rectangle] = field(default_factory=list)
+    """Comments added after signing (``change_policy``): like a later stamp, allowed to draw
+    only in a rectangle that was blank when signed."""
+    see_through: list[Rectangle] = field(default_factory=list)
+    """Text markup added after signing (a highlight...): it may tint what it marks, never hide
+    it (``page_pixels``)."""
+    undrawn: list[Rectangle] = field(default_factory=list)
+    """Comments added after signing that pdfium may not draw (no appearance stream, of a kind
+    readers draw themselves): allowed only where the signed page was blank."""
     others: list[Rectangle] = field(default_factory=list)
     """Anything else added or changed, a signed field value overwritten included."""
 
@@ -282,8 +300,16 @@ def _changed_rectangles(
             continue
         if not _reaches_change(annot_ref, later):
             continue  # drawn as when signed
+        subtype = _get(annot, "/Subtype")
         if (annot_ref.idnum, annot_ref.generation) in stamps:
             found.later_signatures.append(rect)
+        elif subtype in MARKUP_SUBTYPES and not _existed_at(reader, annot_ref, revision):
+            if subtype in SEE_THROUGH_SUBTYPES:
+                found.see_through.append(rect)
+            elif subtype not in _PDFIUM_DRAWS and _get(_get(annot, "/AP"), "/N") is None:
+                found.undrawn.append(rect)
+            else:
+                found.comments.append(rect)
         elif (
             _get(annot, "/Subtype") == "/Widget"
             and _existed_at(reader, annot_ref, revision)

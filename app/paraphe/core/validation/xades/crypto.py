@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from cryptography import x509
@@ -15,12 +16,14 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ...adapters import signxml_internals
+from ...text.translatable import N_
 from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
+from .references import FILE, PROPERTIES, excludes_signatures, without_signatures
 from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
 from .verdicts import Findings, Verdict, format_failure
 
@@ -59,11 +62,121 @@ def streaming_verifier_class() -> Any:
 
 @functools.cache
 def _plain_verifier_class() -> Any:
-    """signxml's XML-DSig verifier with the document hashed as a stream, for tokens whose signer
-    cannot be identified (no XAdES properties): their integrity can still be checked."""
+    """signxml's XML-DSig verifier with the document hashed as a stream, for signatures without
+    XAdES properties: their integrity is checked all the same."""
     from signxml import XMLVerifier
 
     return signxml_internals.with_digest_hook(XMLVerifier, _external_digest)
+
+
+@functools.cache
+def _located_verifier_class(xades: bool) -> Any:
+    """The streaming verifier, made to verify the ds:Signature at a given place of the file.
+
+    signxml looks for "the" signature at a fixed location (the root, or the first one at a
+    path), in the document and again in each copy it makes for a reference: with several
+    signatures in a file (co-signatures, counter-signatures, an enveloped signature among
+    others), it would verify, or remove for the enveloped transform, another one than ours.
+    Its ``_get_signature`` (signxml 5.2.0) is the one place that picks it: here, by the
+    element's position in the file (child indices from the root), which its copies keep."""
+    base = streaming_verifier_class() if xades else _plain_verifier_class()
+
+    class LocatedVerifier(base):  # type: ignore[misc, valid-type]
+        signature_path: tuple[int, ...] = ()
+
+        def _get_signature(self, root: Any) -> Any:
+            from signxml.exceptions import InvalidInput
+
+            node = root.getroottree().getroot()
+            for index in self.signature_path:
+                children = list(node.iterchildren(etree.Element))
+                if index >= len(children):
+                    raise InvalidInput("the signature is not where it was found")
+                node = children[index]
+            if node.tag != _SIGNATURE_TAG:
+                raise InvalidInput("the signature is not where it was found")
+            return node
+
+        def _resolve_reference(
+            self, doc_root: Any, reference: Any, uri_resolver: Any = None
+        ) -> Any:
+            payload = super()._resolve_reference(doc_root, reference, uri_resolver=uri_resolver)
+            uri = reference.get("URI") or ""
+            if isinstance(payload, etree._Element) and (uri == "" or uri.startswith("#")):
+                _drop_comments(payload)
+            return payload
+
+        def _apply_transforms(self, payload: Any, *, transforms_node: Any, signature: Any) -> Any:
+            # signxml skips the XPath transforms it does not know; the one exclusion of the
+            # signatures that ``references`` lets through is applied here, on its copy
+            if (
+                transforms_node is not None
+                and isinstance(payload, etree._Element)
+                and any(
+                    excludes_signatures(t, bound=False)
+                    for t in transforms_node.iterchildren(etree.Element)
+                )
+            ):
+                without_signatures(payload)
+            return super()._apply_transforms(
+                payload, transforms_node=transforms_node, signature=signature
+            )
+
+        def _c14n(self, nodes: Any, algorithm: Any, inclusive_ns_prefixes: Any = None) -> bytes:
+            if not algorithm.value.startswith(_EXCLUSIVE_C14N):
+                listed = nodes if isinstance(nodes, list) else [nodes]
+                nodes = [_as_root(self, node) for node in listed]
+            return bytes(super()._c14n(nodes, algorithm, inclusive_ns_prefixes))
+
+    return LocatedVerifier
+
+
+_SIGNATURE_TAG = "{http://www.w3.org/2000/09/xmldsig#}Signature"
+_EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+
+
+def _drop_comments(element: Any) -> None:
+    """XML-DSig 4.4.3.3: a same-document reference (``""``, ``#id``) designates its nodes without
+    comments, so a ``#WithComments`` canonicalisation then has none to keep (xmlsec1 and DSS
+    agree); signxml keeps them, and would find a valid signature's digest wrong. Removed here
+    from the copy signxml dereferenced, each comment's tail text kept in place."""
+    for comment in list(element.iter(etree.Comment)):
+        parent = comment.getparent()
+        if parent is None:
+            continue
+        tail = comment.tail or ""
+        previous = comment.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(comment)
+
+
+def _as_root(verifier: Any, node: Any) -> Any:
+    """``node`` copied as the root of a document of its own, its in-scope namespaces declared
+    on it (lxml copies them): what inclusive canonicalisation of the subtree outputs.
+
+    libxml2 2.14's inclusive C14N of an element that is not its document's root writes a
+    spurious ``xmlns=""`` on its grandchildren (``<Transforms xmlns="">`` in a SignedInfo): every
+    inclusive-C14N signature would fail its signature value. The same element as a root is
+    canonicalised right, a genuine ``xmlns=""`` included. (xml:* attributes inherited from
+    ancestors, which C14N 1.0 also copies onto a subtree's apex, are not: no signer here
+    relies on them.)"""
+    if not isinstance(node, etree._Element) or node.getparent() is None:
+        return node
+    return verifier._fromstring(etree.tostring(node, with_tail=False))
+
+
+def element_position(element: Any) -> tuple[int, ...]:
+    """The element's place in its tree: the index among its parent's child elements of each
+    element from the root down (comments and processing instructions not counted)."""
+    path = []
+    node = element
+    while (parent := node.getparent()) is not None:
+        path.append(list(parent.iterchildren(etree.Element)).index(node))
+        node = parent
+    return tuple(reversed(path))
 
 
 def _verify_config(xades: bool, cert: x509.Certificate) -> Any:
@@ -84,13 +197,17 @@ def _verify_config(xades: bool, cert: x509.Certificate) -> Any:
 
 def verify(
     data: bytes,
+    signature: Any,
     structure: Structure,
-    document: DocumentDigests,
+    files: Mapping[str, DocumentDigests],
     cert: x509.Certificate,
     *,
     xades: bool,
+    objects: dict[int, bool | None] | None = None,
 ) -> list[Any]:
-    """signxml's verification: signature value first, then each reference's digest."""
+    """signxml's verification of ``signature`` (an element of ``data``, parsed): the signature
+    value first, then each reference's digest, the files of ``files`` hashed as streams.
+    ``objects`` gets, per reference index, whether its digest matched (None: not reached)."""
     from signxml.exceptions import (
         InvalidCertificate,
         InvalidDigest,
@@ -107,14 +224,15 @@ def verify(
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
             Check("signature value", None, f"the signer's key cannot be used ({one_line(exc)})"),
         ) from None
-    expected_uri = structure.document_reference.get("URI")
 
     def resolve(uri: str) -> ExternalDocument | None:
-        if uri != expected_uri:
+        document = files.get(uri)
+        if document is None:
             return None
         return ExternalDocument.with_digest(document.digest)
 
-    verifier = streaming_verifier_class()() if xades else _plain_verifier_class()()
+    verifier = _located_verifier_class(xades)()
+    verifier.signature_path = element_position(signature)
     try:
         results = verifier.verify(
             data,
@@ -132,17 +250,24 @@ def verify(
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
                 Check("signing certificate reference", False, message),
             ) from None
-        reference = structure.references[int(match.group(1))]
-        if reference is structure.document_reference:
+        index = int(match.group(1))
+        if objects is not None:
+            objects.update({i: True for i in range(index)})
+            objects[index] = False
+        target = structure.targets[index]
+        if target.kind == FILE:
             name = "document digest"
-        elif reference is structure.signed_properties_reference:
+        elif target.reference is structure.signed_properties_reference:
             name = "signed properties"
-        else:
+        elif target.kind == PROPERTIES:
             name = "signed references"
+        else:
+            name = N_("signed data")
+        shown = target.name or "the document (outside the signature)"
         raise Verdict(
             Indication.TOTAL_FAILED,
             SubIndication.HASH_FAILURE,
-            Check(name, False, f"the digest of {reference.get('URI')} does not match"),
+            Check(name, False, f"the digest of {shown} does not match"),
         ) from None
     except InvalidCertificate as exc:
         raise Verdict(
@@ -164,21 +289,27 @@ def verify(
         ) from None
     except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
         raise format_failure(str(exc)) from None
-    except (etree.XMLSyntaxError, ValueError, TypeError) as exc:
+    except (etree.XMLSyntaxError, ValueError, TypeError, AttributeError) as exc:
         raise format_failure(f"{type(exc).__name__}: {exc}") from None
-    return list(results) if isinstance(results, list) else [results]
+    verified = list(results) if isinstance(results, list) else [results]
+    if objects is not None:
+        objects.update({i: True for i in range(len(verified))})
+    return verified
 
 
 def verify_without_identified_signer(
     data: bytes,
+    signature: Any,
     structure: Structure,
-    document: DocumentDigests,
+    files: Mapping[str, DocumentDigests],
     candidates: list[x509.Certificate],
     findings: Findings,
-    why: str,
-) -> Verdict:
-    """EN 319 102-1 5.2.3: no signing certificate, INDETERMINATE. The integrity checks still run
-    with the KeyInfo certificates, so that a modified token or document is reported as such."""
+    objects: dict[int, bool | None],
+) -> x509.Certificate | None:
+    """The integrity checks of a signature that names no signing certificate (EN 319 102-1
+    5.2.3 then 5.2.7), with each KeyInfo certificate in turn: the one whose key verifies the
+    signature value is the signer's candidate (as EU DSS identifies it). Raises the verdict of a
+    modified signature or document; None when no KeyInfo certificate verifies it."""
     method = structure.signature_method
     wanted: type = ec.EllipticCurvePublicKey if "ecdsa" in method else rsa.RSAPublicKey
     for cert in candidates:
@@ -189,11 +320,11 @@ def verify_without_identified_signer(
         if not isinstance(key, wanted):
             continue
         try:
-            results = verify(data, structure, document, cert, xades=False)
+            results = verify(data, signature, structure, files, cert, xades=False, objects=objects)
         except Verdict as verdict:
             if verdict.subindication is SubIndication.SIG_CRYPTO_FAILURE:
                 continue  # not this certificate's key
-            return verdict
+            raise
         findings.checks.append(
             Check("signature value", True, "verified with the key of a KeyInfo certificate")
         )
@@ -203,16 +334,11 @@ def verify_without_identified_signer(
             findings.checks.append(Check("signed properties", True))
             verified = results[structure.references.index(structure.signed_properties_reference)]
             findings.signing_time = signing_time(verified.signed_xml)
-        break
-    else:
-        findings.checks.append(
-            Check("signature value", None, "no certificate in KeyInfo verifies the signature")
-        )
-    return Verdict(
-        Indication.INDETERMINATE,
-        SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
-        Check("signing certificate reference", False, why),
+        return cert
+    findings.checks.append(
+        Check("signature value", None, "no certificate in KeyInfo verifies the signature")
     )
+    return None
 
 
 def signing_time(signed_properties: Any) -> dt.datetime | None:

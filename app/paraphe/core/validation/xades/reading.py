@@ -115,7 +115,9 @@ def safe_parser() -> etree.XMLParser:
     return etree.XMLParser(**_SAFE_PARSER_OPTIONS)
 
 
-def parse(data: bytes) -> Any:
+def parse_any(data: bytes) -> Any:
+    """The file parsed safely, whatever its root element: a token, an ASiC signatures file, or
+    an XML document holding enveloped signatures."""
     if _declares_dtd(data):
         raise format_failure("a DTD or entity declaration is not allowed in a signature")
     try:
@@ -129,6 +131,12 @@ def parse(data: bytes) -> Any:
         raise format_failure("a DTD is not allowed in a signature")
     if any(True for _ in root.iter(etree.Entity)):
         raise format_failure("entity references are not allowed in a signature")
+    return root
+
+
+def parse(data: bytes) -> Any:
+    """A detached token: its root must be ds:Signature."""
+    root = parse_any(data)
     if root.tag != _SIGNATURE_TAG:
         raise format_failure(f"the root element is {root.tag}, not ds:Signature")
     return root

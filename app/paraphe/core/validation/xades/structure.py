@@ -20,7 +20,8 @@ from ...etsi import BaselineLevel
 from ...files.documents import Document
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication
-from ..report import Check
+from ..report import Check, Packaging
+from .references import ETSI_NAMESPACES, FILE, Target, classify, own_descendants
 from .verdicts import Verdict, format_failure
 
 DIGESTS = {
@@ -50,8 +51,11 @@ MAX_REFERENCES = 32
 SignedProperties, the KeyInfo), other signers 2. A token with more is not checked further
 (INDETERMINATE): 1,000 copies of one reference took seconds to look up."""
 
-_ID_NAMES = frozenset({"Id", "ID", "id"})
-"""The attribute names (in any namespace) by which a reference ``#value`` designates an element."""
+MAX_COPIED_BYTES = 32 << 20
+"""signxml copies (parses again) the whole file once per reference it checks and once per
+signature: past 32 MB of copies the file is not checked (INDETERMINATE). An enveloped document
+of 10 MB with one reference and its properties takes about 3.5 s and 250 MB here; one of 20 MB
+would take twice that, and is refused at once."""
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -117,11 +121,25 @@ class DocumentDigests:
 class Structure:
     signature_method: str
     references: list[Any]
-    document_reference: Any
+    targets: list[Target]
+    """What each reference designates, in the order of ``references``."""
     signed_properties_reference: Any | None
     signed_properties: Any | None
     level: BaselineLevel
     has_timestamps: bool
+    packaging: Packaging
+    qualifying_properties: Any | None = None
+
+    @property
+    def files(self) -> list[Target]:
+        """The references to files (detached documents), in order."""
+        return [t for t in self.targets if t.kind == FILE]
+
+    @property
+    def document_reference(self) -> Any | None:
+        """The reference to the document of a token that references one file (Atexo's)."""
+        files = self.files
+        return files[0].reference if len(files) == 1 else None
 
 
 def _only(parent: Any, path: str, what: str) -> Any:
@@ -131,22 +149,9 @@ def _only(parent: Any, path: str, what: str) -> Any:
     return found[0]
 
 
-def _elements_by_id(root: Any) -> dict[str, list[Any]]:
-    """Every element of the token under each value of its Id (ID, id) attributes: read once, not
-    searched again for each reference."""
-    by_id: dict[str, list[Any]] = {}
-    for element in root.iter(etree.Element):
-        values = {value for name, value in element.attrib.items() if _local(name) in _ID_NAMES}
-        for value in values:
-            by_id.setdefault(value, []).append(element)
-    return by_id
-
-
-def _local(name: str) -> str:
-    return name.rpartition("}")[2]
-
-
-def read_structure(signature: Any) -> Structure:
+def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int = 0) -> Structure:
+    """The format check of one signature; ``by_id``: ``references.elements_by_id`` of its
+    file, ``file_size`` its size in bytes."""
     signed_info = _only(signature, "ds:SignedInfo", "ds:SignedInfo")
     _only(signature, "ds:SignatureValue", "ds:SignatureValue")
     method = _only(signed_info, "ds:SignatureMethod", "ds:SignatureMethod").get("Algorithm", "")
@@ -155,53 +160,29 @@ def read_structure(signature: Any) -> Structure:
         raise format_failure("the signature has no reference")
     if len(references) > MAX_REFERENCES:
         raise format_failure(
-            f"{len(references)} references: more than a detached token holds", indeterminate=True
+            f"{len(references)} references: more than a detached token holds",
+            indeterminate=True,
         )
-
-    external = []
-    targets: dict[int, Any] = {}
-    by_id: dict[str, list[Any]] | None = None
-    for index, reference in enumerate(references):
-        uri = reference.get("URI")
-        if uri is None or uri == "":
-            raise format_failure("a reference without URI (or to the whole token)")
-        if uri.startswith("#xpointer("):
-            raise format_failure("XPointer references are not supported", indeterminate=True)
-        if not uri.startswith("#"):
-            external.append(reference)
-            continue
-        if by_id is None:
-            by_id = _elements_by_id(signature.getroottree().getroot())
-        found = by_id.get(uri[1:], [])
-        if len(found) != 1:
-            raise format_failure(
-                f"reference {uri} designates {len(found)} elements; it must designate one"
-            )
-        targets[index] = found[0]
-    if len(external) != 1:
-        raise format_failure(
-            f"{len(external)} references to files; a detached token references one document"
-        )
-    document_reference = external[0]
-    if document_reference.find("ds:Transforms", NS) is not None:
-        raise format_failure(
-            "transforms on the detached document are not supported", indeterminate=True
-        )
+    targets, packaging = classify(signature, references, by_id)
 
     signed_props_refs = [
         (index, r) for index, r in enumerate(references) if r.get("Type") == SIGNED_PROPERTIES_TYPE
     ]
     qualifying = [
-        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}QualifyingProperties")
+        e
+        for ns in ETSI_NAMESPACES
+        for e in own_descendants(signature, f"{{{ns}}}QualifyingProperties")
     ]
     all_signed_props = [
-        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}SignedProperties")
+        e
+        for ns in XADES_NAMESPACES
+        for e in own_descendants(signature, f"{{{ns}}}SignedProperties")
     ]
     if not qualifying:
         if signed_props_refs or all_signed_props:
             raise format_failure("SignedProperties outside a QualifyingProperties element")
         return Structure(
-            method, references, document_reference, None, None, BaselineLevel.B_B, False
+            method, references, targets, None, None, BaselineLevel.B_B, False, packaging
         )
 
     if len(qualifying) != 1:
@@ -216,7 +197,9 @@ def read_structure(signature: Any) -> Structure:
     if not signature_id or properties.get("Target") != f"#{signature_id}":
         raise format_failure("QualifyingProperties does not target this signature")
     unsigned_all = [
-        e for ns in XADES_NAMESPACES for e in signature.iter(f"{{{ns}}}UnsignedProperties")
+        e
+        for ns in XADES_NAMESPACES
+        for e in own_descendants(signature, f"{{{ns}}}UnsignedProperties")
     ]
     if len(unsigned_all) > 1 or any(e.getparent() is not properties for e in unsigned_all):
         raise format_failure("UnsignedProperties must appear once, in QualifyingProperties")
@@ -225,7 +208,9 @@ def read_structure(signature: Any) -> Structure:
     if not all_signed_props:
         if signed_props_refs:
             raise format_failure("a SignedProperties reference without SignedProperties")
-        return Structure(method, references, document_reference, None, None, level, has_timestamps)
+        return Structure(
+            method, references, targets, None, None, level, has_timestamps, packaging, properties
+        )
     if len(all_signed_props) != 1:
         raise format_failure(
             f"{len(all_signed_props)} SignedProperties elements; a signature has one"
@@ -242,17 +227,19 @@ def read_structure(signature: Any) -> Structure:
     if (
         not properties_id
         or signed_props_ref.get("URI") != f"#{properties_id}"
-        or targets.get(index) is not signed_properties
+        or targets[index].element is not signed_properties
     ):
         raise format_failure("the SignedProperties reference does not designate SignedProperties")
     return Structure(
         method,
         references,
-        document_reference,
+        targets,
         signed_props_ref,
         signed_properties,
         level,
         has_timestamps,
+        packaging,
+        properties,
     )
 
 

@@ -15,9 +15,12 @@ from ..report import (
     BaselineLevel,
     CertificateInfo,
     Check,
+    Container,
     DetectedFormat,
+    Packaging,
     RevocationInfo,
     SignatureReport,
+    SignedObject,
     SignerIdentity,
     TimestampReport,
 )
@@ -59,6 +62,11 @@ class Findings:
     """Validated once the basic validation reached the certificate; None before."""
     check_at: Callable[[dt.datetime], Any] | None = None
     """The signer's path validated at a proven past time (``timestamps.PastCheck``)."""
+    packaging: Packaging | None = None
+    container: Container | None = None
+    signed_objects: list[SignedObject] = field(default_factory=list)
+    counter_signature_of: str | None = None
+    ades: bool = True
 
     def report(
         self,
@@ -82,6 +90,11 @@ class Findings:
             chain=self.chain,
             revocation=self.revocation,
             signing_time=self.signing_time,
+            packaging=self.packaging,
+            container=self.container,
+            signed_objects=self.signed_objects,
+            counter_signature_of=self.counter_signature_of,
+            ades=self.ades,
         )
         if self.timestamps is not None:
             from ..timestamps import apply_time
