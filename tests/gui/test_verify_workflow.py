@@ -400,3 +400,33 @@ def test_the_details_say_where_the_signature_sits(qtbot) -> None:
     assert "Detached signature — signed document(s) beside it: offre.pdf, BPU.xlsx" in text
     assert "ASiC-E container: 2 signed document(s)" in text
     assert "BPU.xlsx: its digest matches" in text
+
+
+def test_open_the_document_inside_an_enveloping_signature(
+    qtbot, page: VerifyPage, pki: TestPki, tmp_path: Path, opened: Opened
+) -> None:
+    """A .p7m made by openssl holds its document: it is taken out (under the name the file
+    gives it) and opened; the .p7m is only read."""
+    from tests.support.third_party import openssl_sign
+
+    folder = tmp_path / "Dépôt"
+    folder.mkdir()
+    document = tmp_path / TXT
+    shutil.copyfile(SAMPLES / TXT, document)
+    p7m = openssl_sign(pki, document, folder / f"{TXT}.p7m", "-nodetach")
+    before = p7m.read_bytes()
+    verify(qtbot, page, [folder])
+    [item] = [
+        page.tree.topLevelItem(i)
+        for i in range(page.tree.topLevelItemCount())
+        if page.tree.topLevelItem(i).text(0).endswith(".p7m")
+    ]
+    page.tree.setCurrentItem(item.child(0) if item.childCount() else item)
+    assert page.open_document_button.isEnabled()
+    assert page.open_document_button.toolTip().startswith(f"Open the document inside {TXT}.p7m")
+    page.open_document_button.click()
+    [url] = opened.urls
+    taken_out = Path(url.toLocalFile())
+    assert taken_out.name == TXT and taken_out.parent != folder
+    assert taken_out.read_bytes() == document.read_bytes()
+    assert p7m.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == [p7m.name]

@@ -61,11 +61,14 @@ from ...core.errors import OutputNotWritable, ParapheError, ReportNotWritable
 from ...core.etsi import BaselineLevel
 from ...core.signing.extend import EXTENDABLE_LEVELS, Extended, ExtendOutcome, ExtendRequest
 from ...core.text.display_text import displayable
+from ...core.text.translatable import N_
 from ...core.timestamps.servers import tsa_servers
 from ...core.validation.indications import Indication
 from ...core.validation.report import (
+    DetectedFormat,
     InputError,
     OrphanSignature,
+    Packaging,
     SignatureReport,
     ValidationReport,
 )
@@ -629,11 +632,14 @@ class VerifyPage(QWidget):
 
     def document_to_open(self) -> Path | None:
         """The file "Open the document" opens for the selection: the signed document of a
-        token, the signed PDF (its signed revision is cut from it), or an unsigned document;
-        None when it is not a file on disk (inside a ZIP archive, or inside the signature)."""
+        token, the signed PDF (its signed revision is cut from it), the enveloping signature
+        holding its document (taken out of it), or an unsigned document; None when it is not a
+        file on disk (inside a ZIP archive)."""
         signature = self._selected_signature()
         entry = self._current_entry()
-        if signature is not None:
+        if signature is not None and _holds_its_document(signature):
+            document: Path | None = signature.signature_path
+        elif signature is not None:
             document = signature.document_path
         elif isinstance(entry, Path):
             document = entry
@@ -649,6 +655,10 @@ class VerifyPage(QWidget):
                 "Open the revision of the PDF this signature signed: what the signer saw, before"
                 " any later change"
             )
+        if signature is not None and _holds_its_document(signature):
+            return self.tr(
+                "Open the document inside {name}: it is taken out, the signature is not modified"
+            ).format(name=displayable(document.name))
         return self.tr("Open {name} with its application").format(name=displayable(document.name))
 
     def _why_no_document(self, signature: SignatureReport | None, entry: object) -> str:
@@ -682,13 +692,32 @@ class VerifyPage(QWidget):
         from ..desktop_open import open_in_desktop
 
         signature = self._selected_signature()
-        if signature is not None and signature.pdf is not None:
-            try:
+        try:
+            if signature is not None and signature.pdf is not None:
                 document = self._signed_revision(signature, document)
-            except ParapheError as error:
-                show_error(self, error)
-                return
+            elif signature is not None and _holds_its_document(signature):
+                document = self._enveloped_document(document)
+        except ParapheError as error:
+            show_error(self, error)
+            return
         open_in_desktop(self, document)
+
+    def _scratch(self) -> Path:
+        """A new folder of this session for a document taken out of a file, removed with the
+        page (when Paraphe quits): the originals are only read."""
+        if self._revisions is None:
+            self._revisions = QTemporaryDir()
+        return Path(tempfile.mkdtemp(dir=self._revisions.path()))
+
+    def _enveloped_document(self, token: Path) -> Path:
+        """The document inside an enveloping CMS signature, written out by the engine under
+        the name the signature file gives it (``Offre.pdf.p7m``: ``Offre.pdf``)."""
+        from ...core.validation.cms.extract import extract_document
+
+        document = extract_document(token, self._scratch())
+        if document is None:
+            raise NoEnvelopedDocument(token)
+        return document
 
     def _signed_revision(self, signature: SignatureReport, pdf: Path) -> Path:
         """The revision of ``pdf`` the signature signed: the file itself when the signature
@@ -698,9 +727,7 @@ class VerifyPage(QWidget):
 
         if signature.pdf is not None and signature.pdf.coverage == "ENTIRE_FILE":
             return pdf
-        if self._revisions is None:
-            self._revisions = QTemporaryDir()
-        folder = Path(tempfile.mkdtemp(dir=self._revisions.path()))  # one per revision opened
+        folder = self._scratch()
         name = self.tr("{stem} (signed revision).pdf").format(stem=pdf.stem)
         target = folder / _safe_file_name(name)
         return write_signed_revision(pdf, signature.signature_id, target)
@@ -1074,6 +1101,19 @@ def write_report_file(
         raise
     except OutputNotWritable as exc:
         raise ReportNotWritable(exc.path, detail=exc.params.get("detail", "")) from None
+
+
+class NoEnvelopedDocument(ParapheError):
+    template = N_("{path}: the signature holds no document that can be taken out of it.")
+
+
+def _holds_its_document(signature: SignatureReport) -> bool:
+    """An enveloping CMS signature (a ``.p7m``) on disk: its document is inside it."""
+    return (
+        signature.format is DetectedFormat.CADES
+        and signature.packaging is Packaging.ENVELOPING
+        and Path(signature.signature_path).is_file()
+    )
 
 
 def _entry_key(entry: object) -> object:
