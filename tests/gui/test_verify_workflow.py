@@ -134,16 +134,24 @@ def test_a_signature_and_its_document_in_two_folders_are_still_paired(
 ) -> None:
     """Folders verified apart would leave the token without its document: the page verifies
     the whole set in one run then, as the engine pairs it (by digest)."""
-    documents, signatures = tmp_path / "documents", tmp_path / "signatures"
-    documents.mkdir()
-    signatures.mkdir()
+    documents, signatures, pdfs = tmp_path / "documents", tmp_path / "signatures", tmp_path / "pdf"
+    for folder in (documents, signatures, pdfs):
+        folder.mkdir()
     shutil.copyfile(SAMPLES / TXT, documents / "Offre.txt")
     [token] = _sign(pki, documents / "Offre.txt", SignatureFormat.CADES)
     token.rename(signatures / "Offre envoyée.p7s")
-    report = verify(qtbot, page, [documents, signatures])
+    shutil.copyfile(SAMPLES / PDF, pdfs / PDF)
+    _sign(pki, pdfs / PDF, SignatureFormat.PADES)
+    (pdfs / PDF).unlink()
+    report = verify(qtbot, page, [documents, signatures, pdfs])
     assert report.orphan_signatures == [] and report.unsigned_documents == []
-    assert [d.path.name for d in report.documents] == ["Offre.txt"]
+    # each document once, with its own signatures: the signed PDF is not counted twice
+    assert sorted((d.path.name, len(d.signatures)) for d in report.documents) == [
+        ("Acte d'engagement_signe.pdf", 1),
+        ("Offre.txt", 1),
+    ]
     assert row(page, "Offre.txt").text(COLUMN_VERDICT) == "Valid"
+    assert page.status.text().startswith("2 signature(s): 2 valid")
 
 
 def test_show_and_sort_by_verdict(qtbot, page: VerifyPage, bid: Path) -> None:
@@ -430,3 +438,26 @@ def test_open_the_document_inside_an_enveloping_signature(
     assert taken_out.name == TXT and taken_out.parent != folder
     assert taken_out.read_bytes() == document.read_bytes()
     assert p7m.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == [p7m.name]
+
+
+def test_a_token_inside_a_zip_still_finds_its_document_in_a_folder(
+    qtbot, page: VerifyPage, pki: TestPki, tmp_path: Path
+) -> None:
+    """An entry of an archive can only be checked again by unpacking it again: the whole set
+    is verified in one run then."""
+    import zipfile
+
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    shutil.copyfile(SAMPLES / TXT, documents / "Offre.txt")
+    [token] = _sign(pki, documents / "Offre.txt", SignatureFormat.CADES)
+    archive = tmp_path / "Signatures.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(token, "Offre envoyée.p7s")
+    token.unlink()
+    report = verify(qtbot, page, [documents, archive])
+    assert report.orphan_signatures == []
+    assert documents / "Offre.txt" not in report.unsigned_documents
+    [document] = report.documents
+    assert document.path == documents / "Offre.txt"
+    assert str(document.signatures[0].signature_path).endswith("Signatures.zip!/Offre envoyée.p7s")

@@ -7,14 +7,16 @@ signals; the page, living on the GUI thread, receives them queued.
 A buyer who drops several bid folders sees each folder's verdicts as soon as that folder is
 verified: each folder given is verified on its own (``units``), the loose files together, and
 the reports so far are merged and sent (``partial``). Pairing never crosses a folder given when
-they are verified apart, so when one part left a signature without its document and another an
-unsigned document, everything is verified once more in one call: the verdicts shown at the end
-are always those of the engine's whole run.
+they are verified apart, so when one part left a signature without its document while another
+has a document it may sign (an unsigned one, a signed PDF), those are verified once more
+together (``cross_pairing``; the whole set when one is inside a ZIP archive): the verdicts shown
+at the end are those the engine gives the whole set in one run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -22,7 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from ...core.errors import Cancelled
 from ...core.progress import CancelToken
 from ...core.trust import chosen_sources
-from ...core.validation.report import ValidationReport
+from ...core.validation.report import DetectedFormat, ValidationReport
 from ...core.validation.settings import VerificationSettings
 from ...core.validation.verifier import verify_paths
 
@@ -71,15 +73,69 @@ def merged(reports: Sequence[ValidationReport]) -> ValidationReport:
     return whole
 
 
-def _pairing_may_cross(reports: Sequence[ValidationReport]) -> bool:
-    """One part has a signature without its document, another an unsigned document: in one
-    run, the engine might pair them (by digest)."""
+@dataclass(frozen=True)
+class CrossPairing:
+    """What one run might have paired across the parts: the signatures left without their
+    document, and the documents of the other parts a signature may sign (unsigned ones, signed
+    PDFs: the engine pairs a token with either, by digest)."""
+
+    orphans: tuple[Path, ...]
+    candidates: tuple[Path, ...]
+
+    @property
+    def on_disk(self) -> bool:
+        """Each is a file (not an entry of a ZIP archive, which only a whole run unpacks)."""
+        return all(ARCHIVE_ENTRY not in str(path) for path in self.orphans + self.candidates)
+
+
+ARCHIVE_ENTRY = "!/"
+"""In a path shown for an entry of a ZIP archive: ``bid.zip!/Offre.pdf``."""
+
+
+def cross_pairing(reports: Sequence[ValidationReport]) -> CrossPairing | None:
+    """None when no signature of a part is left without its document while another part has
+    a document it may sign."""
     for index, report in enumerate(reports):
-        if report.orphan_signatures and any(
-            other.unsigned_documents for i, other in enumerate(reports) if i != index
-        ):
-            return True
-    return False
+        if not report.orphan_signatures:
+            continue
+        others = [other for i, other in enumerate(reports) if i != index]
+        if any(other.unsigned_documents or _signed_pdfs(other) for other in others):
+            break
+    else:
+        return None
+    return CrossPairing(
+        tuple(o.signature_path for r in reports for o in r.orphan_signatures),
+        tuple(path for r in reports for path in [*r.unsigned_documents, *_signed_pdfs(r)]),
+    )
+
+
+def _signed_pdfs(report: ValidationReport) -> list[Path]:
+    return [
+        d.path
+        for d in report.documents
+        if any(s.format is DetectedFormat.PADES for s in d.signatures)
+    ]
+
+
+def repaired(
+    whole: ValidationReport, cross: CrossPairing, again: ValidationReport
+) -> ValidationReport:
+    """``whole`` with what ``cross`` named replaced by ``again``, their verification together."""
+    named = set(cross.orphans) | set(cross.candidates)
+    result = ValidationReport(
+        validation_time=whole.validation_time,
+        trust_sources=list(whole.trust_sources),
+        offline=whole.offline,
+    )
+    result.documents = [d for d in whole.documents if d.path not in named] + again.documents
+    result.unsigned_documents = [
+        p for p in whole.unsigned_documents if p not in named
+    ] + again.unsigned_documents
+    result.orphan_signatures = [
+        o for o in whole.orphan_signatures if o.signature_path not in named
+    ] + again.orphan_signatures
+    result.errors = whole.errors + [e for e in again.errors if e not in whole.errors]
+    return result
 
 
 class VerifySignals(QObject):
@@ -131,12 +187,22 @@ class VerifyJob(QRunnable):
                 if index < len(parts) - 1:
                     self.signals.partial.emit(merged(reports))
             report = merged(reports)
-            if len(parts) > 1 and _pairing_may_cross(reports):
+            cross = cross_pairing(reports) if len(parts) > 1 else None
+            if cross is not None:
                 self.signals.partial.emit(report)
-                self.items = 0
-                report = verify_paths(
-                    self.paths, settings, on_item=self._started, cancel=self._cancel
-                )
+                if cross.on_disk:  # the signatures left alone, with what they may sign
+                    again = verify_paths(
+                        [*cross.orphans, *cross.candidates],
+                        settings,
+                        on_item=self._started,
+                        cancel=self._cancel,
+                    )
+                    report = repaired(report, cross, again)
+                else:  # an entry of an archive: the whole set in one run
+                    self.items = 0
+                    report = verify_paths(
+                        self.paths, settings, on_item=self._started, cancel=self._cancel
+                    )
         except Cancelled:
             self.signals.cancelled.emit()
             return
