@@ -75,3 +75,20 @@ def pades_output_names(document: Path, folder: Path, suffix: str) -> Iterator[Pa
     yield folder / f"{document.stem}{suffix}{extension}"
     for number in itertools.count(2):
         yield folder / f"{document.stem}{suffix}-{number}{extension}"
+
+
+def tokens_beside(document: Path) -> list[Path]:
+    """The tokens in the document's folder whose Atexo name names it (``X.pdf - Signature 1.xml``,
+    ``X.pdf - 20260812193704 - Signature 2.p7s``), in name order: what to verify with a
+    document given alone, so that it is not taken for an unsigned one."""
+    prefix = f"{document.name} - "
+    try:
+        names = sorted(p.name for p in document.parent.iterdir() if p.name.startswith(prefix))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        parsed = parse_token_name(name)
+        if parsed is not None and parsed.document == document.name:
+            found.append(document.parent / name)
+    return found

@@ -6,6 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -34,8 +38,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help='open the files in the Verify tab (Explorer\'s "Vérifier avec Paraphe")',
     )
-    parser.add_argument("files", nargs="*", type=Path, help="files to sign (or verify)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="files to open: signatures, signed PDFs, archives and folders are verified, other documents signed",
+    )
     return parser.parse_args(argv)
+
+
+def open_arguments(window: MainWindow, args: argparse.Namespace) -> None:
+    """The files of the command line, once the window is shown: with ``--verify`` all to
+    Verify (Explorer's "Vérifier avec Paraphe"), else each to its task as a file manager's
+    "Open with" expects (signatures to Verify, documents to Sign); a mixed set asks, over the
+    window, as soon as the event loop runs."""
+    if not args.files:
+        return
+    if args.verify:
+        window.verify(args.files)
+        return
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: window.open_paths(args.files))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,12 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.language_requested.connect(switch_language)
     # No exception may reach a console: unknown ones become a dialog with details to copy.
     sys.excepthook = lambda kind, error, tb: show_error(window, error)
-    if args.files and args.verify:
-        window.verify(args.files)
-    elif args.files:
-        window.sign_page.add_paths(args.files)
     window.show_policy_problems(policy.problems)
     window.show()
+    open_arguments(window, args)
     if args.quit_when_shown:
         from PySide6.QtCore import QTimer
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
 from .. import __version__
@@ -38,7 +38,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(_scrollable(self.sign_page), "")
         self.tabs.addTab(_scrollable(self.verify_page), "")
         self.setCentralWidget(self.tabs)
-        self.sign_page.verify_requested.connect(self.verify)
+        self.sign_page.verify_requested.connect(self.verify_signed)
+        self.setAcceptDrops(True)  # a drop outside the pages' zones is routed (open_paths)
+        self.sign_page.drop_zone.installEventFilter(self)
         self.trust_lists = TrustListsStatus()
         self.statusBar().addPermanentWidget(self.trust_lists)
         self.trust_lists.refreshed.connect(self._lists_refreshed)
@@ -112,6 +114,69 @@ class MainWindow(QMainWindow):
         self.show_page(self.verify_page)
         self.verify_page.clear()
         self.verify_page.add_paths(paths)
+
+    def verify_signed(self, paths: list[Path]) -> None:
+        """The Sign page's "Verify now": what was signed and written, with the tokens already
+        beside each original (signed earlier, or in another format), so that an original whose
+        signed copy is a new PDF is not shown as unsigned when its tokens are there."""
+        from ..core.naming import tokens_beside
+
+        everything = list(paths)
+        for path in paths:
+            everything.extend(t for t in tokens_beside(Path(path)) if t not in everything)
+        self.verify(everything)
+
+    def open_paths(self, paths: Sequence[Path]) -> None:
+        """Files given on the command line or dropped on the window, each to its task: what
+        holds signatures (and folders, archives) to Verify, plain documents to Sign; both at
+        once asks (``MixedFilesDialog``)."""
+        from .dialogs.open_with_dialog import MixedChoice, MixedFilesDialog
+        from .open_with import route
+
+        routing = route(paths)
+        if routing.mixed:
+            choice = MixedFilesDialog(routing, self).choice()
+            if choice is MixedChoice.CANCEL:
+                return
+            if choice is MixedChoice.VERIFY_ALL:
+                self.verify([Path(p) for p in paths])
+                return
+        if routing.to_sign:
+            self.sign_page.add_paths(routing.to_sign)
+            self.show_page(self.sign_page)
+        if routing.to_verify:
+            self.verify(routing.to_verify)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A drop on the window outside the pages' zones (the list of verdicts, the tabs):
+        on the Verify page, added to what is verified there; elsewhere, routed."""
+        paths = _dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if self.current_page() is self.verify_page:
+            self.verify_page.add_paths(paths)
+        else:
+            self.open_paths(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A drop on the Sign page's zone that holds signatures is routed as any other (a
+        signature dropped there is to be verified, not signed again); plain documents only
+        go on to the Sign page's list as before."""
+        if watched is self.sign_page.drop_zone and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = _dropped_paths(event)
+            from .open_with import route
+
+            if paths and route(paths).to_verify:
+                event.acceptProposedAction()
+                self.open_paths(paths)
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh_trusted_lists(self, lotl: str | None = None, *, offline: bool = False) -> bool:
         """Refresh the EU trusted lists in the background (the File menu's and the status bar's
@@ -192,16 +257,22 @@ class MainWindow(QMainWindow):
     def _lists_refreshed(self) -> None:
         self.statusBar().showMessage(self.tr("EU trusted lists updated."), 10_000)
         self.sign_page.picker.trusted_lists_changed()  # a badge may now be confirmed
+        self.verify_page.trust_changed(self.tr("Verified again: the EU trusted lists were updated"))
 
     def open_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog
 
+        trusted = _trusted_anchors()
         dialog = SettingsDialog(self.settings, self)
         dialog.language_changed.connect(self.language_requested.emit)
         dialog.exec()
         self.sign_page.reload_identities()
         self.sign_page.update_levels()
         self.verify_page.update_extend_actions()
+        if _trusted_anchors() != trusted:  # a certificate trusted, or no longer
+            self.verify_page.trust_changed(
+                self.tr("Verified again: the trusted certificates changed")
+            )
 
     def open_help(self) -> None:
         from .dialogs.help_dialog import HelpDialog
@@ -212,6 +283,25 @@ class MainWindow(QMainWindow):
         from .dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
+
+
+def _trusted_anchors() -> frozenset[bytes]:
+    """The certificates a verification trusts now (user store, administrator's policy): what
+    the settings dialog may change; unreadable sources count as none."""
+    from ..core.trust import chosen_sources, gather
+
+    try:
+        anchors, _notices = gather(chosen_sources())
+    except Exception:  # a store being rewritten: the comparison then says "changed"
+        return frozenset()
+    return frozenset(anchor.dump() for anchor in anchors)
+
+
+def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _scrollable(page: QWidget) -> QScrollArea:

@@ -261,10 +261,14 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 def print_summary(report: Any, colour: bool) -> None:
+    from ...core.reports.details import Localizer
+    from ...core.reports.revocation_time import revocation_sentence
     from ...core.reports.summary import NOTHING_TRUSTED, SignatureRow, TimeProof, summarise
     from ...core.reports.verdicts import look
     from ...core.reports.wording import timestamp_kind, timestamp_reason
     from ...core.validation.indications import Indication
+
+    words = Localizer(translate=tr, moment=_when)
 
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if colour else text
@@ -295,6 +299,9 @@ def print_summary(report: Any, colour: bool) -> None:
             )
         if row.explanation:
             lines.append("      " + displayable(tr(row.explanation)))
+        revocation = revocation_sentence(row.report, words)
+        if revocation is not None:
+            lines.append("      " + displayable(revocation))
         for stamp in row.timestamp_problems:
             sentence = (
                 tr("⚠ {kind} not valid ({code}): {reason}")

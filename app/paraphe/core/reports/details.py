@@ -125,6 +125,8 @@ def signature_details(signature: SignatureReport, words: Localizer) -> Signature
         reason = words.translate(PASSED_WITHOUT_REMARK)
     else:
         reason = None
+    if s.indication is not Indication.TOTAL_PASSED:
+        reason = _with_revocation_time(reason, s, words)
     sections = [
         _identification(s, words),
         _signer(s, words),
@@ -404,7 +406,22 @@ def _revocation(s: SignatureReport, words: Localizer) -> Section:
     pairs = [(N_("Status"), status), (N_("Source"), source)]
     if revocation.detail and not revocation.detail.startswith("revoked on "):
         pairs.append((N_("Detail"), words.translate(revocation.detail)))
-    return Section(title, _fields(words, *pairs))
+    from .revocation_time import revocation_sentence
+
+    # for a signature that did not pass, the sentence is said with the reason, at the top
+    said = revocation_sentence(s, words) if s.indication is Indication.TOTAL_PASSED else None
+    return Section(title, _fields(words, *pairs), bullets=(said,) if said else ())
+
+
+def _with_revocation_time(reason: str | None, s: SignatureReport, words: Localizer) -> str | None:
+    """The reason of a signature that did not pass, followed by how its signing time stands
+    against the revocation of its certificate, when it was revoked (``revocation_time``)."""
+    from .revocation_time import revocation_sentence
+
+    said = revocation_sentence(s, words)
+    if said is None:
+        return reason
+    return f"{reason} {said}" if reason else said
 
 
 def _pdf_coverage(s: SignatureReport, words: Localizer) -> Section:

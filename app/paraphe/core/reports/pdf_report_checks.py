@@ -267,6 +267,11 @@ def _validity(s: SignatureReport, words: Localizer) -> _Found:
         if revocation.detail:
             pairs.append((N_("Detail"), revocation.detail))
     evidence = _fields(words, *pairs)
+    from .revocation_time import revocation_sentence
+
+    against_revocation = revocation_sentence(s, words)
+    if against_revocation is not None:
+        evidence += _fields(words, (N_("Signing time and revocation"), against_revocation))
 
     code = s.subindication.code if s.subindication else None
     if code in _VALIDITY_CODES:

@@ -102,8 +102,13 @@ def verify_paths(
             document_report(item.path).signatures.extend(_shown(result.reports, shown))
             unsigned_inside.extend(Path(f"{item.display}!/{e}") for e in result.unsigned_entries)
         report.documents = list(by_document.values())
+        # An archive counts as a document only for a token that signs it whole: unpacked and
+        # signed by nothing, its entries are what is listed, not the archive itself.
+        unpacked = {item.display.split("!/", 1)[0] for item in found if "!/" in item.display}
         report.unsigned_documents = [
-            shown[d.path] for d in [*pairing.documents, *unsigned_pdfs] if d.path not in by_document
+            shown[d.path]
+            for d in [*pairing.documents, *unsigned_pdfs]
+            if d.path not in by_document and d.display not in unpacked
         ] + unsigned_inside
     return report
 

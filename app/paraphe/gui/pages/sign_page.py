@@ -13,8 +13,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -602,8 +601,11 @@ class SignPage(QWidget):
             then()
 
     def open_output_folder(self) -> None:
+        """The folder of the signatures, in the file manager; where it is, when none opens it."""
+        from ..desktop_open import open_in_desktop
+
         if self.results:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.results[0].parent)))
+            open_in_desktop(self, self.results[0].parent)
 
     def _verify_results(self) -> None:
         self.verify_requested.emit(sorted({*self.files, *self.results}))

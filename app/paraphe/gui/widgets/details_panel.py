@@ -19,7 +19,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...core.validation.indications import Indication
-from ...core.validation.report import InputError, OrphanSignature
+from ...core.validation.report import InputError, OrphanSignature, SignatureReport
 from ..i18n import report_words, tr_engine, translated
 from ..plain_text import as_html
 from . import verdict_style
@@ -58,13 +58,26 @@ class DetailsPanel(QTextBrowser):
         from ...core.reports.summary import DocumentRow, SignatureRow
 
         if isinstance(entry, SignatureRow):
-            body = _signature_html(signature_details(entry.report, report_words()))
+            body = _signature_html(signature_details(entry.report, report_words()), entry.report)
         elif isinstance(entry, DocumentRow):
             body = self._document_html(entry, shown)
         elif isinstance(entry, OrphanSignature):
-            body = _h(shown(entry.signature_path)) + _p(
-                self.tr("Signature without its document: {reason}.").format(
-                    reason=tr_engine(entry.reason)
+            body = (
+                _h(shown(entry.signature_path))
+                + _p(
+                    _e(
+                        self.tr("Signature without its document: {reason}.").format(
+                            reason=tr_engine(entry.reason)
+                        )
+                    )
+                )
+                + _p(
+                    _e(
+                        self.tr(
+                            "Choose the document it signs (Pick its document…): it is then"
+                            " verified with it, and its signer shown."
+                        )
+                    )
                 )
             )
         elif isinstance(entry, InputError):
@@ -94,17 +107,28 @@ class DetailsPanel(QTextBrowser):
             parts.append("<hr/>")
             parts.append(_h3(self.tr("Signature {number}").format(number=signature.number)))
             details = signature_details(signature.report, report_words())
-            parts.append(_signature_html(details, heading=False))
+            parts.append(_signature_html(details, signature.report, heading=False))
         return "".join(parts)
 
 
-def _signature_html(details: SignatureDetails, heading: bool = True) -> str:
+def _signature_html(
+    details: SignatureDetails, report: SignatureReport, heading: bool = True
+) -> str:
+    from ...core.reports.packaging import packaging_lines, signed_object_lines
+
     parts: list[str] = []
     if heading:
         parts.append(_h(details.file_name))
     parts.append(_p(f"{_badge_html(details.indication)} &nbsp;<code>{_e(details.code)}</code>"))
     if details.reason:
         parts.append(_p(_e(details.reason)))
+    words = report_words()
+    packaging = packaging_lines(report, words)
+    if packaging:
+        parts.append(_p("<br/>".join(_e(line) for line in packaging)))
+    objects = signed_object_lines(report, words)
+    if objects:
+        parts.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in objects) + "</ul>")
     parts.extend(_section_html(section) for section in details.sections)
     return "".join(parts)
 

@@ -43,7 +43,7 @@ class DropZone(QFrame):
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
-        """The buttons' words (the prompt is the owner's to set)."""
+        """The buttons' words (the prompt is the page's): at start and on a language change."""
         self.files_button.setText(self.tr("&Add files…"))
         self.folder_button.setText(self.tr("Add a fol&der…"))
 

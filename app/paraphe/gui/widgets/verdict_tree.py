@@ -9,12 +9,12 @@ trusted lists (QESig, AdESig-QC, ...): what a buyer must know before accepting i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.reports.wording import procurement_reading, qualification_reason
@@ -34,6 +34,7 @@ from ...core.validation.report import InputError, OrphanSignature
 from ..i18n import local_time, report_words, tr_engine, translated
 from ..plain_text import as_html, tooltip
 from . import verdict_style
+from .verdict_filter import Show, SortBy, ordered, signature_shown
 
 if TYPE_CHECKING:
     from ...core.reports.summary import DocumentRow, SignatureRow, SigningTime, Summary
@@ -58,6 +59,22 @@ class VerdictTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(6)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.header()
+        header.setStretchLastSection(False)
+        # The document's name gets the width left, but never less than DOCUMENT_MINIMUM: on a
+        # narrow window the list scrolls sideways rather than cut every name to "O…f".
+        for column in range(COLUMN_DOCUMENT, self.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(60)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The headings in the current language (the rows are filled again by the page)."""
         self.setHeaderLabels(
             [
                 self.tr("Document"),
@@ -69,17 +86,6 @@ class VerdictTree(QTreeWidget):
             ]
         )
         self.setAccessibleName(self.tr("Documents and signatures"))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMN_DOCUMENT, QHeaderView.ResizeMode.Stretch)
-        for column in range(COLUMN_VERDICT, self.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(60)
         self.headerItem().setToolTip(
             COLUMN_QUALIFICATION,
             self.tr(
@@ -88,18 +94,32 @@ class VerdictTree(QTreeWidget):
             ),
         )
 
-    def show_summary(self, summary: Summary, shown: ShownPath) -> QTreeWidgetItem | None:
-        """Fill the list; returns the row to select first (the first signature, if any)."""
+    def show_summary(
+        self,
+        summary: Summary,
+        shown: ShownPath,
+        showing: Show = Show.ALL,
+        sort_by: SortBy = SortBy.NAME,
+    ) -> QTreeWidgetItem | None:
+        """Fill the list with what ``showing`` lets through, documents in ``sort_by`` order (the
+        files set aside only when every row is shown); returns the row to select first (the
+        first signature, if any)."""
         self.clear()
         bold = QFont(self.font())
         bold.setBold(True)
         first_signature: QTreeWidgetItem | None = None
-        for document in sorted(summary.documents, key=lambda d: str(d.path).casefold()):
-            item = self._document_item(document, bold, shown)
+        for document in ordered(summary.documents, sort_by):
+            signatures = [row for row in document.signatures if signature_shown(row, showing)]
+            if not signatures:
+                continue
+            item = self._document_item(document, bold, shown, signatures)
             self.addTopLevelItem(item)
             item.setExpanded(True)
             if first_signature is None and item.childCount():
                 first_signature = item.child(0)
+        if showing is not Show.ALL:
+            self.size_columns()
+            return first_signature or self.topLevelItem(0)
         self._group(
             self.tr("Unsigned documents ({count})"),
             [
@@ -130,7 +150,11 @@ class VerdictTree(QTreeWidget):
         return first_signature or self.topLevelItem(0)
 
     def _document_item(
-        self, document: DocumentRow, bold: QFont, shown: ShownPath
+        self,
+        document: DocumentRow,
+        bold: QFont,
+        shown: ShownPath,
+        signatures: Sequence[SignatureRow],
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([displayable(shown(document.path))])
         item.setToolTip(COLUMN_DOCUMENT, tooltip(document.path))
@@ -142,7 +166,7 @@ class VerdictTree(QTreeWidget):
         item.setText(COLUMN_SIGNER, ", ".join(map(displayable, document.signers)))
         item.setText(COLUMN_ORGANISATION, ", ".join(map(displayable, document.organisations)))
         self._set_date(item, document.time)
-        for signature in document.signatures:
+        for signature in signatures:
             item.addChild(self._signature_item(signature))
         return item
 
@@ -225,9 +249,17 @@ class VerdictTree(QTreeWidget):
             self.resizeColumnToContents(column)
             width = min(max(self.columnWidth(column), minimum), maximum)
             self.setColumnWidth(column, width)
-        # The document name is what the buyer reads first: it gets the rest of the width.
+        self._fit_document_column()
+
+    def _fit_document_column(self) -> None:
+        """The document name is what the buyer reads first: it gets the rest of the width,
+        at least DOCUMENT_MINIMUM."""
         others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
-        self.setColumnWidth(0, max(220, self.viewport().width() - others))
+        self.setColumnWidth(0, max(DOCUMENT_MINIMUM, self.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_document_column()
 
     def _qualification_width(self) -> int:
         """Room for the widest status with its mark, and for the header."""
@@ -237,6 +269,8 @@ class VerdictTree(QTreeWidget):
         return max(widest + 14, heading)
 
 
+DOCUMENT_MINIMUM = 240
+"""The least width of the document column (pixels): room for a recognisable name."""
 QUALIFIED_MARK = "✔"
 STATUSES = (QESIG, QESEAL, ADESIG_QC, ADESEAL_QC, ADESIG, ADESEAL, NOT_APPLICABLE)
 """Every status the engine gives (``Qualification.status``): the column fits the widest."""

@@ -564,6 +564,10 @@
    <translation>sa première ligne est trop longue</translation>
   </message>
   <message>
+   <source>The signed revision of {path} could not be extracted: {detail}. Open the PDF itself.</source>
+   <translation>La révision signée de {path} n'a pas pu être extraite : {detail}. Ouvrez le PDF lui-même.</translation>
+  </message>
+  <message>
    <source>The document is intact and the signer's certificate was valid, unrevoked and issued by a trusted authority.</source>
    <translation>Le document est intact et le certificat du signataire était valide, non révoqué et émis par une autorité de confiance.</translation>
   </message>
@@ -824,6 +828,62 @@
    <translation>{label} : {value}</translation>
   </message>
   <message>
+   <source>{names} and {count} more</source>
+   <translation>{names} et {count} autre(s)</translation>
+  </message>
+  <message>
+   <source>Counter-signature of signature {id}</source>
+   <translation>Contre-signature de la signature {id}</translation>
+  </message>
+  <message>
+   <source>Plain {kind} signature, without the AdES signed attributes: its cryptography and certificate are checked, but it is not an AdES signature (public procurement expects XAdES, CAdES or PAdES).</source>
+   <translation>Signature {kind} simple, sans les attributs signés AdES : sa cryptographie et son certificat sont vérifiés, mais ce n'est pas une signature AdES (la commande publique attend XAdES, CAdES ou PAdES).</translation>
+  </message>
+  <message>
+   <source>{name}: its digest matches</source>
+   <translation>{name} : son empreinte correspond</translation>
+  </message>
+  <message>
+   <source>{name}: its digest does NOT match (modified)</source>
+   <translation>{name} : son empreinte ne correspond PAS (modifié)</translation>
+  </message>
+  <message>
+   <source>{name}: not checked</source>
+   <translation>{name} : non vérifié</translation>
+  </message>
+  <message>
+   <source>Detached signature — signed document(s) beside it: {names}</source>
+   <translation>Signature détachée — document(s) signé(s) à côté : {names}</translation>
+  </message>
+  <message>
+   <source>Enveloped signature — inside the XML document it signs</source>
+   <translation>Signature enveloppée — dans le document XML qu'elle signe</translation>
+  </message>
+  <message>
+   <source>Enveloping signature — document included: {names}</source>
+   <translation>Signature enveloppante — document intégré : {names}</translation>
+  </message>
+  <message>
+   <source>Signature embedded in the PDF it signs</source>
+   <translation>Signature intégrée au PDF qu'elle signe</translation>
+  </message>
+  <message>
+   <source>Detached signature</source>
+   <translation>Signature détachée</translation>
+  </message>
+  <message>
+   <source>Enveloping signature — the document is inside the signature</source>
+   <translation>Signature enveloppante — le document est dans la signature</translation>
+  </message>
+  <message>
+   <source>ASiC-E container: {count} signed document(s)</source>
+   <translation>Conteneur ASiC-E : {count} document(s) signé(s)</translation>
+  </message>
+  <message>
+   <source>ASiC-S container: {count} signed document(s)</source>
+   <translation>Conteneur ASiC-S : {count} document(s) signé(s)</translation>
+  </message>
+  <message>
    <source>Electronic signature verification report</source>
    <translation>Rapport de vérification de signatures électroniques</translation>
   </message>
@@ -1036,6 +1096,10 @@
    <translation>Source de la révocation</translation>
   </message>
   <message>
+   <source>Signing time and revocation</source>
+   <translation>Heure de signature et révocation</translation>
+  </message>
+  <message>
    <source>The certificate has been revoked.</source>
    <translation>Le certificat a été révoqué.</translation>
   </message>
@@ -1058,6 +1122,26 @@
   <message>
    <source>the file is no longer on disk</source>
    <translation>le fichier n'est plus sur le disque</translation>
+  </message>
+  <message>
+   <source>The signing time claimed ({claimed}) is after the revocation ({revoked}): nothing proves the signature was made before.</source>
+   <translation>L'heure de signature déclarée ({claimed}) est postérieure à la révocation ({revoked}) : rien ne prouve que la signature a été faite avant.</translation>
+  </message>
+  <message>
+   <source>The signing time claimed ({claimed}) is before the revocation ({revoked}), but nothing proves it: only a timestamp made before the revocation would.</source>
+   <translation>L'heure de signature déclarée ({claimed}) est antérieure à la révocation ({revoked}), mais rien ne le prouve : seul un horodatage antérieur à la révocation le prouverait.</translation>
+  </message>
+  <message>
+   <source>The certificate was revoked on {revoked} and no signing time is known: nothing proves the signature was made before.</source>
+   <translation>Le certificat a été révoqué le {revoked} et aucune heure de signature n'est connue : rien ne prouve que la signature a été faite avant.</translation>
+  </message>
+  <message>
+   <source>The timestamp proves the signature existed at {proven}, after the revocation ({revoked}): it was made with a revoked certificate.</source>
+   <translation>L'horodatage prouve que la signature existait le {proven}, après la révocation ({revoked}) : elle a été faite avec un certificat révoqué.</translation>
+  </message>
+  <message>
+   <source>The timestamp proves the signature existed at {proven}, before the revocation ({revoked}).</source>
+   <translation>L'horodatage prouve que la signature existait le {proven}, avant la révocation ({revoked}).</translation>
   </message>
   <message>
    <source>nothing</source>

@@ -8,6 +8,22 @@
         <source>acceptable for public procurement</source>
         <translation>recevable pour les marchés publics</translation>
     </message>
+    <message>
+        <source>Nothing opened it</source>
+        <translation type="vanished">Rien ne l'a ouvert</translation>
+    </message>
+    <message>
+        <source>No file manager opened the folder {name}: open it by hand, its path is below.</source>
+        <translation type="vanished">Aucun gestionnaire de fichiers n'a ouvert le dossier {name} : ouvrez-le vous-même, son chemin est ci-dessous.</translation>
+    </message>
+    <message>
+        <source>No application opened {name}: install one for this kind of file, or open it by hand; its path is below.</source>
+        <translation type="vanished">Aucune application n'a ouvert {name} : installez-en une pour ce type de fichier, ou ouvrez-le vous-même ; son chemin est ci-dessous.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the path</source>
+        <translation type="vanished">&amp;Copier le chemin</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -244,6 +260,49 @@
     </message>
 </context>
 <context>
+    <name>CertificateViewer</name>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="64"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="68"/>
+        <source>Certificate chain</source>
+        <translation>Chaîne de certification</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="70"/>
+        <source>Certificate fields</source>
+        <translation>Champs du certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="89"/>
+        <source>&amp;Export as .cer…</source>
+        <translation>&amp;Exporter en .cer…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="91"/>
+        <source>Save the selected certificate as a .cer file (DER), to keep or to send</source>
+        <translation>Enregistrer le certificat sélectionné dans un fichier .cer (DER), pour le garder ou l'envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="104"/>
+        <source>No signing certificate found.</source>
+        <translation>Aucun certificat de signature trouvé.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="134"/>
+        <source>Export the certificate</source>
+        <translation>Exporter le certificat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/certificate_viewer.py" line="136"/>
+        <source>Certificates (*.cer *.crt *.der)</source>
+        <translation>Certificats (*.cer *.crt *.der)</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../gui/widgets/details_panel.py" line="36"/>
@@ -256,27 +315,32 @@
         <translation>Sélectionnez un document ou une signature pour voir les contrôles qui fondent son verdict.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="66"/>
+        <location filename="../../gui/widgets/details_panel.py" line="69"/>
         <source>Signature without its document: {reason}.</source>
         <translation>Signature sans son document : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="72"/>
+        <location filename="../../gui/widgets/details_panel.py" line="77"/>
+        <source>Choose the document it signs (Pick its document…): it is then verified with it, and its signer shown.</source>
+        <translation>Choisissez le document qu'elle signe (Choisir son document…) : il est alors vérifié avec elle, et son signataire affiché.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/details_panel.py" line="85"/>
         <source>Could not be read: {reason}.</source>
         <translation>Illisible : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="77"/>
+        <location filename="../../gui/widgets/details_panel.py" line="90"/>
         <source>No signature was found for this document: no signed PDF, no token beside it naming it, no signature referring to it.</source>
         <translation>Aucune signature n'a été trouvée pour ce document : ni PDF signé, ni jeton à côté portant son nom, ni signature qui s'y réfère.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="92"/>
+        <location filename="../../gui/widgets/details_panel.py" line="105"/>
         <source>{count} signature(s).</source>
         <translation>{count} signature(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/details_panel.py" line="95"/>
+        <location filename="../../gui/widgets/details_panel.py" line="108"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
@@ -597,84 +661,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="76"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>Paraphe %1</source>
         <translation>Paraphe %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>&amp;Sign</source>
         <translation>&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="80"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="82"/>
         <source>&amp;Open files…</source>
         <translation>&amp;Ouvrir des fichiers…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>&amp;Using Paraphe</source>
         <translation>&amp;Utiliser Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>&amp;About Paraphe</source>
         <translation>À &amp;propos de Paraphe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Signing under way</source>
         <translation>Signature en cours</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Files are being signed. Stop and quit?</source>
         <translation>Des fichiers sont en cours de signature. Arrêter et quitter ?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>The files already signed keep their signatures; the file under way is finished or left unsigned, never half-written.</source>
         <translation>Les fichiers déjà signés gardent leur signature ; le fichier en cours est terminé ou laissé non signé, jamais à moitié écrit.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>Keep signing</source>
         <translation>Continuer la signature</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>EU trusted lists updated.</source>
         <translation>Listes de confiance de l’UE mises à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="260"/>
+        <source>Verified again: the EU trusted lists were updated</source>
+        <translation>Vérifié à nouveau : les listes de confiance de l'UE ont été mises à jour</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="274"/>
+        <source>Verified again: the trusted certificates changed</source>
+        <translation>Vérifié à nouveau : les certificats de confiance ont changé</translation>
+    </message>
+</context>
+<context>
+    <name>MixedFilesDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="32"/>
+        <source>Verify or sign?</source>
+        <translation>Vérifier ou signer ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="35"/>
+        <source>Some of these files hold signatures (or are folders or archives), the others are plain documents.</source>
+        <translation>Certains de ces fichiers contiennent des signatures (ou sont des dossiers ou des archives), les autres sont de simples documents.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="40"/>
+        <source>To verify:</source>
+        <translation>À vérifier :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="44"/>
+        <source>To sign:</source>
+        <translation>À signer :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="49"/>
+        <source>&amp;Verify these, sign those</source>
+        <translation>&amp;Vérifier les uns, signer les autres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="52"/>
+        <source>Verify &amp;everything</source>
+        <translation>Tout vérifi&amp;er</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/open_with_dialog.py" line="72"/>
+        <source>… and {count} more</source>
+        <translation>… et {count} de plus</translation>
+    </message>
+</context>
+<context>
+    <name>NothingOpened</name>
+    <message>
+        <location filename="../../gui/desktop_open.py" line="37"/>
+        <source>Nothing opened it</source>
+        <translation>Rien ne l'a ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/desktop_open.py" line="41"/>
+        <source>No file manager opened the folder {name}: open it by hand, its path is below.</source>
+        <translation>Aucun gestionnaire de fichiers n'a ouvert le dossier {name} : ouvrez-le vous-même, son chemin est ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/desktop_open.py" line="47"/>
+        <source>No application opened {name}: install one for this kind of file, or open it by hand; its path is below.</source>
+        <translation>Aucune application n'a ouvert {name} : installez-en une pour ce type de fichier, ou ouvrez-le vous-même ; son chemin est ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/desktop_open.py" line="53"/>
+        <source>&amp;Copy the path</source>
+        <translation>&amp;Copier le chemin</translation>
     </message>
 </context>
 <context>
@@ -1294,99 +1429,162 @@
     </message>
 </context>
 <context>
+    <name>VerdictFilter</name>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="110"/>
+        <source>Sho&amp;w:</source>
+        <translation>Affich&amp;er :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="111"/>
+        <source>Sort &amp;by:</source>
+        <translation>Trier &amp;par :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="113"/>
+        <source>every signature and file</source>
+        <translation>toutes les signatures et tous les fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="114"/>
+        <source>valid signatures</source>
+        <translation>signatures valides</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="115"/>
+        <source>indeterminate signatures</source>
+        <translation>signatures indéterminées</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="116"/>
+        <source>failed signatures</source>
+        <translation>signatures en échec</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="117"/>
+        <source>acceptable for public procurement (QESig, AdESig-QC)</source>
+        <translation>acceptables pour la commande publique (QESig, AdESig-QC)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="118"/>
+        <source>not acceptable for public procurement</source>
+        <translation>non acceptables pour la commande publique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="123"/>
+        <source>document name</source>
+        <translation>nom du document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="124"/>
+        <source>verdict (failed first)</source>
+        <translation>verdict (échecs d'abord)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="125"/>
+        <source>signer</source>
+        <translation>signataire</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_filter.py" line="126"/>
+        <source>signing date</source>
+        <translation>date de signature</translation>
+    </message>
+</context>
+<context>
     <name>VerdictTree</name>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="63"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="80"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="64"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="81"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="65"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="82"/>
         <source>Qualification</source>
         <translation>Qualification</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="66"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="83"/>
         <source>Signer</source>
         <translation>Signataire</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="67"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="84"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="68"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="85"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="71"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="88"/>
         <source>Documents and signatures</source>
         <translation>Documents et signatures</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="86"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="92"/>
         <source>The signature's qualification per the EU trusted lists; ✔ marks those public procurement accepts (QESig, AdESig-QC).</source>
         <translation>La qualification de la signature selon les listes de confiance UE ; ✔ marque celles que la commande publique accepte (QESig, AdESig-QC).</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="104"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="124"/>
         <source>Unsigned documents ({count})</source>
         <translation>Documents non signés ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="109"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="129"/>
         <source>No signature</source>
         <translation>Aucune signature</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="110"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="130"/>
         <source>No signature was found for this document.</source>
         <translation>Aucune signature n'a été trouvée pour ce document.</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="117"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="137"/>
         <source>Signatures without their document ({count})</source>
         <translation>Signatures sans leur document ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="119"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="139"/>
         <source>Document missing</source>
         <translation>Document absent</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="125"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="145"/>
         <source>Could not be read ({count})</source>
         <translation>Illisibles ({count})</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="126"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="146"/>
         <source>Unreadable</source>
         <translation>Illisible</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="154"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="178"/>
         <source>Signature {number}</source>
         <translation>Signature {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="171"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="195"/>
         <source>SIREN {siren}</source>
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="211"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="235"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="213"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="237"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>
@@ -1394,233 +1592,331 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="99"/>
+        <location filename="../../gui/pages/verify_page.py" line="257"/>
         <source>Drop documents, signatures, signed PDFs, folders or a ZIP here</source>
         <translation>Déposez ici des documents, des signatures, des PDF signés, des dossiers ou un ZIP</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="104"/>
+        <location filename="../../gui/pages/verify_page.py" line="259"/>
         <source>&amp;Offline (use only revocation data already at hand)</source>
         <translation>Hors &amp;ligne (uniquement les données de révocation déjà disponibles)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="107"/>
+        <location filename="../../gui/pages/verify_page.py" line="262"/>
         <source>Do not contact OCSP responders or download CRLs; signatures whose revocation status cannot be proven then stay indeterminate.</source>
         <translation>Ne contacter aucun serveur OCSP et ne télécharger aucune LCR ; les signatures dont le statut de révocation ne peut être prouvé restent alors indéterminées.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="112"/>
+        <location filename="../../gui/pages/verify_page.py" line="266"/>
         <source>&amp;Clear</source>
         <translation>V&amp;ider</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="115"/>
+        <location filename="../../gui/pages/verify_page.py" line="268"/>
         <source>Stop after the signature being checked</source>
         <translation>Arrêter après la signature en cours de contrôle</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="114"/>
+        <location filename="../../gui/pages/verify_page.py" line="267"/>
         <source>S&amp;top</source>
         <translation>Arrê&amp;ter</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="118"/>
+        <location filename="../../gui/pages/verify_page.py" line="269"/>
         <source>Verify a&amp;gain</source>
         <translation>Vérifier à &amp;nouveau</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="120"/>
+        <location filename="../../gui/pages/verify_page.py" line="271"/>
         <source>Verify everything added again (after a stop, or once the network is back)</source>
         <translation>Vérifier à nouveau tout ce qui a été ajouté (après un arrêt, ou une fois le réseau revenu)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="133"/>
-        <location filename="../../gui/pages/verify_page.py" line="463"/>
+        <location filename="../../gui/pages/verify_page.py" line="406"/>
+        <source>Verifying {done} / {total}: {name}…</source>
+        <translation>Vérification {done} / {total} : {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="410"/>
+        <source>Verifying ({done}): {name}…</source>
+        <translation>Vérification ({done}) : {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="856"/>
         <source>E&amp;xtend to {level}</source>
         <translation>É&amp;tendre au niveau {level}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="136"/>
+        <location filename="../../gui/pages/verify_page.py" line="273"/>
         <source>Export the &amp;report…</source>
         <translation>Exporter le &amp;rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="138"/>
+        <location filename="../../gui/pages/verify_page.py" line="275"/>
         <source>Save the verification shown as a PDF report, to file with the tender</source>
         <translation>Enregistrer la vérification affichée en rapport PDF, à joindre au dossier de la consultation</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="146"/>
+        <location filename="../../gui/pages/verify_page.py" line="277"/>
         <source>Verifying</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="238"/>
+        <location filename="../../gui/pages/verify_page.py" line="278"/>
+        <source>C&amp;ertificate…</source>
+        <translation>&amp;Certificat…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="280"/>
+        <source>The signer's certificate and its whole chain, each one exportable as .cer</source>
+        <translation>Le certificat du signataire et toute sa chaîne, chacun exportable en .cer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="282"/>
+        <source>Open the docu&amp;ment</source>
+        <translation>&amp;Ouvrir le document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="283"/>
+        <source>&amp;Pick its document…</source>
+        <translation>Choisir son &amp;document…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="285"/>
+        <source>Choose the document this signature signs; it is then verified with it</source>
+        <translation>Choisir le document que signe cette signature ; il est alors vérifié avec elle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="340"/>
         <source>Stopping after the file under way…</source>
         <translation>Arrêt après le fichier en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="245"/>
+        <location filename="../../gui/pages/verify_page.py" line="347"/>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="273"/>
+        <location filename="../../gui/pages/verify_page.py" line="381"/>
         <source>Verifying…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="289"/>
         <source>Verifying {name}…</source>
-        <translation>Vérification de {name}…</translation>
+        <translation type="vanished">Vérification de {name}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="316"/>
+        <location filename="../../gui/pages/verify_page.py" line="451"/>
         <source>Verification stopped by an error.</source>
         <translation>La vérification a été interrompue par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="328"/>
+        <location filename="../../gui/pages/verify_page.py" line="463"/>
         <source>Verification stopped: no verdict is shown for a half-checked set. Press Verify again to start over.</source>
         <translation>Vérification arrêtée : aucun verdict n'est affiché pour un ensemble à moitié contrôlé. Cliquez sur Vérifier à nouveau pour recommencer.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="372"/>
+        <location filename="../../gui/pages/verify_page.py" line="503"/>
+        <source>Verdicts so far; the others follow</source>
+        <translation>Verdicts obtenus jusqu'ici ; les autres suivent</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="533"/>
+        <source>{shown} of {total} signature(s) shown</source>
+        <translation>{shown} signature(s) affichée(s) sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="568"/>
         <source>{total} signature(s): {passed} valid, {failed} failed, {indeterminate} indeterminate</source>
         <translation>{total} signature(s) : {passed} valide(s), {failed} en échec, {indeterminate} indéterminée(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="377"/>
+        <location filename="../../gui/pages/verify_page.py" line="573"/>
         <source>{count} unsigned document(s)</source>
         <translation>{count} document(s) non signé(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="383"/>
+        <location filename="../../gui/pages/verify_page.py" line="579"/>
         <source>{count} signature(s) without their document</source>
         <translation>{count} signature(s) sans leur document</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="388"/>
+        <location filename="../../gui/pages/verify_page.py" line="584"/>
         <source>{count} could not be read</source>
         <translation>{count} illisible(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="393"/>
+        <location filename="../../gui/pages/verify_page.py" line="589"/>
         <source>verified {time} ({mode}); trusted: {trust}</source>
         <translation>vérifié le {time} ({mode}) ; confiance : {trust}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="413"/>
+        <location filename="../../gui/pages/verify_page.py" line="655"/>
+        <source>Open the revision of the PDF this signature signed: what the signer saw, before any later change</source>
+        <translation>Ouvrir la révision du PDF que cette signature a signée : ce que le signataire a vu, avant toute modification ultérieure</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="660"/>
+        <source>Open the document inside {name}: it is taken out, the signature is not modified</source>
+        <translation>Ouvrir le document contenu dans {name} : il en est extrait, la signature n'est pas modifiée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="662"/>
+        <source>Open {name} with its application</source>
+        <translation>Ouvrir {name} avec son application</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="666"/>
+        <source>Select a signature or a document</source>
+        <translation>Sélectionnez une signature ou un document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="668"/>
+        <source>The signed document is inside the signature or was not found</source>
+        <translation>Le document signé est dans la signature ou n'a pas été trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="670"/>
+        <source>The document is not a file on disk (it is inside a ZIP archive): unpack the archive to open it</source>
+        <translation>Le document n'est pas un fichier sur le disque (il est dans une archive ZIP) : décompressez l'archive pour l'ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="731"/>
+        <source>{stem} (signed revision).pdf</source>
+        <translation>{stem} (révision signée).pdf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="745"/>
+        <source>The document signed by {name}</source>
+        <translation>Le document signé par {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="778"/>
+        <source>Not its document</source>
+        <translation>Pas son document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="781"/>
+        <source>{document} is not the document {signature} signed: neither its name nor its content match. The signature stays without its document.</source>
+        <translation>{document} n'est pas le document signé par {signature} : ni son nom ni son contenu ne correspondent. La signature reste sans son document.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="796"/>
+        <source>Verified again: the trust settings changed</source>
+        <translation>Vérifié à nouveau : les réglages de confiance ont changé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/verify_page.py" line="806"/>
         <source>This signature is already {level}.</source>
         <translation>Cette signature est déjà au niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="416"/>
+        <location filename="../../gui/pages/verify_page.py" line="809"/>
         <source>A failed signature is not extended: a timestamp would not make it valid.</source>
         <translation>Une signature en échec n'est pas étendue : un horodatage ne la rendrait pas valide.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="419"/>
+        <location filename="../../gui/pages/verify_page.py" line="812"/>
         <source>The level of this signature could not be read.</source>
         <translation>Le niveau de cette signature n'a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="422"/>
+        <location filename="../../gui/pages/verify_page.py" line="815"/>
         <source>The signature file is not on disk: a signature inside a ZIP archive cannot be extended (unpack the archive first).</source>
         <translation>Le fichier de signature n'est pas sur le disque : une signature dans une archive ZIP ne peut pas être étendue (décompressez d'abord l'archive).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="467"/>
+        <location filename="../../gui/pages/verify_page.py" line="860"/>
         <source>The &amp;selected signature ({count} file(s))…</source>
         <translation>La signature &amp;sélectionnée ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="470"/>
+        <location filename="../../gui/pages/verify_page.py" line="863"/>
         <source>&amp;All signatures below {level} ({count} file(s))…</source>
         <translation>&amp;Toutes les signatures sous le niveau {level} ({count} fichier(s))…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="483"/>
+        <location filename="../../gui/pages/verify_page.py" line="876"/>
         <source>No signature shown is below {level} and extendable.</source>
         <translation>Aucune signature affichée n'est sous le niveau {level} et extensible.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="488"/>
+        <location filename="../../gui/pages/verify_page.py" line="881"/>
         <source>Needs a timestamp server: add one in Settings, then signatures below {level} can be extended.</source>
         <translation>Nécessite un serveur d'horodatage : ajoutez-en un dans les Paramètres pour pouvoir étendre les signatures sous le niveau {level}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="493"/>
+        <location filename="../../gui/pages/verify_page.py" line="886"/>
         <source>Verify signatures first: those below {level} can then be extended.</source>
         <translation>Vérifiez d'abord des signatures : celles sous le niveau {level} pourront alors être étendues.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="497"/>
+        <location filename="../../gui/pages/verify_page.py" line="890"/>
         <source>Every signature shown is already {level} or higher, or cannot be extended.</source>
         <translation>Chaque signature affichée est déjà au niveau {level} ou au-delà, ou ne peut pas être étendue.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="501"/>
+        <location filename="../../gui/pages/verify_page.py" line="894"/>
         <source>Add a timestamp to signatures below {level}: it proves when they existed. The signature files are replaced by their extended version; the signed documents are not modified.</source>
         <translation>Ajouter un horodatage aux signatures sous le niveau {level} : il prouve quand elles existaient. Les fichiers de signature sont remplacés par leur version étendue ; les documents signés ne sont pas modifiés.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="520"/>
+        <location filename="../../gui/pages/verify_page.py" line="913"/>
         <source>Verification report {date}.pdf</source>
         <translation>Rapport de vérification {date}.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="523"/>
+        <location filename="../../gui/pages/verify_page.py" line="916"/>
         <source>Export the report</source>
         <translation>Exporter le rapport</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="523"/>
+        <location filename="../../gui/pages/verify_page.py" line="916"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="540"/>
+        <location filename="../../gui/pages/verify_page.py" line="933"/>
         <source>Writing the report…</source>
         <translation>Écriture du rapport…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="551"/>
+        <location filename="../../gui/pages/verify_page.py" line="944"/>
         <source>Report saved as {path}</source>
         <translation>Rapport enregistré sous {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="563"/>
+        <location filename="../../gui/pages/verify_page.py" line="956"/>
         <source>Select a signature, or a document to extend all its signatures.</source>
         <translation>Sélectionnez une signature, ou un document pour étendre toutes ses signatures.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="607"/>
+        <location filename="../../gui/pages/verify_page.py" line="1000"/>
         <source>Asking the timestamp server…</source>
         <translation>Interrogation du serveur d'horodatage…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="609"/>
+        <location filename="../../gui/pages/verify_page.py" line="1002"/>
         <source>Extending {count} signature file(s) to {level}…</source>
         <translation>Extension de {count} fichier(s) de signature au niveau {level}…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="621"/>
+        <location filename="../../gui/pages/verify_page.py" line="1014"/>
         <source>Extending: {done} of {total} done…</source>
         <translation>Extension : {done} sur {total} faits…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="645"/>
+        <location filename="../../gui/pages/verify_page.py" line="1038"/>
         <source>{extended} signature file(s) extended to {level}, {already} already at the level, {failed} not extended</source>
         <translation>{extended} fichier(s) de signature étendu(s) au niveau {level}, {already} déjà au niveau, {failed} non étendu(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="677"/>
+        <location filename="../../gui/pages/verify_page.py" line="1070"/>
         <source>Extension stopped: no signature file was modified.</source>
         <translation>Extension arrêtée : aucun fichier de signature n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/verify_page.py" line="679"/>
+        <location filename="../../gui/pages/verify_page.py" line="1072"/>
         <source>Extension stopped: {count} signature file(s) extended to {level} before it stopped; the others are as they were.</source>
         <translation>Extension arrêtée : {count} fichier(s) de signature étendu(s) au niveau {level} avant l'arrêt ; les autres sont tels qu'ils étaient.</translation>
     </message>
@@ -1721,6 +2017,13 @@
         <location filename="../../gui/dialogs/extend_dialogs.py" line="37"/>
         <source>… and {count} more (see the details)</source>
         <translation>… et {count} de plus (voir les détails)</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="vanished">… et {count} de plus</translation>
     </message>
 </context>
 <context>

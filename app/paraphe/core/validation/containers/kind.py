@@ -119,7 +119,7 @@ def _zip_with_asic_entries(handle: BinaryIO) -> Container | None:
             entries = zipped.infolist()
             if len(entries) > _MAX_LISTED:
                 return None
-            names = [entry.filename for entry in entries]
+            names = [archives.entry_name(entry) for entry in entries]
             if not any(is_signature_entry(n) or is_asic_manifest(n) for n in names):
                 return None
             return comment_container(zipped.comment) or structural_kind(names)

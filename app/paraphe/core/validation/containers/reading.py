@@ -134,13 +134,13 @@ def _contents(
     with zipfile.ZipFile(handle) as zipped:
         entries = [entry for entry in zipped.infolist() if not entry.is_dir()]
         # as unpacked: ``a\\b`` and ``a/b`` land on one file (``archives`` reads both as a/b)
-        counts = Counter(entry.filename.replace("\\", "/") for entry in entries)
+        counts = Counter(archives.entry_name(entry).replace("\\", "/") for entry in entries)
         for name, count in counts.items():
             if count > 1:
                 return NotAContainer(DUPLICATE_ENTRY.format(name=name))
         mimetype = _mimetype(zipped, handle, zipped.infolist())
         comment_kind = comment_container(zipped.comment)
-    names = [entry.filename for entry in entries]
+    names = [archives.entry_name(entry) for entry in entries]
     declared = media_type_container(mimetype.media_type)
     named = SUFFIXES.get(path.suffix.lower())
     sources = [
@@ -170,7 +170,9 @@ def _mimetype(
     """The ``mimetype`` entry judged by EN 319 162-1 A.1: first in the ZIP (its bytes then sit at
     the offset readers look for), stored uncompressed, without an extra field, holding an ASiC
     media type."""
-    found = [entry for entry in entries if entry.filename == MIMETYPE]  # folders count for "first"
+    found = [
+        entry for entry in entries if archives.entry_name(entry) == MIMETYPE
+    ]  # folders count for "first"
     if not found:
         return MimetypeEntry(present=False)
     entry = found[0]

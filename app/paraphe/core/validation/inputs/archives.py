@@ -176,15 +176,15 @@ def _plan(
             continue
         name = _safe_name(entry)
         if name is None:
-            skipped.append(Notice(UNSAFE_NAME, name=entry.filename))
+            skipped.append(Notice(UNSAFE_NAME, name=entry_name(entry)))
         elif entry.flag_bits & 0x1:
-            skipped.append(Notice(ENCRYPTED, name=entry.filename))
+            skipped.append(Notice(ENCRYPTED, name=entry_name(entry)))
         elif _is_link(entry):
-            skipped.append(Notice(LINK, name=entry.filename))
+            skipped.append(Notice(LINK, name=entry_name(entry)))
         elif entry.file_size > MiB and entry.file_size > MAX_ENTRY_RATIO * max(
             entry.compress_size, 1
         ):
-            skipped.append(Notice(SUSPICIOUS_RATIO, name=entry.filename))
+            skipped.append(Notice(SUSPICIOUS_RATIO, name=entry_name(entry)))
         else:
             planned.append((entry, name))
     return planned, skipped
@@ -204,8 +204,21 @@ def free_space(folder: Path) -> int:
     return shutil.disk_usage(folder).free
 
 
+def entry_name(entry: zipfile.ZipInfo) -> str:
+    """The entry's name as its creator wrote it: zipfile decodes a name without the UTF-8 flag
+    (bit 11) as CP437, but many tools (7-Zip, Windows' own since 2019, macOS, Java) write
+    UTF-8 without setting it: "Pi├¿ce.pdf" is "Pièce.pdf". A name that is valid UTF-8 is
+    taken as UTF-8 (CP437 text with accents almost never is), any other as CP437."""
+    if entry.flag_bits & 0x800:
+        return entry.filename
+    try:
+        return entry.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return entry.filename
+
+
 def _safe_name(entry: zipfile.ZipInfo) -> PurePosixPath | None:
-    path = PurePosixPath(entry.filename.replace("\\", "/"))
+    path = PurePosixPath(entry_name(entry).replace("\\", "/"))
     if not path.parts or path.is_absolute() or ":" in path.parts[0]:
         return None  # empty, absolute, or a Windows drive
     if any(part in ("..", "") for part in path.parts):
@@ -232,18 +245,18 @@ def _copy_capped(
         try:
             source = zipped.open(entry)
         except _DAMAGED_ENTRY_ERRORS as exc:
-            return Notice(DAMAGED_ENTRY, name=entry.filename, detail=_detail(exc))
+            return Notice(DAMAGED_ENTRY, name=entry_name(entry), detail=_detail(exc))
         with source:
             while True:
                 try:
                     chunk = source.read(MiB)
                 except _DAMAGED_ENTRY_ERRORS as exc:
-                    return Notice(DAMAGED_ENTRY, name=entry.filename, detail=_detail(exc))
+                    return Notice(DAMAGED_ENTRY, name=entry_name(entry), detail=_detail(exc))
                 if not chunk:
                     return None
                 if check_cancelled is not None:
                     check_cancelled()
                 written += len(chunk)
                 if written > limit:
-                    return Notice(LARGER_THAN_ANNOUNCED, name=entry.filename)
+                    return Notice(LARGER_THAN_ANNOUNCED, name=entry_name(entry))
                 out.write(chunk)
