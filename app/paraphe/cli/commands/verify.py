@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ...core.reports.wording import orphan_reason
 from ...core.text.display_text import displayable
 from ..exit_codes import VerifyExit
 from ..i18n import localized, tr
@@ -337,7 +338,7 @@ def print_summary(report: Any, colour: bool) -> None:
     _print_group(
         tr("Signatures whose document is missing ({count}):"),
         [
-            f"{displayable(orphan.signature_path)}: {displayable(tr(orphan.reason))}"
+            f"{displayable(orphan.signature_path)}: {displayable(orphan_reason(orphan, tr))}"
             for orphan in summary.orphan_signatures
         ],
     )

@@ -49,6 +49,7 @@ from .details import NONE, Field, Localizer, Section, signature_details
 from .pdf_report_checks import Digests, arrete_checks, lists_consulted
 from .summary import NOTHING_TRUSTED, SignatureRow, Summary, TimeProof, summarise
 from .verdicts import VerdictLook, look
+from .wording import orphan_reason
 
 FONT = "ParapheSans"
 FONT_FILE = "NotoSans-Regular.ttf"
@@ -216,7 +217,7 @@ def _first_page(
         ),
         (
             N_("Signatures without their document"),
-            [f"{o.signature_path}: {t(o.reason)}" for o in summary.orphan_signatures],
+            [f"{o.signature_path}: {orphan_reason(o, t)}" for o in summary.orphan_signatures],
         ),
         (
             N_("Files that could not be read"),

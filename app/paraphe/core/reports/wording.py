@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..text.translatable import N_
 from ..trust.eutl.qualification import Qualification
-from ..validation.report import TimestampReport
+from ..validation.report import OrphanSignature, TimestampReport
 
 KEY_USAGES = {
     "digital_signature": N_("digital signature"),
@@ -202,3 +202,17 @@ def procurement_reading(qualification: Qualification, translate: Callable[[str],
     if qualification.procurement_acceptable:
         return translate(PROCUREMENT_YES)
     return translate(PROCUREMENT_NO).format(reason=qualification_reason(qualification, translate))
+
+
+ORPHAN_NAMES_SIGNER = N_("{reason}; the signature names {name} as its signer (not verified)")
+
+
+def orphan_reason(orphan: OrphanSignature, translate: Callable[[str], str]) -> str:
+    """Why a signature is set aside, and whom it names as its signer when it says."""
+    reason = translate(orphan.reason)
+    if orphan.signer is None:
+        return reason
+    name = orphan.signer.name + (
+        f" ({orphan.signer.organisation})" if orphan.signer.organisation else ""
+    )
+    return translate(ORPHAN_NAMES_SIGNER).format(reason=reason, name=name)

@@ -283,6 +283,9 @@ class DocumentReport:
 class OrphanSignature:
     signature_path: Path
     reason: str
+    signer: SignerIdentity | None = None
+    """Who the token names as its signer, read from it: not verified (without its document the
+    signature cannot be checked)."""
 
 
 @dataclass(frozen=True)

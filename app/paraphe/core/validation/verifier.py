@@ -15,6 +15,7 @@ from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives
 from .inputs.discovery import Found, Kind, classify, named_document, pair, walk
+from .orphans import claimed_signer
 from .qualify import qualify_report
 from .registry import Item, validator_for
 from .report import (
@@ -72,6 +73,7 @@ def verify_paths(
                     OrphanSignature(
                         shown[token.path],
                         N_("the signed document was not found beside the signature"),
+                        claimed_signer(token.path),
                     )
                 )
                 continue

@@ -208,6 +208,13 @@ class VerdictTree(QTreeWidget):
             child.setData(COLUMN_DOCUMENT, ROLE_ENTRY, entry)
             child.setToolTip(COLUMN_DOCUMENT, tooltip(_entry_path(entry)))
             child.setToolTip(COLUMN_VERDICT, tooltip(reason))
+            signer = getattr(entry, "signer", None)  # an orphan signature names its signer
+            if signer is not None:
+                unverified = self.tr("Named by the signature; not verified without its document.")
+                child.setText(COLUMN_SIGNER, displayable(signer.name))
+                child.setText(COLUMN_ORGANISATION, displayable(signer.organisation or ""))
+                child.setToolTip(COLUMN_SIGNER, unverified)
+                child.setToolTip(COLUMN_ORGANISATION, unverified)
             group.addChild(child)
         group.setExpanded(True)
 

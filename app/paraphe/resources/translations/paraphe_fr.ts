@@ -1392,6 +1392,10 @@
    <translation>non recevable pour les marchés publics : {reason}</translation>
   </message>
   <message>
+   <source>{reason}; the signature names {name} as its signer (not verified)</source>
+   <translation>{reason} ; la signature désigne {name} comme signataire (non vérifié)</translation>
+  </message>
+  <message>
    <source>digital signature</source>
    <translation>signature numérique</translation>
   </message>

@@ -1063,7 +1063,7 @@
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="224"/>
+        <location filename="../../gui/pages/sign_page.py" line="223"/>
         <source>&amp;XAdES (.xml token)</source>
         <translation>&amp;XAdES (jeton .xml)</translation>
     </message>
@@ -1072,12 +1072,12 @@
         <translation type="vanished">CA&amp;dES (jeton .p7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="226"/>
+        <location filename="../../gui/pages/sign_page.py" line="225"/>
         <source>&amp;PAdES (signed PDF)</source>
         <translation>&amp;PAdES (PDF signé)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="229"/>
+        <location filename="../../gui/pages/sign_page.py" line="228"/>
         <source>&amp;Beside the originals</source>
         <translation>À cô&amp;té des originaux</translation>
     </message>
@@ -1086,33 +1086,33 @@
         <translation type="vanished">Dans ce d&amp;ossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="231"/>
-        <location filename="../../gui/pages/sign_page.py" line="317"/>
+        <location filename="../../gui/pages/sign_page.py" line="230"/>
+        <location filename="../../gui/pages/sign_page.py" line="316"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="232"/>
+        <location filename="../../gui/pages/sign_page.py" line="231"/>
         <source>Bro&amp;wse…</source>
         <translation>Par&amp;courir…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="233"/>
+        <location filename="../../gui/pages/sign_page.py" line="232"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="234"/>
+        <location filename="../../gui/pages/sign_page.py" line="233"/>
         <source>Format:</source>
         <translation>Format :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="235"/>
+        <location filename="../../gui/pages/sign_page.py" line="234"/>
         <source>&amp;Level:</source>
         <translation>Niv&amp;eau :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="236"/>
+        <location filename="../../gui/pages/sign_page.py" line="235"/>
         <source>Output:</source>
         <translation>Sortie :</translation>
     </message>
@@ -1121,7 +1121,7 @@
         <translation type="vanished">&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="240"/>
+        <location filename="../../gui/pages/sign_page.py" line="239"/>
         <source>Writes beside the signatures a PDF that tells the buyer how to verify them, free of charge, as the arrêté of 22 March 2019 asks of a bidder.</source>
         <translation>Écrit à côté des signatures un PDF qui indique à l’acheteur comment les vérifier gratuitement, comme l’arrêté du 22 mars 2019 le demande au soumissionnaire.</translation>
     </message>
@@ -1150,22 +1150,22 @@
         <translation type="vanished">&amp;Signer</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="245"/>
+        <location filename="../../gui/pages/sign_page.py" line="244"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="246"/>
+        <location filename="../../gui/pages/sign_page.py" line="245"/>
         <source>Current file: %p%</source>
         <translation>Fichier en cours : %p %</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="247"/>
+        <location filename="../../gui/pages/sign_page.py" line="246"/>
         <source>Signatures written</source>
         <translation>Signatures écrites</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="248"/>
+        <location filename="../../gui/pages/sign_page.py" line="247"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
@@ -1174,17 +1174,17 @@
         <translation type="vanished">Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="250"/>
+        <location filename="../../gui/pages/sign_page.py" line="249"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="279"/>
+        <location filename="../../gui/pages/sign_page.py" line="278"/>
         <source>Coming in a later version</source>
         <translation>Disponible dans une version ultérieure</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="281"/>
+        <location filename="../../gui/pages/sign_page.py" line="280"/>
         <source>Needs a timestamp server: add one in Settings</source>
         <translation>Demande un serveur d'horodatage : ajoutez-en un dans les Paramètres</translation>
     </message>
@@ -1193,43 +1193,43 @@
         <translation type="vanished">Ce PDF ne peut pas être prévisualisé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="507"/>
-        <location filename="../../gui/pages/sign_page.py" line="526"/>
+        <location filename="../../gui/pages/sign_page.py" line="506"/>
+        <location filename="../../gui/pages/sign_page.py" line="525"/>
         <source>Signing…</source>
         <translation>Signature en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="523"/>
+        <location filename="../../gui/pages/sign_page.py" line="522"/>
         <source>Wrong password: waiting for another try…</source>
         <translation>Mot de passe erroné : en attente d’un nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="534"/>
+        <location filename="../../gui/pages/sign_page.py" line="533"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="550"/>
+        <location filename="../../gui/pages/sign_page.py" line="549"/>
         <source>Signing %1 (%2 of %3)…</source>
         <translation>Signature de %1 (%2 sur %3)…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="511"/>
+        <location filename="../../gui/pages/sign_page.py" line="510"/>
         <source>Stopped: nothing more was signed.</source>
         <translation>Arrêté : rien de plus n'a été signé.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="225"/>
+        <location filename="../../gui/pages/sign_page.py" line="224"/>
         <source>CAdES (.p7s &amp;token)</source>
         <translation>CAdES (jeton .p&amp;7s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="230"/>
+        <location filename="../../gui/pages/sign_page.py" line="229"/>
         <source>&amp;In this folder:</source>
         <translation>&amp;Dans ce dossier :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="237"/>
+        <location filename="../../gui/pages/sign_page.py" line="236"/>
         <source>Attach a verification proced&amp;ure (PDF)</source>
         <translation>&amp;Joindre une procédure de vérification (PDF)</translation>
     </message>
@@ -1238,47 +1238,47 @@
         <translation type="vanished">Signature visible sur la pa&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="244"/>
+        <location filename="../../gui/pages/sign_page.py" line="243"/>
         <source>Sig&amp;n</source>
         <translation>Sig&amp;ner</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="249"/>
+        <location filename="../../gui/pages/sign_page.py" line="248"/>
         <source>Verif&amp;y now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="362"/>
+        <location filename="../../gui/pages/sign_page.py" line="361"/>
         <source>This certificate is outside its validity period: choose another.</source>
         <translation>Ce certificat est hors de sa période de validité : choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="439"/>
+        <location filename="../../gui/pages/sign_page.py" line="438"/>
         <source>Some files cannot be signed</source>
         <translation>Certains fichiers ne peuvent pas être signés</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="442"/>
+        <location filename="../../gui/pages/sign_page.py" line="441"/>
         <source>%1 of the %2 files cannot be signed:</source>
         <translation>%1 des %2 fichiers ne peuvent pas être signés :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="450"/>
+        <location filename="../../gui/pages/sign_page.py" line="449"/>
         <source>… and %1 more (see the details).</source>
         <translation>… et %1 de plus (voir les détails).</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="457"/>
+        <location filename="../../gui/pages/sign_page.py" line="456"/>
         <source>None of the files can be signed:</source>
         <translation>Aucun des fichiers ne peut être signé :</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="462"/>
+        <location filename="../../gui/pages/sign_page.py" line="461"/>
         <source>Sign the other %1 file(s)</source>
         <translation>Signer les %1 autre(s) fichier(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/sign_page.py" line="489"/>
+        <location filename="../../gui/pages/sign_page.py" line="488"/>
         <source>%1 signed, %2 failed.</source>
         <translation>%1 signé(s), %2 en échec.</translation>
     </message>
@@ -1579,12 +1579,17 @@
         <translation>SIREN {siren}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="235"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="213"/>
+        <source>Named by the signature; not verified without its document.</source>
+        <translation>Désigné par la signature ; non vérifié sans son document.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/verdict_tree.py" line="242"/>
         <source>Proven by a timestamp</source>
         <translation>Prouvée par un horodatage</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/verdict_tree.py" line="237"/>
+        <location filename="../../gui/widgets/verdict_tree.py" line="244"/>
         <source>Claimed by the signer, not proven</source>
         <translation>Déclarée par le signataire, non prouvée</translation>
     </message>

@@ -94,3 +94,28 @@ def test_the_command_line_passes_a_valid_token_named_alone(
     code, report = cli_verify(run_paraphe, pki, tmp_path / "copie hors du dossier.xml")
     assert code == 3
     assert len(report["orphan_signatures"]) == 1
+
+
+def test_an_orphan_names_its_signer_unverified(
+    pki: TestPki, run_paraphe: RunParaphe, tmp_path: Path
+) -> None:
+    """Without its document a signature cannot be checked, but the buyer learns whose signature
+    lacks its document (issue 16): the signer its certificate names, said to be unverified."""
+    cades_token = our_cades(pki, copy_sample(TXT, tmp_path / "cades"))
+    xades_token = _xades(pki, copy_sample(TXT, tmp_path / "xades"))
+    (tmp_path / "cades" / TXT).unlink()
+    (tmp_path / "xades" / TXT).unlink()
+
+    report = verify(pki, cades_token, xades_token)
+
+    assert {
+        o.signature_path: o.signer.name if o.signer else None for o in report.orphan_signatures
+    } == {
+        cades_token: "Jeanne Test",
+        xades_token: "Jeanne Test",
+    }
+    done = run_paraphe("verify", str(cades_token), env={"LC_ALL": "C.UTF-8"})
+    assert (
+        "the signature names Jeanne Test (ENTREPRISE TEST SAS) as its signer (not verified)"
+        in done.stdout
+    )
