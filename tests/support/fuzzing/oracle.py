@@ -186,11 +186,9 @@ def xades_view(data: bytes) -> tuple[Any, ...]:
 # --- ASiC --------------------------------------------------------------------------------------
 
 
-def asic_view(data: bytes, names: frozenset[str] | None = None) -> tuple[Any, ...]:
-    """The container's entries, by name, but the mimetype (which no signature covers): what
-    its signatures sign (the data objects, the manifests) and the signatures themselves. With
-    ``names`` (the seed's entries), only those: a file added to a container is not signed, and
-    the signatures stay valid for what they sign (the report says the file is unsigned)."""
+def asic_view(data: bytes) -> tuple[Any, ...]:
+    """The container's entries (name, content), but the mimetype, which no signature covers:
+    what its signatures sign (the data objects, the manifests) and the signatures themselves."""
     import io
     import zipfile
 
@@ -199,9 +197,8 @@ def asic_view(data: bytes, names: frozenset[str] | None = None) -> tuple[Any, ..
             infos = [i for i in container.infolist() if i.filename != "mimetype"]
             found = {i.filename for i in infos}
             if len(found) != len(infos):
-                return ("duplicate entries",)
-            wanted = sorted(found if names is None else names)
-            return tuple((name, container.read(name) if name in found else None) for name in wanted)
+                return UNREADABLE  # which of two same-named entries is signed cannot be told
+            return tuple((name, container.read(name)) for name in sorted(found))
     except Exception:  # whatever zipfile raises: the view cannot be computed
         return UNREADABLE
 
@@ -284,6 +281,7 @@ class Oracle:
 
     def __init__(self, seeds: list[Seed]) -> None:
         self._views: dict[str, Any] = {}
+        self._formats = {seed.name: seed.format for seed in seeds}
         for seed in seeds:
             view = self._view(seed, seed.files[seed.target])
             assert view != UNREADABLE, f"seed {seed.name} has no readable signed content"
@@ -296,7 +294,7 @@ class Oracle:
         if seed.format in ("cades", "p7m"):
             return cms_view(data)
         if seed.format == "asic":
-            return asic_view(data, _entry_names(seed))
+            return asic_view(data)
         return pdf_signatures(data)
 
     def claim(self, seed: Seed, files: Mapping[str, bytes], forbidden_update: str = "") -> Claim:
@@ -306,6 +304,8 @@ class Oracle:
             reasons.append("the signed document changed")
         if seed.format == "pades":
             return self._pdf_claim(seed, data, reasons, forbidden_update)
+        if seed.format == "asic":
+            return self._asic_claim(data, reasons)
         view = self._view(seed, data)
         if view == UNREADABLE:
             reasons.append("the signature no longer parses")
@@ -314,6 +314,20 @@ class Oracle:
         elif view != self._views[seed.name]:
             reasons.append("the signed content changed")
         return Claim(tuple(reasons))
+
+    def _asic_claim(self, data: bytes, reasons: list[str]) -> Claim:
+        """A container may pass when it holds, intact, every entry of a signed container of the
+        corpus (but the mimetype): the seed's, or another seed's spliced in whole, whose
+        signatures are valid for what they sign. Entries added beside them are unsigned (the
+        report says so) and change nothing signed."""
+        view = asic_view(data)
+        if view == UNREADABLE:
+            return Claim(("the container no longer reads",))
+        held = set(view)
+        for name, seed_view in self._views.items():
+            if self._formats[name] == "asic" and set(seed_view) <= held:
+                return Claim(tuple(reasons))
+        return Claim((*reasons, "the signed content changed"))
 
     def _cms_claim(
         self, seed: Seed, views: dict[str, tuple[Any, ...]], reasons: list[str]
@@ -346,11 +360,6 @@ class Oracle:
                 fields.add(signature.field)
                 reasons.append(f"{signature.field}: the CMS in /Contents changed")
         return Claim(tuple(reasons), frozenset(fields), known)
-
-
-def _entry_names(seed: Seed) -> frozenset[str]:
-    view = asic_view(seed.files[seed.target])
-    return frozenset(name for name, _ in view)
 
 
 # --- byte ranges, for statistics ---------------------------------------------------------------
