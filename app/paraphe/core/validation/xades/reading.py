@@ -4,13 +4,12 @@ token is read."""
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from ...files.user_files import NotRegularFile, TooLarge, open_regular, read_bounded
+from ...files.user_files import NotRegularFile, TooLarge, read_bounded
 from ...xades_names import DS
 from ..indications import Indication, SubIndication
 from ..report import Check
@@ -42,48 +41,6 @@ def read_token(path: Path) -> bytes:
     return data
 
 
-def has_signature_root(path: Path) -> bool:
-    """Whether the file's root element is ds:Signature (a detached XAdES token), in any encoding
-    and wherever the namespace is declared. Parsed as a stream, up to the root's start tag only,
-    with the parser that reads tokens (no DTD, no entity, no network), never further than
-    ``MAX_TOKEN_BYTES``: past that it would be refused as a token anyway."""
-    read = 0
-    try:
-        with open_regular(path) as handle:
-            chunk = handle.read(_ROOT_CHUNK)
-            parser = etree.XMLPullParser(
-                events=("start",), encoding=_bom_encoding(chunk), **_SAFE_PARSER_OPTIONS
-            )
-            while chunk and read <= MAX_TOKEN_BYTES:
-                read += len(chunk)
-                malformed = _feed(parser, chunk)
-                for _, element in parser.read_events():
-                    return bool(element.tag == _SIGNATURE_TAG)
-                if malformed:
-                    return False
-                chunk = handle.read(_ROOT_CHUNK)
-    except OSError:
-        return False
-    return False
-
-
-def _bom_encoding(head: bytes) -> str | None:
-    """libxml2's push parser (unlike its whole-document one) misses a UTF-32 byte order mark."""
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    return None
-
-
-def _feed(parser: Any, chunk: bytes) -> bool:
-    """Feed ``chunk``; True if the XML broke in it (an entity bomb after the root's start tag
-    breaks it too: the start event, already seen, still counts, and the validator refuses it)."""
-    try:
-        parser.feed(chunk)
-    except (etree.XMLSyntaxError, ValueError):
-        return True
-    return False
-
-
 def _declares_dtd(data: bytes) -> bool:
     """A DOCTYPE (with its entities) is refused unparsed: a token never needs one. The parser's
     own settings and the checks after parsing are the second line of defence."""
@@ -108,7 +65,6 @@ _SAFE_PARSER_OPTIONS: dict[str, Any] = {
     "remove_blank_text": False,
 }
 _SIGNATURE_TAG = f"{{{DS}}}Signature"
-_ROOT_CHUNK = 64 << 10
 
 
 def safe_parser() -> etree.XMLParser:
