@@ -234,7 +234,8 @@ def test_a_name_cannot_forge_a_line_of_the_report(
         "",
         "Signatures whose document is missing (1):",
         f"  {bid}/{SHOWN}.odt - Signature 1.xml:"
-        " the signed document was not found beside the signature",
+        " the signed document was not found beside the signature; the signature names"
+        " Jeanne Test (ENTREPRISE TEST SAS) as its signer (not verified)",
         "",
         "Could not be read (1):",
         f"  {tmp_path}/{SHOWN}.pdf: no such file or folder",
