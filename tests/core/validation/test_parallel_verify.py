@@ -313,3 +313,17 @@ def test_few_signatures_are_validated_without_workers(
 
     assert started == []
     assert len(report.all_signatures()) == 2
+
+
+def test_paraphe_verify_progress_counts_on_stderr(
+    counted_pki: tuple[Any, _Counter], tender: Path, run_paraphe: Any
+) -> None:
+    """``paraphe verify --progress`` shows, as ``sign --progress`` does, a rewritten line on
+    stderr ending at the whole count; the verdicts on stdout are unchanged (the revoked and the
+    tampered signatures make the exit code 1: some failed)."""
+    pki, _ = counted_pki
+    done = run_paraphe("verify", "--progress", "--no-eu-trust", "--trust", pki.root_cert, tender)
+
+    assert done.returncode == 1, done.stderr
+    assert "[32/32]" in done.stderr and "100%" in done.stderr
+    assert "31 signature(s): 28 valid, 1 failed, 2 indeterminate." in done.stdout

@@ -433,7 +433,7 @@ def _worker_main(connection: Any, portable_settings: bytes, cancel: Any) -> None
                 connection.send(("lost", index, "out of memory"))
                 return
             try:
-                answer = ("done", index, portable(reports))
+                answer: tuple[Any, ...] = ("done", index, portable(reports))
             except Exception as exc:  # a report that cannot travel is this item's problem only
                 answer = ("lost", index, f"its report could not be sent back: {one_line(exc)}")
             connection.send(answer)
