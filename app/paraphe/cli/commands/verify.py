@@ -70,6 +70,12 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--progress", action="store_true", help="show progress even when not on a terminal"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="verify in N processes (default: one per core for large sets; 0: in this one)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -143,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
         }
         progress = ProgressLine(enabled=True if args.progress else None)
         try:
-            report = verify_paths(args.paths, settings, on_progress=_counted(progress))
+            report = verify_paths(
+                args.paths, settings, on_progress=_counted(progress), workers=args.workers
+            )
         finally:
             progress.clear()
         if args.json:
