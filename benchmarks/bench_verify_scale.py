@@ -82,6 +82,7 @@ def make_corpus(work: Path, pki_dir: Path, count: int) -> Path:
         untrusted_root_cert=pki_dir / "certs/untrusted-root.cert.pem",
         ca_bundle=pki_dir / "ca-bundle.pem",
         tsa_cert=pki_dir / "certs/tsa.cert.pem",
+        ocsp_cert=pki_dir / "certs/ocsp.cert.pem",
     )
     pairs = count * 2 // 5
     documents = []
@@ -194,7 +195,7 @@ def main() -> int:
                 str(root),
                 "-purpose",
                 "any",
-                "-untrusted",
+                "-certfile",
                 str(pki_dir / "certs/intermediate.cert.pem"),
                 "-out",
                 os.devnull,
