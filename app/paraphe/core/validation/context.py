@@ -1,4 +1,5 @@
-"""One verification run: settings, pyHanko's validation spec built once, the network session."""
+"""One verification run: settings, pyHanko's validation spec built once, the network session
+(or the run's shared revocation fetchers, ``validation_data.shared_fetch``)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,19 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
 
 
 class VerificationContext:
-    def __init__(self, settings: VerificationSettings, cancel: CancelToken | None = None) -> None:
+    def __init__(
+        self,
+        settings: VerificationSettings,
+        cancel: CancelToken | None = None,
+        fetchers: Any = None,
+    ) -> None:
         self.settings = settings
         self.cancel = cancel or CancelToken()
         """Checked between signatures and between the chunks of a document being hashed."""
+        self.fetchers = fetchers
+        """A pyhanko-certvalidator ``FetcherBackend`` serving the whole run (its revocation
+        data fetched once for every signature: ``shared_fetch.SharedFetcherBackend``), owned by
+        whoever made it; None: the settings' own backend, closed with this context."""
         self._spec: Any = None
         self._owner = True
         self.embedded: Any = None
@@ -35,7 +45,7 @@ class VerificationContext:
 
         base = self.spec
         known = base.local_knowledge
-        derived = VerificationContext(self.settings, self.cancel)
+        derived = VerificationContext(self.settings, self.cancel, self.fetchers)
         derived._owner = False  # the run's context closes the shared network session
         derived.embedded = data
         derived._spec = dataclasses.replace(
@@ -60,7 +70,16 @@ class VerificationContext:
     def spec(self) -> Any:
         """pyHanko's ``SignatureValidationSpec``, shared by every signature of the run."""
         if self._spec is None:
-            self._spec = self.settings.signature_spec()
+            spec = self.settings.signature_spec()
+            gathering = spec.revinfo_gathering_policy
+            if self.fetchers is not None and gathering.fetcher_backend is not None:
+                spec = dataclasses.replace(
+                    spec,
+                    revinfo_gathering_policy=dataclasses.replace(
+                        gathering, fetcher_backend=self.fetchers
+                    ),
+                )
+            self._spec = spec
         return self._spec
 
     def data_handlers(self, timing_info: Any = None) -> Any:
@@ -76,7 +95,7 @@ class VerificationContext:
         if self._spec is None or not self._owner:
             return
         backend = self._spec.revinfo_gathering_policy.fetcher_backend
-        if backend is not None:
+        if backend is not None and backend is not self.fetchers:
             run_sync(backend.close())
 
     def __enter__(self) -> VerificationContext:

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..files.scratch import scratch_folder
 from ..files.user_files import open_regular
 from ..progress import CancelToken
 from ..text.translatable import N_
+from . import parallel
 from .containers.kind import asic_kind
-from .containers.validator import ContainerResult, verify_container
 from .context import VerificationContext
-from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .inputs import archives
 from .inputs.discovery import Found, Kind, classify, named_document, pair, walk
+from .one_item import validated_container
 from .orphans import claimed_signer
-from .qualify import qualify_report
-from .registry import Item, validator_for
+from .registry import Item
 from .report import (
-    Check,
-    DetectedFormat,
     DocumentReport,
     InputError,
     OrphanSignature,
@@ -32,6 +31,10 @@ from .settings import VerificationSettings
 ItemCallback = Callable[[str], None]
 """Told the name of each item as its verification starts."""
 
+ProgressCallback = Callable[[int, int, str], None]
+"""Told, as each item's verification ends, how many items are done, out of how many, and the
+name of the one just done: ``(done, total, name)`` (a Qt signal's ``emit`` fits)."""
+
 SCRATCH_PREFIX = "paraphe-verify-"
 """Archives are unpacked in a folder of this name in the temporary folder (see ``scratch``)."""
 
@@ -41,19 +44,29 @@ def verify_paths(
     settings: VerificationSettings,
     on_item: ItemCallback | None = None,
     cancel: CancelToken | None = None,
+    on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
 ) -> ValidationReport:
     """One report for everything under ``paths``; ``cancel`` stops it between two items
-    (raising ``Cancelled``): a half-verified set has no verdict to show."""
+    (raising ``Cancelled``): a half-verified set has no verdict to show.
+
+    A large set is validated by worker processes on every core (``parallel``), ``workers``
+    of them (None: as many as the set is worth, ``parallel.worker_count``; 0: in this process);
+    revocation data is fetched once for the whole run (``shared_fetch``) either way. The report
+    is the same: same order, same verdicts. ``on_item`` and ``on_progress`` are called on the
+    calling thread."""
     cancel = cancel or CancelToken()
     report = ValidationReport(
         validation_time=settings.moment,
         trust_sources=list(settings.trust_sources),
         offline=settings.offline,
     )
-    with (
-        scratch_folder(SCRATCH_PREFIX) as scratch,
-        VerificationContext(settings, cancel) as context,
-    ):
+    with contextlib.ExitStack() as run:
+        scratch = run.enter_context(scratch_folder(SCRATCH_PREFIX))
+        service = None if settings.offline else run.enter_context(_fetch_service())
+        context = run.enter_context(
+            VerificationContext(settings, cancel, _shared_fetchers(service))
+        )
         found = _collect(paths, scratch, report, cancel)
         shown = {item.path: Path(item.display) for item in found}
         pairing = pair(found)
@@ -64,10 +77,60 @@ def verify_paths(
                 by_document[path] = DocumentReport(shown.get(path, path))
             return by_document[path]
 
-        for token, document in pairing.detached:
+        # Every item in the order the report lists them: tokens (an orphan has no document),
+        # then enveloping signatures and signed PDFs.
+        plan: list[tuple[Found, Found | None]] = [
+            *pairing.detached,
+            *((item, item) for item in [*pairing.enveloping, *pairing.pdfs]),
+        ]
+        items = [Item(s, None if d is s else d) for s, d in plan if d is not None]
+        results: list[list[SignatureReport] | None] = [None] * len(items)
+        total = len(plan) + len(pairing.containers)
+        done = 0
+
+        def started(index: int) -> None:
+            if on_item is not None:
+                on_item(items[index].signature.display)
+
+        def finished(index: int, signatures: list[SignatureReport]) -> None:
+            nonlocal done
+            results[index] = signatures
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, items[index].signature.display)
+
+        orphans = [token for token, document in plan if document is None]
+        for token in orphans:  # nothing to validate: named at once
             cancel.raise_if_cancelled()
             if on_item is not None:
                 on_item(token.display)
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, token.display)
+        count = parallel.worker_count(len(items)) if workers is None else workers
+        if count > 0 and len(items) > 1:
+            parallel.validate_in_workers(
+                items, min(count, len(items)), settings, service, context, started, finished
+            )
+        else:
+            parallel.validate_serially(items, range(len(items)), context, started, finished)
+        # ASiC containers, in this process: a tender holds few, and each is unpacked in the
+        # run's scratch folder; the files in them that no signature covers are listed too
+        containers = []
+        for number, container in enumerate(pairing.containers):
+            cancel.raise_if_cancelled()
+            if on_item is not None:
+                on_item(container.display)
+            containers.append(
+                validated_container(container.path, context, scratch / f"asic-{number}")
+            )
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, container.display)
+
+        unsigned_pdfs = []
+        outcomes = iter(zip(items, results, strict=True))
+        for token, document in plan:
             if document is None:
                 report.orphan_signatures.append(
                     OrphanSignature(
@@ -77,32 +140,22 @@ def verify_paths(
                     )
                 )
                 continue
-            signatures = _validated(Item(token, document), context)
-            document_report(document.path).signatures.extend(_shown(signatures, shown))
-        unsigned_pdfs = []
-        for item in [*pairing.enveloping, *pairing.pdfs]:
-            cancel.raise_if_cancelled()
-            if on_item is not None:
-                on_item(item.display)
-            signatures = _validated(Item(item), context)
-            if not signatures:
-                unsigned_pdfs.append(item)
+            item, signatures = next(outcomes)
+            assert signatures is not None  # every item was validated, or Cancelled was raised
+            if not signatures and item.document is None:
+                unsigned_pdfs.append(item.signature)
                 continue
-            document_report(item.path).signatures.extend(_shown(signatures, shown))
+            document_report(item.signed_path).signatures.extend(_shown(signatures, shown))
         unsigned_inside: list[Path] = []
-        for number, item in enumerate(pairing.containers):
-            cancel.raise_if_cancelled()
-            if on_item is not None:
-                on_item(item.display)
-            result = _container_validated(item, context, scratch / f"asic-{number}")
+        for container, result in zip(pairing.containers, containers, strict=True):
             report.errors.extend(
-                InputError(Path(item.display), n.template, n.params) for n in result.notices
+                InputError(Path(container.display), n.template, n.params) for n in result.notices
             )
             if not result.reports:  # no signature: the container is an unsigned document
-                unsigned_pdfs.append(item)
+                unsigned_pdfs.append(container)
                 continue
-            document_report(item.path).signatures.extend(_shown(result.reports, shown))
-            unsigned_inside.extend(Path(f"{item.display}!/{e}") for e in result.unsigned_entries)
+            document_report(container.path).signatures.extend(_shown(result.reports, shown))
+            unsigned_inside += [Path(f"{container.display}!/{e}") for e in result.unsigned_entries]
         report.documents = list(by_document.values())
         # An archive counts as a document only for a token that signs it whole: unpacked and
         # signed by nothing, its entries are what is listed, not the archive itself.
@@ -113,6 +166,23 @@ def verify_paths(
             if d.path not in by_document and d.display not in unpacked
         ] + unsigned_inside
     return report
+
+
+@contextlib.contextmanager
+def _fetch_service() -> Iterator[Any]:
+    """The run's revocation fetches, each made once (``shared_fetch``); imported only online."""
+    from ..validation_data.shared_fetch import FetchService
+
+    with FetchService() as service:
+        yield service
+
+
+def _shared_fetchers(service: Any) -> Any:
+    if service is None:
+        return None
+    from ..validation_data.shared_fetch import SharedFetcherBackend
+
+    return SharedFetcherBackend(service)
 
 
 def _collect(
@@ -172,51 +242,6 @@ def _gather(
         Found(path, Kind.DOCUMENT, str(path)),
         *(classify(file, display) for file, display in unpacked.files),
     ]
-
-
-def _validated(item: Item, context: VerificationContext) -> list[SignatureReport]:
-    """The reports of the validator that accepts ``item``; should an exception escape it all the
-    same, a non-passing verdict for this signature file, and the run goes on with the next one."""
-    validator = validator_for(item)
-    try:
-        reports = validator.validate(item, context)
-        for report in reports:
-            qualify_report(report, context)
-        return reports
-    except MUST_PROPAGATE:
-        raise
-    except Exception as exc:
-        indication, subindication = cannot_process(exc)
-        return [
-            failed_signature(
-                item.signature.path,
-                validator.format,
-                indication,
-                subindication,
-                Check("validation", None, f"could not be processed ({one_line(exc)})"),
-                document=item.signed_path,
-            )
-        ]
-
-
-def _container_validated(
-    item: Found, context: VerificationContext, scratch: Path
-) -> ContainerResult:
-    """An ASiC container's reports (qualified) and the files in it no signature covers; an
-    exception escaping all the same is a non-passing verdict, as for any signature file."""
-    try:
-        result = verify_container(item.path, context, scratch)
-    except MUST_PROPAGATE:
-        raise
-    except Exception as exc:
-        indication, subindication = cannot_process(exc)
-        check = Check("validation", None, f"could not be processed ({one_line(exc)})")
-        return ContainerResult(
-            [failed_signature(item.path, DetectedFormat.CADES, indication, subindication, check)]
-        )
-    for signature in result.reports:
-        qualify_report(signature, context)
-    return result
 
 
 def _shown(signatures: list[SignatureReport], shown: dict[Path, Path]) -> list[SignatureReport]:
