@@ -64,6 +64,15 @@ if [ "$smoke" = 1 ]; then
   trap 'apt-get remove -y -qq paraphe >/dev/null 2>&1 || true' EXIT
   scratch="$(mktemp -d)"
   PARAPHE_DATA_DIR="$scratch/data" paraphe demo --out "$scratch/demo" >/dev/null
+  # worker processes start from the frozen executable (freeze_support): same report as serial
+  at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  for workers in 0 2; do
+    PARAPHE_DATA_DIR="$scratch/data" paraphe verify --json --no-eu-trust --offline \
+      --workers "$workers" --at "$at" "$scratch/demo" >"$scratch/verify-$workers.json" || true
+  done
+  if [ ! -s "$scratch/verify-2.json" ] || ! cmp -s "$scratch/verify-0.json" "$scratch/verify-2.json"; then
+    echo "the bundle's workers verify differently from one process" >&2; exit 1
+  fi
   env -u DISPLAY -u WAYLAND_DISPLAY paraphe-gui --smoke-test
   paraphe --version
   apt-get remove -y -qq paraphe >/dev/null
