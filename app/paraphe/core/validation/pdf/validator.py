@@ -301,7 +301,7 @@ def _validate_one(
         [],
         document_path=path,
         level=level,
-        signature_id=sig.field_name,
+        signature_id=str(sig.field_name),  # pyHanko gives a TextStringObject
         pdf=coverage,
         packaging=Packaging.EMBEDDED,
     )
