@@ -467,7 +467,7 @@ def _checks(s: SignatureReport, words: Localizer) -> Section:
         CheckLine(
             CheckMark.of(check.passed),
             words.translate(check.name),
-            words.translate(check.detail) if check.detail else "",
+            in_words(check.detail, words.translate) if check.detail else "",
         )
         for check in s.checks
     )

@@ -134,14 +134,17 @@ class DamagedSignatureFile(_OfKind):
     kind = Kind.DAMAGED
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
+        from ..text.translatable import N_, Worded
         from .failures import failed_signature
         from .indications import Indication, SubIndication
         from .inputs.discovery import damage_described
         from .report import Check
 
         path = item.signature.path
-        what = damage_described(path)
-        detail = f"this signature file is damaged or is not a signature ({what})"
+        detail = Worded(
+            N_("this signature file is damaged or is not a signature ({what})"),
+            what=Worded(damage_described(path)),
+        )
         return [
             failed_signature(
                 path,

@@ -191,6 +191,8 @@ DETAIL_LIMIT = 300
 def folded(text: str, limit: int = DETAIL_LIMIT) -> str:
     """``text`` on one line (its lines stripped and joined by a space), cut to ``limit``
     characters: the one rule for a detail of a report, whatever library wrote it."""
+    if len(text) <= limit and "\n" not in text and "\r" not in text and text == text.strip():
+        return text  # already one line: kept as it is (a ``Worded`` keeps its template)
     line = " ".join(part.strip() for part in text.splitlines() if part.strip())
     return line if len(line) <= limit else line[: limit - 1] + "…"
 

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
  <context>
@@ -2084,6 +2084,14 @@
    <translation>{name} : endommagé ({detail}), ignoré</translation>
   </message>
   <message>
+   <source>not a CMS, XML or PDF signature that can be read</source>
+   <translation>pas une signature CMS, XML ou PDF lisible</translation>
+  </message>
+  <message>
+   <source>an OpenPGP signature, which is not an AdES signature and is not checked</source>
+   <translation>une signature OpenPGP, qui n’est pas une signature AdES et n’est pas vérifiée</translation>
+  </message>
+  <message>
    <source>validation data, form filling, signatures and comments</source>
    <translation>données de validation, remplissage de formulaire, signatures et commentaires</translation>
   </message>
@@ -2162,6 +2170,10 @@
   <message>
    <source>changes after signing are allowed</source>
    <translation>les modifications après signature sont autorisées</translation>
+  </message>
+  <message>
+   <source>this signature file is damaged or is not a signature ({what})</source>
+   <translation>ce fichier de signature est endommagé ou n’est pas une signature ({what})</translation>
   </message>
   <message>
    <source>validated as of its own time, with the revocation data at hand</source>

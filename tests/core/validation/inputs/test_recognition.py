@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from paraphe.cli.i18n import translator
+from paraphe.core.text.translatable import in_words
 from paraphe.core.validation.inputs.discovery import Kind, classify
 from paraphe.core.validation.report import Packaging
 from tests.core.validation.cms.test_verify_pdf_cms import TXT, copy_sample, verify
@@ -114,6 +116,8 @@ def test_a_damaged_file_named_like_a_signature_is_a_failed_signature(
     (signature,) = report.all_signatures()
     assert_verdict(signature, FORMAT_FAILURE)
     assert DAMAGED_PHRASE in signature.checks[0].detail
+    french = in_words(signature.checks[0].detail, translator("fr"))
+    assert "ce fichier de signature est endommagé ou n’est pas une signature (pas une" in french
     assert damaged not in report.unsigned_documents
     if " - Signature " in name:  # an Atexo name says which document it was meant for
         assert signature.document_path == tmp_path / "Acte.pdf"

@@ -20,8 +20,8 @@ from pathlib import Path
 from ...errors import ParapheError
 from ...files.documents import Document
 from ...files.name_bytes import file_name_in_uri
-from ...files.user_files import open_regular
 from ...naming import parse_token_name
+from ...text.translatable import N_
 from ...xades_names import DS
 from ..report import Packaging
 from ..xades.reading import parse, read_token
@@ -72,6 +72,7 @@ _XML_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<|^(?:\xff\xfe|\xfe\xff)")
 
 
 def classify(path: Path, display: str | None = None) -> Found:
+    """What ``path`` holds, by its content first and its name second (see the module)."""
     shown = display or str(path)
     suffix = path.suffix.lower()
     from ..containers.kind import asic_kind
@@ -104,18 +105,10 @@ def classify(path: Path, display: str | None = None) -> Found:
 
 
 def damage_described(path: Path) -> str:
-    """What a DAMAGED file is, in a few words, for its report."""
+    """What a DAMAGED file is, in a few words (translatable), for its report."""
     if is_openpgp(read_head(path, 64)):
-        return "an OpenPGP signature, which is not an AdES signature and is not checked"
-    return "not a CMS, XML or PDF signature that can be read"
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    try:
-        with open_regular(path) as handle:
-            return handle.read(len(magic)) == magic
-    except OSError:
-        return False
+        return N_("an OpenPGP signature, which is not an AdES signature and is not checked")
+    return N_("not a CMS, XML or PDF signature that can be read")
 
 
 def pair(found: Iterable[Found]) -> Pairing:
