@@ -104,10 +104,15 @@ def sign_batches(
     first = requests[0]
     held = _HeldProgress(on_progress)
     digests = hash_ahead(plans[0], first, held, cancel)
-    preload_in_background(first.format)
+    preloading = preload_in_background(first.format)
     timestamps = None
     try:
-        timestamps = _timestamps_for(requests)
+        timestamps = _timestamps_for(requests, preloading)
+        # pyHanko's modules import one another: a second thread importing them while the
+        # preload still runs can meet a half-initialised module (seen once in CI: "cannot
+        # import name 'Signer' from partially initialized module"). The main thread imports
+        # none until the preload is done; the preload overlaps the hashing begun above.
+        preloading.join()
         credential = open_credential(source, ask_secret, on_notice)
         held.open.set()
         with credential:
@@ -138,12 +143,17 @@ def sign_batches(
             timestamps.close()
 
 
-def _timestamps_for(requests: Sequence[SignRequest]) -> TimestampService | None:
+def _timestamps_for(
+    requests: Sequence[SignRequest], preloading: threading.Thread | None = None
+) -> TimestampService | None:
     """The run's timestamp client, already heard from: when no server answers, the run stops
-    here, before a password is asked or a file written."""
+    here, before a password is asked or a file written. ``preloading`` (pyHanko's modules being
+    imported in the background) is waited for before this thread imports any of them."""
     timestamped = [request for request in requests if needs_timestamp(request.level)]
     if not timestamped:
         return None
+    if preloading is not None:
+        preloading.join()
     from ..timestamps.client import TimestampService
     from ..validation_data.cache import cache_dir
 
