@@ -12,6 +12,7 @@ from pathlib import Path
 
 from paraphe.core.signing import xades as xades_signing
 from tests.support.pki import TestPki
+from tests.support.xml_shapes import xmlsec1_fill
 
 PYHANKO_CLI = Path(sys.executable).parent / "pyhanko"
 
@@ -107,22 +108,10 @@ def xmlsec1_sign(
         ),
         encoding="utf-8",
     )
-    token = document.with_name(f"{document.name} - Signature 1.xml")
-    done = subprocess.run(
-        [
-            "xmlsec1",
-            "--sign",
-            "--privkey-pem",
-            f"{pki.key('rsa')},{pki.cert('rsa')}",
-            "--output",
-            token.name,
-            template.name,
-        ],
-        cwd=document.parent,
-        capture_output=True,
-        text=True,
-        check=False,
+    token = xmlsec1_fill(
+        pki,
+        template.read_text(encoding="utf-8"),
+        document.with_name(f"{document.name} - Signature 1.xml"),
     )
-    assert done.returncode == 0, done.stderr
     template.unlink()
     return token

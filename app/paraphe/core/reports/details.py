@@ -404,7 +404,7 @@ def _revocation(s: SignatureReport, words: Localizer) -> Section:
             date=words.moment(revocation.revoked_at)
         )
     pairs = [(N_("Status"), status), (N_("Source"), source)]
-    if revocation.detail and not revocation.detail.startswith("revoked on "):
+    if revocation.detail and revocation.revoked_at is None:  # else the status says it all
         pairs.append((N_("Detail"), words.translate(revocation.detail)))
     from .revocation_time import revocation_sentence
 
