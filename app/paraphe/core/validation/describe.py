@@ -1,13 +1,17 @@
-"""Turn certificates into the report's identity and certificate entries."""
+"""Turn certificates into the report's identity and certificate entries.
+
+Both are pure functions of the certificate's bytes, and a tender's reports name the same CAs and
+signers thousands of times: they are worked out once per certificate (``_CACHE_SIZE`` kept)."""
 
 from __future__ import annotations
+
+import functools
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from ..x509.certificates import (
     ORGANIZATION_IDENTIFIER,
-    as_cryptography,
     email_of,
     first_attribute,
     holder_name,
@@ -19,9 +23,30 @@ from ..x509.certificates import (
 )
 from .report import CertificateInfo, SignerIdentity
 
+_CACHE_SIZE = 512
+
+
+def _der(cert: object) -> bytes:
+    if isinstance(cert, x509.Certificate):
+        from cryptography.hazmat.primitives import serialization
+
+        return cert.public_bytes(serialization.Encoding.DER)
+    return bytes(cert.dump())  # type: ignore[attr-defined]
+
 
 def signer_identity(cert: object) -> SignerIdentity:
-    certificate = as_cryptography(cert)
+    """Who signed, from an asn1crypto (pyHanko's) or a cryptography certificate."""
+    return _signer_identity(_der(cert))
+
+
+def certificate_info(cert: object) -> CertificateInfo:
+    """The report's entry for an asn1crypto (pyHanko's) or a cryptography certificate."""
+    return _certificate_info(_der(cert))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _signer_identity(der: bytes) -> SignerIdentity:
+    certificate = x509.load_der_x509_certificate(der)
     return SignerIdentity(
         name=holder_name(certificate),
         organisation=organisation(certificate),
@@ -32,9 +57,10 @@ def signer_identity(cert: object) -> SignerIdentity:
     )
 
 
-def certificate_info(cert: object) -> CertificateInfo:
-    certificate: x509.Certificate = as_cryptography(cert)
-    from cryptography.hazmat.primitives import hashes, serialization
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _certificate_info(der: bytes) -> CertificateInfo:
+    certificate = x509.load_der_x509_certificate(der)
+    from cryptography.hazmat.primitives import hashes
 
     return CertificateInfo(
         subject=certificate.subject.rfc4514_string(),
@@ -46,5 +72,5 @@ def certificate_info(cert: object) -> CertificateInfo:
         key_usage=key_usage_names(certificate),
         qc_statements=qc_statement_names(certificate),
         qualified_by_statement=is_qualified_by_statement(certificate),
-        der=certificate.public_bytes(serialization.Encoding.DER),
+        der=der,
     )

@@ -387,14 +387,19 @@ def _main_left_out() -> Iterator[None]:
 
 
 class _PipeChannel:
-    """A ``FetchChannel`` to the parent's ``FetchService``, over the worker's pipe."""
+    """A ``FetchChannel`` to the parent's ``FetchService``, over the worker's pipe. The service
+    gives one answer per question for the whole run, so each question crosses the pipe once."""
 
     def __init__(self, connection: Any) -> None:
         self._connection = connection
+        self._answers: dict[Any, Any] = {}
 
     def ask(self, request: Any) -> Any:
-        self._connection.send(("fetch", request))
-        return self._connection.recv()
+        answer = self._answers.get(request)
+        if answer is None:
+            self._connection.send(("fetch", request))
+            answer = self._answers[request] = self._connection.recv()
+        return answer
 
 
 class _SharedCancel(CancelToken):

@@ -104,10 +104,20 @@ class FetchService:
         self._backend.limits = FetchLimits(max_requests=None, max_cert_requests=None)
         self._fetchers = self._backend.get_fetchers()
         self.requests = 0
-        """Questions answered (from cache or not), for tests and benchmarks."""
+        """Distinct questions answered, for tests and benchmarks."""
+        self._answers: dict[FetchRequest, Future[FetchAnswer]] = {}
+        self._answers_lock = threading.Lock()
 
     def submit(self, request: FetchRequest) -> Future[FetchAnswer]:
-        return asyncio.run_coroutine_threadsafe(self._answer(request), self._loop)
+        """The answer to ``request``: the same one for the whole run, as pyHanko's fetchers
+        give (they never fetch a thing twice, failures included); a question asked again is
+        not even turned back into pyHanko's objects."""
+        with self._answers_lock:
+            answer = self._answers.get(request)
+            if answer is None:
+                answer = asyncio.run_coroutine_threadsafe(self._answer(request), self._loop)
+                self._answers[request] = answer
+            return answer
 
     def ask(self, request: FetchRequest) -> FetchAnswer:
         """A ``FetchChannel`` for this process: the validation's own event loop waits here."""
