@@ -26,6 +26,7 @@ from paraphe.core.signing.request import SignatureFormat, SignRequest
 from paraphe.core.trust import load_certificates
 from paraphe.core.validation import parallel
 from paraphe.core.validation.indications import Indication, SubIndication
+from paraphe.core.validation.inputs.discovery import Found, Kind
 from paraphe.core.validation.report import RevocationSource, ValidationReport
 from paraphe.core.validation.settings import VerificationSettings
 from paraphe.core.validation.verifier import verify_paths
@@ -306,7 +307,7 @@ def test_few_signatures_are_validated_without_workers(
     pki, _ = counted_pki
     assert parallel.worker_count(parallel.PARALLEL_THRESHOLD - 1) == 0
     started: list[object] = []
-    monkeypatch.setattr(parallel, "validate_in_workers", lambda *a, **k: started.append(a))
+    monkeypatch.setattr(parallel.WorkerPool, "start", lambda self: started.append(self))
 
     tokens = [tender / f"Pièce 00.txt - Signature 1.{suffix}" for suffix in ("xml", "p7s")]
     report = verify_paths(tokens, settings_of(pki))
@@ -327,3 +328,56 @@ def test_paraphe_verify_progress_counts_on_stderr(
     assert done.returncode == 1, done.stderr
     assert "[32/32]" in done.stderr and "100%" in done.stderr
     assert "31 signature(s): 28 valid, 1 failed, 2 indeterminate." in done.stdout
+
+
+def _found(kind: Kind, count: int) -> list[Found]:
+    return [Found(Path(f"f{n}"), kind, f"f{n}") for n in range(count)]
+
+
+def test_workers_start_while_discovery_walks_once_enough_signatures_are_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pool starts when discovery has found ``PARALLEL_THRESHOLD`` signature files, not
+    counting documents and containers (validated in the calling process), and its workers
+    import the validators of the kinds found so far; the run then uses that pool."""
+    started: list[parallel.WorkerPool] = []
+    monkeypatch.setattr(parallel, "worker_count", lambda items: 2 if items >= 48 else 0)
+    monkeypatch.setattr(parallel.WorkerPool, "start", lambda self: started.append(self))
+    early = parallel.EarlyStart(None, VerificationSettings(trust_roots=()), None)
+
+    early.found(_found(Kind.DOCUMENT, 100) + _found(Kind.ASIC, 10))
+    early.found(_found(Kind.CADES, 47))
+    assert started == []
+    early.found(_found(Kind.PDF, 1))
+    assert len(started) == 1 and started[0].kinds == {Kind.CADES, Kind.PDF}
+    early.found(_found(Kind.XADES, 10))
+    assert len(started) == 1
+
+    assert early.pool(58) is started[0]
+
+
+def test_an_early_pool_the_run_does_not_need_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many signature files but few items once paired (orphans, say): the run is serial and the
+    workers started early are stopped; a pool asked for by number starts at two signatures."""
+    started: list[parallel.WorkerPool] = []
+    stopped: list[bool] = []
+    monkeypatch.setattr(parallel, "worker_count", lambda items: 2 if items >= 48 else 0)
+    monkeypatch.setattr(parallel.WorkerPool, "start", lambda self: started.append(self))
+    monkeypatch.setattr(
+        parallel.WorkerPool, "stop", lambda self, cancelled: stopped.append(cancelled)
+    )
+    early = parallel.EarlyStart(None, VerificationSettings(trust_roots=()), None)
+    early.found(_found(Kind.CADES, 60))
+
+    assert early.pool(12) is None
+    assert len(started) == 1 and stopped == [True]
+
+    asked = parallel.EarlyStart(3, VerificationSettings(trust_roots=()), None)
+    asked.found(_found(Kind.XADES, 1))
+    assert len(started) == 1
+    asked.found(_found(Kind.XADES, 1))
+    assert len(started) == 2
+    assert asked.pool(1) is None  # one item: nothing to share
+    with parallel.EarlyStart(3, VerificationSettings(trust_roots=()), None) as unused:
+        unused.found(_found(Kind.CADES, 5))
+    assert len(started) == 3 and stopped == [True, True, True]

@@ -1,18 +1,20 @@
-"""Each certificate parsed once per thread, however many tokens carry it.
+"""Each certificate, OCSP response and CRL parsed once per thread, however many tokens use it.
 
 Checked against asn1crypto 1.5.1. A tender's tokens carry the same few certificates (the signers',
 their CAs', the OCSP responder's), and every validation loads each afresh: asn1crypto builds a new
 ``Certificate`` for every occurrence, and everything pyhanko-certvalidator asks of it (names
 prepared for comparison, extensions, key identifiers, the public key's hash) is worked out again
-on the new object: a sixth of a CAdES validation (issue 13, bench_verify_scale's tokens). Here
+on the new object: a sixth of a CAdES validation (issue 13, bench_verify_scale's tokens); the same
+goes for the OCSP response and the CRLs fetched once for the run and checked for each token. Here
 ``core._build``, which every parse goes through (``Certificate.load``, a lazily parsed child of a
 SignedData, an OCSP response or a signature dictionary), returns the certificate already built
-from the same bytes (header, contents and trailer: the whole encoding) when there is one.
+from the same bytes (header, contents and trailer: the whole encoding) when there is one; and
+``Certificate.untag()`` no longer deep-copies a certificate that has no tagging to remove.
 
-Why this is safe: a parsed certificate is a pure function of its bytes, and neither pyHanko nor
+Why this is safe: a parsed value is a pure function of its bytes, and neither pyHanko nor
 Paraphe modifies one. The cache is per thread (no object it hands out is shared with another
 thread through it, so asn1crypto's lazy parsing never runs on one object from two threads) and
-bounded (``CACHE_SIZE`` certificates, least recently used first out).
+bounded (``CACHE_SIZES``, least recently used first out).
 ``install`` is called once, from ``paraphe.core``'s ``__init__``.
 """
 
@@ -24,9 +26,10 @@ from typing import Any
 
 from asn1crypto import core, crl, ocsp, x509
 
-CACHE_SIZES = {x509.Certificate: 512, ocsp.OCSPResponse: 64, crl.CertificateList: 8}
-"""Values kept per thread, by type: a tender's CAs, responders and many of its signers; the
-OCSP responses and CRLs that the run fetched or its tokens carry (a CRL can be large)."""
+CACHE_SIZES = {x509.Certificate: 512, ocsp.OCSPResponse: 64, crl.CertificateList: 2}
+"""Values kept per thread, by type: a tender's CAs, responders and many of its signers (a used
+certificate takes about 30 KiB: 15 MiB at most); OCSP responses; the CRLs a signature's path
+needs (a CRL of 50,000 entries takes tens of MiB once read: two at most are kept)."""
 
 _local = threading.local()
 

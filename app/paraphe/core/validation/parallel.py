@@ -28,6 +28,10 @@ How it is built, and why:
 - Few items do not pay for starting processes (``PARALLEL_THRESHOLD``); the pool is sized to the
   cores this process may use, and capped (``MAX_WORKERS``) since each worker holds its own copy
   of the libraries (about 60-70 MB).
+- Workers start while discovery still walks the folders (``EarlyStart``), as soon as it has
+  found enough signature files to be worth them, and import the validators of the kinds found
+  (``registry.preload``) while it goes on: starting one takes about as long as classifying a
+  thousand files, and neither waits for the other.
 """
 
 from __future__ import annotations
@@ -51,8 +55,9 @@ from ..progress import CancelToken
 from .context import VerificationContext
 from .failures import failed_signature, one_line
 from .indications import Indication, SubIndication
+from .inputs.discovery import Found, Kind
 from .one_item import validated
-from .registry import Item, validator_for
+from .registry import Item, preload, validator_for
 from .report import Check, SignatureReport
 from .settings import VerificationSettings
 
@@ -87,6 +92,66 @@ def worker_count(items: int) -> int:
     return min(cores, MAX_WORKERS)
 
 
+_NOT_VALIDATED_BY_WORKERS = frozenset({Kind.DOCUMENT, Kind.ASIC})
+"""Documents are no items, and ASiC containers are validated in the calling process."""
+
+
+class EarlyStart:
+    """A run's worker pool, started while discovery still walks the folders: once it has found
+    ``PARALLEL_THRESHOLD`` signature files (or two, when ``workers`` were asked for), the count
+    that will make the run parallel. ``pool`` then gives it the items, or stops it if the run is
+    to be serial after all (most files were orphans, say); ``close`` stops one never used."""
+
+    def __init__(self, workers: int | None, settings: VerificationSettings, service: Any) -> None:
+        self._wanted = workers
+        self._settings = settings
+        self._service = service
+        self._kinds: set[Kind] = set()
+        self._signatures = 0
+        self._pool: WorkerPool | None = None
+
+    def found(self, batch: Sequence[Found]) -> None:
+        """Told of each file discovery classified (a list, for an archive's entries)."""
+        signatures = [f for f in batch if f.kind not in _NOT_VALIDATED_BY_WORKERS]
+        self._signatures += len(signatures)
+        self._kinds.update(f.kind for f in signatures)
+        if self._pool is None and self._worth_workers(self._signatures):
+            self._pool = self._started(self._count(self._signatures))
+
+    def pool(self, items: int) -> WorkerPool | None:
+        """The pool to validate ``items`` items with, started now if it was not yet; None when
+        they are to be validated in this process."""
+        if not self._worth_workers(items):
+            self.close()
+            return None
+        if self._pool is None:
+            self._pool = self._started(min(self._count(items), items))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.stop(cancelled=True)
+            self._pool = None
+
+    def _count(self, items: int) -> int:
+        return worker_count(items) if self._wanted is None else self._wanted
+
+    def _worth_workers(self, items: int) -> bool:
+        """One item is validated here, whatever was asked: there is nothing to share."""
+        return items > 1 and self._count(items) > 0
+
+    def _started(self, count: int) -> WorkerPool:
+        pool = WorkerPool(count, self._settings, self._service, frozenset(self._kinds))
+        pool.start()
+        return pool
+
+    def __enter__(self) -> EarlyStart:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def validate_serially(
     items: Sequence[Item],
     indices: Sequence[int],
@@ -101,43 +166,6 @@ def validate_serially(
         finished(index, validated(items[index], context))
 
 
-def validate_in_workers(
-    items: Sequence[Item],
-    workers: int,
-    settings: VerificationSettings,
-    service: Any,
-    context: VerificationContext,
-    started: Started,
-    finished: Finished,
-) -> None:
-    """Every item validated by ``workers`` worker processes (their revocation questions answered
-    by ``service``, the run's ``FetchService``, or None offline); ``started`` and ``finished``
-    are called on this thread. Items the workers could not take are validated here, in
-    ``context``, at the end. Raises ``Cancelled`` once every worker has stopped."""
-    pool = _Pool(items, workers, settings, service)
-    done: set[int] = set()
-    try:
-        pool.start()
-        while not pool.finished():
-            context.cancel.raise_if_cancelled()
-            try:
-                event = pool.events.get(timeout=_POLL)
-            except queue.Empty:
-                continue
-            context.cancel.raise_if_cancelled()
-            if event.reports is None:
-                started(event.index)
-            else:
-                done.add(event.index)
-                finished(event.index, event.reports)
-    except BaseException:
-        pool.stop(cancelled=True)
-        raise
-    pool.stop(cancelled=False)
-    left = [index for index in range(len(items)) if index not in done]
-    validate_serially(items, left, context, started, finished)
-
-
 @dataclass(frozen=True)
 class _Event:
     index: int
@@ -145,18 +173,29 @@ class _Event:
     """None: the item was handed to a worker (started)."""
 
 
-class _Pool:
+class WorkerPool:
+    """``workers`` worker processes, started (``start``) before the items are known, which they
+    are given at once (``validate``); their revocation questions answered by ``service``, the
+    run's ``FetchService`` (None offline)."""
+
     def __init__(
-        self, items: Sequence[Item], workers: int, settings: VerificationSettings, service: Any
+        self,
+        workers: int,
+        settings: VerificationSettings,
+        service: Any,
+        kinds: frozenset[Kind] = frozenset(),
     ) -> None:
-        self.items = items
+        self.items: Sequence[Item] = ()
         self.settings = settings
         self.service = service
+        self.kinds = kinds
+        """What the workers import before they say they are ready (``registry.preload``)."""
         self.events: queue.Queue[_Event] = queue.Queue()
         self._spawn = multiprocessing.get_context("spawn")
         self._cancel = self._spawn.Event()
         self._stopping = threading.Event()
-        self._next = iter(range(len(items)))
+        self._given = threading.Event()
+        self._next: Iterator[int] = iter(())
         self._next_lock = threading.Lock()
         self._processes: list[Any] = []
         self._processes_lock = threading.Lock()
@@ -168,6 +207,40 @@ class _Pool:
     def start(self) -> None:
         for driver in self._drivers:
             driver.start()
+
+    def validate(
+        self,
+        items: Sequence[Item],
+        context: VerificationContext,
+        started: Started,
+        finished: Finished,
+    ) -> None:
+        """Every item validated by the workers; ``started`` and ``finished`` are called on this
+        thread. Items the workers could not take are validated here, in ``context``, at the end.
+        The pool is stopped; raises ``Cancelled`` once every worker has."""
+        self.items = items
+        self._next = iter(range(len(items)))
+        self._given.set()
+        done: set[int] = set()
+        try:
+            while not self.finished():
+                context.cancel.raise_if_cancelled()
+                try:
+                    event = self.events.get(timeout=_POLL)
+                except queue.Empty:
+                    continue
+                context.cancel.raise_if_cancelled()
+                if event.reports is None:
+                    started(event.index)
+                else:
+                    done.add(event.index)
+                    finished(event.index, event.reports)
+        except BaseException:
+            self.stop(cancelled=True)
+            raise
+        self.stop(cancelled=False)
+        left = [index for index in range(len(items)) if index not in done]
+        validate_serially(items, left, context, started, finished)
 
     def finished(self) -> bool:
         return self.events.empty() and not any(d.is_alive() for d in self._drivers)
@@ -200,6 +273,8 @@ class _Pool:
                     worker = self._start_worker()
                     if worker is None:
                         return  # cannot start: the caller validates what is left
+                if not self._given.wait(_POLL):
+                    continue  # discovery still runs: the items are not known yet
                 index = self._take()
                 if index is None:
                     return
@@ -234,7 +309,7 @@ class _Pool:
         parent_end, child_end = self._spawn.Pipe(duplex=True)
         process = self._spawn.Process(
             target=_worker_main,
-            args=(child_end, portable(self.settings), self._cancel),
+            args=(child_end, portable(self.settings), self._cancel, self.kinds),
             name="paraphe-verify-worker",
             daemon=True,
         )
@@ -409,8 +484,11 @@ class _SharedCancel(CancelToken):
         self._event = event
 
 
-def _worker_main(connection: Any, portable_settings: bytes, cancel: Any) -> None:
-    """Validate the items the parent sends until it says stop or goes away."""
+def _worker_main(
+    connection: Any, portable_settings: bytes, cancel: Any, kinds: frozenset[Kind]
+) -> None:
+    """Validate the items the parent sends until it says stop or goes away; the libraries that
+    validate ``kinds`` imported, and the run's validation spec built, before saying ready."""
     # Ctrl+C reaches every process of the terminal: the parent decides, and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings: VerificationSettings = pickle.loads(portable_settings)
@@ -420,6 +498,8 @@ def _worker_main(connection: Any, portable_settings: bytes, cancel: Any) -> None
 
         fetchers = SharedFetcherBackend(_PipeChannel(connection))
     with VerificationContext(settings, _SharedCancel(cancel), fetchers) as context:
+        preload(kinds)
+        context.spec  # noqa: B018 - built once, now
         connection.send(("ready",))
         while True:
             try:

@@ -15,10 +15,11 @@ meets. The places for what comes next:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from .context import VerificationContext
 from .inputs.discovery import Found, Kind
@@ -58,9 +59,15 @@ class _OfKind:
     """A validator that accepts the files discovery classified as its ``kind``."""
 
     kind: Kind
+    implementation = ""
+    """The module that validates them, relative to this package: imported on first use (or
+    by ``preload``)."""
 
     def accepts(self, item: Item) -> bool:
         return item.signature.kind is self.kind
+
+    def module(self) -> Any:
+        return importlib.import_module(self.implementation, __package__)
 
 
 class DetachedXades(_OfKind):
@@ -68,11 +75,13 @@ class DetachedXades(_OfKind):
 
     format = DetectedFormat.XADES
     kind = Kind.XADES
+    implementation = ".xades.validator"
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
-        from .xades import validator
-
-        return validator.validate_xades(item.signature.path, item.document_path, context)
+        reports: list[SignatureReport] = self.module().validate_xades(
+            item.signature.path, item.document_path, context
+        )
+        return reports
 
 
 class XmlWithItsData(_OfKind):
@@ -82,11 +91,13 @@ class XmlWithItsData(_OfKind):
 
     format = DetectedFormat.XADES
     kind = Kind.XML_SIGNED
+    implementation = ".xades.validator"
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
-        from .xades import validator
-
-        return validator.validate_xades(item.signature.path, None, context)
+        reports: list[SignatureReport] = self.module().validate_xades(
+            item.signature.path, None, context
+        )
+        return reports
 
 
 class DetachedCades(_OfKind):
@@ -94,11 +105,13 @@ class DetachedCades(_OfKind):
 
     format = DetectedFormat.CADES
     kind = Kind.CADES
+    implementation = ".cms.validator"
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
-        from .cms import validator
-
-        return validator.validate_cms(item.signature.path, item.document_path, context)
+        reports: list[SignatureReport] = self.module().validate_cms(
+            item.signature.path, item.document_path, context
+        )
+        return reports
 
 
 class EnvelopingCades(_OfKind):
@@ -106,11 +119,13 @@ class EnvelopingCades(_OfKind):
 
     format = DetectedFormat.CADES
     kind = Kind.P7M
+    implementation = ".cms.validator"
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
-        from .cms import validator
-
-        return validator.validate_cms(item.signature.path, None, context)
+        reports: list[SignatureReport] = self.module().validate_cms(
+            item.signature.path, None, context
+        )
+        return reports
 
 
 class EmbeddedPades(_OfKind):
@@ -118,11 +133,11 @@ class EmbeddedPades(_OfKind):
 
     format = DetectedFormat.PADES
     kind = Kind.PDF
+    implementation = ".pdf.validator"
 
     def validate(self, item: Item, context: VerificationContext) -> list[SignatureReport]:
-        from .pdf import validator
-
-        return validator.validate_pdf(item.signature.path, context)
+        reports: list[SignatureReport] = self.module().validate_pdf(item.signature.path, context)
+        return reports
 
 
 class DamagedSignatureFile(_OfKind):
@@ -166,6 +181,14 @@ VALIDATORS: Sequence[Validator] = (
     DamagedSignatureFile(),
 )
 """Tried in this order; the first that accepts an item validates it."""
+
+
+def preload(kinds: Collection[Kind]) -> None:
+    """Import now what validates files of ``kinds`` (a worker process does, while discovery
+    still walks the folders)."""
+    for validator in VALIDATORS:
+        if isinstance(validator, _OfKind) and validator.kind in kinds and validator.implementation:
+            validator.module()
 
 
 def validator_for(item: Item) -> Validator:

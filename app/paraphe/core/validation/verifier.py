@@ -67,7 +67,8 @@ def verify_paths(
         context = run.enter_context(
             VerificationContext(settings, cancel, _shared_fetchers(service))
         )
-        found = _collect(paths, scratch, report, cancel)
+        early = run.enter_context(parallel.EarlyStart(workers, settings, service))
+        found = _collect(paths, scratch, report, cancel, early.found)
         shown = {item.path: Path(item.display) for item in found}
         pairing = pair(found)
         by_document: dict[Path, DocumentReport] = {}
@@ -107,11 +108,9 @@ def verify_paths(
             done += 1
             if on_progress is not None:
                 on_progress(done, total, token.display)
-        count = parallel.worker_count(len(items)) if workers is None else workers
-        if count > 0 and len(items) > 1:
-            parallel.validate_in_workers(
-                items, min(count, len(items)), settings, service, context, started, finished
-            )
+        pool = early.pool(len(items))
+        if pool is not None:
+            pool.validate(items, context, started, finished)
         else:
             parallel.validate_serially(items, range(len(items)), context, started, finished)
         # ASiC containers, in this process: a tender holds few, and each is unpacked in the
@@ -186,8 +185,13 @@ def _shared_fetchers(service: Any) -> Any:
 
 
 def _collect(
-    paths: Sequence[Path], scratch: Path, report: ValidationReport, cancel: CancelToken
+    paths: Sequence[Path],
+    scratch: Path,
+    report: ValidationReport,
+    cancel: CancelToken,
+    on_found: Callable[[list[Found]], None],
 ) -> list[Found]:
+    """Every file under ``paths``, classified (``on_found`` told of each as it is)."""
     found: list[Found] = []
     for index, path in enumerate(paths):
         cancel.raise_if_cancelled()
@@ -199,7 +203,9 @@ def _collect(
         files = list(walk(path)) if path.is_dir() else [path]
         for number, file in enumerate(files):
             cancel.raise_if_cancelled()  # a big folder or archive takes a while to walk
-            found.extend(_gather(file, scratch / f"{index}-{number}", report, cancel))
+            gathered = _gather(file, scratch / f"{index}-{number}", report, cancel)
+            found.extend(gathered)
+            on_found(gathered)
     return found + _documents_beside_lone_tokens(paths, found)
 
 
