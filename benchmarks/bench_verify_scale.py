@@ -306,12 +306,14 @@ def main() -> int:
         f"- parallel speed-up over serial: {serial / parallel:.2f}x; peak {peak:.0f} MB "
         "(goal: under 300 MB)",
     ]
-    show_and_record(
-        "bench_verify_scale.py",
-        describe_machine(code),
-        [f"- command: `python benchmarks/bench_verify_scale.py --count {n}`", "", *rows, ""],
-        args.record,
-    )
+    machine = [
+        "- peak RSS: VmRSS of paraphe's whole process tree (parent + workers), summed, sampled"
+        " every 20 ms from /proc"
+        if line.startswith("- peak RSS:")
+        else line
+        for line in describe_machine(code)
+    ]
+    show_and_record("bench_verify_scale.py", machine, [*rows, ""], args.record)
     server.close()  # type: ignore[attr-defined]
     return 0
 
