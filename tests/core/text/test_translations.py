@@ -97,3 +97,32 @@ def test_a_worded_text_is_english_and_says_itself_in_french() -> None:
     assert line == "revision 3: validation data added (DSS); signature Sig2"
     french = in_words(pickle.loads(pickle.dumps(line)), translator("fr"))
     assert french == "révision 3 : données de validation ajoutées (DSS); signature Sig2"
+
+
+def test_the_crypto_policy_and_container_details_say_themselves_in_french() -> None:
+    """Why an algorithm is refused (the dated crypto policy) and what is wrong with an ASiC
+    container are details a buyer reads: English in the JSON, French in the French faces."""
+    import datetime as dt
+
+    from paraphe.cli.i18n import translator
+    from paraphe.core.text.translatable import N_, Worded, in_words
+    from paraphe.core.validation import crypto_policy
+
+    tr = translator("fr")
+    role = Worded(N_("the digest of {what}"), what=Worded(N_("the signature")))
+    judgement = crypto_policy.judge(
+        [crypto_policy.AlgorithmUse("sha1", role)],
+        dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+        proven=False,
+        now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    assert judgement.reason == (
+        "SHA-1 (the digest of the signature) is no longer accepted from 2009-01-01 (ETSI TS 102"
+        " 176-1); nothing proves it was made before that date"
+    )
+    assert in_words(judgement.reason, tr) == (
+        "SHA-1 (l’empreinte de la signature) n’est plus accepté depuis le 2009-01-01 (ETSI TS"
+        " 102 176-1) ; rien ne prouve que la signature a été faite avant cette date"
+    )
+    changed = Worded(N_("{file} was modified after it was signed"), file="Offre.asice!/a.pdf")
+    assert in_words(changed, tr) == "Offre.asice!/a.pdf a été modifié après sa signature"

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text.translatable import N_, Worded
+
 
 def _year(year: int) -> dt.datetime:
     return dt.datetime(year, 1, 1, tzinfo=dt.UTC)
@@ -170,29 +172,53 @@ def judge(
         sunset = sunset_of(use)
         if sunset is None:
             continue
-        when = f"{sunset.date:%Y-%m-%d}"
+        said = {
+            "algorithm": use.name,
+            "role": use.role,
+            "date": f"{sunset.date:%Y-%m-%d}",
+            "source": sunset.source,
+        }
         if sunset is NEVER:
             return CryptoJudgement(
-                False, f"{use.name} ({use.role}) is too weak: no policy accepts it ({SOURCE})"
+                False,
+                Worded(
+                    N_("{algorithm} ({role}) is too weak: no policy accepts it ({source})"), **said
+                ),
             )
         if made_at >= sunset.date:
             if sunset.forecast:
                 notes.append(
-                    f"{use.name} was forecast to be accepted until {when} ({sunset.source}),"
-                    f" a date not confirmed since {REVIEWED:%Y}: accepted, to be reviewed"
+                    Worded(
+                        N_(
+                            "{algorithm} was forecast to be accepted until {date} ({source}), a"
+                            " date not confirmed since {year}: accepted, to be reviewed"
+                        ),
+                        year=f"{REVIEWED:%Y}",
+                        **said,
+                    )
                 )
                 continue
-            proof = "the signature is proven to exist only" if proven else "nothing proves"
-            since = f"since {made_at:%Y-%m-%d}" if proven else "it was made before"
-            return CryptoJudgement(
-                False,
-                f"{use.name} ({use.role}) is no longer accepted from {when} ({sunset.source});"
-                f" {proof} {since}" + ("" if proven else " that date"),
-            )
+            if proven:
+                reason = N_(
+                    "{algorithm} ({role}) is no longer accepted from {date} ({source}); the"
+                    " signature is proven to exist only since {made}"
+                )
+            else:
+                reason = N_(
+                    "{algorithm} ({role}) is no longer accepted from {date} ({source}); nothing"
+                    " proves it was made before that date"
+                )
+            return CryptoJudgement(False, Worded(reason, made=f"{made_at:%Y-%m-%d}", **said))
         if now >= sunset.date:
             notes.append(
-                f"{use.name} is no longer accepted from {when} ({sunset.source}); the signature"
-                f" is proven to exist on {made_at:%Y-%m-%d}, before that date"
+                Worded(
+                    N_(
+                        "{algorithm} is no longer accepted from {date} ({source}); the"
+                        " signature is proven to exist on {made}, before that date"
+                    ),
+                    made=f"{made_at:%Y-%m-%d}",
+                    **said,
+                )
             )
     return CryptoJudgement(True, notes=tuple(dict.fromkeys(notes)))
 
@@ -217,14 +243,14 @@ def uses_of_signature(
 ) -> list[AlgorithmUse]:
     """The algorithms a signature relies on: its digest (``digest_algorithm``, the one the
     signed data was hashed with), the hash its signature algorithm names when another, and the
-    signer's key. ``what`` names the signature in the roles (``the signature``)."""
+    signer's key. ``what`` names the signature in the roles (``Worded(N_("the signature"))``)."""
     uses = []
     if digest_algorithm:
-        uses.append(AlgorithmUse(digest_algorithm, f"the digest of {what}"))
+        uses.append(AlgorithmUse(digest_algorithm, Worded(N_("the digest of {what}"), what=what)))
     hashed = signature_hash(signature_algorithm)
     if hashed and hashed != digest_algorithm:
-        uses.append(AlgorithmUse(hashed, f"the hash of {what}"))
-    key = key_use(public_key, f"the key of {what}")
+        uses.append(AlgorithmUse(hashed, Worded(N_("the hash of {what}"), what=what)))
+    key = key_use(public_key, Worded(N_("the key of {what}"), what=what))
     if key is not None:
         uses.append(key)
     return uses
@@ -257,24 +283,27 @@ def uses_of_chain(path: Sequence[Any]) -> list[AlgorithmUse]:
     certificate's signature by its issuer. The trust anchor's own signature is not relied on."""
     uses: list[AlgorithmUse] = []
     for issuer, certificate in itertools.pairwise(path):
-        what = f"the certificate of {_common_name(certificate)}"
+        what = _certificate_named(certificate)
         try:
             hashed = signature_hash(certificate["signature_algorithm"])
         except (ValueError, TypeError, KeyError, AttributeError):
             hashed = None
         if hashed:
-            uses.append(AlgorithmUse(hashed, f"the hash of {what}"))
-        key = key_use(issuer.public_key, f"the issuer's key of {what}")
+            uses.append(AlgorithmUse(hashed, Worded(N_("the hash of {what}"), what=what)))
+        key = key_use(issuer.public_key, Worded(N_("the issuer's key of {what}"), what=what))
         if key is not None:
             uses.append(key)
     return uses
 
 
-def _common_name(certificate: Any) -> str:
+def _certificate_named(certificate: Any) -> Worded:
     try:
-        return str(certificate.subject.native.get("common_name") or "a certificate")
+        name = certificate.subject.native.get("common_name")
     except (ValueError, TypeError, KeyError, AttributeError):
-        return "a certificate"
+        name = None
+    if not name:
+        return Worded(N_("a certificate"))
+    return Worded(N_("the certificate of {name}"), name=str(name))
 
 
 def for_pyhanko() -> Any:

@@ -1960,6 +1960,10 @@
    <translation>chaîne de certificats vers une autorité de confiance</translation>
   </message>
   <message>
+   <source>the signature</source>
+   <translation>la signature</translation>
+  </message>
+  <message>
    <source>signed attributes</source>
    <translation>attributs signés</translation>
   </message>
@@ -1996,6 +2000,42 @@
    <translation>informations sur le signataire</translation>
   </message>
   <message>
+   <source>{entry} holds the content it signs: an ASiC signature must be detached over the container's files or its manifest</source>
+   <translation>{entry} contient le contenu qu’elle signe : une signature ASiC doit être détachée, sur les fichiers du conteneur ou sur son manifeste</translation>
+  </message>
+  <message>
+   <source>no ASiCManifest names {entry}: it was checked as a signature over one data object (the ASiC-S form)</source>
+   <translation>aucun ASiCManifest ne nomme {entry} : elle a été vérifiée comme une signature d’un seul objet de données (la forme ASiC-S)</translation>
+  </message>
+  <message>
+   <source>{count} data object(s)</source>
+   <translation>{count} objet(s) de données</translation>
+  </message>
+  <message>
+   <source>{file}: transforms in a manifest are not supported</source>
+   <translation>{file} : les transformations dans un manifeste ne sont pas prises en charge</translation>
+  </message>
+  <message>
+   <source>{file}: the digest algorithm {algorithm} is not accepted</source>
+   <translation>{file} : l’algorithme d’empreinte {algorithm} n’est pas accepté</translation>
+  </message>
+  <message>
+   <source>{file} cannot be read</source>
+   <translation>{file} ne peut pas être lu</translation>
+  </message>
+  <message>
+   <source>{file} was modified after it was signed</source>
+   <translation>{file} a été modifié après sa signature</translation>
+  </message>
+  <message>
+   <source>{file} is signed but is not in the container (removed after signing?)</source>
+   <translation>{file} est signé mais n’est pas dans le conteneur (retiré après la signature ?)</translation>
+  </message>
+  <message>
+   <source>{file} is signed but could not be unpacked ({why})</source>
+   <translation>{file} est signé mais n’a pas pu être extrait ({why})</translation>
+  </message>
+  <message>
    <source>container</source>
    <translation>conteneur</translation>
   </message>
@@ -2030,6 +2070,118 @@
   <message>
    <source>the entry {name} appears more than once: which one was signed cannot be told</source>
    <translation>l’entrée {name} apparaît plusieurs fois : impossible de savoir laquelle a été signée</translation>
+  </message>
+  <message>
+   <source>mimetype</source>
+   <translation>le fichier mimetype</translation>
+  </message>
+  <message>
+   <source>ZIP comment</source>
+   <translation>le commentaire ZIP</translation>
+  </message>
+  <message>
+   <source>file name</source>
+   <translation>le nom du fichier</translation>
+  </message>
+  <message>
+   <source>content</source>
+   <translation>le contenu</translation>
+  </message>
+  <message>
+   <source>the {source} says {other}, the {kind_source} {kind}</source>
+   <translation>{source} indique {other}, {kind_source} {kind}</translation>
+  </message>
+  <message>
+   <source>it is not the first entry of the ZIP</source>
+   <translation>ce n’est pas la première entrée du ZIP</translation>
+  </message>
+  <message>
+   <source>it is compressed</source>
+   <translation>il est compressé</translation>
+  </message>
+  <message>
+   <source>its header has an extra field</source>
+   <translation>son en-tête a un champ supplémentaire</translation>
+  </message>
+  <message>
+   <source>it is too long for a media type</source>
+   <translation>il est trop long pour un type de média</translation>
+  </message>
+  <message>
+   <source>it cannot be read ({error})</source>
+   <translation>il ne peut pas être lu ({error})</translation>
+  </message>
+  <message>
+   <source>it holds {value}, not an ASiC media type</source>
+   <translation>il contient {value}, qui n’est pas un type de média ASiC</translation>
+  </message>
+  <message>
+   <source>damaged ZIP ({error})</source>
+   <translation>ZIP endommagé ({error})</translation>
+  </message>
+  <message>
+   <source>every file is covered by a signature</source>
+   <translation>chaque fichier est couvert par une signature</translation>
+  </message>
+  <message>
+   <source>absent, which EN 319 162-1 allows (A.1); {kind} told by the {source}</source>
+   <translation>absent, ce que permet l’EN 319 162-1 (A.1) ; {kind} d’après {source}</translation>
+  </message>
+  <message>
+   <source>{problems} (EN 319 162-1 A.1); no signature covers the mimetype: the verdicts stand on what is signed</source>
+   <translation>{problems} (EN 319 162-1 A.1) ; aucune signature ne couvre le fichier mimetype : les verdicts portent sur ce qui est signé</translation>
+  </message>
+  <message>
+   <source>not signed by any signature of the container: {files}</source>
+   <translation>couvert par aucune signature du conteneur : {files}</translation>
+  </message>
+  <message>
+   <source>a signature of {entry} signs no file of the container</source>
+   <translation>une signature de {entry} ne signe aucun fichier du conteneur</translation>
+  </message>
+  <message>
+   <source>the certificate of {name}</source>
+   <translation>le certificat de {name}</translation>
+  </message>
+  <message>
+   <source>the key of {what}</source>
+   <translation>la clé de {what}</translation>
+  </message>
+  <message>
+   <source>a certificate</source>
+   <translation>un certificat</translation>
+  </message>
+  <message>
+   <source>{algorithm} ({role}) is no longer accepted from {date} ({source}); the signature is proven to exist only since {made}</source>
+   <translation>{algorithm} ({role}) n’est plus accepté depuis le {date} ({source}) ; l’existence de la signature n’est prouvée que depuis le {made}</translation>
+  </message>
+  <message>
+   <source>{algorithm} ({role}) is no longer accepted from {date} ({source}); nothing proves it was made before that date</source>
+   <translation>{algorithm} ({role}) n’est plus accepté depuis le {date} ({source}) ; rien ne prouve que la signature a été faite avant cette date</translation>
+  </message>
+  <message>
+   <source>the issuer's key of {what}</source>
+   <translation>la clé de l’émetteur de {what}</translation>
+  </message>
+  <message>
+   <source>{algorithm} ({role}) is too weak: no policy accepts it ({source})</source>
+   <translation>{algorithm} ({role}) est trop faible : aucune politique ne l’accepte ({source})</translation>
+  </message>
+  <message>
+   <source>{algorithm} is no longer accepted from {date} ({source}); the signature is proven to exist on {made}, before that date</source>
+   <translation>{algorithm} n’est plus accepté depuis le {date} ({source}) ; l’existence de la signature est prouvée le {made}, avant cette date</translation>
+  </message>
+  <message>
+   <source>the digest of {what}</source>
+   <translation>l’empreinte de {what}</translation>
+  </message>
+  <message>
+   <source>the hash of {what}</source>
+   <translation>le hachage de {what}</translation>
+  </message>
+  <message>
+   <source>{algorithm} was forecast to be accepted until {date} ({source}), a date not confirmed since {year}: accepted, to be reviewed</source>
+   <translation>{algorithm} devait rester accepté jusqu’au {date} ({source}), une date non confirmée depuis {year} : accepté, à réexaminer</translation>
   </message>
   <message>
    <source>the archive has more than 10,000 entries; it was not unpacked</source>

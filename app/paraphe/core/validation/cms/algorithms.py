@@ -15,6 +15,7 @@ from typing import Any
 
 from asn1crypto import cms
 
+from ...text.translatable import N_, Worded
 from .. import crypto_policy
 from ..context import VerificationContext
 from ..explanations import explain
@@ -39,7 +40,7 @@ def apply_crypto_policy(
         signer_info["signature_algorithm"],
         signer_info["digest_algorithm"]["algorithm"].native,
         cert.public_key,
-        "the signature",
+        Worded(N_("the signature")),
     )
     if path is not None:
         with contextlib.suppress(AttributeError, ValueError, TypeError):
@@ -49,7 +50,7 @@ def apply_crypto_policy(
     judgement = crypto_policy.judge(uses, proven or now, proven=proven is not None, now=now)
     if judgement.accepted:
         names = ", ".join(dict.fromkeys(use.name for use in uses))
-        report.checks.append(Check(CHECK, True, "; ".join((names, *judgement.notes))))
+        report.checks.append(Check(CHECK, True, Worded.joined("; ", (names, *judgement.notes))))
         return
     report.checks.append(Check(CHECK, False, judgement.reason))
     if report.indication is Indication.TOTAL_PASSED:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...text.translatable import N_, Worded
 from ..failures import failed_signature
 from ..indications import Indication, SubIndication
 from ..report import Check, Container, DetectedFormat, SignatureReport, SignedObject
@@ -61,8 +62,13 @@ class CadesInContainer:
                     Check(
                         CONTAINER_TYPE,
                         False,
-                        f"no ASiCManifest names {entry}: it was checked as a signature over one"
-                        " data object (the ASiC-S form)",
+                        Worded(
+                            N_(
+                                "no ASiCManifest names {entry}: it was checked as a signature"
+                                " over one data object (the ASiC-S form)"
+                            ),
+                            entry=entry,
+                        ),
                     )
                 )
         return reports
@@ -77,8 +83,13 @@ class CadesInContainer:
             Check(
                 SIGNATURE_FILE,
                 False,
-                f"{entry} holds the content it signs: an ASiC signature must be detached over"
-                " the container's files or its manifest",
+                Worded(
+                    N_(
+                        "{entry} holds the content it signs: an ASiC signature must be detached"
+                        " over the container's files or its manifest"
+                    ),
+                    entry=entry,
+                ),
             ),
         )
 
@@ -179,7 +190,11 @@ class CadesInContainer:
                 continue  # changed (HASH_FAILURE already) or unverified: its digests prove nothing
             if not findings:
                 report.checks.append(
-                    Check(MANIFEST_DIGESTS, True, f"{len(manifest.references)} data object(s)")
+                    Check(
+                        MANIFEST_DIGESTS,
+                        True,
+                        Worded(N_("{count} data object(s)"), count=len(manifest.references)),
+                    )
                 )
             for indication, subindication, _check in findings:
                 worsen(report, indication, subindication)
@@ -202,7 +217,9 @@ class CadesInContainer:
                 Indication.INDETERMINATE,
                 SubIndication.FORMAT_FAILURE,
                 Check(
-                    MANIFEST_DIGESTS, None, f"{shown}: transforms in a manifest are not supported"
+                    MANIFEST_DIGESTS,
+                    None,
+                    Worded(N_("{file}: transforms in a manifest are not supported"), file=shown),
                 ),
             )
         if reference.algorithm is None:
@@ -212,7 +229,11 @@ class CadesInContainer:
                 Check(
                     MANIFEST_DIGESTS,
                     None,
-                    f"{shown}: the digest algorithm {reference.algorithm_uri} is not accepted",
+                    Worded(
+                        N_("{file}: the digest algorithm {algorithm} is not accepted"),
+                        file=shown,
+                        algorithm=reference.algorithm_uri,
+                    ),
                 ),
             )
         digest = self.files.digest(name, reference.algorithm)
@@ -220,13 +241,17 @@ class CadesInContainer:
             return None, (
                 Indication.INDETERMINATE,
                 SubIndication.SIGNED_DATA_NOT_FOUND,
-                Check(SIGNED_FILES_PRESENT, None, f"{shown} cannot be read"),
+                Check(SIGNED_FILES_PRESENT, None, Worded(N_("{file} cannot be read"), file=shown)),
             )
         if digest != reference.digest:
             return False, (
                 Indication.TOTAL_FAILED,
                 SubIndication.HASH_FAILURE,
-                Check(MANIFEST_DIGESTS, False, f"{shown} was modified after it was signed"),
+                Check(
+                    MANIFEST_DIGESTS,
+                    False,
+                    Worded(N_("{file} was modified after it was signed"), file=shown),
+                ),
             )
         return True, None
 

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from ...errors import Cancelled, ParapheError
 from ...files.documents import Document
+from ...text.translatable import N_, Worded
 from ..context import VerificationContext
 from .reading import AsicContents
 
@@ -41,8 +42,15 @@ class ContainerFiles:
         """Why a signed file is not there: not unpacked (and why), or not in the container."""
         why = self.contents.skipped.get(name or "")
         if why is not None:
-            return f"{shown} is signed but could not be unpacked ({why.message})"
-        return f"{shown} is signed but is not in the container (removed after signing?)"
+            return Worded(
+                N_("{file} is signed but could not be unpacked ({why})"),
+                file=shown,
+                why=why.message,
+            )
+        return Worded(
+            N_("{file} is signed but is not in the container (removed after signing?)"),
+            file=shown,
+        )
 
     def no_data_object(self) -> str:
         """Why a detached signature over the container's one data object has none."""

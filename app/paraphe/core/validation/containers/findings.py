@@ -3,7 +3,7 @@ name however many files a finding concerns, and the rule by which a finding chan
 
 from __future__ import annotations
 
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ..indications import Indication, SubIndication
 from ..report import Check, SignatureReport
 
@@ -27,7 +27,9 @@ def merged(checks: list[Check]) -> list[Check]:
     for name, same in by_name.items():
         outcomes = [c.passed for c in same]
         passed = False if False in outcomes else (None if None in outcomes else True)
-        result.append(Check(name, passed, "; ".join(c.detail for c in same if c.detail)))
+        result.append(
+            Check(name, passed, Worded.joined("; ", (c.detail for c in same if c.detail)))
+        )
     return result
 
 

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from ...errors import Notice
 from ...files.user_files import open_regular
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ..inputs import archives
 from ..report import Container
 from .kind import (
@@ -114,7 +114,9 @@ def read_container(
             try:
                 return _contents(path, handle, into, unpacked)
             except _DAMAGED as exc:
-                return NotAContainer(f"damaged ZIP ({str(exc) or type(exc).__name__})")
+                return NotAContainer(
+                    Worded(N_("damaged ZIP ({error})"), error=str(exc) or type(exc).__name__)
+                )
     except OSError as exc:
         return NotAContainer(exc.strerror or str(exc), damaged=False)
 
@@ -144,14 +146,20 @@ def _contents(
     declared = media_type_container(mimetype.media_type)
     named = SUFFIXES.get(path.suffix.lower())
     sources = [
-        ("mimetype", declared),
-        ("ZIP comment", comment_kind),
-        ("file name", named),
+        (N_("mimetype"), declared),
+        (N_("ZIP comment"), comment_kind),
+        (N_("file name"), named),
     ]
     known = [(source, kind) for source, kind in sources if kind is not None]
-    kind_source, kind = known[0] if known else ("content", structural_kind(names))
-    disagreements = [
-        f"the {source} says {other.value}, the {kind_source} {kind.value}"
+    kind_source, kind = known[0] if known else (N_("content"), structural_kind(names))
+    disagreements: list[str] = [
+        Worded(
+            N_("the {source} says {other}, the {kind_source} {kind}"),
+            source=Worded(source),
+            other=other.value,
+            kind_source=Worded(kind_source),
+            kind=kind.value,
+        )
         for source, other in known[1:]
         if other is not kind
     ]
@@ -179,24 +187,30 @@ def _mimetype(
     broken = []
     first = min(entries, key=lambda e: e.header_offset)
     if first is not entry:
-        broken.append("it is not the first entry of the ZIP")
+        broken.append(N_("it is not the first entry of the ZIP"))
     if entry.compress_type != zipfile.ZIP_STORED:
-        broken.append("it is compressed")
+        broken.append(N_("it is compressed"))
     if entry.extra or _local_extra_length(handle, entry):
-        broken.append("its header has an extra field")
+        broken.append(N_("its header has an extra field"))
     media_type = None
     try:
         with zipped.open(entry) as source:
             raw = source.read(_MAX_MIMETYPE_BYTES + 1)
     except (*_DAMAGED, RuntimeError, OSError) as exc:
-        broken.append(f"it cannot be read ({str(exc) or type(exc).__name__})")
+        broken.append(
+            Worded(N_("it cannot be read ({error})"), error=str(exc) or type(exc).__name__)
+        )
     else:
         if len(raw) > _MAX_MIMETYPE_BYTES:
-            broken.append("it is too long for a media type")
+            broken.append(N_("it is too long for a media type"))
         else:
             media_type = raw.decode("utf-8", "replace").lstrip("\ufeff").strip()
             if media_type_container(media_type) is None:
-                broken.append(f"it holds {media_type[:80]!r}, not an ASiC media type")
+                broken.append(
+                    Worded(
+                        N_("it holds {value}, not an ASiC media type"), value=repr(media_type[:80])
+                    )
+                )
     return MimetypeEntry(True, media_type, tuple(broken))
 
 

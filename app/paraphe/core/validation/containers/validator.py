@@ -52,6 +52,7 @@ from pathlib import Path
 
 from ...errors import Notice
 from ...files.scratch import scratch_folder
+from ...text.translatable import N_, Worded
 from ..context import VerificationContext
 from ..explanations import explain
 from ..failures import failed_signature
@@ -191,20 +192,22 @@ def _container_checks(contents: AsicContents, unsigned: list[str]) -> list[Check
     files no signature covers, the entries that could not be unpacked."""
     checks = [_mimetype_check(contents)]
     if contents.disagreements:
-        checks.append(Check(CONTAINER_TYPE, False, "; ".join(contents.disagreements)))
+        checks.append(Check(CONTAINER_TYPE, False, Worded.joined("; ", contents.disagreements)))
     if unsigned:
         shown = ", ".join(contents.shown(name) for name in unsigned)
         checks.append(
             Check(
                 CONTAINER_FILES_SIGNED,
                 False,
-                f"not signed by any signature of the container: {shown}",
+                Worded(N_("not signed by any signature of the container: {files}"), files=shown),
             )
         )
     else:
-        checks.append(Check(CONTAINER_FILES_SIGNED, True, "every file is covered by a signature"))
+        checks.append(
+            Check(CONTAINER_FILES_SIGNED, True, N_("every file is covered by a signature"))
+        )
     if contents.skipped:
-        skipped = "; ".join(notice.message for notice in contents.skipped.values())
+        skipped = Worded.joined("; ", (notice.message for notice in contents.skipped.values()))
         checks.append(Check(CONTAINER_ENTRIES, False, skipped))
     return checks
 
@@ -215,16 +218,23 @@ def _mimetype_check(contents: AsicContents) -> Check:
         return Check(
             CONTAINER_MIMETYPE,
             True,
-            f"absent, which EN 319 162-1 allows (A.1); {contents.kind.value} told by the"
-            f" {contents.kind_source}",
+            Worded(
+                N_("absent, which EN 319 162-1 allows (A.1); {kind} told by the {source}"),
+                kind=contents.kind.value,
+                source=Worded(contents.kind_source),
+            ),
         )
     if mimetype.broken:
         return Check(
             CONTAINER_MIMETYPE,
             False,
-            "; ".join(mimetype.broken)
-            + " (EN 319 162-1 A.1); no signature covers the mimetype: the verdicts stand on what"
-            " is signed",
+            Worded(
+                N_(
+                    "{problems} (EN 319 162-1 A.1); no signature covers the mimetype: the"
+                    " verdicts stand on what is signed"
+                ),
+                problems=Worded.joined("; ", mimetype.broken),
+            ),
         )
     return Check(CONTAINER_MIMETYPE, True, mimetype.media_type or "")
 

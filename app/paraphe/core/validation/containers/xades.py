@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...text.translatable import N_, Worded
 from ..indications import Indication, SubIndication
 from ..report import Check, SignatureReport, SignedObject
 from .files import ContainerFiles
@@ -44,7 +45,11 @@ def validate_xades_entry(files: ContainerFiles, entry: str) -> list[SignatureRep
         ):
             report.checks.append(
                 Check(
-                    SIGNATURE_FILE, False, f"a signature of {entry} signs no file of the container"
+                    SIGNATURE_FILE,
+                    False,
+                    Worded(
+                        N_("a signature of {entry} signs no file of the container"), entry=entry
+                    ),
                 )
             )
             worsen(report, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE)
