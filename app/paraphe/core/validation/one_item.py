@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..text.translatable import N_, Worded
 from .context import VerificationContext
 from .failures import MUST_PROPAGATE, cannot_process, failed_signature, one_line
 from .qualify import qualify_report
@@ -35,7 +36,11 @@ def validated(item: Item, context: VerificationContext) -> list[SignatureReport]
                 validator.format,
                 indication,
                 subindication,
-                Check("validation", None, f"could not be processed ({one_line(exc)})"),
+                Check(
+                    "validation",
+                    None,
+                    Worded(N_("could not be processed ({error})"), error=one_line(exc)),
+                ),
                 document=item.signed_path,
             )
         ]
@@ -52,7 +57,9 @@ def validated_container(path: Path, context: VerificationContext, scratch: Path)
         raise
     except Exception as exc:
         indication, subindication = cannot_process(exc)
-        check = Check("validation", None, f"could not be processed ({one_line(exc)})")
+        check = Check(
+            "validation", None, Worded(N_("could not be processed ({error})"), error=one_line(exc))
+        )
         return ContainerResult(
             [failed_signature(path, DetectedFormat.CADES, indication, subindication, check)]
         )

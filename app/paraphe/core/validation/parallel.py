@@ -52,6 +52,7 @@ from typing import Any
 
 from ..errors import Cancelled
 from ..progress import CancelToken
+from ..text.translatable import N_, Worded
 from .context import VerificationContext
 from .failures import failed_signature, one_line
 from .indications import Indication, SubIndication
@@ -423,7 +424,7 @@ def _lost(item: Item, reason: str) -> list[SignatureReport]:
             Check(
                 "validation",
                 None,
-                f"could not be processed ({reason})",
+                Worded(N_("could not be processed ({error})"), error=reason),
             ),
             document=item.signed_path,
         )

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
  <context>
@@ -1964,6 +1964,26 @@
    <translation>la signature</translation>
   </message>
   <message>
+   <source>{count} certificate(s)</source>
+   <translation>{count} certificat(s)</translation>
+  </message>
+  <message>
+   <source>{count} revocation entry(ies)</source>
+   <translation>{count} donnée(s) de révocation</translation>
+  </message>
+  <message>
+   <source>{count} unsigned attribute(s)</source>
+   <translation>{count} attribut(s) non signé(s)</translation>
+  </message>
+  <message>
+   <source>covered data was removed or changed since: {what}</source>
+   <translation>des données couvertes ont été retirées ou modifiées depuis : {what}</translation>
+  </message>
+  <message>
+   <source>unreadable token ({error})</source>
+   <translation>jeton illisible ({error})</translation>
+  </message>
+  <message>
    <source>signed attributes</source>
    <translation>attributs signés</translation>
   </message>
@@ -1972,12 +1992,48 @@
    <translation>algorithme de signature</translation>
   </message>
   <message>
+   <source>the counter-signature could not be processed ({error})</source>
+   <translation>la contre-signature n’a pas pu être traitée ({error})</translation>
+  </message>
+  <message>
+   <source>a counter-signature without signed attributes</source>
+   <translation>une contre-signature sans attributs signés</translation>
+  </message>
+  <message>
    <source>signing certificate</source>
    <translation>certificat de signature</translation>
   </message>
   <message>
+   <source>the digest does not match</source>
+   <translation>l’empreinte ne correspond pas</translation>
+  </message>
+  <message>
    <source>counter-signature</source>
    <translation>contre-signature</translation>
+  </message>
+  <message>
+   <source>not a CMS SignedData</source>
+   <translation>pas un SignedData CMS</translation>
+  </message>
+  <message>
+   <source>a SignedData without a signer</source>
+   <translation>un SignedData sans signataire</translation>
+  </message>
+  <message>
+   <source>the file is too large for a signature</source>
+   <translation>le fichier est trop volumineux pour une signature</translation>
+  </message>
+  <message>
+   <source>more than {count} ASN.1 elements: too many to check</source>
+   <translation>plus de {count} éléments ASN.1 : trop pour être vérifiés</translation>
+  </message>
+  <message>
+   <source>not a readable CMS signature ({error})</source>
+   <translation>pas une signature CMS lisible ({error})</translation>
+  </message>
+  <message>
+   <source>no signing-certificate attribute among the signed attributes: a CMS signature, checked as such, but not a CAdES one (EN 319 122-1)</source>
+   <translation>aucun attribut signing-certificate parmi les attributs signés : une signature CMS, vérifiée comme telle, mais pas une signature CAdES (EN 319 122-1)</translation>
   </message>
   <message>
    <source>signature structure</source>
@@ -1992,12 +2048,64 @@
    <translation>heure de signature</translation>
   </message>
   <message>
+   <source>{what} not checked: more {kind} than any signature holds</source>
+   <translation>{what} non vérifiés : plus de {kind} qu’aucune signature n’en contient</translation>
+  </message>
+  <message>
    <source>CAdES attributes</source>
    <translation>attributs CAdES</translation>
   </message>
   <message>
+   <source>the digest algorithm {algorithm} is not supported</source>
+   <translation>l’algorithme d’empreinte {algorithm} n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>the signature algorithm {algorithm} is not supported</source>
+   <translation>l’algorithme de signature {algorithm} n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>{count} more signers</source>
+   <translation>{count} signataires de plus</translation>
+  </message>
+  <message>
+   <source>signers</source>
+   <translation>signataires</translation>
+  </message>
+  <message>
+   <source>the validation could not process the signature ({error})</source>
+   <translation>la validation n’a pas pu traiter la signature ({error})</translation>
+  </message>
+  <message>
    <source>signer details</source>
    <translation>informations sur le signataire</translation>
+  </message>
+  <message>
+   <source>the signature algorithm {algorithm} over a {digest} digest is not supported</source>
+   <translation>l’algorithme de signature {algorithm} sur une empreinte {digest} n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>these RSA-PSS parameters are not supported ({error})</source>
+   <translation>ces paramètres RSA-PSS ne sont pas pris en charge ({error})</translation>
+  </message>
+  <message>
+   <source>{count} signing times claimed: none is shown</source>
+   <translation>{count} heures de signature déclarées : aucune n’est affichée</translation>
+  </message>
+  <message>
+   <source>unreadable ({error})</source>
+   <translation>illisible ({error})</translation>
+  </message>
+  <message>
+   <source>a counter-signature could not be read ({error})</source>
+   <translation>une contre-signature n’a pas pu être lue ({error})</translation>
+  </message>
+  <message>
+   <source>{count} counter-signatures of {signature}</source>
+   <translation>{count} contre-signatures de {signature}</translation>
+  </message>
+  <message>
+   <source>counter-signatures</source>
+   <translation>contre-signatures</translation>
   </message>
   <message>
    <source>{entry} holds the content it signs: an ASiC signature must be detached over the container's files or its manifest</source>
@@ -2244,6 +2352,10 @@
    <translation>une signature OpenPGP, qui n’est pas une signature AdES et n’est pas vérifiée</translation>
   </message>
   <message>
+   <source>could not be processed ({error})</source>
+   <translation>n’a pas pu être traité ({error})</translation>
+  </message>
+  <message>
    <source>validation data, form filling, signatures and comments</source>
    <translation>données de validation, remplissage de formulaire, signatures et commentaires</translation>
   </message>
@@ -2258,6 +2370,18 @@
   <message>
    <source>certified: also form filling, signatures and comments</source>
    <translation>certifié : aussi remplissage de formulaire, signatures et commentaires</translation>
+  </message>
+  <message>
+   <source>drawing the pages needed more memory than allowed</source>
+   <translation>le rendu des pages demandait plus de mémoire que permis</translation>
+  </message>
+  <message>
+   <source>the pages took more than {seconds} s to draw and compare</source>
+   <translation>le rendu et la comparaison des pages ont pris plus de {seconds} s</translation>
+  </message>
+  <message>
+   <source>the pages could not be drawn ({error})</source>
+   <translation>les pages n’ont pas pu être rendues ({error})</translation>
   </message>
   <message>
    <source>validation data added (DSS)</source>
@@ -2308,6 +2432,14 @@
    <translation>champ de formulaire {name} écrit</translation>
   </message>
   <message>
+   <source>its sub-filter {subfilter} is not supported</source>
+   <translation>son sous-filtre {subfilter} n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>it could not be read ({error})</source>
+   <translation>elle n’a pas pu être lue ({error})</translation>
+  </message>
+  <message>
    <source>document digest (adbe.pkcs7.sha1, SHA-1)</source>
    <translation>empreinte du document (adbe.pkcs7.sha1, SHA-1)</translation>
   </message>
@@ -2316,12 +2448,44 @@
    <translation>structure du PDF</translation>
   </message>
   <message>
+   <source>signature {field}: could not be processed ({error})</source>
+   <translation>signature {field} : n’a pas pu être traitée ({error})</translation>
+  </message>
+  <message>
    <source>byte range covers the signed revision</source>
    <translation>la plage d’octets couvre la révision signée</translation>
   </message>
   <message>
    <source>changes after signing are allowed</source>
    <translation>les modifications après signature sont autorisées</translation>
+  </message>
+  <message>
+   <source>page {page}: {covered} pixels of signed content covered or changed, {added} pixels added outside a later signature or field</source>
+   <translation>page {page} : {covered} pixels du contenu signé recouverts ou modifiés, {added} pixels ajoutés hors d’une signature ou d’un champ ultérieurs</translation>
+  </message>
+  <message>
+   <source>page {page}: its size or orientation changed</source>
+   <translation>page {page} : sa taille ou son orientation a changé</translation>
+  </message>
+  <message>
+   <source>signature {field}: {problem}</source>
+   <translation>signature {field} : {problem}</translation>
+  </message>
+  <message>
+   <source>signature {field}: its signed bytes have {problem}</source>
+   <translation>signature {field} : ses octets signés ont {problem}</translation>
+  </message>
+  <message>
+   <source>the pages could not be compared: {why}</source>
+   <translation>les pages n’ont pas pu être comparées : {why}</translation>
+  </message>
+  <message>
+   <source>unreadable PDF ({error})</source>
+   <translation>PDF illisible ({error})</translation>
+  </message>
+  <message>
+   <source>unreadable PDF: {problem}</source>
+   <translation>PDF illisible : {problem}</translation>
   </message>
   <message>
    <source>this signature file is damaged or is not a signature ({what})</source>
@@ -2360,20 +2524,120 @@
    <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
   </message>
   <message>
-   <source>signing certificate reference</source>
-   <translation>référence du certificat de signature</translation>
+   <source>{count} encapsulated tokens; one RFC 3161 token is expected (XML timestamps are not supported)</source>
+   <translation>{count} jetons encapsulés ; un jeton RFC 3161 est attendu (les horodatages XML ne sont pas pris en charge)</translation>
+  </message>
+  <message>
+   <source>the token is not readable DER</source>
+   <translation>le jeton n’est pas du DER lisible</translation>
+  </message>
+  <message>
+   <source>its input cannot be computed: {error}</source>
+   <translation>ses données d’entrée ne peuvent pas être calculées : {error}</translation>
+  </message>
+  <message>
+   <source>a XAdES 1.3.2 ArchiveTimeStamp; only XAdES 1.4.1 ones are checked</source>
+   <translation>un ArchiveTimeStamp XAdES 1.3.2 ; seuls ceux de XAdES 1.4.1 sont vérifiés</translation>
+  </message>
+  <message>
+   <source>SigningTime {value} is not a date and time</source>
+   <translation>SigningTime {value} n’est pas une date et heure</translation>
+  </message>
+  <message>
+   <source>no certificate in KeyInfo verifies the signature</source>
+   <translation>aucun certificat de KeyInfo ne vérifie la signature</translation>
+  </message>
+  <message>
+   <source>verified with the key of a KeyInfo certificate</source>
+   <translation>vérifiée avec la clé d’un certificat de KeyInfo</translation>
+  </message>
+  <message>
+   <source>the signature is not where it was found</source>
+   <translation>la signature n’est pas là où elle a été trouvée</translation>
   </message>
   <message>
    <source>signed properties</source>
    <translation>propriétés signées</translation>
   </message>
   <message>
+   <source>the document (outside the signature)</source>
+   <translation>le document (hors de la signature)</translation>
+  </message>
+  <message>
+   <source>signing certificate reference</source>
+   <translation>référence du certificat de signature</translation>
+  </message>
+  <message>
+   <source>the signer's key cannot be used ({error})</source>
+   <translation>la clé du signataire ne peut pas être utilisée ({error})</translation>
+  </message>
+  <message>
+   <source>signed references</source>
+   <translation>références signées</translation>
+  </message>
+  <message>
    <source>signed data</source>
    <translation>données signées</translation>
   </message>
   <message>
+   <source>the digest of {target} does not match</source>
+   <translation>l’empreinte de {target} ne correspond pas</translation>
+  </message>
+  <message>
+   <source>the signature value does not verify</source>
+   <translation>la valeur de signature ne se vérifie pas</translation>
+  </message>
+  <message>
+   <source>not supported: {error}</source>
+   <translation>non pris en charge : {error}</translation>
+  </message>
+  <message>
+   <source>the signature file is empty</source>
+   <translation>le fichier de signature est vide</translation>
+  </message>
+  <message>
+   <source>a DTD or entity declaration is not allowed in a signature</source>
+   <translation>une DTD ou une déclaration d’entité n’est pas permise dans une signature</translation>
+  </message>
+  <message>
+   <source>not an XML document</source>
+   <translation>pas un document XML</translation>
+  </message>
+  <message>
+   <source>a DTD is not allowed in a signature</source>
+   <translation>une DTD n’est pas permise dans une signature</translation>
+  </message>
+  <message>
+   <source>entity references are not allowed in a signature</source>
+   <translation>les références d’entités ne sont pas permises dans une signature</translation>
+  </message>
+  <message>
+   <source>too large for a XAdES signature</source>
+   <translation>trop volumineux pour une signature XAdES</translation>
+  </message>
+  <message>
+   <source>the root element is {tag}, not ds:Signature</source>
+   <translation>l’élément racine est {tag}, pas ds:Signature</translation>
+  </message>
+  <message>
    <source>token format</source>
    <translation>format du jeton</translation>
+  </message>
+  <message>
+   <source>the signature is not a regular file</source>
+   <translation>la signature n’est pas un fichier ordinaire</translation>
+  </message>
+  <message>
+   <source>not well-formed XML: {error}</source>
+   <translation>XML mal formé : {error}</translation>
+  </message>
+  <message>
+   <source>cannot read the signature: {error}</source>
+   <translation>impossible de lire la signature : {error}</translation>
+  </message>
+  <message>
+   <source>the document</source>
+   <translation>le document</translation>
   </message>
   <message>
    <source>transforms on a detached document are not supported</source>
@@ -2400,16 +2664,176 @@
    <translation>les références XPointer ne sont pas prises en charge</translation>
   </message>
   <message>
+   <source>reference {uri} designates an element of another signature</source>
+   <translation>la référence {uri} désigne un élément d’une autre signature</translation>
+  </message>
+  <message>
+   <source>{count} transforms on one reference</source>
+   <translation>{count} transformations sur une seule référence</translation>
+  </message>
+  <message>
    <source>a reference to the whole signature file</source>
    <translation>une référence à tout le fichier de signature</translation>
+  </message>
+  <message>
+   <source>an XPath transform on {target} other than the exclusion of the signatures is not supported</source>
+   <translation>une transformation XPath sur {target} autre que l’exclusion des signatures n’est pas prise en charge</translation>
+  </message>
+  <message>
+   <source>transform {algorithm} on {target} is not supported</source>
+   <translation>la transformation {algorithm} sur {target} n’est pas prise en charge</translation>
+  </message>
+  <message>
+   <source>reference {uri} designates {count} elements; it must designate one</source>
+   <translation>la référence {uri} désigne {count} éléments ; elle doit en désigner un seul</translation>
+  </message>
+  <message>
+   <source>(none)</source>
+   <translation>(aucun)</translation>
+  </message>
+  <message>
+   <source>the file holds {count} ds:Signature elements, {stray} of them nested in another signature where no signer puts one (only a XAdES CounterSignature may)</source>
+   <translation>le fichier contient {count} éléments ds:Signature, dont {stray} imbriqués dans une autre signature là où aucun signataire n’en place (seule une CounterSignature XAdES le peut)</translation>
+  </message>
+  <message>
+   <source>an ASiC signatures file</source>
+   <translation>un fichier de signatures ASiC</translation>
+  </message>
+  <message>
+   <source>the file</source>
+   <translation>le fichier</translation>
+  </message>
+  <message>
+   <source>no ds:Signature in {where} (its root is {root})</source>
+   <translation>aucun ds:Signature dans {where} (sa racine est {root})</translation>
+  </message>
+  <message>
+   <source>more than {count} signatures in one file</source>
+   <translation>plus de {count} signatures dans un même fichier</translation>
   </message>
   <message>
    <source>a signature inside the content another signature signs: not checked on its own</source>
    <translation>une signature à l’intérieur du contenu qu’une autre signature signe : non vérifiée seule</translation>
   </message>
   <message>
+   <source>the signature has no reference</source>
+   <translation>la signature n’a aucune référence</translation>
+  </message>
+  <message>
+   <source>this XAdES version is not supported</source>
+   <translation>cette version de XAdES n’est pas prise en charge</translation>
+  </message>
+  <message>
+   <source>QualifyingProperties is not in a ds:Object of the signature</source>
+   <translation>QualifyingProperties n’est pas dans un ds:Object de la signature</translation>
+  </message>
+  <message>
+   <source>QualifyingProperties does not target this signature</source>
+   <translation>QualifyingProperties ne désigne pas cette signature</translation>
+  </message>
+  <message>
+   <source>UnsignedProperties must appear once, in QualifyingProperties</source>
+   <translation>UnsignedProperties doit figurer une seule fois, dans QualifyingProperties</translation>
+  </message>
+  <message>
+   <source>SignedProperties is not in this signature's QualifyingProperties</source>
+   <translation>SignedProperties n’est pas dans le QualifyingProperties de cette signature</translation>
+  </message>
+  <message>
+   <source>the SignedProperties reference does not designate SignedProperties</source>
+   <translation>la référence SignedProperties ne désigne pas SignedProperties</translation>
+  </message>
+  <message>
+   <source>{what} {algorithm} is not supported</source>
+   <translation>{what} {algorithm} n’est pas pris en charge</translation>
+  </message>
+  <message>
+   <source>{count} {element} elements where one is required</source>
+   <translation>{count} éléments {element} là où un seul est exigé</translation>
+  </message>
+  <message>
+   <source>{count} references: more than a detached token holds</source>
+   <translation>{count} références : plus qu’un jeton détaché n’en contient</translation>
+  </message>
+  <message>
+   <source>SignedProperties outside a QualifyingProperties element</source>
+   <translation>SignedProperties hors d’un élément QualifyingProperties</translation>
+  </message>
+  <message>
+   <source>{count} QualifyingProperties elements; one is allowed</source>
+   <translation>{count} éléments QualifyingProperties ; un seul est permis</translation>
+  </message>
+  <message>
+   <source>a SignedProperties reference without SignedProperties</source>
+   <translation>une référence SignedProperties sans SignedProperties</translation>
+  </message>
+  <message>
+   <source>{count} SignedProperties elements; a signature has one</source>
+   <translation>{count} éléments SignedProperties ; une signature en a un seul</translation>
+  </message>
+  <message>
+   <source>{count} references of type SignedProperties; one is required</source>
+   <translation>{count} références de type SignedProperties ; une seule est exigée</translation>
+  </message>
+  <message>
+   <source>signature method</source>
+   <translation>algorithme de signature</translation>
+  </message>
+  <message>
    <source>algorithms</source>
    <translation>algorithmes</translation>
+  </message>
+  <message>
+   <source>{what} {algorithm}: an HMAC is not an electronic signature</source>
+   <translation>{what} {algorithm} : un HMAC n’est pas une signature électronique</translation>
+  </message>
+  <message>
+   <source>no signed document was given</source>
+   <translation>aucun document signé n’a été donné</translation>
+  </message>
+  <message>
+   <source>digest</source>
+   <translation>algorithme d’empreinte</translation>
+  </message>
+  <message>
+   <source>{what} {algorithm} is no longer considered secure</source>
+   <translation>{what} {algorithm} n’est plus considéré comme sûr</translation>
+  </message>
+  <message>
+   <source>{what} is not valid base64</source>
+   <translation>{what} n’est pas du base64 valide</translation>
+  </message>
+  <message>
+   <source>the document changed while it was read</source>
+   <translation>le document a changé pendant sa lecture</translation>
+  </message>
+  <message>
+   <source>unsupported canonicalisation method</source>
+   <translation>méthode de canonicalisation non prise en charge</translation>
+  </message>
+  <message>
+   <source>{copies} copies of a file of {megabytes} MB to check its references: too large</source>
+   <translation>{copies} copies d’un fichier de {megabytes} Mo pour vérifier ses références : trop volumineux</translation>
+  </message>
+  <message>
+   <source>the signature has no signed SigningCertificateV2 property</source>
+   <translation>la signature n’a pas de propriété SigningCertificateV2 signée</translation>
+  </message>
+  <message>
+   <source>no KeyInfo certificate has the digest that SigningCertificateV2 gives</source>
+   <translation>aucun certificat de KeyInfo n’a l’empreinte que donne SigningCertificateV2</translation>
+  </message>
+  <message>
+   <source>the issuer and serial do not match</source>
+   <translation>l’émetteur et le numéro de série ne correspondent pas</translation>
+  </message>
+  <message>
+   <source>the verified SignedProperties is not the expected element</source>
+   <translation>le SignedProperties vérifié n’est pas l’élément attendu</translation>
+  </message>
+  <message>
+   <source>not in the signed properties</source>
+   <translation>absent des propriétés signées</translation>
   </message>
   <message>
    <source>the counter-signature does not sign the SignatureValue of the signature it is in</source>
@@ -2424,16 +2848,48 @@
    <translation>une signature XML simple : aucune propriété signée n’y lie le certificat du signataire (pas une signature AdES)</translation>
   </message>
   <message>
+   <source>no KeyInfo certificate verifies the signature</source>
+   <translation>aucun certificat de KeyInfo ne vérifie la signature</translation>
+  </message>
+  <message>
    <source>whole document signed</source>
    <translation>tout le document signé</translation>
+  </message>
+  <message>
+   <source>a DigestValue</source>
+   <translation>un DigestValue</translation>
+  </message>
+  <message>
+   <source>the document is not the one that was signed</source>
+   <translation>le document n’est pas celui qui a été signé</translation>
+  </message>
+  <message>
+   <source>the signature holds a ds:Object that no reference covers</source>
+   <translation>la signature contient un ds:Object qu’aucune référence ne couvre</translation>
+  </message>
+  <message>
+   <source>only {elements} of the document is signed</source>
+   <translation>seule une partie du document est signée : {elements}</translation>
+  </message>
+  <message>
+   <source>{file} is not the file that was signed</source>
+   <translation>{file} n’est pas le fichier qui a été signé</translation>
   </message>
   <message>
    <source>document name</source>
    <translation>nom du document</translation>
   </message>
   <message>
-   <source>the signature holds a ds:Object that no reference covers</source>
-   <translation>la signature contient un ds:Object qu’aucune référence ne couvre</translation>
+   <source>not found: {files}</source>
+   <translation>introuvable(s) : {files}</translation>
+  </message>
+  <message>
+   <source>not checked for a signature of this shape</source>
+   <translation>non vérifié pour une signature de cette forme</translation>
+  </message>
+  <message>
+   <source>the signature names {name}; its content matches</source>
+   <translation>la signature nomme {name} ; son contenu correspond</translation>
   </message>
   <message>
    <source>The certificate of {holder} has no nonRepudiation key usage: it is meant for authentication, and a buyer may not accept it for a signature.</source>

@@ -31,6 +31,7 @@ from ...signing.cades_archive import (
     revocation_encodings,
     unsigned_attribute_value_encodings,
 )
+from ...text.translatable import N_, Worded
 from ..context import VerificationContext
 from ..failures import MUST_PROPAGATE, cannot_process, one_line
 from ..indications import Indication, SubIndication
@@ -120,14 +121,17 @@ def _archive_timestamp(
             TimestampKind.ARCHIVE,
             indication,
             subindication,
-            detail=f"unreadable token ({one_line(exc)})",
+            detail=Worded(N_("unreadable token ({error})"), error=one_line(exc)),
         )
     if missing:
         return TimestampReport(
             TimestampKind.ARCHIVE,
             Indication.TOTAL_FAILED,
             SubIndication.HASH_FAILURE,
-            detail=f"covered data was removed or changed since: {', '.join(missing)}",
+            detail=Worded(
+                N_("covered data was removed or changed since: {what}"),
+                what=Worded.joined(", ", missing),
+            ),
         )
 
     def imprint_of(md_algorithm: str) -> bytes:
@@ -151,21 +155,25 @@ def _hash_index(token: cms.ContentInfo) -> bytes | None:
 
 def _missing_references(
     index: AtsHashIndexV3, signed_data: cms.SignedData, signer_info: cms.SignerInfo
-) -> list[str]:
+) -> list[Worded]:
     """What the index lists and the signature no longer holds, in a few words each."""
     algorithm = index["hash_ind_algorithm"]["algorithm"].native
     missing = []
     for field, encodings, what in (
-        ("certificates_hash_index", certificate_encodings(signed_data), "certificate"),
-        ("crls_hash_index", revocation_encodings(signed_data), "revocation entry"),
+        (
+            "certificates_hash_index",
+            certificate_encodings(signed_data),
+            N_("{count} certificate(s)"),
+        ),
+        ("crls_hash_index", revocation_encodings(signed_data), N_("{count} revocation entry(ies)")),
         (
             "unsigned_attrs_hash_index",
             unsigned_attribute_value_encodings(signer_info),
-            "unsigned attribute",
+            N_("{count} unsigned attribute(s)"),
         ),
     ):
         present = {hashlib.new(algorithm, encoded).digest() for encoded in encodings}
         gone = sum(1 for listed in index[field].native if listed not in present)
         if gone:
-            missing.append(f"{gone} {what}{'s' if gone > 1 else ''}")
+            missing.append(Worded(what, count=gone))
     return missing

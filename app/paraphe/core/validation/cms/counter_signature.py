@@ -17,6 +17,7 @@ from typing import Any
 
 from asn1crypto import cms, core, parser
 
+from ...text.translatable import N_, Worded
 from ...x509.certificates import as_cryptography
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
@@ -52,7 +53,9 @@ def validate_counter_signature(
         raise
     except Exception as exc:  # a hostile counter-signature: a verdict, never a crash
         indication, subindication = cannot_process(exc)
-        detail = f"the counter-signature could not be processed ({one_line(exc)})"
+        detail = Worded(
+            N_("the counter-signature could not be processed ({error})"), error=one_line(exc)
+        )
         return verdict_report(
             token,
             DetectedFormat.CADES,
@@ -90,7 +93,7 @@ def _validate(
             token,
             Indication.TOTAL_FAILED,
             SubIndication.FORMAT_FAILURE,
-            Check("signed attributes", False, "a counter-signature without signed attributes"),
+            Check("signed attributes", False, N_("a counter-signature without signed attributes")),
             signed_object,
             found,
         )
@@ -129,7 +132,7 @@ def _validate(
         token,
         Indication.TOTAL_PASSED,
         None,
-        Check("document digest", intact, "" if intact else "the digest does not match"),
+        Check("document digest", intact, "" if intact else N_("the digest does not match")),
         SignedObject(signed_object.name, signed_object.kind, intact),
         found,
     )

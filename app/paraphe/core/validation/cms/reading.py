@@ -39,6 +39,7 @@ from pathlib import Path
 from asn1crypto import cms, core, crl, keys, parser, pem, x509
 
 from ...files.user_files import TooLarge, read_bounded
+from ...text.translatable import N_, Worded
 from ..failures import one_line
 
 MAX_TOKEN_SIZE = 64 << 20  # an enveloping .p7m holds its document; bigger ones are refused
@@ -76,21 +77,26 @@ def load_signed_data(token: Path) -> cms.SignedData | NotRead:
     try:
         data = read_bounded(token, MAX_TOKEN_SIZE)
     except TooLarge:
-        return NotRead("the file is too large for a signature")
+        return NotRead(N_("the file is too large for a signature"))
     except OSError as exc:
         return NotRead(exc.strerror or str(exc))
     if not data:
-        return NotRead("the file is empty")
+        return NotRead(N_("the file is empty"))
     if not data.startswith(b"\x30"):
         data = _dearmor(data) or data
     try:
         return _parse_leniently(data)
     except TooManyElements:
-        return NotRead(f"more than {MAX_ELEMENTS:,} ASN.1 elements: too many to check", False)
+        return NotRead(
+            Worded(
+                N_("more than {count} ASN.1 elements: too many to check"), count=f"{MAX_ELEMENTS:,}"
+            ),
+            False,
+        )
     except _StructureError as exc:
         return NotRead(str(exc))
     except _UNREADABLE as exc:
-        return NotRead(f"not a readable CMS signature ({one_line(exc)})")
+        return NotRead(Worded(N_("not a readable CMS signature ({error})"), error=one_line(exc)))
 
 
 class _StructureError(Exception):
@@ -136,13 +142,13 @@ def _parse(data: bytes) -> cms.SignedData:
 
     checked = cms.ContentInfo.load(data, strict=True)
     if checked["content_type"].native != "signed_data":
-        raise _StructureError("not a CMS SignedData")
+        raise _StructureError(N_("not a CMS SignedData"))
     signed_data = checked["content"]
     for name in ("version", "digest_algorithms", "encap_content_info", "certificates", "crls"):
         parse_structure(signed_data[name])
     signer_infos = signed_data["signer_infos"]
     if not signer_infos:
-        raise _StructureError("a SignedData without a signer")
+        raise _StructureError(N_("a SignedData without a signer"))
     for signer_info in signer_infos:
         for name in ("version", "sid", "digest_algorithm", "signed_attrs", "signature_algorithm"):
             parse_structure(signer_info[name])

@@ -22,6 +22,7 @@ from asn1crypto import algos, cms, core
 from ...errors import Cancelled, ParapheError
 from ...etsi import BaselineLevel
 from ...files.documents import Document
+from ...text.translatable import N_, Worded
 from ..context import VerificationContext
 from ..crypto_policy import signature_hash
 from ..explanations import explain
@@ -133,7 +134,11 @@ def validate_cms(
         reports += token_run.counter_signatures(signer_info, signature_id)
     dropped = len(signed_data["signer_infos"]) - MAX_SIGNERS
     if dropped > 0:
-        reports.append(token_run.too_many(f"{dropped} more signers", "signers"))
+        reports.append(
+            token_run.too_many(
+                Worded(N_("{count} more signers"), count=dropped), Worded(N_("signers")), "signers"
+            )
+        )
     return reports
 
 
@@ -180,13 +185,15 @@ class _TokenRun:
         report.signature_id = signature_id
         return self.found(report)
 
-    def too_many(self, what: str, kind: str) -> SignatureReport:
+    def too_many(self, what: Worded, kind: Worded, kind_id: str) -> SignatureReport:
         return self.failure(
             Indication.INDETERMINATE,
             SubIndication.FORMAT_FAILURE,
-            f"{what} not checked: more {kind} than any signature holds",
+            Worded(
+                N_("{what} not checked: more {kind} than any signature holds"), what=what, kind=kind
+            ),
             None,
-            f"{kind} beyond the limit",
+            f"{kind_id} beyond the limit",
         )
 
     def signer(
@@ -221,7 +228,9 @@ class _TokenRun:
                 return self.failure(
                     Indication.INDETERMINATE,
                     SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-                    f"the digest algorithm {algorithm} is not supported",
+                    Worded(
+                        N_("the digest algorithm {algorithm} is not supported"), algorithm=algorithm
+                    ),
                     level,
                     signature_id,
                 )
@@ -232,7 +241,10 @@ class _TokenRun:
             raise
         except Exception as exc:  # a verdict, never a crash: pyHanko may trip on what it reads
             not_processed, why = cannot_process(exc)
-            detail = f"the validation could not process the signature ({one_line(exc)})"
+            detail = Worded(
+                N_("the validation could not process the signature ({error})"),
+                error=one_line(exc),
+            )
             report = failed_signature(
                 self.token,
                 DetectedFormat.CADES,
@@ -276,7 +288,11 @@ class _TokenRun:
         except MUST_PROPAGATE:
             raise
         except Exception as exc:  # what the certificates say could not be read: no pass without it
-            report.checks.append(Check("signer details", None, f"unreadable ({one_line(exc)})"))
+            report.checks.append(
+                Check(
+                    "signer details", None, Worded(N_("unreadable ({error})"), error=one_line(exc))
+                )
+            )
             if report.indication is Indication.TOTAL_PASSED:
                 report.indication, report.subindication = cannot_process(exc)
         if not report.ades:
@@ -302,7 +318,12 @@ class _TokenRun:
                 if isinstance(counter, TooManyCounterSignatures):
                     reports.append(
                         self.too_many(
-                            f"{counter.count} counter-signatures of {counter.parent_id}",
+                            Worded(
+                                N_("{count} counter-signatures of {signature}"),
+                                count=counter.count,
+                                signature=counter.parent_id,
+                            ),
+                            Worded(N_("counter-signatures")),
                             "counter-signatures",
                         )
                     )
@@ -326,7 +347,9 @@ class _TokenRun:
                 self.failure(
                     indication,
                     subindication,
-                    f"a counter-signature could not be read ({one_line(exc)})",
+                    Worded(
+                        N_("a counter-signature could not be read ({error})"), error=one_line(exc)
+                    ),
                     None,
                     f"{signature_id}, counter-signature",
                 )
@@ -334,7 +357,7 @@ class _TokenRun:
         return reports
 
 
-_NOT_CADES = (
+_NOT_CADES = N_(
     "no signing-certificate attribute among the signed attributes: a CMS signature, checked as"
     " such, but not a CAdES one (EN 319 122-1)"
 )
@@ -358,12 +381,17 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
     try:
         get_pyca_cryptography_hash(digest.native)
     except (ValueError, TypeError, AttributeError):
-        return f"the digest algorithm {digest.dotted} is not supported"
+        return Worded(
+            N_("the digest algorithm {algorithm} is not supported"), algorithm=digest.dotted
+        )
     signature_algorithm = signer_info["signature_algorithm"]
     try:
         mechanism = signature_algorithm.signature_algo
     except ValueError:
-        return f"the signature algorithm {signature_algorithm['algorithm'].dotted} is not supported"
+        return Worded(
+            N_("the signature algorithm {algorithm} is not supported"),
+            algorithm=signature_algorithm["algorithm"].dotted,
+        )
     try:
         _ = signature_algorithm.hash_algo
     except (ValueError, TypeError, KeyError):  # PSS parameters: checked below
@@ -371,9 +399,10 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
         if named is not None and named != digest.native:
             # pyHanko would check the signature with the digest's hash instead: a valid
             # signature would be called forged
-            return (
-                f"the signature algorithm {signature_algorithm['algorithm'].native} over a"
-                f" {digest.native} digest is not supported"
+            return Worded(
+                N_("the signature algorithm {algorithm} over a {digest} digest is not supported"),
+                algorithm=signature_algorithm["algorithm"].native,
+                digest=digest.native,
             )
     if mechanism == "rsassa_pss":
         # on a copy: reading its absent DEFAULT fields would mark the token's value as changed
@@ -381,7 +410,9 @@ def unsupported_algorithm(signer_info: cms.SignerInfo) -> str | None:
         try:
             process_pss_params(parameters)
         except (NotImplementedError, ValueError, TypeError, LookupError, AttributeError) as exc:
-            return f"these RSA-PSS parameters are not supported ({one_line(exc)})"
+            return Worded(
+                N_("these RSA-PSS parameters are not supported ({error})"), error=one_line(exc)
+            )
     return None
 
 
@@ -395,7 +426,11 @@ def _describe(report: SignatureReport, signer_info: cms.SignerInfo, run: AdesRun
     if claimed > 1:  # RFC 5652 11.3: one signing-time, of one value; it proves nothing anyway
         report.signing_time = None
         report.checks.append(
-            Check("signing time", None, f"{claimed} signing times claimed: none is shown")
+            Check(
+                "signing time",
+                None,
+                Worded(N_("{count} signing times claimed: none is shown"), count=claimed),
+            )
         )
 
 

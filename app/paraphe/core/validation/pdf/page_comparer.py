@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from typing import IO, Any
 
+from ...text.translatable import N_, Worded
 from .page_comparer_flag import PAGE_COMPARER_FLAG
 from .visual_diff import Comparison, NotComparable, PageDifference
 
@@ -91,7 +92,10 @@ class PageComparer:
             check_cancelled()
             if time.monotonic() > deadline:
                 raise NotComparable(
-                    f"the pages took more than {COMPARE_SECONDS:.0f} s to draw and compare"
+                    Worded(
+                        N_("the pages took more than {seconds} s to draw and compare"),
+                        seconds=f"{COMPARE_SECONDS:.0f}",
+                    )
                 )
             if process.poll() is not None and self._answers.empty():
                 raise NotComparable("the process drawing the pages stopped")
@@ -204,9 +208,12 @@ def serve() -> None:
         except NotComparable as exc:
             answer = ("error", str(exc))
         except MemoryError:
-            answer = ("error", "drawing the pages needed more memory than allowed")
+            answer = ("error", N_("drawing the pages needed more memory than allowed"))
         except Exception as exc:  # a page pdfium cannot read: nothing to compare
-            answer = ("error", f"the pages could not be drawn ({type(exc).__name__})")
+            answer = (
+                "error",
+                Worded(N_("the pages could not be drawn ({error})"), error=type(exc).__name__),
+            )
         _send(channel_out, answer)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...text.translatable import N_, Worded
 from ..failures import MUST_PROPAGATE, one_line
 
 LEGACY_SHA1 = "/adbe.pkcs7.sha1"
@@ -82,7 +83,10 @@ def signature_fields(reader: Any) -> list[SignatureField]:
                 found.append(SignatureField(problem, last, False))
                 continue
             if subfilter not in _CMS_SUBFILTERS:
-                problem = FieldProblem(name, f"its sub-filter {subfilter} is not supported")
+                problem = FieldProblem(
+                    name,
+                    Worded(N_("its sub-filter {subfilter} is not supported"), subfilter=subfilter),
+                )
                 found.append(SignatureField(problem, last, is_timestamp))
                 continue
             embedded = EmbeddedPdfSignature(reader, field_ref, name)
@@ -90,6 +94,10 @@ def signature_fields(reader: Any) -> list[SignatureField]:
         except MUST_PROPAGATE:
             raise
         except Exception as exc:  # one unreadable field: its own verdict, the others still read
-            problem = FieldProblem(name, f"it could not be read ({one_line(exc)})", damaged=True)
+            problem = FieldProblem(
+                name,
+                Worded(N_("it could not be read ({error})"), error=one_line(exc)),
+                damaged=True,
+            )
             found.append(SignatureField(problem, last, False))
     return sorted(found, key=lambda f: f.signed_revision)

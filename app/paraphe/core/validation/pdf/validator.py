@@ -24,6 +24,7 @@ from typing import Any
 from ...etsi import BaselineLevel
 from ...files.user_files import open_regular
 from ...pdf.end import pdf_end_problem
+from ...text.translatable import N_, Worded
 from ..cms.ades import describe_status, past_check, run_ades
 from ..cms.validator import detect_level, unsupported_algorithm
 from ..context import VerificationContext
@@ -93,7 +94,11 @@ def pdf_failure(path: Path, detail: str) -> SignatureReport:
 def _not_processed(path: Path, field_name: str, exc: Exception) -> SignatureReport:
     """A signature pyHanko tripped on after the PDF was read: INDETERMINATE, it may be valid."""
     indication, subindication = cannot_process(exc)
-    detail = f"signature {field_name}: could not be processed ({one_line(exc)})"
+    detail = Worded(
+        N_("signature {field}: could not be processed ({error})"),
+        field=field_name,
+        error=one_line(exc),
+    )
     report = failed_signature(
         path,
         DetectedFormat.PADES,
@@ -155,7 +160,7 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
         with open_regular(path) as handle:
             problem = pdf_end_problem(handle)
             if problem is not None:
-                return [pdf_failure(path, f"unreadable PDF: {problem}")]
+                return [pdf_failure(path, Worded(N_("unreadable PDF: {problem}"), problem=problem))]
             reader = PdfFileReader(handle, strict=False)
             if reader.encrypted:
                 return [pdf_failure(path, "the PDF is encrypted; its signatures cannot be checked")]
@@ -193,7 +198,7 @@ def validate_pdf(path: Path, context: VerificationContext) -> list[SignatureRepo
     except MUST_PROPAGATE:
         raise
     except Exception as exc:  # whatever a damaged PDF makes pyHanko raise: a verdict, not a crash
-        return [pdf_failure(path, f"unreadable PDF ({one_line(exc)})")]
+        return [pdf_failure(path, Worded(N_("unreadable PDF ({error})"), error=one_line(exc)))]
 
 
 def _field_problem(path: Path, problem: FieldProblem) -> SignatureReport:
@@ -204,7 +209,13 @@ def _field_problem(path: Path, problem: FieldProblem) -> SignatureReport:
         DetectedFormat.PADES,
         Indication.TOTAL_FAILED if problem.damaged else Indication.INDETERMINATE,
         SubIndication.FORMAT_FAILURE,
-        Check("PDF structure", None, f"signature {problem.field_name}: {problem.reason}"),
+        Check(
+            "PDF structure",
+            None,
+            Worded(
+                N_("signature {field}: {problem}"), field=problem.field_name, problem=problem.reason
+            ),
+        ),
         document=path,
     )
     report.signature_id = problem.field_name
@@ -272,7 +283,14 @@ def _validate_one(
     level = claimed_level(sig, facts.dss_revision, facts.doc_timestamps)
     problem = pdf_end_problem(sig.reader.stream, _signed_end(sig))
     if problem is not None:  # the signed bytes do not end a revision: pyHanko would hang on it
-        return pdf_failure(path, f"signature {sig.field_name}: its signed bytes have {problem}")
+        return pdf_failure(
+            path,
+            Worded(
+                N_("signature {field}: its signed bytes have {problem}"),
+                field=sig.field_name,
+                problem=problem,
+            ),
+        )
     unsupported = unsupported_algorithm(sig.signer_info)
     if unsupported is not None:
         return failed_signature(
@@ -280,7 +298,13 @@ def _validate_one(
             DetectedFormat.PADES,
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-            Check("signature algorithm", None, f"signature {sig.field_name}: {unsupported}"),
+            Check(
+                "signature algorithm",
+                None,
+                Worded(
+                    N_("signature {field}: {problem}"), field=sig.field_name, problem=unsupported
+                ),
+            ),
             document=path,
             level=level,
         )
@@ -414,18 +438,24 @@ def _pages_shown_check(path: Path, sig: Any, context: VerificationContext) -> Ch
         comparison = plan(sig.reader, path, sig.signed_revision, _signed_end(sig))
         found = shared_comparer().compare(comparison, context.check_cancelled)
     except NotComparable as exc:
-        return Check(name, None, f"the pages could not be compared: {exc}")
+        why = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        return Check(name, None, Worded(N_("the pages could not be compared: {why}"), why=why))
     if not found:
         return Check(name, True)
-    return Check(name, False, "; ".join(_described(d) for d in found))
+    return Check(name, False, Worded.joined("; ", (_described(d) for d in found)))
 
 
-def _described(difference: PageDifference) -> str:
+def _described(difference: PageDifference) -> Worded:
     if difference.resized:
-        return f"page {difference.page}: its size or orientation changed"
-    return (
-        f"page {difference.page}: {difference.covered} pixels of signed content covered or"
-        f" changed, {difference.added} pixels added outside a later signature or field"
+        return Worded(N_("page {page}: its size or orientation changed"), page=difference.page)
+    return Worded(
+        N_(
+            "page {page}: {covered} pixels of signed content covered or changed, {added} pixels"
+            " added outside a later signature or field"
+        ),
+        page=difference.page,
+        covered=difference.covered,
+        added=difference.added,
     )
 
 

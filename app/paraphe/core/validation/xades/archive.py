@@ -25,6 +25,7 @@ from ...signing.xades_archive import (
     archive_input,
     unsigned_signature_properties,
 )
+from ...text.translatable import N_, Worded
 from ...xades_names import DS, XADES, XADES141
 from ..context import VerificationContext
 from ..indications import Indication, SubIndication
@@ -47,7 +48,7 @@ def archive_timestamps(
             reports.append(
                 _unusable(
                     Indication.INDETERMINATE,
-                    "a XAdES 1.3.2 ArchiveTimeStamp; only XAdES 1.4.1 ones are checked",
+                    N_("a XAdES 1.3.2 ArchiveTimeStamp; only XAdES 1.4.1 ones are checked"),
                 )
             )
     return reports
@@ -60,8 +61,13 @@ def _one(
     if len(encapsulated) != 1:
         return _unusable(
             Indication.INDETERMINATE,
-            f"{len(encapsulated)} encapsulated tokens; one RFC 3161 token is expected"
-            " (XML timestamps are not supported)",
+            Worded(
+                N_(
+                    "{count} encapsulated tokens; one RFC 3161 token is expected"
+                    " (XML timestamps are not supported)"
+                ),
+                count=len(encapsulated),
+            ),
         )
     method = stamp.find(f"{{{DS}}}CanonicalizationMethod")
     c14n = method.get("Algorithm", "") if method is not None else DEFAULT_C14N
@@ -69,11 +75,14 @@ def _one(
         token = cms.ContentInfo.load(base64.b64decode(encapsulated[0].text or "", validate=False))
         token["content"]  # parse now: a damaged token is a format failure, not a crash later
     except (ValueError, TypeError, binascii.Error):
-        return _unusable(Indication.TOTAL_FAILED, "the token is not readable DER")
+        return _unusable(Indication.TOTAL_FAILED, N_("the token is not readable DER"))
     try:
         covered = archive_input(signature, stamp, c14n)
     except UnsupportedArchiveInput as exc:
-        return _unusable(Indication.INDETERMINATE, f"its input cannot be computed: {exc}")
+        return _unusable(
+            Indication.INDETERMINATE,
+            Worded(N_("its input cannot be computed: {error}"), error=str(exc)),
+        )
 
     def imprint_of(md_algorithm: str) -> bytes:
         return covered.digest(md_algorithm, document)

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from lxml import etree
 
 from ...adapters import signxml_internals
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ...xades_names import NS
 from ..describe import certificate_info, signer_identity
 from ..failures import one_line
@@ -91,10 +91,10 @@ def _located_verifier_class(xades: bool) -> Any:
             for index in self.signature_path:
                 children = list(node.iterchildren(etree.Element))
                 if index >= len(children):
-                    raise InvalidInput("the signature is not where it was found")
+                    raise InvalidInput(N_("the signature is not where it was found"))
                 node = children[index]
             if node.tag != _SIGNATURE_TAG:
-                raise InvalidInput("the signature is not where it was found")
+                raise InvalidInput(N_("the signature is not where it was found"))
             return node
 
         def _resolve_reference(
@@ -222,7 +222,11 @@ def verify(
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-            Check("signature value", None, f"the signer's key cannot be used ({one_line(exc)})"),
+            Check(
+                N_("signature value"),
+                None,
+                Worded(N_("the signer's key cannot be used ({error})"), error=one_line(exc)),
+            ),
         ) from None
 
     def resolve(uri: str) -> ExternalDocument | None:
@@ -248,7 +252,7 @@ def verify(
             raise Verdict(
                 Indication.INDETERMINATE,
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
-                Check("signing certificate reference", False, message),
+                Check(N_("signing certificate reference"), False, message),
             ) from None
         index = int(match.group(1))
         if objects is not None:
@@ -256,36 +260,42 @@ def verify(
             objects[index] = False
         target = structure.targets[index]
         if target.kind == FILE:
-            name = "document digest"
+            name = N_("document digest")
         elif target.reference is structure.signed_properties_reference:
-            name = "signed properties"
+            name = N_("signed properties")
         elif target.kind == PROPERTIES:
-            name = "signed references"
+            name = N_("signed references")
         else:
             name = N_("signed data")
-        shown = target.name or "the document (outside the signature)"
+        shown = target.name or Worded(N_("the document (outside the signature)"))
         raise Verdict(
             Indication.TOTAL_FAILED,
             SubIndication.HASH_FAILURE,
-            Check(name, False, f"the digest of {shown} does not match"),
+            Check(name, False, Worded(N_("the digest of {target} does not match"), target=shown)),
         ) from None
     except InvalidCertificate as exc:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
-            Check("signing certificate reference", False, str(exc)),
+            Check(N_("signing certificate reference"), False, str(exc)),
         ) from None
     except InvalidSignature as exc:
         raise Verdict(
             Indication.TOTAL_FAILED,
             SubIndication.SIG_CRYPTO_FAILURE,
-            Check("signature value", False, str(exc) or "the signature value does not verify"),
+            Check(
+                N_("signature value"),
+                False,
+                str(exc) or N_("the signature value does not verify"),
+            ),
         ) from None
     except UnsupportedAlgorithm as exc:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-            Check("signature value", None, f"not supported: {exc}"),
+            Check(
+                N_("signature value"), None, Worded(N_("not supported: {error}"), error=str(exc))
+            ),
         ) from None
     except (InvalidInput, SignXMLException, etree.DocumentInvalid) as exc:
         raise format_failure(str(exc)) from None
@@ -326,17 +336,21 @@ def verify_without_identified_signer(
                 continue  # not this certificate's key
             raise
         findings.checks.append(
-            Check("signature value", True, "verified with the key of a KeyInfo certificate")
+            Check(
+                N_("signature value"),
+                True,
+                N_("verified with the key of a KeyInfo certificate"),
+            )
         )
         findings.certificate = certificate_info(cert)
         findings.signer = signer_identity(cert)
         if structure.signed_properties_reference is not None:
-            findings.checks.append(Check("signed properties", True))
+            findings.checks.append(Check(N_("signed properties"), True))
             verified = results[structure.references.index(structure.signed_properties_reference)]
             findings.signing_time = signing_time(verified.signed_xml)
         return cert
     findings.checks.append(
-        Check("signature value", None, "no certificate in KeyInfo verifies the signature")
+        Check(N_("signature value"), None, N_("no certificate in KeyInfo verifies the signature"))
     )
     return None
 
@@ -350,8 +364,9 @@ def signing_time(signed_properties: Any) -> dt.datetime | None:
     if text is None:
         return None
     match = _DATETIME.match(text.strip())
+    not_a_time = Worded(N_("SigningTime {value} is not a date and time"), value=repr(text))
     if match is None:
-        raise format_failure(f"SigningTime {text!r} is not a date and time")
+        raise format_failure(not_a_time)
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     tz = dt.UTC
     if zone and zone != "Z":
@@ -369,5 +384,5 @@ def signing_time(signed_properties: Any) -> dt.datetime | None:
             tzinfo=tz,
         )
     except ValueError:
-        raise format_failure(f"SigningTime {text!r} is not a date and time") from None
+        raise format_failure(not_a_time) from None
     return value.astimezone(dt.UTC)

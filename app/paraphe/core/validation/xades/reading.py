@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from ...files.user_files import NotRegularFile, TooLarge, read_bounded
+from ...text.translatable import N_, Worded
 from ...xades_names import DS
 from ..indications import Indication, SubIndication
 from ..report import Check
@@ -26,18 +27,22 @@ def read_token(path: Path) -> bytes:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.GENERIC,
-            Check("token format", None, "the signature is not a regular file"),
+            Check(N_("token format"), None, N_("the signature is not a regular file")),
         ) from None
     except TooLarge:
-        raise format_failure("too large for a XAdES signature") from None
+        raise format_failure(N_("too large for a XAdES signature")) from None
     except OSError as exc:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.GENERIC,
-            Check("token format", None, f"cannot read the signature: {exc.strerror or exc}"),
+            Check(
+                N_("token format"),
+                None,
+                Worded(N_("cannot read the signature: {error}"), error=str(exc.strerror or exc)),
+            ),
         ) from None
     if not data.strip():
-        raise format_failure("the signature file is empty")
+        raise format_failure(N_("the signature file is empty"))
     return data
 
 
@@ -75,18 +80,18 @@ def parse_any(data: bytes) -> Any:
     """The file parsed safely, whatever its root element: a token, an ASiC signatures file, or
     an XML document holding enveloped signatures."""
     if _declares_dtd(data):
-        raise format_failure("a DTD or entity declaration is not allowed in a signature")
+        raise format_failure(N_("a DTD or entity declaration is not allowed in a signature"))
     try:
         root = etree.fromstring(data, parser=safe_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise format_failure(f"not well-formed XML: {exc}") from None
+        raise format_failure(Worded(N_("not well-formed XML: {error}"), error=str(exc))) from None
     if root is None:
-        raise format_failure("not an XML document")
+        raise format_failure(N_("not an XML document"))
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise format_failure("a DTD is not allowed in a signature")
+        raise format_failure(N_("a DTD is not allowed in a signature"))
     if any(True for _ in root.iter(etree.Entity)):
-        raise format_failure("entity references are not allowed in a signature")
+        raise format_failure(N_("entity references are not allowed in a signature"))
     return root
 
 
@@ -94,5 +99,7 @@ def parse(data: bytes) -> Any:
     """A detached token: its root must be ds:Signature."""
     root = parse_any(data)
     if root.tag != _SIGNATURE_TAG:
-        raise format_failure(f"the root element is {root.tag}, not ds:Signature")
+        raise format_failure(
+            Worded(N_("the root element is {tag}, not ds:Signature"), tag=str(root.tag))
+        )
     return root

@@ -27,7 +27,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141
 from ..report import Packaging
 from .verdicts import format_failure
@@ -143,7 +143,11 @@ def classify(
             found = by_id.get(uri[1:], [])
             if len(found) != 1:
                 raise format_failure(
-                    f"reference {uri} designates {len(found)} elements; it must designate one"
+                    Worded(
+                        N_("reference {uri} designates {count} elements; it must designate one"),
+                        uri=uri,
+                        count=len(found),
+                    )
                 )
             target = _same_document(signature, reference, uri, found[0], root, countersigned)
         else:
@@ -172,7 +176,9 @@ def _same_document(
             and element.getparent() is countersigned
         ):
             return Target(reference, uri, SAME_DOCUMENT, element)
-        raise format_failure(f"reference {uri} designates an element of another signature")
+        raise format_failure(
+            Worded(N_("reference {uri} designates an element of another signature"), uri=uri)
+        )
     if element is root:
         return Target(reference, uri, SAME_DOCUMENT, element)
     return Target(reference, uri, SAME_DOCUMENT, element, partial=True)
@@ -198,20 +204,32 @@ def _check_transforms(target: Target) -> None:
     transforms = target.reference.findall("ds:Transforms/ds:Transform", NS)
     algorithms = [t.get("Algorithm", "") for t in transforms]
     if len(algorithms) > 8:
-        raise format_failure(f"{len(algorithms)} transforms on one reference", indeterminate=True)
+        raise format_failure(
+            Worded(N_("{count} transforms on one reference"), count=len(algorithms)),
+            indeterminate=True,
+        )
+    shown = target.uri or Worded(N_("the document"))
     for transform, algorithm in zip(transforms, algorithms, strict=True):
         if algorithm in (XPATH_TRANSFORM, XPATH_FILTER2_TRANSFORM):
             if excludes_signatures(transform):
                 continue
             raise format_failure(
-                f"an XPath transform on {target.uri or 'the document'} other than the exclusion"
-                " of the signatures is not supported",
+                Worded(
+                    N_(
+                        "an XPath transform on {target} other than the exclusion of the"
+                        " signatures is not supported"
+                    ),
+                    target=shown,
+                ),
                 indeterminate=True,
             )
         if algorithm not in C14N_TRANSFORMS | {ENVELOPED_TRANSFORM, BASE64_TRANSFORM}:
             raise format_failure(
-                f"transform {algorithm or '(none)'} on {target.uri or 'the document'}"
-                " is not supported",
+                Worded(
+                    N_("transform {algorithm} on {target} is not supported"),
+                    algorithm=algorithm or Worded(N_("(none)")),
+                    target=shown,
+                ),
                 indeterminate=True,
             )
     if target.kind == FILE and algorithms:

@@ -22,7 +22,7 @@ from typing import Any
 
 from lxml import etree
 
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ...xades_names import DS, XADES
 from .references import enclosing_signature
 from .verdicts import format_failure
@@ -66,12 +66,22 @@ def signatures_in(root: Any) -> list[FoundSignature]:
     for count, element in enumerate(root.iter(_SIGNATURE), start=1):
         if count > MAX_SIGNATURES:
             raise format_failure(
-                f"more than {MAX_SIGNATURES} signatures in one file", indeterminate=True
+                Worded(N_("more than {count} signatures in one file"), count=MAX_SIGNATURES),
+                indeterminate=True,
             )
         found.append(element)
     if not found:
-        where = "an ASiC signatures file" if root.tag == XADES_SIGNATURES else "the file"
-        raise format_failure(f"no ds:Signature in {where} (its root is {_name(root)})")
+        if root.tag == XADES_SIGNATURES:
+            where = Worded(N_("an ASiC signatures file"))
+        else:
+            where = Worded(N_("the file"))
+        raise format_failure(
+            Worded(
+                N_("no ds:Signature in {where} (its root is {root})"),
+                where=where,
+                root=_name(root),
+            )
+        )
     items = []
     stray = 0
     for element in found:
@@ -89,9 +99,13 @@ def signatures_in(root: Any) -> list[FoundSignature]:
             stray += 1
             items.append(FoundSignature(element))
     if stray:
-        why = (
-            f"the file holds {len(found)} ds:Signature elements, {stray} of them nested in"
-            " another signature where no signer puts one (only a XAdES CounterSignature may)"
+        why = Worded(
+            N_(
+                "the file holds {count} ds:Signature elements, {stray} of them nested in"
+                " another signature where no signer puts one (only a XAdES CounterSignature may)"
+            ),
+            count=len(found),
+            stray=stray,
         )
         items = [FoundSignature(i.element, i.countersigned, why) for i in items]
     return items

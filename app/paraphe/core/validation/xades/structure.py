@@ -18,6 +18,7 @@ from lxml import etree
 from ...errors import DocumentChanged, UnreadableDocument
 from ...etsi import BaselineLevel
 from ...files.documents import Document
+from ...text.translatable import N_, Worded
 from ...xades_names import DS, NS, SIGNED_PROPERTIES_TYPE, XADES, XADES141, XADES_NAMESPACES
 from ..indications import Indication, SubIndication
 from ..report import Check, Packaging
@@ -94,7 +95,7 @@ class DocumentDigests:
             raise Verdict(
                 Indication.INDETERMINATE,
                 SubIndication.SIGNED_DATA_NOT_FOUND,
-                Check("document digest", None, "no signed document was given"),
+                Check(N_("document digest"), None, N_("no signed document was given")),
             )
         try:
             if self._document is None:
@@ -104,13 +105,13 @@ class DocumentDigests:
             raise Verdict(
                 Indication.INDETERMINATE,
                 SubIndication.SIGNED_DATA_NOT_FOUND,
-                Check("document digest", None, str(exc)),
+                Check(N_("document digest"), None, str(exc)),
             ) from None
         except DocumentChanged:
             raise Verdict(
                 Indication.INDETERMINATE,
                 SubIndication.GENERIC,
-                Check("document digest", None, "the document changed while it was read"),
+                Check(N_("document digest"), None, N_("the document changed while it was read")),
             ) from None
 
 
@@ -145,7 +146,13 @@ class Structure:
 def _only(parent: Any, path: str, what: str) -> Any:
     found = parent.findall(path, NS)
     if len(found) != 1:
-        raise format_failure(f"{len(found)} {what} elements where one is required")
+        raise format_failure(
+            Worded(
+                N_("{count} {element} elements where one is required"),
+                count=len(found),
+                element=what,
+            )
+        )
     return found[0]
 
 
@@ -157,10 +164,12 @@ def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int =
     method = _only(signed_info, "ds:SignatureMethod", "ds:SignatureMethod").get("Algorithm", "")
     references = signed_info.findall("ds:Reference", NS)
     if not references:
-        raise format_failure("the signature has no reference")
+        raise format_failure(N_("the signature has no reference"))
     if len(references) > MAX_REFERENCES:
         raise format_failure(
-            f"{len(references)} references: more than a detached token holds",
+            Worded(
+                N_("{count} references: more than a detached token holds"), count=len(references)
+            ),
             indeterminate=True,
         )
     targets, packaging = classify(signature, references, by_id)
@@ -180,47 +189,57 @@ def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int =
     ]
     if not qualifying:
         if signed_props_refs or all_signed_props:
-            raise format_failure("SignedProperties outside a QualifyingProperties element")
+            raise format_failure(N_("SignedProperties outside a QualifyingProperties element"))
         return Structure(
             method, references, targets, None, None, BaselineLevel.B_B, False, packaging
         )
 
     if len(qualifying) != 1:
-        raise format_failure(f"{len(qualifying)} QualifyingProperties elements; one is allowed")
+        raise format_failure(
+            Worded(
+                N_("{count} QualifyingProperties elements; one is allowed"), count=len(qualifying)
+            )
+        )
     properties = qualifying[0]
     if properties.tag != f"{{{XADES}}}QualifyingProperties":
-        raise format_failure("this XAdES version is not supported", indeterminate=True)
+        raise format_failure(N_("this XAdES version is not supported"), indeterminate=True)
     holder = properties.getparent()
     if holder is None or holder.tag != f"{{{DS}}}Object" or holder.getparent() is not signature:
-        raise format_failure("QualifyingProperties is not in a ds:Object of the signature")
+        raise format_failure(N_("QualifyingProperties is not in a ds:Object of the signature"))
     signature_id = signature.get("Id")
     if not signature_id or properties.get("Target") != f"#{signature_id}":
-        raise format_failure("QualifyingProperties does not target this signature")
+        raise format_failure(N_("QualifyingProperties does not target this signature"))
     unsigned_all = [
         e
         for ns in XADES_NAMESPACES
         for e in own_descendants(signature, f"{{{ns}}}UnsignedProperties")
     ]
     if len(unsigned_all) > 1 or any(e.getparent() is not properties for e in unsigned_all):
-        raise format_failure("UnsignedProperties must appear once, in QualifyingProperties")
+        raise format_failure(N_("UnsignedProperties must appear once, in QualifyingProperties"))
 
     level, has_timestamps = _level(properties)
     if not all_signed_props:
         if signed_props_refs:
-            raise format_failure("a SignedProperties reference without SignedProperties")
+            raise format_failure(N_("a SignedProperties reference without SignedProperties"))
         return Structure(
             method, references, targets, None, None, level, has_timestamps, packaging, properties
         )
     if len(all_signed_props) != 1:
         raise format_failure(
-            f"{len(all_signed_props)} SignedProperties elements; a signature has one"
+            Worded(
+                N_("{count} SignedProperties elements; a signature has one"),
+                count=len(all_signed_props),
+            )
         )
     signed_properties = all_signed_props[0]
     if signed_properties.getparent() is not properties:
-        raise format_failure("SignedProperties is not in this signature's QualifyingProperties")
+        raise format_failure(N_("SignedProperties is not in this signature's QualifyingProperties"))
     if len(signed_props_refs) != 1:
         raise format_failure(
-            f"{len(signed_props_refs)} references of type SignedProperties; one is required"
+            Worded(
+                N_("{count} references of type SignedProperties; one is required"),
+                count=len(signed_props_refs),
+            )
         )
     index, signed_props_ref = signed_props_refs[0]
     properties_id = signed_properties.get("Id")
@@ -229,7 +248,9 @@ def read_structure(signature: Any, by_id: dict[str, list[Any]], file_size: int =
         or signed_props_ref.get("URI") != f"#{properties_id}"
         or targets[index].element is not signed_properties
     ):
-        raise format_failure("the SignedProperties reference does not designate SignedProperties")
+        raise format_failure(
+            N_("the SignedProperties reference does not designate SignedProperties")
+        )
     return Structure(
         method,
         references,
@@ -273,12 +294,12 @@ def _level(properties: Any) -> tuple[BaselineLevel, bool]:
 
 def check_algorithms(structure: Structure) -> None:
     if structure.signature_method not in SIGNATURE_METHODS:
-        raise _unsupported_algorithm("signature method", structure.signature_method)
+        raise _unsupported_algorithm(Worded(N_("signature method")), structure.signature_method)
     for reference in structure.references:
         digest_method = reference.find("ds:DigestMethod", NS)
         algorithm = digest_method.get("Algorithm", "") if digest_method is not None else ""
         if algorithm not in DIGESTS:
-            raise _unsupported_algorithm("digest", algorithm)
+            raise _unsupported_algorithm(Worded(N_("digest")), algorithm)
 
 
 def _unsupported_algorithm(what: str, uri: str) -> Verdict:
@@ -286,18 +307,39 @@ def _unsupported_algorithm(what: str, uri: str) -> Verdict:
         return Verdict(
             Indication.INDETERMINATE,
             SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
-            Check("algorithms", False, f"{what} {uri} is no longer considered secure"),
+            Check(
+                N_("algorithms"),
+                False,
+                Worded(
+                    N_("{what} {algorithm} is no longer considered secure"),
+                    what=what,
+                    algorithm=uri,
+                ),
+            ),
         )
     if "hmac" in uri.lower():
-        return format_failure(f"{what} {uri}: an HMAC is not an electronic signature")
-    return format_failure(f"{what} {uri or '(none)'} is not supported", indeterminate=True)
+        return format_failure(
+            Worded(
+                N_("{what} {algorithm}: an HMAC is not an electronic signature"),
+                what=what,
+                algorithm=uri,
+            )
+        )
+    return format_failure(
+        Worded(
+            N_("{what} {algorithm} is not supported"),
+            what=what,
+            algorithm=uri or Worded(N_("(none)")),
+        ),
+        indeterminate=True,
+    )
 
 
 def b64(text: str | None, what: str) -> bytes:
     try:
         return base64.b64decode("".join((text or "").split()), validate=True)
     except (binascii.Error, ValueError):
-        raise format_failure(f"{what} is not valid base64") from None
+        raise format_failure(Worded(N_("{what} is not valid base64"), what=what)) from None
 
 
 def claimed_level(qualifying_properties: Any) -> BaselineLevel:

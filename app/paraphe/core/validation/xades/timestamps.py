@@ -19,6 +19,7 @@ from asn1crypto import cms
 from signxml.algorithms import CanonicalizationMethod
 
 from ...adapters import signxml_internals
+from ...text.translatable import N_, Worded
 from ...xades_names import NS
 from ..context import VerificationContext
 from ..indications import Indication, SubIndication
@@ -50,8 +51,13 @@ def _one(
     if len(encapsulated) != 1 or signature_value is None:
         return _unusable(
             Indication.INDETERMINATE,
-            f"{len(encapsulated)} encapsulated tokens; one RFC 3161 token is expected"
-            " (XML timestamps are not supported)",
+            Worded(
+                N_(
+                    "{count} encapsulated tokens; one RFC 3161 token is expected"
+                    " (XML timestamps are not supported)"
+                ),
+                count=len(encapsulated),
+            ),
         )
     method = stamp.find("ds:CanonicalizationMethod", NS)
     try:
@@ -59,12 +65,12 @@ def _one(
             CanonicalizationMethod(method.get("Algorithm")) if method is not None else _DEFAULT_C14N
         )
     except ValueError:
-        return _unusable(Indication.INDETERMINATE, "unsupported canonicalisation method")
+        return _unusable(Indication.INDETERMINATE, N_("unsupported canonicalisation method"))
     try:
         token = cms.ContentInfo.load(base64.b64decode(encapsulated[0].text or "", validate=False))
         token["content"]  # parse now: a damaged token is a format failure, not a crash later
     except (ValueError, TypeError, binascii.Error):
-        return _unusable(Indication.TOTAL_FAILED, "the token is not readable DER")
+        return _unusable(Indication.TOTAL_FAILED, N_("the token is not readable DER"))
     canonical = signxml_internals.canonical(_canonicaliser(), signature_value, algorithm)
 
     def imprint_of(md_algorithm: str) -> bytes:

@@ -53,7 +53,7 @@ from urllib.parse import unquote
 
 from ...files.name_bytes import file_name_in_uri
 from ...signing.xades_archive import archive_timestamp_elements
-from ...text.translatable import N_
+from ...text.translatable import N_, Worded
 from ...xades_names import NS, XADES
 from ..certificate_path import validate_certificate
 from ..context import VerificationContext
@@ -130,7 +130,13 @@ def validate_xades(
         raise
     except Exception as exc:  # a verdict, never a crash, whatever the input
         findings = Findings(
-            checks=[Check("token format", None, f"could not be read ({one_line(exc)})")],
+            checks=[
+                Check(
+                    N_("token format"),
+                    None,
+                    Worded(N_("could not be read ({error})"), error=one_line(exc)),
+                )
+            ],
             container=container,
         )
         return [findings.report(token_path, document_path, *cannot_process(exc))]
@@ -161,7 +167,11 @@ def validate_xades(
             raise  # the user stopped the run (or memory ran out): no verdict at all
         except Exception as exc:  # a verdict, never a crash, whatever the input
             findings.checks.append(
-                Check("validation", None, f"could not be processed ({one_line(exc)})")
+                Check(
+                    N_("validation"),
+                    None,
+                    Worded(N_("could not be processed ({error})"), error=one_line(exc)),
+                )
             )
             indication, subindication = cannot_process(exc)
         shown = _document_shown(findings, token_path, document_path, files)
@@ -178,7 +188,11 @@ def _beyond_budget(size: int, found: list[FoundSignature]) -> str | None:
     if size * copies <= MAX_COPIED_BYTES:
         return None
     megabytes = f"{size / (1 << 20):.1f}"
-    return f"{copies} copies of a file of {megabytes} MB to check its references: too large"
+    return Worded(
+        N_("{copies} copies of a file of {megabytes} MB to check its references: too large"),
+        copies=copies,
+        megabytes=megabytes,
+    )
 
 
 def _document_shown(
@@ -260,7 +274,7 @@ def _validate_signature(
     findings.ades = structure.signed_properties is not None
     matched: dict[int, bool | None] = {}
     findings.signed_objects = _signed_objects(structure, matched)
-    findings.checks.append(Check("token format", True))
+    findings.checks.append(Check(N_("token format"), True))
     check_algorithms(structure)
     if too_large:
         raise format_failure(too_large, indeterminate=True)
@@ -297,21 +311,23 @@ def _validate_structure(
         verify_without_identified_signer(
             data, signature, structure, present, candidates, findings, matched
         )
-        raise _no_signing_certificate("the signature has no signed SigningCertificateV2 property")
+        raise _no_signing_certificate(
+            N_("the signature has no signed SigningCertificateV2 property")
+        )
     matching = [c for c in candidates if cert_reference.matches(c)]
     if not matching:
         verify_without_identified_signer(
             data, signature, structure, present, candidates, findings, matched
         )
         raise _no_signing_certificate(
-            "no KeyInfo certificate has the digest that SigningCertificateV2 gives"
+            N_("no KeyInfo certificate has the digest that SigningCertificateV2 gives")
         )
     cert = matching[0]
     if not issuer_serial_matches(cert_reference, cert):
-        raise _no_signing_certificate("the issuer and serial do not match")
+        raise _no_signing_certificate(N_("the issuer and serial do not match"))
 
     results = verify(data, signature, structure, present, cert, xades=True, objects=matched)
-    findings.checks.append(Check("signature value", True))
+    findings.checks.append(Check(N_("signature value"), True))
     # the values reported are read from what signxml verified, not from the parsed token
     index = structure.references.index(structure.signed_properties_reference)
     verified_properties = results[index].signed_xml
@@ -322,12 +338,12 @@ def _validate_structure(
         or verified_properties.tag != f"{{{XADES}}}SignedProperties"
         or verified_properties.get("Id") != expected_id
     ):
-        raise format_failure("the verified SignedProperties is not the expected element")
-    findings.checks.append(Check("signed properties", True))
+        raise format_failure(N_("the verified SignedProperties is not the expected element"))
+    findings.checks.append(Check(N_("signed properties"), True))
     verified_reference = read_cert_reference(verified_properties)
     if verified_reference is None or not verified_reference.matches(cert):
-        raise _no_signing_certificate("not in the signed properties")
-    findings.checks.append(Check("signing certificate reference", True))
+        raise _no_signing_certificate(N_("not in the signed properties"))
+    findings.checks.append(Check(N_("signing certificate reference"), True))
     findings.certificate = certificate_info(cert)
     findings.signer = signer_identity(cert)
     findings.signing_time = signing_time(verified_properties)
@@ -363,7 +379,9 @@ def _check_documents(
             missing.append(target.name)
             continue
         reference = target.reference
-        expected = b64(reference.findtext("ds:DigestValue", namespaces=NS), "a DigestValue")
+        expected = b64(
+            reference.findtext("ds:DigestValue", namespaces=NS), Worded(N_("a DigestValue"))
+        )
         algorithm = DIGESTS[reference.find("ds:DigestMethod", NS).get("Algorithm")]
         if document.digest(algorithm) != expected:
             matched[index] = False
@@ -371,34 +389,45 @@ def _check_documents(
                 # the timestamps are reported too: an archive timestamp also says it differs
                 embedded = _with_embedded(structure, context)
                 findings.timestamps = _timestamps(structure, signature, document, embedded)
-                detail = "the document is not the one that was signed"
+                detail = N_("the document is not the one that was signed")
             else:
-                detail = f"{target.name} is not the file that was signed"
+                detail = Worded(N_("{file} is not the file that was signed"), file=target.name)
             raise Verdict(
                 Indication.TOTAL_FAILED,
                 SubIndication.HASH_FAILURE,
-                Check("document digest", False, detail),
+                Check(N_("document digest"), False, detail),
             )
         matched[index] = True
         single = structure.document_reference is not None
         findings.checks.append(
-            Check("document digest", True, algorithm if single else f"{target.name} ({algorithm})")
+            Check(
+                N_("document digest"),
+                True,
+                algorithm if single else f"{target.name} ({algorithm})",
+            )
         )
         path = document.path
         paired = single and not files.resolving  # a token paired by name (or content) with it
         if paired and path is not None and file_name_in_uri(target.uri) != path.name:
             findings.checks.append(
                 Check(
-                    "document name",
+                    N_("document name"),
                     None,
-                    f"the signature names {unquote(target.uri)!r}; its content matches",
+                    Worded(
+                        N_("the signature names {name}; its content matches"),
+                        name=repr(unquote(target.uri)),
+                    ),
                 )
             )
     if missing:
         raise Verdict(
             Indication.INDETERMINATE,
             SubIndication.SIGNED_DATA_NOT_FOUND,
-            Check("document digest", None, "not found: " + ", ".join(repr(m) for m in missing)),
+            Check(
+                N_("document digest"),
+                None,
+                Worded(N_("not found: {files}"), files=", ".join(repr(m) for m in missing)),
+            ),
         )
 
 
@@ -444,7 +473,7 @@ def _plain_xml_dsig(
         data, signature, structure, present, candidates, findings, matched
     )
     if cert is None:
-        raise _no_signing_certificate("no KeyInfo certificate verifies the signature")
+        raise _no_signing_certificate(N_("no KeyInfo certificate verifies the signature"))
     _check_scope(signature, structure, findings)
     outcome = validate_certificate(cert, candidates, context)
     findings.chain = outcome.chain
@@ -489,7 +518,10 @@ def _partial(
         Check(
             N_("whole document signed"),
             False,
-            "only " + ", ".join(t.name for t in partial) + " of the document is signed",
+            Worded(
+                N_("only {elements} of the document is signed"),
+                elements=", ".join(t.name for t in partial),
+            ),
         )
     )
     return Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE
@@ -499,7 +531,7 @@ def _no_signing_certificate(why: str) -> Verdict:
     return Verdict(
         Indication.INDETERMINATE,
         SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
-        Check("signing certificate reference", False, why),
+        Check(N_("signing certificate reference"), False, why),
     )
 
 
@@ -538,7 +570,7 @@ def _timestamps(
                 TimestampKind.ARCHIVE,
                 Indication.INDETERMINATE,
                 SubIndication.FORMAT_FAILURE,
-                detail="not checked for a signature of this shape",
+                detail=N_("not checked for a signature of this shape"),
             )
             for _ in archive_timestamp_elements(signature)
         ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...text.translatable import N_
 from ..failures import verdict_report
 from ..indications import Indication, SubIndication
 from ..report import (
@@ -43,7 +44,9 @@ class Verdict(Exception):
 
 def format_failure(detail: str, *, indeterminate: bool = False) -> Verdict:
     indication = Indication.INDETERMINATE if indeterminate else Indication.TOTAL_FAILED
-    return Verdict(indication, SubIndication.FORMAT_FAILURE, Check("token format", False, detail))
+    return Verdict(
+        indication, SubIndication.FORMAT_FAILURE, Check(N_("token format"), False, detail)
+    )
 
 
 @dataclass
