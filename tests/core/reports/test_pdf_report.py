@@ -250,3 +250,36 @@ def test_long_names_wrap_and_strange_characters_are_shown(
     assert "[U+4E2D]" in flat  # no glyph: its code point, not an empty box
     assert max(len(line) for line in text.splitlines()) < 200  # nothing runs off the page
     assert re.search("X{20}", text)
+
+
+def test_an_integrity_check_that_fails_says_itself_whatever_the_verdict_is_about(
+    report: ValidationReport,
+) -> None:
+    """A signature undecided for its revocation but in a container holding a file no signature
+    covers: check 5 fails, and says why in its own words (not the verdict's revocation
+    sentence), in French for a French report."""
+    import dataclasses
+
+    from paraphe.core.text.translatable import N_, Worded
+    from paraphe.core.validation.report import Check
+
+    signature = dataclasses.replace(
+        _signature(report, FORMATS[0], "inconnu"),
+        checks=[
+            Check("document digest", True),
+            Check(
+                N_("container files signed"),
+                False,
+                Worded(
+                    N_("not signed by any signature of the container: {files}"),
+                    files="Offre.asice!/Avenant.txt",
+                ),
+            ),
+        ],
+    )
+    integrity = arrete_checks(signature, FRENCH, Digests())[4]
+    assert integrity.outcome is Outcome.FAILED
+    assert integrity.result == (
+        "fichiers du conteneur signés : couvert par aucune signature du conteneur :"
+        " Offre.asice!/Avenant.txt"
+    )

@@ -325,7 +325,7 @@ def _timestamp(t: TimestampReport, proves: bool, words: Localizer) -> TimestampE
         if reason is not None:
             pairs.append((N_("Why"), words.translate(reason)))
         if t.detail:  # the validator's words, translated where it marks them
-            pairs.append((N_("Detail"), words.translate(t.detail)))
+            pairs.append((N_("Detail"), in_words(t.detail, words.translate)))
     return TimestampEntry(
         CheckMark(t.indication), kind[:1].upper() + kind[1:], _fields(words, *pairs)
     )
@@ -405,7 +405,7 @@ def _revocation(s: SignatureReport, words: Localizer) -> Section:
         )
     pairs = [(N_("Status"), status), (N_("Source"), source)]
     if revocation.detail and revocation.revoked_at is None:  # else the status says it all
-        pairs.append((N_("Detail"), words.translate(revocation.detail)))
+        pairs.append((N_("Detail"), in_words(revocation.detail, words.translate)))
     from .revocation_time import revocation_sentence
 
     # for a signature that did not pass, the sentence is said with the reason, at the top

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from ..text.translatable import N_
+from ..text.translatable import N_, Worded, in_words
 from ..trust.eutl.qualification import R_OFF, Qualification
 from ..validation.indications import Indication
 from ..validation.report import RevocationStatus, SignatureReport
@@ -265,7 +265,7 @@ def _validity(s: SignatureReport, words: Localizer) -> _Found:
         if revocation.revoked_at is not None:
             pairs.append((N_("Revoked on"), words.moment(revocation.revoked_at)))
         if revocation.detail:
-            pairs.append((N_("Detail"), revocation.detail))
+            pairs.append((N_("Detail"), in_words(revocation.detail, words.translate)))
     evidence = _fields(words, *pairs)
     from .revocation_time import revocation_sentence
 
@@ -318,14 +318,23 @@ def _integrity(s: SignatureReport, words: Localizer, digests: Digests) -> _Found
         Field(
             words.translate(c.name),
             (yes if c.passed else no if c.passed is False else undecided)
-            + (f" ({words.translate(c.detail)})" if c.detail else ""),
+            + (f" ({in_words(c.detail, words.translate)})" if c.detail else ""),
         )
         for c in checks
     )
     code = s.subindication.code if s.subindication else None
-    if code in {"HASH_FAILURE", "SIG_CRYPTO_FAILURE"} or any(c.passed is False for c in checks):
+    if code in {"HASH_FAILURE", "SIG_CRYPTO_FAILURE"}:
         why = words.translate(s.explanation) if s.explanation else code or ""
         return Outcome.FAILED, why, evidence
+    failed = [c for c in checks if c.passed is False]
+    if failed:  # the verdict may be about something else: say what failed here
+        said = [
+            Worded(N_("{check}: {detail}"), check=Worded(c.name), detail=c.detail)
+            if c.detail
+            else Worded(c.name)
+            for c in failed
+        ]
+        return Outcome.FAILED, in_words(Worded.joined("; ", said), words.translate), evidence
     if not checks or any(c.passed is None for c in checks):
         result = N_("The integrity could not be established (see the checks).")
         return Outcome.UNDECIDED, words.translate(result), evidence

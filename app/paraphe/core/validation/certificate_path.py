@@ -24,12 +24,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from ..aio import run_sync
+from ..text.translatable import N_
 from .context import VerificationContext
 from .describe import certificate_info
 from .indications import Indication, SubIndication, from_pyhanko
 from .report import CertificateInfo, Check, RevocationInfo, RevocationSource, RevocationStatus
 
-_NO_REVOCATION_DATA = "no revocation information could be obtained"
+_NO_REVOCATION_DATA = N_("no revocation information could be obtained")
 
 
 def refined(

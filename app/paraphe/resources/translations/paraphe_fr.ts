@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
  <context>
@@ -1120,6 +1120,10 @@
    <translation>SHA-256 de l'archive</translation>
   </message>
   <message>
+   <source>{check}: {detail}</source>
+   <translation>{check} : {detail}</translation>
+  </message>
+  <message>
    <source>the file is no longer on disk</source>
    <translation>le fichier n'est plus sur le disque</translation>
   </message>
@@ -1940,6 +1944,10 @@
    <translation>Listes de confiance de l’UE : la LOTL est refusée ({location}) : {detail}</translation>
   </message>
   <message>
+   <source>no revocation information could be obtained</source>
+   <translation>aucune information de révocation n’a pu être obtenue</translation>
+  </message>
+  <message>
    <source>certificate chain</source>
    <translation>chaîne de certificats</translation>
   </message>
@@ -1958,6 +1966,10 @@
   <message>
    <source>certificate chain to a trusted authority</source>
    <translation>chaîne de certificats vers une autorité de confiance</translation>
+  </message>
+  <message>
+   <source>cryptographic algorithms</source>
+   <translation>algorithmes cryptographiques</translation>
   </message>
   <message>
    <source>the signature</source>
@@ -2442,6 +2454,10 @@
   <message>
    <source>document digest (adbe.pkcs7.sha1, SHA-1)</source>
    <translation>empreinte du document (adbe.pkcs7.sha1, SHA-1)</translation>
+  </message>
+  <message>
+   <source>pages shown are the pages signed</source>
+   <translation>les pages affichées sont les pages signées</translation>
   </message>
   <message>
    <source>PDF structure</source>

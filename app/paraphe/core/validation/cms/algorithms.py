@@ -22,7 +22,7 @@ from ..explanations import explain
 from ..indications import Indication, SubIndication
 from ..report import Check, SignatureReport
 
-CHECK = "cryptographic algorithms"
+CHECK = N_("cryptographic algorithms")
 
 
 def apply_crypto_policy(

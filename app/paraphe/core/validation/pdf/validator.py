@@ -433,7 +433,7 @@ def _signed_revision(sig: Any, report: SignatureReport) -> SignedObject:
 
 def _pages_shown_check(path: Path, sig: Any, context: VerificationContext) -> Check:
     """Changes allowed object-wise must also leave the signed pages looking as they were."""
-    name = "pages shown are the pages signed"
+    name = N_("pages shown are the pages signed")
     try:
         comparison = plan(sig.reader, path, sig.signed_revision, _signed_end(sig))
         found = shared_comparer().compare(comparison, context.check_cancelled)
