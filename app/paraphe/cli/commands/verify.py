@@ -37,6 +37,15 @@ def add_parser(commands: Any) -> None:
         metavar="CERT",
         help="trust this certificate file (PEM or DER) for this run; repeatable",
     )
+    parser.add_argument(
+        "--certs",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="certificates (PEM or DER) to find signers and build certification paths with,"
+        " for signatures that do not carry them (openssl cms -nocerts); not trusted; repeatable",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--offline",
@@ -108,11 +117,15 @@ def settings_from(args: argparse.Namespace) -> Any:
     sources = chosen_sources(
         args.trust, user_store=not args.no_user_trust, system_roots=args.system_roots
     )
+    from ...core.trust import load_certificates
+
+    given = tuple(cert for path in args.certs for cert in load_certificates(path))
     return verification_settings(
         sources,
         offline=args.offline,
         validation_time=_parse_time(args.at),
         eu_trust=not args.no_eu_trust,
+        extra_certs=given,
     )
 
 

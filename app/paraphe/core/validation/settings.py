@@ -25,11 +25,12 @@ def verification_settings(
     validation_time: dt.datetime | None = None,
     crl_folder: Path | None = None,
     eu_trust: bool = True,
+    extra_certs: tuple[asn1_x509.Certificate, ...] = (),
 ) -> VerificationSettings:
     """Settings trusting ``sources`` (read now, so a certificate just added counts) and, unless
     ``eu_trust`` is off, the EU trusted lists as last updated (or as shipped), with the cached
     CRLs and OCSP responses still current at the validation time (``crl_folder``: the user's
-    revocation cache, which signing fills too)."""
+    revocation cache, which signing fills too); ``extra_certs`` are known, not trusted."""
     anchors, names = gather(list(sources))
     eu_lists = None
     if eu_trust:
@@ -43,6 +44,7 @@ def verification_settings(
         known_crls=load_cached_crls(crl_folder, at=validation_time),
         known_ocsps=load_cached_ocsps(crl_folder, at=validation_time),
         eu_lists=eu_lists,
+        extra_certs=extra_certs,
     )
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from asn1crypto import cms, core
@@ -265,6 +267,46 @@ def test_token_without_certificates_validates_with_the_signers_certificate_given
 
     assert_verdict(only(verify(pki, bare)), NO_SIGNING_CERT)
     assert_verdict(only(verify(pki, bare, extra_certs=given)), PASSED, signer="Jeanne Test")
+
+
+def test_paraphe_verify_certs_gives_the_signers_certificate_to_a_token_without_any(
+    pki: TestPki, tmp_path: Path, run_paraphe: Any
+) -> None:
+    """``paraphe verify --certs FILE`` (repeatable) is how a buyer gives the certificates an
+    ``-nocerts`` token left out: found there, the signer is identified and the signature
+    passes; the files are not trusted (the root still comes from ``--trust``); a file that is
+    no certificate is refused by name, exit code 4."""
+    bare = tmp_path / f"{DOCUMENT}.p7m"
+    cades_shapes.openssl_cms(
+        pki, SAMPLES / DOCUMENT, bare, "rsa", "-nodetach", "-nocerts", "-cades"
+    )
+    base = ["verify", "--json", "--no-eu-trust", "--trust", pki.root_cert]
+
+    alone = run_paraphe(*base, bare)
+    given = run_paraphe(*base, "--certs", pki.cert("rsa"), "--certs", pki.intermediate_cert, bare)
+    untrusted = run_paraphe(
+        "verify",
+        "--json",
+        "--no-eu-trust",
+        "--certs",
+        pki.root_cert,
+        "--certs",
+        pki.intermediate_cert,
+        "--certs",
+        pki.cert("rsa"),
+        bare,
+    )
+    wrong = run_paraphe(*base, "--certs", SAMPLES / DOCUMENT, bare)
+
+    def verdict(done: Any) -> tuple[str, str | None]:
+        [signature] = json.loads(done.stdout)["documents"][0]["signatures"]
+        return signature["indication"], signature["subindication"]
+
+    assert verdict(alone) == ("INDETERMINATE", "NO_SIGNING_CERTIFICATE_FOUND")
+    assert given.returncode == 0, given.stderr
+    assert verdict(given) == ("TOTAL_PASSED", None)
+    assert verdict(untrusted)[0] == "INDETERMINATE"  # known is not trusted
+    assert wrong.returncode == 4 and DOCUMENT in wrong.stderr, wrong.stderr
 
 
 def test_sha3_digest_with_sha3_ecdsa_passes(pki: TestPki, tmp_path: Path) -> None:
