@@ -229,6 +229,31 @@ def test_a_cancelled_run_stops_its_workers_and_leaves_nothing(
     assert list(temporary.iterdir()) == []
 
 
+def test_a_run_cancelled_while_its_workers_start_leaves_nothing(
+    counted_pki: tuple[Any, _Counter],
+    tender: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Stopped during discovery, just after its workers were started early: ``Cancelled``, the
+    workers stopped while they import their libraries, no process left, nothing printed (a
+    worker that gets ready after the run stopped leaves quietly)."""
+    pki, _ = counted_pki
+    cancel = CancelToken()
+    start = parallel.WorkerPool.start
+
+    def start_then_cancel(pool: parallel.WorkerPool) -> None:
+        start(pool)
+        cancel.cancel()
+
+    monkeypatch.setattr(parallel.WorkerPool, "start", start_then_cancel)
+    with pytest.raises(Cancelled):
+        verify_paths([tender], settings_of(pki), cancel=cancel, workers=2)
+
+    assert multiprocessing.active_children() == []
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_a_worker_that_dies_costs_only_its_own_file(
     counted_pki: tuple[Any, _Counter], tmp_path: Path
 ) -> None:

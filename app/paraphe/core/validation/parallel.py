@@ -501,7 +501,10 @@ def _worker_main(
     with VerificationContext(settings, _SharedCancel(cancel), fetchers) as context:
         preload(kinds)
         context.spec  # noqa: B018 - built once, now
-        connection.send(("ready",))
+        try:
+            connection.send(("ready",))
+        except OSError:  # the run stopped while this worker started (cancelled, say)
+            return
         while True:
             try:
                 message = connection.recv()
