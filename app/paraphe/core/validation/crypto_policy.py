@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..text.translatable import N_, Worded
+from .explanations import explain
+from .indications import Indication, SubIndication
+from .report import Check, SignatureReport
 
 
 def _year(year: int) -> dt.datetime:
@@ -221,6 +224,29 @@ def judge(
                 )
             )
     return CryptoJudgement(True, notes=tuple(dict.fromkeys(notes)))
+
+
+CHECK = N_("cryptographic algorithms")
+
+
+def apply_to(
+    report: SignatureReport, uses: Sequence[AlgorithmUse], validation_time: dt.datetime | None
+) -> None:
+    """One check naming the algorithms judged, the same for every format; a signature that
+    passed and relies on an algorithm past its sunset at its proven time (``timestamp_time``,
+    else the validation time) becomes INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE."""
+    now = validation_time or dt.datetime.now(dt.UTC)
+    proven = report.timestamp_time
+    judgement = judge(uses, proven or now, proven=proven is not None, now=now)
+    if judgement.accepted:
+        names = ", ".join(dict.fromkeys(use.name for use in uses))
+        report.checks.append(Check(CHECK, True, Worded.joined("; ", (names, *judgement.notes))))
+        return
+    report.checks.append(Check(CHECK, False, judgement.reason))
+    if report.indication is Indication.TOTAL_PASSED:
+        report.indication = Indication.INDETERMINATE
+        report.subindication = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE
+        report.explanation = explain(report.indication, report.subindication)
 
 
 # --- reading the uses from asn1crypto values ----------------------------------------------------

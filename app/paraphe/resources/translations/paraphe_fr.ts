@@ -1968,10 +1968,6 @@
    <translation>chaîne de certificats vers une autorité de confiance</translation>
   </message>
   <message>
-   <source>cryptographic algorithms</source>
-   <translation>algorithmes cryptographiques</translation>
-  </message>
-  <message>
    <source>the signature</source>
    <translation>la signature</translation>
   </message>
@@ -2260,6 +2256,10 @@
    <translation>une signature de {entry} ne signe aucun fichier du conteneur</translation>
   </message>
   <message>
+   <source>cryptographic algorithms</source>
+   <translation>algorithmes cryptographiques</translation>
+  </message>
+  <message>
    <source>the certificate of {name}</source>
    <translation>le certificat de {name}</translation>
   </message>
@@ -2538,6 +2538,10 @@
   <message>
    <source>the signed document was not found beside the signature</source>
    <translation>le document signé n'a pas été trouvé à côté de la signature</translation>
+  </message>
+  <message>
+   <source>the signed data</source>
+   <translation>les données signées</translation>
   </message>
   <message>
    <source>{count} encapsulated tokens; one RFC 3161 token is expected (XML timestamps are not supported)</source>

@@ -4,13 +4,13 @@ certification path, judged at the time the signature is proven to have existed (
 
 pyHanko is given a policy that lets every algorithm through (``crypto_policy.for_pyhanko``), so
 that a SHA-1 signature is validated in full before its algorithms are judged with the proof of
-existence at hand; this is where that judgement is made, once the timestamps are known.
+existence at hand; here the uses are read, and judged (``crypto_policy.apply_to``, the same for
+every format) once the timestamps are known.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from typing import Any
 
 from asn1crypto import cms
@@ -18,11 +18,7 @@ from asn1crypto import cms
 from ...text.translatable import N_, Worded
 from .. import crypto_policy
 from ..context import VerificationContext
-from ..explanations import explain
-from ..indications import Indication, SubIndication
-from ..report import Check, SignatureReport
-
-CHECK = N_("cryptographic algorithms")
+from ..report import SignatureReport
 
 
 def apply_crypto_policy(
@@ -32,10 +28,8 @@ def apply_crypto_policy(
     path: Any,
     context: VerificationContext,
 ) -> None:
-    """One check naming the algorithms judged; a signature that passed and relies on an
-    algorithm past its sunset at its proven time (or now, without proof) becomes
-    INDETERMINATE/CRYPTO_CONSTRAINTS_FAILURE_NO_POE. ``path`` is pyHanko's validation path of
-    the signer (None when not built)."""
+    """``crypto_policy.apply_to`` with the algorithms of a CMS signer and of its path:
+    ``path`` is pyHanko's validation path of the signer (None when not built)."""
     uses = crypto_policy.uses_of_signature(
         signer_info["signature_algorithm"],
         signer_info["digest_algorithm"]["algorithm"].native,
@@ -45,15 +39,4 @@ def apply_crypto_policy(
     if path is not None:
         with contextlib.suppress(AttributeError, ValueError, TypeError):
             uses += crypto_policy.uses_of_chain(list(path.iter_certs(include_root=True)))
-    now = context.settings.validation_time or dt.datetime.now(dt.UTC)
-    proven = report.timestamp_time
-    judgement = crypto_policy.judge(uses, proven or now, proven=proven is not None, now=now)
-    if judgement.accepted:
-        names = ", ".join(dict.fromkeys(use.name for use in uses))
-        report.checks.append(Check(CHECK, True, Worded.joined("; ", (names, *judgement.notes))))
-        return
-    report.checks.append(Check(CHECK, False, judgement.reason))
-    if report.indication is Indication.TOTAL_PASSED:
-        report.indication = Indication.INDETERMINATE
-        report.subindication = SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE
-        report.explanation = explain(report.indication, report.subindication)
+    crypto_policy.apply_to(report, uses, context.settings.validation_time)

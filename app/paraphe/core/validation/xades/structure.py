@@ -32,20 +32,19 @@ DIGESTS = {
 }
 """Digests accepted for the references (what the streaming verifier can compute)."""
 
-SIGNATURE_METHODS = frozenset(
-    {
-        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
-        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
-        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512",
-        "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1",
-        "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1",
-        "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1",
-        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
-        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
-        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
-    }
-)
-"""RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-2: what EN 319 132-1 signers produce today."""
+SIGNATURE_METHODS = {
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256": "sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384": "sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512": "sha512",
+    "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1": "sha256",
+    "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1": "sha384",
+    "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1": "sha512",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256": "sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384": "sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512": "sha512",
+}
+"""RSA PKCS#1 v1.5, RSA-PSS and ECDSA with SHA-2: what EN 319 132-1 signers produce today; each
+with the hash it signs with (judged by the dated crypto policy with the signer's key)."""
 
 MAX_REFERENCES = 32
 """More references than a detached token holds: the platforms' tokens have 3 (the document, the

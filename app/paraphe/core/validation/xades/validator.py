@@ -70,6 +70,7 @@ from ..report import (
     TimestampReport,
 )
 from ..timestamps import earliest_proof
+from .algorithms import algorithm_judge
 from .archive import archive_timestamps
 from .crypto import signing_time, verify, verify_without_identified_signer
 from .reading import MAX_TOKEN_BYTES as MAX_TOKEN_BYTES  # re-exported: the public limit
@@ -354,6 +355,7 @@ def _validate_structure(
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
+    findings.judge_algorithms = algorithm_judge(structure, cert, outcome.chain, context)
     findings.timestamps = _timestamps(structure, signature, document, context)
     findings.check_at = lambda at: validate_certificate(cert, candidates, context, at)
     return _partial(structure, findings, outcome.indication, outcome.subindication)
@@ -479,6 +481,7 @@ def _plain_xml_dsig(
     findings.chain = outcome.chain
     findings.revocation = outcome.revocation
     findings.checks.extend(outcome.checks)
+    findings.judge_algorithms = algorithm_judge(structure, cert, outcome.chain, context)
     indication, subindication = _partial(
         structure, findings, outcome.indication, outcome.subindication
     )

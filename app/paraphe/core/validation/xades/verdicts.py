@@ -65,6 +65,8 @@ class Findings:
     """Validated once the basic validation reached the certificate; None before."""
     check_at: Callable[[dt.datetime], Any] | None = None
     """The signer's path validated at a proven past time (``timestamps.PastCheck``)."""
+    judge_algorithms: Callable[[SignatureReport], None] | None = None
+    """The dated crypto policy, applied once the proven time is known (``algorithms``)."""
     packaging: Packaging | None = None
     container: Container | None = None
     signed_objects: list[SignedObject] = field(default_factory=list)
@@ -104,4 +106,6 @@ class Findings:
 
             report.timestamps = self.timestamps
             apply_time(report, self.check_at)
+        if self.judge_algorithms is not None:
+            self.judge_algorithms(report)
         return report

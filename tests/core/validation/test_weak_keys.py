@@ -1,0 +1,128 @@
+"""One dated crypto policy for every format: a signature whose signer holds an RSA-1024 key
+(past its date since 2009, ETSI TS 102 176-1; EU DSS's default policy) is INDETERMINATE/
+CRYPTO_CONSTRAINTS_FAILURE_NO_POE in XAdES as in CAdES, with the algorithm and the date, and
+never TOTAL_PASSED; a signature with an RSA-2048 key passes, its algorithms named. The XAdES
+case was a false pass (signxml checks the value with any key size, and nothing judged it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from paraphe.core.validation.indications import Indication, SubIndication
+from paraphe.core.validation.settings import VerificationSettings
+from paraphe.core.validation.verifier import verify_paths
+from tests.support.pki import TestPki
+
+PASSWORD = "Faible-1024"
+
+
+def _weak_signer(pki: TestPki, folder: Path) -> Path:
+    """A PKCS#12 of an RSA-1024 key certified by the test intermediate CA (its CRL served)."""
+    issuer = x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())
+    issuer_key = serialization.load_pem_private_key(
+        (pki.directory / "keys" / "intermediate.key.pem").read_bytes(), None
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    now = dt.datetime.now(dt.UTC)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "ENTREPRISE TEST SAS"),
+            x509.NameAttribute(NameOID.COMMON_NAME, "Clé Faible"),
+        ]
+    )
+    assert pki.crl_url() is not None
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer.subject)
+        .public_key(key.public_key())
+        .serial_number(secrets.randbits(63))
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False), True
+        )
+        .add_extension(
+            x509.CRLDistributionPoints(
+                [
+                    x509.DistributionPoint(
+                        [x509.UniformResourceIdentifier(pki.crl_url() or "")], None, None, None
+                    )
+                ]
+            ),
+            False,
+        )
+        .sign(issuer_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    p12 = folder / "faible.p12"
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"faible",
+            key,
+            cert,
+            [issuer],
+            serialization.BestAvailableEncryption(PASSWORD.encode()),
+        )
+    )
+    return p12
+
+
+def test_an_rsa_1024_key_is_judged_alike_in_xades_and_cades(
+    pki: TestPki, tmp_path: Path, run_paraphe: Any
+) -> None:
+    p12 = _weak_signer(pki, tmp_path)
+    password = tmp_path / "password.txt"
+    password.write_text(PASSWORD, encoding="utf-8")
+    offre = tmp_path / "Offre.txt"
+    offre.write_text("Offre de l'entreprise.\n", encoding="utf-8")
+    for fmt in ("xades", "cades"):
+        done = run_paraphe(
+            "sign", "--p12", p12, "--password-file", password, "--format", fmt, offre
+        )
+        assert done.returncode == 0, done.stderr
+    root = asn1_x509.Certificate.load(pem.unarmor(pki.root_cert.read_bytes())[2])
+
+    report = verify_paths([tmp_path], VerificationSettings(trust_roots=(root,)))
+
+    signatures = report.all_signatures()
+    assert sorted(s.format.value for s in signatures) == ["CAdES", "XAdES"]
+    for signature in signatures:
+        assert (signature.indication, signature.subindication) == (
+            Indication.INDETERMINATE,
+            SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+        ), signature.format
+        [check] = [c for c in signature.checks if c.name == "cryptographic algorithms"]
+        assert check.passed is False
+        assert check.detail.startswith(
+            "RSA-1024 (the key of the signature) is no longer accepted from 2009-01-01"
+        ), check.detail
+
+
+def test_an_rsa_2048_xades_passes_with_its_algorithms_named(pki: TestPki, tmp_path: Path) -> None:
+    from paraphe.core.signing.request import SignatureFormat, SignRequest
+    from tests.support.signing import sign_with
+
+    offre = tmp_path / "Offre.txt"
+    offre.write_text("Offre.\n", encoding="utf-8")
+    sign_with(pki, "rsa", SignRequest(documents=(offre,), format=SignatureFormat.XADES))
+    root = asn1_x509.Certificate.load(pem.unarmor(pki.root_cert.read_bytes())[2])
+
+    [signature] = verify_paths(
+        [tmp_path], VerificationSettings(trust_roots=(root,))
+    ).all_signatures()
+
+    assert signature.indication is Indication.TOTAL_PASSED
+    [check] = [c for c in signature.checks if c.name == "cryptographic algorithms"]
+    assert check.passed is True and check.detail.startswith("SHA-256, RSA-2048"), check.detail
