@@ -72,6 +72,13 @@ class CertificateNotYetValid(CertificateNotValidNow):
     )
 
 
+class KeyTooWeak(CredentialError):
+    template = (
+        "{path}: the key of {holder} ({algorithm}) is no longer accepted since {date} ({source});"
+        " a signature made with it would be rejected. Use a certificate with a stronger key."
+    )
+
+
 class UnreadableDocument(ParapheError):
     template = "{path}: cannot read this file ({detail})."
 

@@ -2,7 +2,8 @@
 (past its date since 2009, ETSI TS 102 176-1; EU DSS's default policy) is INDETERMINATE/
 CRYPTO_CONSTRAINTS_FAILURE_NO_POE in XAdES as in CAdES, with the algorithm and the date, and
 never TOTAL_PASSED; a signature with an RSA-2048 key passes, its algorithms named. The XAdES
-case was a false pass (signxml checks the value with any key size, and nothing judged it)."""
+case was a false pass (signxml checks the value with any key size, and nothing judged it).
+Paraphe refuses to sign with such a key (the same policy, ``check_can_sign``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+import pytest
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -29,6 +31,7 @@ PASSWORD = "Faible-1024"
 
 def _weak_signer(pki: TestPki, folder: Path) -> Path:
     """A PKCS#12 of an RSA-1024 key certified by the test intermediate CA (its CRL served)."""
+    folder.mkdir()
     issuer = x509.load_pem_x509_certificate(pki.intermediate_cert.read_bytes())
     issuer_key = serialization.load_pem_private_key(
         (pki.directory / "keys" / "intermediate.key.pem").read_bytes(), None
@@ -79,19 +82,28 @@ def _weak_signer(pki: TestPki, folder: Path) -> Path:
     return p12
 
 
+def _signed_anyway(p12: Path, offre: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """XAdES and CAdES signatures made with the weak key, as another tool would make them:
+    Paraphe itself refuses to sign with it (``test_paraphe_refuses_to_sign_with_it``)."""
+    from paraphe.core.credentials import Pkcs12Credential
+    from paraphe.core.signing.engine import BatchSigner, plan_documents
+    from paraphe.core.signing.request import SignatureFormat, SignRequest
+    from paraphe.core.x509 import certificates
+
+    monkeypatch.setattr(certificates, "_check_key_strength", lambda *args: None)
+    for fmt in (SignatureFormat.XADES, SignatureFormat.CADES):
+        request = SignRequest(documents=(offre,), format=fmt)
+        with Pkcs12Credential.open(p12, PASSWORD) as credential:
+            outcome = BatchSigner(request, credential).run(plan_documents(request))
+        assert not outcome.failures, [f.message for f in outcome.failures]
+
+
 def test_an_rsa_1024_key_is_judged_alike_in_xades_and_cades(
-    pki: TestPki, tmp_path: Path, run_paraphe: Any
+    pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    p12 = _weak_signer(pki, tmp_path)
-    password = tmp_path / "password.txt"
-    password.write_text(PASSWORD, encoding="utf-8")
     offre = tmp_path / "Offre.txt"
     offre.write_text("Offre de l'entreprise.\n", encoding="utf-8")
-    for fmt in ("xades", "cades"):
-        done = run_paraphe(
-            "sign", "--p12", p12, "--password-file", password, "--format", fmt, offre
-        )
-        assert done.returncode == 0, done.stderr
+    _signed_anyway(_weak_signer(pki, tmp_path / "keys"), offre, monkeypatch)
     root = asn1_x509.Certificate.load(pem.unarmor(pki.root_cert.read_bytes())[2])
 
     report = verify_paths([tmp_path], VerificationSettings(trust_roots=(root,)))
@@ -108,6 +120,23 @@ def test_an_rsa_1024_key_is_judged_alike_in_xades_and_cades(
         assert check.detail.startswith(
             "RSA-1024 (the key of the signature) is no longer accepted from 2009-01-01"
         ), check.detail
+
+
+def test_paraphe_refuses_to_sign_with_it(pki: TestPki, tmp_path: Path, run_paraphe: Any) -> None:
+    """Before any password is asked, the key is refused, by name: what it would sign every
+    verifier rejects. Nothing is written."""
+    p12 = _weak_signer(pki, tmp_path / "keys")
+    password = tmp_path / "password.txt"
+    password.write_text(PASSWORD, encoding="utf-8")
+    offre = tmp_path / "Offre.txt"
+    offre.write_text("Offre.\n", encoding="utf-8")
+
+    done = run_paraphe("sign", "--p12", p12, "--password-file", password, offre)
+
+    assert done.returncode != 0
+    assert "RSA-1024" in done.stderr and "no longer accepted since 2009-01-01" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Offre.txt", "keys", "password.txt"]
 
 
 def test_an_rsa_2048_xades_passes_with_its_algorithms_named(pki: TestPki, tmp_path: Path) -> None:

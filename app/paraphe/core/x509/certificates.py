@@ -123,6 +123,7 @@ def check_can_sign(cert: x509.Certificate, source: Path | str, at: dt.datetime) 
             not_before=window.not_before.date().isoformat(),
             not_after=window.not_after.date().isoformat(),
         )
+    _check_key_strength(cert, source, at)
     notices = []
     if not has_non_repudiation(cert):
         notices.append(
@@ -141,6 +142,32 @@ def check_can_sign(cert: x509.Certificate, source: Path | str, at: dt.datetime) 
             )
         )
     return notices
+
+
+def _check_key_strength(cert: x509.Certificate, source: Path | str, at: dt.datetime) -> None:
+    """Refuse a key the dated crypto policy no longer accepts at ``at`` (RSA-1024 since 2009):
+    every verifier, Paraphe's included, would reject what it signs. A forecast date passed
+    (RSA-2048 after 2026-01-01) is not refused: verifiers only note it."""
+    from asn1crypto import keys
+    from cryptography.hazmat.primitives import serialization
+
+    from ..errors import KeyTooWeak
+    from ..validation import crypto_policy
+
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    use = crypto_policy.key_use(keys.PublicKeyInfo.load(spki), "")
+    sunset = crypto_policy.sunset_of(use) if use is not None else None
+    if use is None or sunset is None or sunset.forecast or at < sunset.date:
+        return
+    raise KeyTooWeak(
+        source,
+        holder=holder_name(cert),
+        algorithm=use.name,
+        date=sunset.date.date().isoformat(),
+        source=sunset.source,
+    )
 
 
 _QC_STATEMENT_NAMES = {

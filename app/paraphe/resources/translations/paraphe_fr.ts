@@ -3012,6 +3012,10 @@
    <translation>{path} : le fichier a changé pendant sa signature ; signez-le à nouveau une fois enregistré.</translation>
   </message>
   <message>
+   <source>{path}: the key of {holder} ({algorithm}) is no longer accepted since {date} ({source}); a signature made with it would be rejected. Use a certificate with a stronger key.</source>
+   <translation>{path} : la clé de {holder} ({algorithm}) n’est plus acceptée depuis le {date} ({source}) ; une signature faite avec serait refusée. Utilisez un certificat avec une clé plus robuste.</translation>
+  </message>
+  <message>
    <source>{path}: the file holds no certificate matching its private key.</source>
    <translation>{path} : le fichier ne contient aucun certificat correspondant à sa clé privée.</translation>
   </message>
