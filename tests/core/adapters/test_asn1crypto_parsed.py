@@ -74,3 +74,36 @@ def test_the_cache_is_bounded(pki: TestPki, monkeypatch) -> None:  # type: ignor
     thread.start()
     thread.join()
     assert seen == [True, False]
+
+
+def test_a_value_changed_in_place_is_not_handed_out_again(pki: TestPki) -> None:
+    """asn1crypto re-encodes in place (every child of a value of indefinite length it dumps, or
+    a value someone changed): the cache then gives a value read afresh from the bytes, never the
+    changed one."""
+    der = _der(pki, "rsa")
+    seen: list[bool] = []
+
+    def in_a_new_thread() -> None:
+        first = x509.Certificate.load(der)
+        first["tbs_certificate"]["serial_number"] = 5  # changed in place, re-encoded on dump
+        assert first.dump() != der
+        again = x509.Certificate.load(der)
+        seen.append(again is not first and again.dump() == der)
+        seen.append(x509.Certificate.load(der) is again)  # the fresh one is kept
+
+    thread = threading.Thread(target=in_a_new_thread)
+    thread.start()
+    thread.join()
+    assert seen == [True, True]
+
+
+def test_untag_copies_a_certificate_not_encoded_in_der(pki: TestPki) -> None:
+    """A certificate whose outer length is not in its shortest form (BER allows it): its copy by
+    ``untag`` is encoded again in DER, as asn1crypto does; only a DER one is its own copy."""
+    der = _der(pki, "rsa")
+    assert der[1] == 0x82  # a two-octet length: written again on three octets
+    ber = b"\x30\x83\x00" + der[2:]
+    cert = x509.Certificate.load(ber)
+    assert cert.dump() == ber
+    copy = cert.untag()
+    assert copy is not cert and copy.dump() == der

@@ -383,7 +383,8 @@ def test_workers_start_while_discovery_walks_once_enough_signatures_are_found(
 
 def test_an_early_pool_the_run_does_not_need_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Many signature files but few items once paired (orphans, say): the run is serial and the
-    workers started early are stopped; a pool asked for by number starts at two signatures."""
+    workers started early are stopped; a pool asked for by number starts once as many
+    signatures were found (``--workers 16`` on two tokens starts two processes, at the end)."""
     started: list[parallel.WorkerPool] = []
     stopped: list[bool] = []
     monkeypatch.setattr(parallel, "worker_count", lambda items: 2 if items >= 48 else 0)
@@ -398,7 +399,7 @@ def test_an_early_pool_the_run_does_not_need_is_stopped(monkeypatch: pytest.Monk
     assert len(started) == 1 and stopped == [True]
 
     asked = parallel.EarlyStart(3, VerificationSettings(trust_roots=()), None)
-    asked.found(_found(Kind.XADES, 1))
+    asked.found(_found(Kind.XADES, 2))
     assert len(started) == 1
     asked.found(_found(Kind.XADES, 1))
     assert len(started) == 2
@@ -406,3 +407,10 @@ def test_an_early_pool_the_run_does_not_need_is_stopped(monkeypatch: pytest.Monk
     with parallel.EarlyStart(3, VerificationSettings(trust_roots=()), None) as unused:
         unused.found(_found(Kind.CADES, 5))
     assert len(started) == 3 and stopped == [True, True, True]
+
+    many = parallel.EarlyStart(16, VerificationSettings(trust_roots=()), None)
+    many.found(_found(Kind.CADES, 2))
+    assert len(started) == 3  # not 16 processes for two tokens
+    pool = many.pool(2)
+    assert pool is started[3] and pool is not None
+    assert len(pool._drivers) == 2

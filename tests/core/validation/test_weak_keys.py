@@ -139,7 +139,22 @@ def test_paraphe_refuses_to_sign_with_it(pki: TestPki, tmp_path: Path, run_parap
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Offre.txt", "keys", "password.txt"]
 
 
-def test_an_rsa_2048_xades_passes_with_its_algorithms_named(pki: TestPki, tmp_path: Path) -> None:
+def test_an_rsa_2048_xades_passes_with_its_algorithms_named(
+    pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its path is judged from the trust anchor down: each certificate's signature by its
+    issuer (the signer's by the CA's key), never the anchor's own self-signature (which no
+    verifier relies on: a legacy root self-signed with SHA-1 must not fail a valid bid)."""
+    from paraphe.core.validation import crypto_policy
+
+    judged: list[str] = []
+    apply_to = crypto_policy.apply_to
+
+    def spying(report: Any, uses: Any, validation_time: Any) -> None:
+        judged.extend(str(use.role) for use in uses)
+        apply_to(report, uses, validation_time)
+
+    monkeypatch.setattr(crypto_policy, "apply_to", spying)
     from paraphe.core.signing.request import SignatureFormat, SignRequest
     from tests.support.signing import sign_with
 
@@ -155,3 +170,6 @@ def test_an_rsa_2048_xades_passes_with_its_algorithms_named(pki: TestPki, tmp_pa
     assert signature.indication is Indication.TOTAL_PASSED
     [check] = [c for c in signature.checks if c.name == "cryptographic algorithms"]
     assert check.passed is True and check.detail.startswith("SHA-256, RSA-2048"), check.detail
+    assert "the issuer's key of the certificate of Jeanne Test" in judged, judged
+    assert "the hash of the certificate of Paraphe Test Qualified CA" in judged, judged
+    assert not any("certificate of Paraphe Test Root CA" in role for role in judged), judged

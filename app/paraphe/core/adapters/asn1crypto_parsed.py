@@ -12,7 +12,8 @@ from the same bytes (header, contents and trailer: the whole encoding) when ther
 ``Certificate.untag()`` no longer deep-copies a certificate that has no tagging to remove.
 
 Why this is safe: a parsed value is a pure function of its bytes, and neither pyHanko nor
-Paraphe modifies one. The cache is per thread (no object it hands out is shared with another
+Paraphe modifies one; asn1crypto may (dumping a parent of indefinite length re-encodes its
+children in place), so a value whose encoding changed since is never handed out again. The cache is per thread (no object it hands out is shared with another
 thread through it, so asn1crypto's lazy parsing never runs on one object from two threads) and
 bounded (``CACHE_SIZES``, least recently used first out).
 ``install`` is called once, from ``paraphe.core``'s ``__init__``.
@@ -24,7 +25,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from asn1crypto import core, crl, ocsp, x509
+from asn1crypto import core, crl, ocsp, parser, x509
 
 CACHE_SIZES = {x509.Certificate: 512, ocsp.OCSPResponse: 64, crl.CertificateList: 2}
 """Values kept per thread, by type: a tender's CAs, responders and many of its signers (a used
@@ -60,9 +61,11 @@ def install() -> None:
         cache = _thread_cache(spec)
         key = (header, contents, trailer)
         value = cache.get(key)
-        if value is not None:
+        if value is not None and value._header == header and value._contents == contents:
             cache.move_to_end(key)
             return value
+        # not built yet, or re-encoded in place since (asn1crypto re-encodes every child of a
+        # value of indefinite length it dumps): a fresh value, read from these bytes
         value = build(class_, method, tag, header, contents, trailer, spec, spec_params)
         cache[key] = value
         while len(cache) > size:
@@ -82,7 +85,15 @@ def _untag_without_copy() -> None:
     untag = x509.Certificate.untag
 
     def untag_certificate(self: Any) -> Any:
-        if self.explicit is None and not self.implicit:
+        # the copy would be encoded again with a minimal (DER) header and no end-of-contents:
+        # only a value already encoded so is its own copy
+        if (
+            self.explicit is None
+            and not self.implicit
+            and not self._trailer
+            and self._header
+            == parser._dump_header(self.class_, self.method, self.tag, self.contents)
+        ):
             return self
         return untag(self)
 

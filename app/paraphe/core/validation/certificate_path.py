@@ -193,9 +193,7 @@ def validate_certificate(
     with certvalidator_errors() as errors:
         result = run_sync(validate())
     path = result.success_result or result.error_path
-    chain = (
-        [] if path is None else [certificate_info(c) for c in reversed(list(path.iter_certs(True)))]
-    )
+    chain = [] if path is None else [certificate_info(c) for c in path.iter_certs(True)]
     valid = result.success_result is not None
     if valid:
         indication, subindication = Indication.TOTAL_PASSED, None

@@ -252,11 +252,29 @@ def apply_to(
 # --- reading the uses from asn1crypto values ----------------------------------------------------
 
 
+_CURVE_BITS = {
+    "secp192r1": 192,
+    "secp224r1": 224,
+    "secp256r1": 256,
+    "secp384r1": 384,
+    "secp521r1": 521,
+    "brainpoolp256r1": 256,
+    "brainpoolp384r1": 384,
+    "brainpoolp512r1": 512,
+}
+"""The size of a named curve's keys: asn1crypto reads it from the point's length, which halves
+it for a point in compressed form (a P-256 key would count as 128 bits)."""
+
+
 def key_use(public_key: Any, role: str) -> AlgorithmUse | None:
     """The use of an asn1crypto ``PublicKeyInfo`` (its algorithm and size), or None if unknown."""
     try:
         algorithm = public_key.algorithm
         size = public_key.bit_size
+        if algorithm == "ec":
+            kind, curve = public_key.curve
+            if kind == "named" and curve in _CURVE_BITS:
+                size = _CURVE_BITS[curve]
     except (ValueError, TypeError, KeyError, AttributeError, NotImplementedError):
         return None
     if algorithm == "rsassa_pss":

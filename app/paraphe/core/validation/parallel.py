@@ -99,8 +99,8 @@ _NOT_VALIDATED_BY_WORKERS = frozenset({Kind.DOCUMENT, Kind.ASIC})
 
 class EarlyStart:
     """A run's worker pool, started while discovery still walks the folders: once it has found
-    ``PARALLEL_THRESHOLD`` signature files (or two, when ``workers`` were asked for), the count
-    that will make the run parallel. ``pool`` then gives it the items, or stops it if the run is
+    ``PARALLEL_THRESHOLD`` signature files (or as many as the ``workers`` asked for, two at
+    least), the count that will make the run parallel. ``pool`` then gives it the items, or stops it if the run is
     to be serial after all (most files were orphans, say); ``close`` stops one never used."""
 
     def __init__(self, workers: int | None, settings: VerificationSettings, service: Any) -> None:
@@ -116,8 +116,9 @@ class EarlyStart:
         signatures = [f for f in batch if f.kind not in _NOT_VALIDATED_BY_WORKERS]
         self._signatures += len(signatures)
         self._kinds.update(f.kind for f in signatures)
-        if self._pool is None and self._worth_workers(self._signatures):
-            self._pool = self._started(self._count(self._signatures))
+        count = self._count(self._signatures)
+        if self._pool is None and count > 0 and self._signatures >= max(2, count):
+            self._pool = self._started(count)  # as many workers as files found, at most
 
     def pool(self, items: int) -> WorkerPool | None:
         """The pool to validate ``items`` items with, started now if it was not yet; None when

@@ -1972,16 +1972,28 @@
    <translation>la signature</translation>
   </message>
   <message>
-   <source>{count} certificate(s)</source>
-   <translation>{count} certificat(s)</translation>
+   <source>{count} certificate</source>
+   <translation>{count} certificat</translation>
   </message>
   <message>
-   <source>{count} revocation entry(ies)</source>
-   <translation>{count} donnée(s) de révocation</translation>
+   <source>{count} certificates</source>
+   <translation>{count} certificats</translation>
   </message>
   <message>
-   <source>{count} unsigned attribute(s)</source>
-   <translation>{count} attribut(s) non signé(s)</translation>
+   <source>{count} revocation entry</source>
+   <translation>{count} donnée de révocation</translation>
+  </message>
+  <message>
+   <source>{count} revocation entries</source>
+   <translation>{count} données de révocation</translation>
+  </message>
+  <message>
+   <source>{count} unsigned attribute</source>
+   <translation>{count} attribut non signé</translation>
+  </message>
+  <message>
+   <source>{count} unsigned attributes</source>
+   <translation>{count} attributs non signés</translation>
   </message>
   <message>
    <source>covered data was removed or changed since: {what}</source>

@@ -123,3 +123,34 @@ def test_uses_are_read_from_a_signature_and_a_certification_path(pki: TestPki) -
     assert not judge(uses, NOW, proven=False, now=NOW).accepted  # the SHA-1 of sha1_rsa
     assert {u.algorithm for u in chain} == {"sha256", "rsa"}
     assert len(chain) == 4  # two certificates, each: its hash and its issuer's key
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_an_ec_key_has_its_curve_size_in_either_point_form(compressed: bool) -> None:
+    """A P-256 key is ECDSA-256 whether its point is written uncompressed or compressed
+    (asn1crypto's ``bit_size`` halves a compressed one: it would have counted as 128 bits, a
+    size no policy accepts, and made a valid signature indeterminate)."""
+    from asn1crypto import keys
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    point_form = PublicFormat.CompressedPoint if compressed else PublicFormat.UncompressedPoint
+    point = (
+        ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(Encoding.X962, point_form)
+    )
+    info = keys.PublicKeyInfo(
+        {
+            "algorithm": {"algorithm": "ec", "parameters": ("named", "secp256r1")},
+            "public_key": point,
+        }
+    )
+
+    use = crypto_policy.key_use(keys.PublicKeyInfo.load(info.dump()), "the key of the signature")
+
+    assert use is not None and use.name == "ECDSA-256"
+    assert judge(
+        [use],
+        dt.datetime(2026, 6, 1, tzinfo=dt.UTC),
+        proven=False,
+        now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC),
+    ).accepted

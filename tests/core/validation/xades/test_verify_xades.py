@@ -187,11 +187,11 @@ def test_good_signature_passes_with_signer_and_ocsp(
     assert report.certificate is not None
     assert report.certificate.serial == format(cert.serial_number, "x")
     assert report.certificate.qualified_by_statement
-    assert [c.subject for c in report.chain][1:] == [
+    assert [c.subject for c in report.chain][:-1] == [  # trust anchor first, as in every format
         x509.load_pem_x509_certificate(p.read_bytes()).subject.rfc4514_string()
-        for p in (pki.intermediate_cert, pki.root_cert)
+        for p in (pki.root_cert, pki.intermediate_cert)
     ]
-    assert report.chain[0].sha256 == report.certificate.sha256
+    assert report.chain[-1].sha256 == report.certificate.sha256
     assert report.revocation is not None
     assert (report.revocation.status, report.revocation.source) == ("good", "ocsp")
     assert report.signing_time is not None and report.signing_time.tzinfo is not None

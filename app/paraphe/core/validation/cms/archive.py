@@ -159,21 +159,28 @@ def _missing_references(
     """What the index lists and the signature no longer holds, in a few words each."""
     algorithm = index["hash_ind_algorithm"]["algorithm"].native
     missing = []
-    for field, encodings, what in (
+    for field, encodings, one, several in (
         (
             "certificates_hash_index",
             certificate_encodings(signed_data),
-            N_("{count} certificate(s)"),
+            N_("{count} certificate"),
+            N_("{count} certificates"),
         ),
-        ("crls_hash_index", revocation_encodings(signed_data), N_("{count} revocation entry(ies)")),
+        (
+            "crls_hash_index",
+            revocation_encodings(signed_data),
+            N_("{count} revocation entry"),
+            N_("{count} revocation entries"),
+        ),
         (
             "unsigned_attrs_hash_index",
             unsigned_attribute_value_encodings(signer_info),
-            N_("{count} unsigned attribute(s)"),
+            N_("{count} unsigned attribute"),
+            N_("{count} unsigned attributes"),
         ),
     ):
         present = {hashlib.new(algorithm, encoded).digest() for encoded in encodings}
         gone = sum(1 for listed in index[field].native if listed not in present)
         if gone:
-            missing.append(Worded(what, count=gone))
+            missing.append(Worded(several if gone > 1 else one, count=gone))
     return missing

@@ -70,8 +70,8 @@ def _rebuilt(
     if present or added:
         fields.append(parser.emit(2, 1, 0, present + added))  # IMPLICIT [0] SET OF
     crls = signed_data["crls"]
-    if not isinstance(crls, core.Void):
-        fields.append(crls.dump())  # IMPLICIT [1], dumped with its tag
+    if not isinstance(crls, core.Void):  # IMPLICIT [1] SET OF, its contents as they were read
+        fields.append(parser.emit(2, 1, 1, crls.contents))
     fields.append(parser.emit(0, 1, 17, signer_info.dump()))  # SET OF SignerInfo
     return cms.SignedData.load(parser.emit(0, 1, 16, b"".join(fields)))
 
