@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import fields, signers
+from pyhanko.sign import fields
 
 from paraphe.core.errors import Cancelled
 from paraphe.core.progress import CancelToken
@@ -42,6 +42,7 @@ from tests.core.validation.cms.test_verify_pdf_cms import (
 )
 from tests.support import hostile_pdf
 from tests.support.endesive_pdf import endesive_sign
+from tests.support.pdf_shapes import certify
 from tests.support.pki import TestPki
 from tests.support.signing import sign_with
 from tests.support.verdicts import assert_verdict, verdict
@@ -201,23 +202,6 @@ def test_rotated_page_maps_the_later_stamp_where_it_is_shown(pki: TestPki, tmp_p
     first_of_twice = {s.signature_id: s for s in verify(pki, twice).all_signatures()}
     assert_verdict(first_of_twice["Signature1"], (PASSED, None))
     assert_verdict(only(verify(pki, painted)), (FAILED, FORMAT_FAILURE))
-
-
-def certify(pki: TestPki, pdf: Path, out: Path, permission: fields.MDPPerm) -> Path:
-    """A certification (author) signature by pyHanko with the given DocMDP permission."""
-    signer = signers.SimpleSigner.load(
-        str(pki.key("ecdsa")), str(pki.cert("ecdsa")), ca_chain_files=(str(pki.intermediate_cert),)
-    )
-    assert signer is not None
-    metadata = signers.PdfSignatureMetadata(
-        field_name="Certification",
-        certify=True,
-        docmdp_permissions=permission,
-        subfilter=fields.SigSeedSubFilter.PADES,
-    )
-    with open(pdf, "rb") as source, open(out, "wb") as target:
-        signers.sign_pdf(IncrementalPdfFileWriter(source), metadata, signer=signer, output=target)
-    return out
 
 
 def test_any_change_after_a_no_changes_certification_fails_it(pki: TestPki, tmp_path: Path) -> None:

@@ -23,7 +23,13 @@ from ..failures import one_line
 from ..indications import Indication, SubIndication
 from ..report import Check
 from .reading import safe_parser
-from .references import FILE, PROPERTIES, excludes_signatures, without_signatures
+from .references import (
+    FILE,
+    PROPERTIES,
+    excludes_signatures,
+    remove_keeping_tail,
+    without_signatures,
+)
 from .structure import DIGESTS, SIGNATURE_METHODS, DocumentDigests, Structure
 from .verdicts import Findings, Verdict, format_failure
 
@@ -141,16 +147,8 @@ def _drop_comments(element: Any) -> None:
     agree); signxml keeps them, and would find a valid signature's digest wrong. Removed here
     from the copy signxml dereferenced, each comment's tail text kept in place."""
     for comment in list(element.iter(etree.Comment)):
-        parent = comment.getparent()
-        if parent is None:
-            continue
-        tail = comment.tail or ""
-        previous = comment.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(comment)
+        if comment.getparent() is not None:
+            remove_keeping_tail(comment)
 
 
 def _as_root(verifier: Any, node: Any) -> Any:

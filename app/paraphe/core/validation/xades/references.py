@@ -281,16 +281,24 @@ def without_signatures(element: Any) -> None:
     """Remove every ds:Signature below ``element``, each one's tail text kept in place: the node
     set that ``excludes_signatures`` transforms select."""
     for signature in list(element.iter(_SIGNATURE)):
-        parent = signature.getparent()
-        if parent is None or any(a.tag == _SIGNATURE for a in signature.iterancestors()):
+        if signature.getparent() is None or any(
+            a.tag == _SIGNATURE for a in signature.iterancestors()
+        ):
             continue  # the root itself, or inside one removed already
-        tail = signature.tail or ""
-        previous = signature.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-        parent.remove(signature)
+        remove_keeping_tail(signature)
+
+
+def remove_keeping_tail(node: Any) -> None:
+    """Take ``node`` (not the root) out of its parent, the text that followed it kept in place:
+    what a node-set transform leaves of the document around what it drops."""
+    parent = node.getparent()
+    tail = node.tail or ""
+    previous = node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def _packaging(signature: Any, targets: list[Target], root: Any) -> Packaging:
